@@ -1,0 +1,60 @@
+#include "GuiOptions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+#include <cstdio>
+
+using SlurmDeck::Ui::Area;
+
+std::optional<int> parseGuiOptions(const QCoreApplication &app, GuiOptions &options)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "SlurmDeck: turn a few mismatched machines into a working Slurm cluster, and run it."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+
+    QStringList areaIds;
+    for (Area area : SlurmDeck::Ui::allAreas())
+        areaIds << SlurmDeck::Ui::areaId(area);
+
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("main", "Render the main window to the PNG <file> and exit."),
+        QStringLiteral("file"));
+    const QCommandLineOption view(
+        QStringLiteral("view"),
+        QCoreApplication::translate("main", "Open on <area>: %1.").arg(areaIds.join(QStringLiteral(", "))),
+        QStringLiteral("area"));
+    const QCommandLineOption size(
+        QStringLiteral("size"),
+        QCoreApplication::translate("main", "Window size as WIDTHxHEIGHT (default 1280x800)."),
+        QStringLiteral("size"));
+    parser.addOption(screenshot);
+    parser.addOption(view);
+    parser.addOption(size);
+    parser.process(app); // --help and --version print and exit here, as users expect
+
+    options.screenshotPath = parser.value(screenshot);
+    if (parser.isSet(view)) {
+        const qsizetype index = areaIds.indexOf(parser.value(view));
+        if (index < 0) {
+            std::fprintf(stderr, "slurmdeck: unknown view '%s'; choose one of: %s\n",
+                         qPrintable(parser.value(view)), qPrintable(areaIds.join(QStringLiteral(", "))));
+            return 2;
+        }
+        options.area = SlurmDeck::Ui::allAreas().at(index);
+    }
+    if (parser.isSet(size)) {
+        static const QRegularExpression pattern(QStringLiteral("^(\\d{2,5})x(\\d{2,5})$"));
+        const QRegularExpressionMatch match = pattern.match(parser.value(size));
+        if (!match.hasMatch()) {
+            std::fprintf(stderr, "slurmdeck: --size wants WIDTHxHEIGHT, e.g. 1280x800\n");
+            return 2;
+        }
+        options.windowSize = QSize(match.captured(1).toInt(), match.captured(2).toInt());
+    }
+    return std::nullopt;
+}

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "views/Area.h"
+
+#include <QSize>
+#include <QString>
+
+#include <optional>
+
+class QCoreApplication;
+
+// Command-line options of the GUI executable. Parsing lives in app/ because it only
+// decides how the window starts; everything a user does in it lives in core and ui.
+struct GuiOptions
+{
+    QString screenshotPath;
+    std::optional<SlurmDeck::Ui::Area> area;
+    QSize windowSize{1280, 800};
+};
+
+// Parses the arguments; on --help/--version or a usage error it prints and returns
+// the exit code to use instead of options.
+[[nodiscard]] std::optional<int> parseGuiOptions(const QCoreApplication &app, GuiOptions &options);

@@ -1,0 +1,46 @@
+// slurmdeck: the GUI front. Wiring only: options, application identity, main window.
+#include "GuiOptions.h"
+#include "MainWindow.h"
+#include "Screenshot.h"
+#include "common/ApplicationInfo.h"
+
+#include <QApplication>
+#include <QGuiApplication>
+#include <QIcon>
+#include <QTimer>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    SlurmDeck::applyApplicationInfo();
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.slurmdeck.SlurmDeck"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/slurmdeck.svg")));
+
+    GuiOptions options;
+    if (const std::optional<int> exitCode = parseGuiOptions(app, options))
+        return *exitCode;
+
+    SlurmDeck::Ui::MainWindow window;
+    window.resize(options.windowSize);
+    if (options.area)
+        window.showArea(*options.area);
+    window.show();
+
+    if (!options.screenshotPath.isEmpty()) {
+        // Let the event loop lay out and polish the window once before grabbing it.
+        QTimer::singleShot(0, &window, [&window, &options] {
+            const SlurmDeck::Result<void> saved =
+                SlurmDeck::Ui::saveScreenshot(window, options.screenshotPath);
+            if (!saved) {
+                std::fprintf(stderr, "slurmdeck: %s\n", qPrintable(saved.error().toString()));
+                QCoreApplication::exit(1);
+                return;
+            }
+            std::printf("slurmdeck: wrote %s\n", qPrintable(options.screenshotPath));
+            QCoreApplication::exit(0);
+        });
+    }
+    return QApplication::exec();
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Installs what SlurmDeck needs on Debian 12 (bookworm). Idempotent: only missing
+# packages are installed. Usage: install-deps.sh [build|test]
+#   build  compiler, CMake, Qt 6, libssh, yaml-cpp, QtKeychain (default)
+#   test   build + everything the test suite starts for real: sshd, dockerd,
+#          docker-compose v1, debootstrap, D-Bus and gnome-keyring for QtKeychain
+set -euo pipefail
+
+want="${1:-build}"
+
+build_packages=(
+  build-essential cmake ninja-build pkg-config git
+  qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6opengl6-dev
+  qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  libssh-dev libyaml-cpp-dev qtkeychain-qt6-dev
+  fonts-dejavu-core
+)
+test_packages=(
+  openssh-server openssh-client docker.io docker-compose debootstrap
+  iproute2 util-linux procps psmisc iptables ca-certificates
+  dbus dbus-x11 gnome-keyring libsecret-tools
+)
+
+packages=("${build_packages[@]}")
+if [[ "$want" == test ]]; then
+  packages+=("${test_packages[@]}")
+fi
+
+if [[ $(id -u) -ne 0 ]]; then
+  SUDO=sudo
+else
+  SUDO=
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "install-deps: everything for '$want' is already installed"
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

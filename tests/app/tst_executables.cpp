@@ -1,0 +1,124 @@
+// Runs the built `slurmdeck` and `slurmdeck-cli` as a user would.
+#include "common/Version.h"
+
+#include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run runProgram(const QString &program, const QStringList &arguments)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    process.setProcessEnvironment(env);
+    process.start(program, arguments);
+    Run run;
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        run.err = QStringLiteral("did not finish: ") + process.errorString();
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+const QString gui = QStringLiteral(SLURMDECK_GUI_EXE);
+const QString cli = QStringLiteral(SLURMDECK_CLI_EXE);
+const QString version = QLatin1String(SlurmDeck::Version::text);
+
+} // namespace
+
+class TestExecutables final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void cliVersion()
+    {
+        const Run run = runProgram(cli, {QStringLiteral("--version")});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out.trimmed(), QStringLiteral("slurmdeck-cli ") + version);
+    }
+
+    void cliHelp()
+    {
+        const Run run = runProgram(cli, {QStringLiteral("--help")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains(QStringLiteral("Usage: slurmdeck-cli")));
+    }
+
+    void guiVersion()
+    {
+        const Run run = runProgram(gui, {QStringLiteral("--version")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(version), qPrintable(run.out));
+    }
+
+    void guiScreenshot_data()
+    {
+        QTest::addColumn<QStringList>("extraArguments");
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("default") << QStringList{} << QSize(1280, 800);
+        QTest::newRow("jobs view, small")
+            << QStringList{QStringLiteral("--view"), QStringLiteral("jobs"), QStringLiteral("--size"),
+                           QStringLiteral("900x600")}
+            << QSize(900, 600);
+    }
+    void guiScreenshot()
+    {
+        QFETCH(QStringList, extraArguments);
+        QFETCH(QSize, size);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("shot.png"));
+        const Run run = runProgram(gui, QStringList{QStringLiteral("--screenshot"), path} + extraArguments);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QImage image(path, "PNG");
+        QVERIFY2(!image.isNull(), "no PNG written");
+        QCOMPARE(image.size(), size);
+    }
+
+    void guiRejectsUnknownView()
+    {
+        const Run run = runProgram(gui, {QStringLiteral("--screenshot"), QStringLiteral("/tmp/never.png"),
+                                         QStringLiteral("--view"), QStringLiteral("nope")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains(QStringLiteral("unknown view 'nope'")));
+    }
+
+    void guiScreenshotToBadPathFails()
+    {
+        const Run run = runProgram(gui, {QStringLiteral("--screenshot"), QStringLiteral("/nonexistent-dir/shot.png")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("Cannot write the screenshot")), qPrintable(run.err));
+    }
+
+    void cliDoesNotLoadWidgetsOrGui()
+    {
+#if defined(Q_OS_LINUX)
+        const Run run = runProgram(QStringLiteral("ldd"), {cli});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains(QStringLiteral("libQt6Core")));
+        QVERIFY2(!run.out.contains(QStringLiteral("libQt6Widgets")), qPrintable(run.out));
+        QVERIFY2(!run.out.contains(QStringLiteral("libQt6Gui")), qPrintable(run.out));
+#else
+        const Run run = runProgram(QStringLiteral("otool"), {QStringLiteral("-L"), cli});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(!run.out.contains(QStringLiteral("QtWidgets")), qPrintable(run.out));
+#endif
+    }
+};
+
+QTEST_GUILESS_MAIN(TestExecutables)
+#include "tst_executables.moc"

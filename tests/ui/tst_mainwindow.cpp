@@ -1,0 +1,197 @@
+#include "MainWindow.h"
+#include "Screenshot.h"
+#include "charts/TimeSeriesChart.h"
+#include "common/ApplicationInfo.h"
+#include "common/Version.h"
+#include "dialogs/AboutDialog.h"
+#include "views/AreaView.h"
+#include "views/MetricsView.h"
+#include "widgets/EmptyStatePanel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QImage>
+#include <QLabel>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QSet>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace SlurmDeck;
+using namespace SlurmDeck::Ui;
+
+class TestMainWindow final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { applyApplicationInfo(); }
+
+    void hasOneViewPerArea()
+    {
+        MainWindow window;
+        const auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigation"));
+        QVERIFY(navigation);
+        QCOMPARE(navigation->count(), 6);
+        const QStringList expected{QStringLiteral("Hosts"), QStringLiteral("Deploy"), QStringLiteral("Nodes"),
+                                   QStringLiteral("Jobs"), QStringLiteral("GPUs"), QStringLiteral("Metrics")};
+        for (int row = 0; row < navigation->count(); ++row)
+            QCOMPARE(navigation->item(row)->text(), expected.at(row));
+        for (Area area : allAreas()) {
+            AreaView *view = window.view(area);
+            QVERIFY(view);
+            QCOMPARE(view->area(), area);
+            QCOMPARE(view->objectName(), areaId(area) + QStringLiteral("View"));
+        }
+    }
+
+    void emptyViewsSayWhatToDo()
+    {
+        MainWindow window;
+        for (Area area : allAreas()) {
+            const EmptyStatePanel *empty = window.view(area)->emptyState();
+            QVERIFY2(!empty->headline().isEmpty(), qPrintable(areaId(area)));
+            QVERIFY2(empty->explanation().size() > 40, qPrintable(areaId(area)));
+        }
+    }
+
+    void navigationSwitchesViews()
+    {
+        MainWindow window;
+        auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigation"));
+        auto *views = window.findChild<QStackedWidget *>(QStringLiteral("views"));
+        QCOMPARE(window.currentArea(), Area::Hosts);
+        navigation->setCurrentRow(3);
+        QCOMPARE(window.currentArea(), Area::Jobs);
+        QCOMPARE(views->currentWidget(), window.view(Area::Jobs));
+        window.showArea(Area::Metrics);
+        QCOMPARE(navigation->currentRow(), 5);
+    }
+
+    void keyboardShortcutsSwitchViews_data()
+    {
+        QTest::addColumn<int>("key");
+        QTest::addColumn<Area>("area");
+        QTest::newRow("Ctrl+1") << int(Qt::Key_1) << Area::Hosts;
+        QTest::newRow("Ctrl+2") << int(Qt::Key_2) << Area::Deploy;
+        QTest::newRow("Ctrl+3") << int(Qt::Key_3) << Area::Nodes;
+        QTest::newRow("Ctrl+4") << int(Qt::Key_4) << Area::Jobs;
+        QTest::newRow("Ctrl+5") << int(Qt::Key_5) << Area::Gpus;
+        QTest::newRow("Ctrl+6") << int(Qt::Key_6) << Area::Metrics;
+    }
+    void keyboardShortcutsSwitchViews()
+    {
+        QFETCH(int, key);
+        QFETCH(Area, area);
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        if (area == Area::Hosts)
+            window.showArea(Area::Metrics);
+        QTest::keyClick(&window, Qt::Key(key), Qt::ControlModifier);
+        QCOMPARE(window.currentArea(), area);
+        auto *action = window.findChild<QAction *>(areaId(area) + QStringLiteral("Action"));
+        QVERIFY(action);
+        QVERIFY(action->isChecked());
+    }
+
+    void statusBarShowsVersionAndHint()
+    {
+        MainWindow window;
+        const auto *version = window.statusBar()->findChild<QLabel *>(QStringLiteral("versionLabel"));
+        QVERIFY(version);
+        QCOMPARE(version->text(), QStringLiteral("SlurmDeck ") + QLatin1String(Version::text));
+        const auto *cluster = window.statusBar()->findChild<QLabel *>(QStringLiteral("clusterStatus"));
+        QVERIFY(cluster);
+        QVERIFY(cluster->text().contains(QStringLiteral("Hosts")));
+    }
+
+    void aboutShowsVersionAndLibraries()
+    {
+        AboutDialog dialog;
+        QCOMPARE(dialog.versionText(), QLatin1String(Version::text));
+        const auto *heading = dialog.findChild<QLabel *>(QStringLiteral("aboutVersion"));
+        QVERIFY(heading);
+        QVERIFY(heading->text().contains(QLatin1String(Version::text)));
+        const auto *components = dialog.findChild<QPlainTextEdit *>(QStringLiteral("componentVersions"));
+        QVERIFY(components);
+        QVERIFY(components->toPlainText().contains(QStringLiteral("libssh")));
+        QVERIFY(components->toPlainText().contains(QStringLiteral("QtKeychain")));
+    }
+
+    void f1OpensAbout()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *about = window.findChild<QAction *>(QStringLiteral("aboutAction"));
+        QVERIFY(about);
+        QCOMPARE(about->shortcut(), QKeySequence(QKeySequence::HelpContents));
+        about->trigger();
+        AboutDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = window.findChild<AboutDialog *>()) && dialog->isVisible());
+        dialog->reject();
+    }
+
+    void metricsRangeDrivesChart()
+    {
+        MetricsView view;
+        auto *range = view.findChild<QComboBox *>(QStringLiteral("timeRange"));
+        QVERIFY(range);
+        QCOMPARE(range->count(), 5);
+        QCOMPARE(view.timeRange(), std::chrono::seconds(15 * 60));
+        QSignalSpy changed(&view, &MetricsView::timeRangeChanged);
+        range->setCurrentIndex(4);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(view.timeRange(), std::chrono::seconds(7 * 24 * 3600));
+
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        view.chart()->setSeries(QStringLiteral("load"), {{double(now - 60000), 1.0}, {double(now), 2.0}});
+        QCOMPARE(view.chart()->seriesCount(), 1);
+        view.chart()->setSeries(QStringLiteral("load"), {{double(now), 3.0}});
+        QCOMPARE(view.chart()->seriesCount(), 1);
+        view.chart()->clearSeries();
+        QCOMPARE(view.chart()->seriesCount(), 0);
+    }
+
+    void screenshotRendersTheWindow()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        MainWindow window;
+        window.resize(1024, 640);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QString path = dir.filePath(QStringLiteral("shot.png"));
+        const Result<void> saved = saveScreenshot(window, path);
+        QVERIFY2(saved.has_value(), saved.has_value() ? "" : qPrintable(saved.error().toString()));
+
+        QImage image(path, "PNG");
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.size(), window.size() * window.devicePixelRatio());
+        // Rendered text and chrome, not a blank surface.
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 7)
+            for (int x = 0; x < image.width(); x += 7)
+                colours.insert(image.pixel(x, y));
+        QVERIFY2(colours.size() > 8, qPrintable(QString::number(colours.size())));
+    }
+
+    void screenshotToUnwritablePlaceIsAnError()
+    {
+        MainWindow window;
+        const Result<void> saved = saveScreenshot(window, QStringLiteral("/nonexistent-dir/x/shot.png"));
+        QVERIFY(!saved.has_value());
+        QCOMPARE(saved.error().code, Error::Code::Io);
+        QVERIFY(saved.error().message.contains(QStringLiteral("/nonexistent-dir/x/shot.png")));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

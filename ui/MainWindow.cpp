@@ -1,0 +1,133 @@
+#include "MainWindow.h"
+
+#include "common/ApplicationInfo.h"
+#include "dialogs/AboutDialog.h"
+#include "views/DeployView.h"
+#include "views/GpusView.h"
+#include "views/HostsView.h"
+#include "views/JobsView.h"
+#include "views/MetricsView.h"
+#include "views/NodesView.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+namespace SlurmDeck::Ui {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent),
+      m_navigation(new QListWidget(this)),
+      m_views(new QStackedWidget(this)),
+      m_areaActions(new QActionGroup(this)),
+      m_clusterStatus(new QLabel(this))
+{
+    setWindowTitle(tr("SlurmDeck"));
+    setObjectName(QStringLiteral("mainWindow"));
+
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setIconSize(QSize(24, 24));
+    m_navigation->setFixedWidth(170);
+    m_navigation->setSpacing(2);
+    m_views->setObjectName(QStringLiteral("views"));
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_navigation);
+    layout->addWidget(m_views, 1);
+    setCentralWidget(central);
+
+    createMenus();
+    addArea(new HostsView(m_views));
+    addArea(new DeployView(m_views));
+    addArea(new NodesView(m_views));
+    addArea(new JobsView(m_views));
+    addArea(new GpusView(m_views));
+    addArea(new MetricsView(m_views));
+
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row < 0 || row >= m_areaActions->actions().size())
+            return;
+        m_views->setCurrentIndex(row);
+        m_areaActions->actions().at(row)->setChecked(true);
+    });
+
+    m_clusterStatus->setObjectName(QStringLiteral("clusterStatus"));
+    m_clusterStatus->setText(tr("No cluster loaded. Start in Hosts (Ctrl+1)."));
+    statusBar()->addWidget(m_clusterStatus, 1);
+    auto *version = new QLabel(tr("SlurmDeck %1").arg(applicationVersion()), this);
+    version->setObjectName(QStringLiteral("versionLabel"));
+    statusBar()->addPermanentWidget(version);
+
+    showArea(Area::Hosts);
+    resize(1200, 760);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    menuBar()->addMenu(tr("&View"))->setObjectName(QStringLiteral("viewMenu"));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About SlurmDeck"), this, &MainWindow::showAbout);
+    about->setShortcut(QKeySequence::HelpContents);
+    about->setMenuRole(QAction::AboutRole);
+    about->setObjectName(QStringLiteral("aboutAction"));
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)
+        ->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::addArea(AreaView *view)
+{
+    const Area area = view->area();
+    m_viewByArea.insert(area, view);
+    m_views->addWidget(view);
+
+    auto *item = new QListWidgetItem(areaIcon(area), areaTitle(area), m_navigation);
+    item->setToolTip(tr("%1 (%2)").arg(areaTitle(area),
+                                       areaShortcut(area).toString(QKeySequence::NativeText)));
+
+    QMenu *viewMenu = menuBar()->findChild<QMenu *>(QStringLiteral("viewMenu"));
+    QAction *action = viewMenu->addAction(areaIcon(area), areaTitle(area));
+    action->setShortcut(areaShortcut(area));
+    action->setCheckable(true);
+    action->setObjectName(areaId(area) + QStringLiteral("Action"));
+    m_areaActions->addAction(action);
+    connect(action, &QAction::triggered, this, [this, area] { showArea(area); });
+}
+
+void MainWindow::showArea(Area area)
+{
+    m_navigation->setCurrentRow(static_cast<int>(allAreas().indexOf(area)));
+}
+
+Area MainWindow::currentArea() const
+{
+    const int row = m_views->currentIndex();
+    return row >= 0 ? allAreas().at(row) : Area::Hosts;
+}
+
+AreaView *MainWindow::view(Area area) const
+{
+    return m_viewByArea.value(area);
+}
+
+void MainWindow::showAbout()
+{
+    auto *dialog = new AboutDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+} // namespace SlurmDeck::Ui

@@ -1,0 +1,111 @@
+#include "charts/TimeSeriesChart.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QDateTimeAxis>
+#include <QLineSeries>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace SlurmDeck::Ui {
+
+class TimeSeriesChart::Private final
+{
+public:
+    QChart *chart = new QChart;
+    QChartView *view = nullptr;
+    QDateTimeAxis *timeAxis = new QDateTimeAxis;
+    QValueAxis *valueAxis = new QValueAxis;
+    QList<QLineSeries *> series;
+
+    void fitValueAxis()
+    {
+        qreal maximum = 1.0;
+        for (const QLineSeries *line : series) {
+            const auto points = line->points();
+            for (const QPointF &point : points)
+                maximum = std::max(maximum, point.y());
+        }
+        valueAxis->setRange(0.0, maximum * 1.1);
+        valueAxis->applyNiceNumbers();
+    }
+};
+
+TimeSeriesChart::TimeSeriesChart(QWidget *parent) : QWidget(parent), d(new Private)
+{
+    d->chart->legend()->setAlignment(Qt::AlignBottom);
+    d->chart->addAxis(d->timeAxis, Qt::AlignBottom);
+    d->chart->addAxis(d->valueAxis, Qt::AlignLeft);
+    d->valueAxis->setRange(0.0, 1.0);
+    d->valueAxis->setLabelFormat(QStringLiteral("%.2g"));
+
+    d->view = new QChartView(d->chart, this);
+    d->view->setRenderHint(QPainter::Antialiasing);
+    d->view->setObjectName(QStringLiteral("chartView"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(d->view);
+
+    setWindow(std::chrono::minutes(15));
+}
+
+TimeSeriesChart::~TimeSeriesChart()
+{
+    delete d;
+}
+
+void TimeSeriesChart::setTitle(const QString &title)
+{
+    d->chart->setTitle(title);
+}
+
+QString TimeSeriesChart::title() const
+{
+    return d->chart->title();
+}
+
+void TimeSeriesChart::setWindow(std::chrono::seconds window, const QDateTime &end)
+{
+    d->timeAxis->setRange(end.addSecs(-window.count()), end);
+    const bool spansDays = window > std::chrono::hours(24);
+    d->timeAxis->setFormat(spansDays ? QStringLiteral("ddd HH:mm") : QStringLiteral("HH:mm"));
+}
+
+void TimeSeriesChart::setValueLabel(const QString &label)
+{
+    d->valueAxis->setTitleText(label);
+}
+
+void TimeSeriesChart::setSeries(const QString &name, const QList<QPointF> &points)
+{
+    auto found = std::find_if(d->series.begin(), d->series.end(),
+                              [&name](const QLineSeries *line) { return line->name() == name; });
+    QLineSeries *line = found != d->series.end() ? *found : nullptr;
+    if (!line) {
+        line = new QLineSeries;
+        line->setName(name);
+        d->chart->addSeries(line);
+        line->attachAxis(d->timeAxis);
+        line->attachAxis(d->valueAxis);
+        d->series.append(line);
+    }
+    line->replace(points);
+    d->fitValueAxis();
+}
+
+void TimeSeriesChart::clearSeries()
+{
+    d->chart->removeAllSeries();
+    d->series.clear();
+    d->fitValueAxis();
+}
+
+int TimeSeriesChart::seriesCount() const
+{
+    return static_cast<int>(d->series.size());
+}
+
+} // namespace SlurmDeck::Ui

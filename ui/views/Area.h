@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QIcon>
+#include <QKeySequence>
+#include <QList>
+#include <QString>
+
+namespace SlurmDeck::Ui {
+
+// The areas of the main window, in navigation order. Their order also gives the
+// Ctrl+1..Ctrl+6 shortcuts.
+enum class Area { Hosts, Deploy, Nodes, Jobs, Gpus, Metrics };
+
+[[nodiscard]] QList<Area> allAreas();
+[[nodiscard]] QString areaTitle(Area area);
+// Stable lower-case identifier, used on the command line (`--view jobs`) and as objectName.
+[[nodiscard]] QString areaId(Area area);
+[[nodiscard]] QKeySequence areaShortcut(Area area);
+[[nodiscard]] QIcon areaIcon(Area area);
+
+} // namespace SlurmDeck::Ui
