@@ -18,7 +18,7 @@ build_packages=(
 test_packages=(
   openssh-server openssh-client docker.io docker-compose debootstrap
   iproute2 util-linux procps psmisc iptables ca-certificates
-  dbus dbus-x11 gnome-keyring libsecret-tools
+  dbus dbus-x11 gnome-keyring libsecret-tools clang-format
 )
 
 packages=("${build_packages[@]}")

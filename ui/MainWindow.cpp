@@ -22,11 +22,11 @@
 namespace SlurmDeck::Ui {
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent),
-      m_navigation(new QListWidget(this)),
-      m_views(new QStackedWidget(this)),
-      m_areaActions(new QActionGroup(this)),
-      m_clusterStatus(new QLabel(this))
+    : QMainWindow(parent)
+    , m_navigation(new QListWidget(this))
+    , m_views(new QStackedWidget(this))
+    , m_areaActions(new QActionGroup(this))
+    , m_clusterStatus(new QLabel(this))
 {
     setWindowTitle(tr("SlurmDeck"));
     setObjectName(QStringLiteral("mainWindow"));
@@ -84,8 +84,7 @@ void MainWindow::createMenus()
     about->setShortcut(QKeySequence::HelpContents);
     about->setMenuRole(QAction::AboutRole);
     about->setObjectName(QStringLiteral("aboutAction"));
-    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)
-        ->setMenuRole(QAction::AboutQtRole);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
 }
 
 void MainWindow::addArea(AreaView *view)
@@ -95,8 +94,8 @@ void MainWindow::addArea(AreaView *view)
     m_views->addWidget(view);
 
     auto *item = new QListWidgetItem(areaIcon(area), areaTitle(area), m_navigation);
-    item->setToolTip(tr("%1 (%2)").arg(areaTitle(area),
-                                       areaShortcut(area).toString(QKeySequence::NativeText)));
+    item->setToolTip(
+        tr("%1 (%2)").arg(areaTitle(area), areaShortcut(area).toString(QKeySequence::NativeText)));
 
     QMenu *viewMenu = menuBar()->findChild<QMenu *>(QStringLiteral("viewMenu"));
     QAction *action = viewMenu->addAction(areaIcon(area), areaTitle(area));

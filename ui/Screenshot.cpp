@@ -31,8 +31,7 @@ Result<void> saveScreenshot(QWidget &widget, const QString &path)
                          writer.errorString());
     }
     if (!file.commit()) {
-        return makeError(Error::Code::Io,
-                         QObject::tr("Cannot write the screenshot to %1.").arg(path),
+        return makeError(Error::Code::Io, QObject::tr("Cannot write the screenshot to %1.").arg(path),
                          file.errorString());
     }
     return {};

@@ -9,27 +9,32 @@ namespace SlurmDeck {
 
 namespace {
 
-enum ExitCode { Ok = 0, Failure = 1, Usage = 2 };
+enum ExitCode {
+    Ok = 0,
+    Failure = 1,
+    Usage = 2
+};
 
 } // namespace
 
-CliApplication::CliApplication(QTextStream &out, QTextStream &err) : m_out(out), m_err(err) {}
+CliApplication::CliApplication(QTextStream &out, QTextStream &err) : m_out(out), m_err(err)
+{}
 
 QString CliApplication::helpText() const
 {
     return QCoreApplication::translate(
-        "CliApplication",
-        "Usage: slurmdeck-cli [options] [command]\n"
-        "\n"
-        "SlurmDeck %1, headless front. It drives the same core as the slurmdeck GUI.\n"
-        "\n"
-        "Options:\n"
-        "  -h, --help       Show this help and exit.\n"
-        "  -v, --version    Show the version and exit.\n"
-        "\n"
-        "Commands:\n"
-        "  version          Show SlurmDeck's version and the versions of the libraries it\n"
-        "                   runs with (Qt, libssh, yaml-cpp, QtKeychain).\n")
+               "CliApplication",
+               "Usage: slurmdeck-cli [options] [command]\n"
+               "\n"
+               "SlurmDeck %1, headless front. It drives the same core as the slurmdeck GUI.\n"
+               "\n"
+               "Options:\n"
+               "  -h, --help       Show this help and exit.\n"
+               "  -v, --version    Show the version and exit.\n"
+               "\n"
+               "Commands:\n"
+               "  version          Show SlurmDeck's version and the versions of the libraries it\n"
+               "                   runs with (Qt, libssh, yaml-cpp, QtKeychain).\n")
         .arg(applicationVersion());
 }
 
@@ -47,8 +52,7 @@ int CliApplication::run(const QStringList &arguments)
 
     if (!parser.parse(arguments)) {
         m_err << parser.errorText() << u'\n'
-              << QCoreApplication::translate("CliApplication",
-                                             "Run 'slurmdeck-cli --help' for usage.\n");
+              << QCoreApplication::translate("CliApplication", "Run 'slurmdeck-cli --help' for usage.\n");
         return Usage;
     }
     if (parser.isSet(helpOption)) {

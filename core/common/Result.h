@@ -40,7 +40,7 @@ struct Error final
 
 // A minimal std::expected<T, Error> stand-in: C++20 has no <expected> and GCC 12 ships it
 // only for C++23. Mirrors its names so a later switch is mechanical.
-template <typename T>
+template<typename T>
 class [[nodiscard]] Result final
 {
 public:
@@ -60,17 +60,14 @@ public:
     const T *operator->() const { return &value(); }
     T *operator->() { return &value(); }
 
-    [[nodiscard]] T value_or(T fallback) const
-    {
-        return has_value() ? value() : std::move(fallback);
-    }
+    [[nodiscard]] T value_or(T fallback) const { return has_value() ? value() : std::move(fallback); }
 
 private:
     std::variant<T, Error> m_state;
 };
 
 // Result<void>: success carries nothing.
-template <>
+template<>
 class [[nodiscard]] Result<void> final
 {
 public:

@@ -8,8 +8,7 @@ namespace SlurmDeck {
 
 ComposeCommand::ComposeCommand(ComposeTool tool, ComposeProject project)
     : m_tool(std::move(tool)), m_project(std::move(project))
-{
-}
+{}
 
 QString ComposeCommand::absoluteFile(const QString &file) const
 {
@@ -43,9 +42,9 @@ QString ComposeCommand::shellLine(const QStringList &subcommand) const
 
 QStringList ComposeCommand::up(const QStringList &services) const
 {
-    return arguments(QStringList{QStringLiteral("up"), QStringLiteral("--detach"),
-                                 QStringLiteral("--remove-orphans")}
-                     + services);
+    return arguments(
+        QStringList{QStringLiteral("up"), QStringLiteral("--detach"), QStringLiteral("--remove-orphans")} +
+        services);
 }
 
 QStringList ComposeCommand::stop(const QStringList &services) const
@@ -70,8 +69,8 @@ QStringList ComposeCommand::ps() const
 
 QStringList ComposeCommand::logs(const QString &service, int tailLines) const
 {
-    return arguments({QStringLiteral("logs"), QStringLiteral("--no-color"),
-                      QStringLiteral("--tail"), QString::number(tailLines), service});
+    return arguments({QStringLiteral("logs"), QStringLiteral("--no-color"), QStringLiteral("--tail"),
+                      QString::number(tailLines), service});
 }
 
 QStringList ComposeCommand::exec(const QString &service, const QStringList &command) const

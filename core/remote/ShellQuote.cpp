@@ -10,12 +10,7 @@ bool isPlainCharacter(QChar c)
         return false;
     if (c.isLetterOrNumber())
         return true;
-    switch (c.unicode()) {
-    case '_': case '-': case '.': case '/': case ':': case ',': case '+': case '@': case '%':
-        return true;
-    default:
-        return false;
-    }
+    return QStringView(u"_-./:,+@%").contains(c);
 }
 
 bool needsQuoting(const QString &argument)

@@ -71,10 +71,9 @@ private slots:
         QTest::addColumn<QStringList>("extraArguments");
         QTest::addColumn<QSize>("size");
         QTest::newRow("default") << QStringList{} << QSize(1280, 800);
-        QTest::newRow("jobs view, small")
-            << QStringList{QStringLiteral("--view"), QStringLiteral("jobs"), QStringLiteral("--size"),
-                           QStringLiteral("900x600")}
-            << QSize(900, 600);
+        QTest::newRow("jobs view, small") << QStringList{QStringLiteral("--view"), QStringLiteral("jobs"),
+                                                         QStringLiteral("--size"), QStringLiteral("900x600")}
+                                          << QSize(900, 600);
     }
     void guiScreenshot()
     {
@@ -99,7 +98,8 @@ private slots:
 
     void guiScreenshotToBadPathFails()
     {
-        const Run run = runProgram(gui, {QStringLiteral("--screenshot"), QStringLiteral("/nonexistent-dir/shot.png")});
+        const Run run =
+            runProgram(gui, {QStringLiteral("--screenshot"), QStringLiteral("/nonexistent-dir/shot.png")});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(QStringLiteral("Cannot write the screenshot")), qPrintable(run.err));
     }

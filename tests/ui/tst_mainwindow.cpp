@@ -38,8 +38,9 @@ private slots:
         const auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigation"));
         QVERIFY(navigation);
         QCOMPARE(navigation->count(), 6);
-        const QStringList expected{QStringLiteral("Hosts"), QStringLiteral("Deploy"), QStringLiteral("Nodes"),
-                                   QStringLiteral("Jobs"), QStringLiteral("GPUs"), QStringLiteral("Metrics")};
+        const QStringList expected{QStringLiteral("Hosts"), QStringLiteral("Deploy"),
+                                   QStringLiteral("Nodes"), QStringLiteral("Jobs"),
+                                   QStringLiteral("GPUs"),  QStringLiteral("Metrics")};
         for (int row = 0; row < navigation->count(); ++row)
             QCOMPARE(navigation->item(row)->text(), expected.at(row));
         for (Area area : allAreas()) {

@@ -15,8 +15,10 @@ const QString dataDir = QStringLiteral(SLURMDECK_TEST_DATA_DIR "/compose");
 
 ComposeProject fixtureProject(QStringList profiles)
 {
-    return {QStringLiteral("slurmdeck-lab"), dataDir,
-            {QStringLiteral("base.yml"), QStringLiteral("override-macos.yml")}, std::move(profiles)};
+    return {QStringLiteral("slurmdeck-lab"),
+            dataDir,
+            {QStringLiteral("base.yml"), QStringLiteral("override-macos.yml")},
+            std::move(profiles)};
 }
 
 } // namespace
@@ -29,7 +31,8 @@ private slots:
     void pluginV2Arguments()
     {
         const ComposeCommand command(ComposeTool::plugin(),
-                                     {QStringLiteral("demo"), QStringLiteral("/opt/slurmdeck/demo"),
+                                     {QStringLiteral("demo"),
+                                      QStringLiteral("/opt/slurmdeck/demo"),
                                       {QStringLiteral("base.yml"), QStringLiteral("linux.yml")},
                                       {QStringLiteral("compute")}});
         QCOMPARE(command.up({QStringLiteral("slurmd")}),
@@ -38,9 +41,9 @@ private slots:
                               QStringLiteral("--project-directory"), QStringLiteral("/opt/slurmdeck/demo"),
                               QStringLiteral("--file"), QStringLiteral("/opt/slurmdeck/demo/base.yml"),
                               QStringLiteral("--file"), QStringLiteral("/opt/slurmdeck/demo/linux.yml"),
-                              QStringLiteral("--profile"), QStringLiteral("compute"),
-                              QStringLiteral("up"), QStringLiteral("--detach"),
-                              QStringLiteral("--remove-orphans"), QStringLiteral("slurmd")}));
+                              QStringLiteral("--profile"), QStringLiteral("compute"), QStringLiteral("up"),
+                              QStringLiteral("--detach"), QStringLiteral("--remove-orphans"),
+                              QStringLiteral("slurmd")}));
     }
 
     void standaloneV1OnQnapPath()
@@ -48,21 +51,23 @@ private slots:
         const QString dockerCompose =
             QStringLiteral("/share/CACHEDEV1_DATA/.qpkg/container-station/bin/docker-compose");
         const ComposeCommand command(ComposeTool::standalone(dockerCompose),
-                                     {QStringLiteral("demo"), QStringLiteral("/share/slurmdeck/demo"),
-                                      {QStringLiteral("base.yml")}, {}});
+                                     {QStringLiteral("demo"),
+                                      QStringLiteral("/share/slurmdeck/demo"),
+                                      {QStringLiteral("base.yml")},
+                                      {}});
         const QStringList argv = command.logs(QStringLiteral("slurmd"), 200);
         QCOMPARE(argv.constFirst(), dockerCompose);
         QVERIFY(!argv.contains(QStringLiteral("compose")));
         QCOMPARE(argv.mid(argv.indexOf(QStringLiteral("logs"))),
-                 (QStringList{QStringLiteral("logs"), QStringLiteral("--no-color"),
-                              QStringLiteral("--tail"), QStringLiteral("200"), QStringLiteral("slurmd")}));
+                 (QStringList{QStringLiteral("logs"), QStringLiteral("--no-color"), QStringLiteral("--tail"),
+                              QStringLiteral("200"), QStringLiteral("slurmd")}));
     }
 
     void absoluteFilesAreKept()
     {
-        const ComposeCommand command(ComposeTool::plugin(),
-                                     {QStringLiteral("p"), QStringLiteral("/d"),
-                                      {QStringLiteral("/elsewhere/base.yml")}, {}});
+        const ComposeCommand command(
+            ComposeTool::plugin(),
+            {QStringLiteral("p"), QStringLiteral("/d"), {QStringLiteral("/elsewhere/base.yml")}, {}});
         QVERIFY(command.ps().contains(QStringLiteral("/elsewhere/base.yml")));
     }
 
@@ -70,9 +75,10 @@ private slots:
     {
         const ComposeCommand command(ComposeTool::plugin(QStringLiteral("/usr/local/bin/docker")),
                                      fixtureProject({}));
-        const QStringList argv = command.exec(QStringLiteral("slurmctld"),
-                                              {QStringLiteral("sinfo"), QStringLiteral("-h")});
-        QCOMPARE(argv.first(2), (QStringList{QStringLiteral("/usr/local/bin/docker"), QStringLiteral("compose")}));
+        const QStringList argv =
+            command.exec(QStringLiteral("slurmctld"), {QStringLiteral("sinfo"), QStringLiteral("-h")});
+        QCOMPARE(argv.first(2),
+                 (QStringList{QStringLiteral("/usr/local/bin/docker"), QStringLiteral("compose")}));
         QCOMPARE(argv.mid(argv.indexOf(QStringLiteral("exec"))),
                  (QStringList{QStringLiteral("exec"), QStringLiteral("-T"), QStringLiteral("slurmctld"),
                               QStringLiteral("sinfo"), QStringLiteral("-h")}));
@@ -80,9 +86,9 @@ private slots:
 
     void shellLineQuotesAwkwardPaths()
     {
-        const ComposeCommand command(ComposeTool::plugin(QStringLiteral("/opt/my docker/docker")),
-                                     {QStringLiteral("p"), QStringLiteral("/srv/it's here"),
-                                      {QStringLiteral("base.yml")}, {}});
+        const ComposeCommand command(
+            ComposeTool::plugin(QStringLiteral("/opt/my docker/docker")),
+            {QStringLiteral("p"), QStringLiteral("/srv/it's here"), {QStringLiteral("base.yml")}, {}});
         QCOMPARE(command.shellLine({QStringLiteral("ps")}),
                  QStringLiteral("'/opt/my docker/docker' compose --project-name p "
                                 "--project-directory '/srv/it'\\''s here' "
@@ -121,8 +127,8 @@ private slots:
         process.start(argv.constFirst(), argv.mid(1));
         QVERIFY(process.waitForFinished(60000));
         QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
-        QStringList listed = QString::fromUtf8(process.readAllStandardOutput())
-                                 .split(u'\n', Qt::SkipEmptyParts);
+        QStringList listed =
+            QString::fromUtf8(process.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
         listed.sort();
         QCOMPARE(listed, (QStringList{QStringLiteral("node-exporter"), QStringLiteral("slurmctld"),
                                       QStringLiteral("slurmd")}));

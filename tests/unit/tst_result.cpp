@@ -22,8 +22,8 @@ private slots:
 
     void errorIsReturned()
     {
-        const Result<int> result = makeError(Error::Code::NotFound, QStringLiteral("No such host"),
-                                             QStringLiteral("nas9"));
+        const Result<int> result =
+            makeError(Error::Code::NotFound, QStringLiteral("No such host"), QStringLiteral("nas9"));
         QVERIFY(!result.has_value());
         QCOMPARE(result.error().code, Error::Code::NotFound);
         QCOMPARE(result.error().toString(), QStringLiteral("No such host (nas9)"));

@@ -76,8 +76,7 @@ private slots:
     void joinKeepsArgumentBoundaries()
     {
         const QStringList argv{QStringLiteral("printf"), QStringLiteral("[%s]"), QString(),
-                               QStringLiteral("a b"), QStringLiteral("it's"),
-                               QStringLiteral("$(x)\n")};
+                               QStringLiteral("a b"),    QStringLiteral("it's"), QStringLiteral("$(x)\n")};
         QCOMPARE(throughShell(QStringLiteral("/bin/sh"), Shell::join(argv)),
                  QByteArray("[][a b][it's][$(x)\n]"));
     }

@@ -4,8 +4,8 @@
 #include <QChartView>
 #include <QDateTimeAxis>
 #include <QLineSeries>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <algorithm>
 

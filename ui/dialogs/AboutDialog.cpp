@@ -22,15 +22,14 @@ AboutDialog::AboutDialog(QWidget *parent) : QDialog(parent)
 
     auto *heading = new QLabel(tr("<h2>SlurmDeck %1</h2>").arg(applicationVersion()), this);
     heading->setObjectName(QStringLiteral("aboutVersion"));
-    auto *blurb = new QLabel(
-        tr("Turns a few mismatched machines into a working Slurm cluster, and runs it: "
-           "discovery over SSH, generated Slurm and monitoring configuration, deploys with "
-           "Docker Compose, live nodes, jobs, GPUs and charts."),
-        this);
+    auto *blurb =
+        new QLabel(tr("Turns a few mismatched machines into a working Slurm cluster, and runs it: "
+                      "discovery over SSH, generated Slurm and monitoring configuration, deploys with "
+                      "Docker Compose, live nodes, jobs, GPUs and charts."),
+                   this);
     blurb->setWordWrap(true);
-    auto *link = new QLabel(QStringLiteral("<a href=\"%1\">%1</a>")
-                                .arg(QString::fromLatin1(Version::homepage)),
-                            this);
+    auto *link =
+        new QLabel(QStringLiteral("<a href=\"%1\">%1</a>").arg(QString::fromLatin1(Version::homepage)), this);
     link->setOpenExternalLinks(true);
 
     auto *components = new QPlainTextEdit(componentVersions(), this);

@@ -9,7 +9,14 @@ namespace SlurmDeck::Ui {
 
 // The areas of the main window, in navigation order. Their order also gives the
 // Ctrl+1..Ctrl+6 shortcuts.
-enum class Area { Hosts, Deploy, Nodes, Jobs, Gpus, Metrics };
+enum class Area {
+    Hosts,
+    Deploy,
+    Nodes,
+    Jobs,
+    Gpus,
+    Metrics
+};
 
 [[nodiscard]] QList<Area> allAreas();
 [[nodiscard]] QString areaTitle(Area area);

@@ -9,11 +9,11 @@
 namespace SlurmDeck::Ui {
 
 AreaView::AreaView(Area area, QWidget *parent)
-    : QWidget(parent),
-      m_area(area),
-      m_headerLayout(new QVBoxLayout),
-      m_stack(new QStackedLayout),
-      m_emptyState(new EmptyStatePanel(this))
+    : QWidget(parent)
+    , m_area(area)
+    , m_headerLayout(new QVBoxLayout)
+    , m_stack(new QStackedLayout)
+    , m_emptyState(new EmptyStatePanel(this))
 {
     setObjectName(areaId(area) + QStringLiteral("View"));
 

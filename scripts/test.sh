@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The whole test suite: install what is missing (build tools and the real servers the
+# integration tests start: sshd, dockerd, docker-compose, debootstrap), build with
+# warnings as errors, and run every test, the lab tests included. Needs root: the lab
+# creates network namespaces and starts Docker engines.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+if [[ $(id -u) -ne 0 ]]; then
+  echo "test: the lab tests create network namespaces and Docker engines; run as root" >&2
+  echo "      (for the fast tests alone: cmake --preset dev && cmake --build --preset dev" >&2
+  echo "       && ctest --preset fast)" >&2
+  exit 1
+fi
+
+start=$SECONDS
+bash scripts/install-deps.sh test
+cmake --preset ci >/dev/null
+cmake --build --preset ci
+ctest --preset ci "$@"
+echo "test: finished in $((SECONDS - start)) s"
