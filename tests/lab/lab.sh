@@ -152,7 +152,7 @@ valid_pid() {
         echo "$pid"
         return 0
     fi
-    if [[ $pid =~ ^[0-9]+$ && -d /proc/$pid ]]; then
+    if [[ $pid =~ ^[0-9]+$ ]] && read_cmdline "$pid"; then
         warn "stale pid file $file: pid $pid is now '$(cmdline_str "$pid" || true)', not ours; leaving that process alone"
     else
         log "removing stale pid file $file (pid ${pid:-?} is gone)"
@@ -283,8 +283,14 @@ make_node_net() {
     ip -n "$SW_NS" link set "$veth" master br0
     ip -n "$SW_NS" link set "$veth" up
     ip -n "$ns" link set lo up
+    # Stable MAC per address: ARP caches of the client and other hosts stay valid when a
+    # host is recreated (a stale entry would blackhole it for ~40 s).
+    ip -n "$ns" link set eth0 address "$(printf '02:5d:1a:07:00:%02x' "${addr##*.}")"
     ip -n "$ns" addr add "$addr/24" dev eth0
     ip -n "$ns" link set eth0 up
+    if [[ $ns != "$CLIENT_NS" && -e /run/netns/$CLIENT_NS ]]; then
+        ip -n "$CLIENT_NS" neigh flush to "$addr" 2>/dev/null || true
+    fi
 }
 
 veth_of() { echo "sdv${1##*.}"; }

@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "ResultTesting.h"
 #include "Screenshot.h"
 #include "charts/TimeSeriesChart.h"
 #include "common/ApplicationInfo.h"
@@ -171,7 +172,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         const QString path = dir.filePath(QStringLiteral("shot.png"));
         const Result<void> saved = saveScreenshot(window, path);
-        QVERIFY2(saved.has_value(), saved.has_value() ? "" : qPrintable(saved.error().toString()));
+        SLURMDECK_VERIFY_OK(saved);
 
         QImage image(path, "PNG");
         QVERIFY(!image.isNull());

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace SlurmDeck {
+
+struct CredentialRequest
+{
+    enum class Kind {
+        KeyPassphrase,
+        Password
+    };
+    Kind kind = Kind::Password;
+    QString target;  // user@host, for the question
+    QString keyFile; // for KeyPassphrase
+};
+
+// How the core asks for a key passphrase or a password. Called on a worker thread; answer
+// with std::nullopt when the user declines. Implementations decide whether to look in the
+// OS keychain first and whether to remember the answer there; secrets never reach logs.
+class CredentialPrompt
+{
+public:
+    virtual ~CredentialPrompt() = default;
+    virtual void askForSecret(const CredentialRequest &request,
+                              std::function<void(std::optional<QString>)> answer) = 0;
+};
+
+} // namespace SlurmDeck

@@ -1,0 +1,435 @@
+#include "ssh/SshConnection.h"
+
+#include "ssh/CredentialPrompt.h"
+#include "ssh/WaitForAnswer.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+#include <libssh/callbacks.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+
+namespace SlurmDeck {
+
+namespace {
+
+QString defaultSlurmDeckKnownHosts()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(dir).filePath(QStringLiteral("known_hosts"));
+}
+
+QString expandSshPath(QString path)
+{
+    const QString sshDir = QDir::homePath() + QStringLiteral("/.ssh");
+    path.replace(QLatin1String("%d"), sshDir);
+    if (path.startsWith(QLatin1String("~/")))
+        path = QDir::homePath() + path.mid(1);
+    return path;
+}
+
+QString optionString(ssh_session session, ssh_options_e option)
+{
+    char *value = nullptr;
+    if (ssh_options_get(session, option, &value) != SSH_OK || !value)
+        return {};
+    const SshHandles::CString owned(value);
+    return QString::fromUtf8(owned.get());
+}
+
+// libssh calls this (on the worker thread) when a key file needs a passphrase.
+int askPassphrase(const char *, char *buffer, size_t length, int, int, void *userdata);
+
+struct PassphraseContext
+{
+    CredentialPrompt *prompt = nullptr;
+    QString target;
+    QString keyFile;
+    CancelToken cancel;
+};
+
+int askPassphrase(const char *, char *buffer, size_t length, int, int, void *userdata)
+{
+    auto *context = static_cast<PassphraseContext *>(userdata);
+    if (!context || !context->prompt || length == 0)
+        return -1;
+    const CredentialRequest request{CredentialRequest::Kind::KeyPassphrase, context->target,
+                                    context->keyFile};
+    const std::optional<std::optional<QString>> answer = Detail::waitForAnswer<std::optional<QString>>(
+        [&](std::function<void(std::optional<QString>)> reply) {
+            context->prompt->askForSecret(request, std::move(reply));
+        },
+        context->cancel);
+    if (!answer || !*answer)
+        return -1;
+    QByteArray secret = (*answer)->toUtf8();
+    if (static_cast<size_t>(secret.size()) >= length)
+        return -1;
+    std::memcpy(buffer, secret.constData(), static_cast<size_t>(secret.size()));
+    buffer[secret.size()] = '\0';
+    secret.fill('\0');
+    return 0;
+}
+
+} // namespace
+
+SshConnection::SshConnection(SshTarget target, HostKeyPrompt *hostKeyPrompt,
+                             CredentialPrompt *credentialPrompt)
+    : m_target(std::move(target)), m_hostKeyPrompt(hostKeyPrompt), m_credentialPrompt(credentialPrompt)
+{}
+
+SshConnection::~SshConnection()
+{
+    disconnect();
+}
+
+bool SshConnection::isConnected() const
+{
+    return m_session && ssh_is_connected(m_session.get());
+}
+
+void SshConnection::disconnect()
+{
+    m_sftp.reset();
+    m_session.reset();
+}
+
+Error SshConnection::sessionError(Error::Code code, const QString &message) const
+{
+    const QString detail = m_session ? QString::fromUtf8(ssh_get_error(m_session.get())) : QString();
+    return makeError(code, message, detail);
+}
+
+Result<void> SshConnection::configure()
+{
+    m_session.reset(ssh_new());
+    if (!m_session)
+        return makeError(Error::Code::Unknown, QObject::tr("Cannot create an SSH session (out of memory?)."));
+    ssh_session session = m_session.get();
+
+    const auto failed = [this](const char *what) {
+        return sessionError(
+            Error::Code::InvalidArgument,
+            QObject::tr("Invalid SSH setting %1 for %2.").arg(QLatin1String(what), m_target.displayName()));
+    };
+
+    const QByteArray host = m_target.host.toUtf8();
+    if (host.isEmpty())
+        return makeError(Error::Code::InvalidArgument, QObject::tr("No host name or address given."));
+    if (ssh_options_set(session, SSH_OPTIONS_HOST, host.constData()) != SSH_OK)
+        return failed("host");
+    if (!m_target.user.isEmpty()) {
+        const QByteArray user = m_target.user.toUtf8();
+        if (ssh_options_set(session, SSH_OPTIONS_USER, user.constData()) != SSH_OK)
+            return failed("user");
+    }
+    if (m_target.port != 0) {
+        const int port = m_target.port;
+        if (ssh_options_set(session, SSH_OPTIONS_PORT, &port) != SSH_OK)
+            return failed("port");
+    }
+    const long timeout = static_cast<long>(m_target.connectTimeout.count());
+    if (ssh_options_set(session, SSH_OPTIONS_TIMEOUT, &timeout) != SSH_OK)
+        return failed("timeout");
+    if (!m_target.identityFile.isEmpty()) {
+        const QByteArray identity = expandSshPath(m_target.identityFile).toUtf8();
+        if (ssh_options_set(session, SSH_OPTIONS_IDENTITY, identity.constData()) != SSH_OK)
+            return failed("identity");
+    }
+
+    // ~/.ssh/config (or the given file) as OpenSSH applies it: values set above win.
+    if (!m_target.configFile.isEmpty() && !QFileInfo::exists(m_target.configFile)) {
+        return makeError(Error::Code::NotFound,
+                         QObject::tr("The SSH config file %1 does not exist.").arg(m_target.configFile));
+    }
+    const QByteArray config = m_target.configFile.toUtf8();
+    if (ssh_options_parse_config(session, config.isEmpty() ? nullptr : config.constData()) < 0) {
+        return sessionError(
+            Error::Code::InvalidArgument,
+            QObject::tr("Cannot read the SSH config file %1.")
+                .arg(m_target.configFile.isEmpty() ? QStringLiteral("~/.ssh/config") : m_target.configFile));
+    }
+
+    // Known hosts: the user's file is consulted (read only, hashed entries included); keys
+    // accepted in SlurmDeck go to SlurmDeck's own file.
+    QString userKnownHosts = m_target.userKnownHostsFile;
+    if (userKnownHosts.isEmpty())
+        userKnownHosts = optionString(session, SSH_OPTIONS_KNOWNHOSTS);
+    if (userKnownHosts.isEmpty())
+        userKnownHosts = QStringLiteral("%d/known_hosts");
+    const QByteArray userFile = expandSshPath(userKnownHosts).toUtf8();
+    const QString ownFile = m_target.slurmDeckKnownHostsFile.isEmpty() ? defaultSlurmDeckKnownHosts()
+                                                                       : m_target.slurmDeckKnownHostsFile;
+    QDir().mkpath(QFileInfo(ownFile).absolutePath());
+    const QByteArray ownFileBytes = ownFile.toUtf8();
+    if (ssh_options_set(session, SSH_OPTIONS_GLOBAL_KNOWNHOSTS, userFile.constData()) != SSH_OK)
+        return failed("known hosts");
+    if (ssh_options_set(session, SSH_OPTIONS_KNOWNHOSTS, ownFileBytes.constData()) != SSH_OK)
+        return failed("known hosts");
+
+    m_resolvedHost = optionString(session, SSH_OPTIONS_HOST);
+    m_resolvedUser = optionString(session, SSH_OPTIONS_USER);
+    unsigned int port = 22;
+    if (ssh_options_get_port(session, &port) == SSH_OK)
+        m_resolvedPort = static_cast<int>(port);
+    return {};
+}
+
+Result<void> SshConnection::connect(const CancelToken &cancel)
+{
+    if (isConnected())
+        return {};
+    disconnect();
+    if (Result<void> configured = configure(); !configured)
+        return configured;
+    if (cancel.isCancelled())
+        return makeError(Error::Code::Cancelled, QObject::tr("Cancelled."));
+
+    if (ssh_connect(m_session.get()) != SSH_OK) {
+        const Error error = sessionError(
+            Error::Code::Network,
+            QObject::tr("Cannot reach %1 on port %2. Check that the machine is on, that its SSH server "
+                        "runs on that port and that no firewall blocks it.")
+                .arg(m_resolvedHost)
+                .arg(m_resolvedPort));
+        disconnect();
+        return error;
+    }
+    if (Result<void> trusted = verifyHostKey(cancel); !trusted) {
+        disconnect();
+        return trusted;
+    }
+    if (Result<void> loggedIn = authenticate(cancel); !loggedIn) {
+        disconnect();
+        return loggedIn;
+    }
+    return {};
+}
+
+Result<void> SshConnection::verifyHostKey(const CancelToken &cancel)
+{
+    ssh_session session = m_session.get();
+    ssh_key rawKey = nullptr;
+    if (ssh_get_server_publickey(session, &rawKey) != SSH_OK)
+        return sessionError(Error::Code::Network, QObject::tr("%1 sent no host key.").arg(m_resolvedHost));
+    const SshHandles::Key key(rawKey);
+
+    unsigned char *rawHash = nullptr;
+    size_t hashLength = 0;
+    if (ssh_get_publickey_hash(key.get(), SSH_PUBLICKEY_HASH_SHA256, &rawHash, &hashLength) != SSH_OK)
+        return sessionError(Error::Code::Unknown,
+                            QObject::tr("Cannot hash the host key of %1.").arg(m_resolvedHost));
+    const SshHandles::Hash hash(rawHash);
+    const SshHandles::CString fingerprint(
+        ssh_get_fingerprint_hash(SSH_PUBLICKEY_HASH_SHA256, hash.get(), hashLength));
+
+    m_hostKey.host = m_resolvedHost;
+    m_hostKey.port = m_resolvedPort;
+    m_hostKey.keyType = QString::fromLatin1(ssh_key_type_to_char(ssh_key_type(key.get())));
+    m_hostKey.fingerprint = fingerprint ? QString::fromLatin1(fingerprint.get()) : QString();
+
+    switch (ssh_session_is_known_server(session)) {
+    case SSH_KNOWN_HOSTS_OK:
+        return {};
+    case SSH_KNOWN_HOSTS_CHANGED:
+    case SSH_KNOWN_HOSTS_OTHER:
+        return makeError(Error::Code::HostKeyChanged,
+                         QObject::tr("The host key of %1 has CHANGED: it now presents %2 %3, which does not "
+                                     "match the key recorded for it. Someone may be intercepting the "
+                                     "connection, or the machine was reinstalled. SlurmDeck will not "
+                                     "connect. Check the key at the machine with '%4'; if it is right, "
+                                     "remove the old entry with 'ssh-keygen -R %5' and try again.")
+                             .arg(m_hostKey.hostPort(), m_hostKey.keyType, m_hostKey.fingerprint,
+                                  m_hostKey.verifyCommand(), m_hostKey.hostPort()));
+    case SSH_KNOWN_HOSTS_UNKNOWN:
+    case SSH_KNOWN_HOSTS_NOT_FOUND:
+        break;
+    case SSH_KNOWN_HOSTS_ERROR:
+        return sessionError(Error::Code::Io, QObject::tr("Cannot read the known_hosts files."));
+    }
+
+    const QString unknownMessage =
+        QObject::tr("The host key of %1 is not known (%2 %3). Verify it at the machine "
+                    "with '%4' before trusting it.")
+            .arg(m_hostKey.hostPort(), m_hostKey.keyType, m_hostKey.fingerprint, m_hostKey.verifyCommand());
+    if (!m_hostKeyPrompt)
+        return makeError(Error::Code::HostKeyUnknown, unknownMessage);
+
+    const HostKeyInfo info = m_hostKey;
+    const std::optional<HostKeyDecision> decision = Detail::waitForAnswer<HostKeyDecision>(
+        [this, &info](std::function<void(HostKeyDecision)> answer) {
+            m_hostKeyPrompt->askAboutUnknownKey(info, std::move(answer));
+        },
+        cancel);
+    if (!decision)
+        return makeError(Error::Code::Cancelled, QObject::tr("Cancelled while asking about a host key."));
+    switch (*decision) {
+    case HostKeyDecision::Reject:
+        return makeError(Error::Code::HostKeyUnknown, unknownMessage,
+                         QObject::tr("rejected; nothing was sent to the host"));
+    case HostKeyDecision::AcceptOnce:
+        return {};
+    case HostKeyDecision::AcceptAndRemember:
+        if (ssh_session_update_known_hosts(session) != SSH_OK)
+            return sessionError(Error::Code::Io,
+                                QObject::tr("Cannot record the host key of %1.").arg(m_resolvedHost));
+        return {};
+    }
+    return {};
+}
+
+Result<void> SshConnection::authenticate(const CancelToken &cancel)
+{
+    ssh_session session = m_session.get();
+    const QString who = m_resolvedUser + u'@' + m_resolvedHost;
+
+    PassphraseContext passphrase{m_credentialPrompt, who, m_target.identityFile, cancel};
+    ssh_callbacks_struct callbacks{};
+    callbacks.userdata = &passphrase;
+    callbacks.auth_function = askPassphrase;
+    ssh_callbacks_init(&callbacks);
+    ssh_set_callbacks(session, &callbacks);
+    // The callbacks struct lives on this stack frame: unhook it before returning.
+    struct Unhook
+    {
+        ssh_session session;
+        ~Unhook() { ssh_set_callbacks(session, nullptr); }
+    } unhook{session};
+
+    int rc = ssh_userauth_none(session, nullptr);
+    if (rc == SSH_AUTH_SUCCESS)
+        return {};
+    if (rc == SSH_AUTH_ERROR)
+        return sessionError(Error::Code::Network,
+                            QObject::tr("%1 closed the connection during login.").arg(who));
+
+    const int methods = ssh_userauth_list(session, nullptr);
+    QStringList tried;
+    if (methods & SSH_AUTH_METHOD_PUBLICKEY) {
+        // publickey_auto tries ssh-agent first, then the identities (given, from the
+        // config, then the defaults), asking askPassphrase() for encrypted ones.
+        if (!qEnvironmentVariableIsEmpty("SSH_AUTH_SOCK"))
+            tried << QObject::tr("ssh-agent");
+        tried << (m_target.identityFile.isEmpty() ? QObject::tr("default keys in ~/.ssh")
+                                                  : QObject::tr("key %1").arg(m_target.identityFile));
+        rc = ssh_userauth_publickey_auto(session, nullptr, nullptr);
+        if (rc == SSH_AUTH_SUCCESS)
+            return {};
+        if (rc == SSH_AUTH_ERROR)
+            return sessionError(Error::Code::Authentication, QObject::tr("Key login to %1 failed.").arg(who));
+    }
+    if (cancel.isCancelled())
+        return makeError(Error::Code::Cancelled, QObject::tr("Cancelled during login."));
+    if ((methods & SSH_AUTH_METHOD_PASSWORD) && m_credentialPrompt) {
+        tried << QObject::tr("password");
+        const CredentialRequest request{CredentialRequest::Kind::Password, who, {}};
+        const std::optional<std::optional<QString>> password = Detail::waitForAnswer<std::optional<QString>>(
+            [this, &request](std::function<void(std::optional<QString>)> answer) {
+                m_credentialPrompt->askForSecret(request, std::move(answer));
+            },
+            cancel);
+        if (password && *password) {
+            QByteArray secret = (*password)->toUtf8();
+            rc = ssh_userauth_password(session, nullptr, secret.constData());
+            secret.fill('\0');
+            if (rc == SSH_AUTH_SUCCESS)
+                return {};
+        }
+    }
+    return makeError(
+        Error::Code::Authentication,
+        QObject::tr("Cannot log in to %1 (tried: %2). Add your public key to the user's "
+                    "~/.ssh/authorized_keys there (ssh-copy-id %1), start ssh-agent with "
+                    "your key, or choose a key file.")
+            .arg(who, tried.isEmpty() ? QObject::tr("nothing the server accepts") : tried.join(u", ")));
+}
+
+Result<ExecResult> SshConnection::exec(const QString &command, const ExecOptions &options,
+                                       const CancelToken &cancel)
+{
+    if (!isConnected())
+        return makeError(Error::Code::Network,
+                         QObject::tr("Not connected to %1.").arg(m_target.displayName()));
+    ssh_session session = m_session.get();
+    SshHandles::Channel channel(ssh_channel_new(session));
+    if (!channel || ssh_channel_open_session(channel.get()) != SSH_OK)
+        return sessionError(Error::Code::Network,
+                            QObject::tr("Cannot open an SSH channel to %1.").arg(m_resolvedHost));
+    const QByteArray commandBytes = command.toUtf8();
+    if (ssh_channel_request_exec(channel.get(), commandBytes.constData()) != SSH_OK)
+        return sessionError(Error::Code::Network,
+                            QObject::tr("%1 refused to run a command.").arg(m_resolvedHost));
+
+    const auto deadline = std::chrono::steady_clock::now() + options.timeout;
+    const auto abort = [&](Error error) -> Result<ExecResult> {
+        ssh_channel_request_send_signal(channel.get(), "TERM");
+        channel.reset();
+        return error;
+    };
+
+    qsizetype written = 0;
+    while (written < options.standardInput.size()) {
+        const qsizetype chunk = std::min<qsizetype>(options.standardInput.size() - written, 64 * 1024);
+        const int n = ssh_channel_write(channel.get(), options.standardInput.constData() + written,
+                                        static_cast<uint32_t>(chunk));
+        if (n == SSH_ERROR)
+            return sessionError(Error::Code::Network,
+                                QObject::tr("Sending input to %1 failed.").arg(m_resolvedHost));
+        written += n;
+        if (cancel.isCancelled())
+            return abort(makeError(Error::Code::Cancelled, QObject::tr("Cancelled.")));
+        if (std::chrono::steady_clock::now() > deadline)
+            return abort(makeError(Error::Code::Timeout,
+                                   QObject::tr("Timed out sending input to %1.").arg(m_resolvedHost)));
+    }
+    ssh_channel_send_eof(channel.get());
+
+    ExecResult result;
+    char buffer[16384];
+    const auto readAvailable = [&](int isStderr) -> int {
+        QByteArray &sink = isStderr ? result.standardError : result.standardOutput;
+        int total = 0;
+        for (;;) {
+            const int n = ssh_channel_read_nonblocking(channel.get(), buffer, sizeof buffer, isStderr);
+            if (n <= 0)
+                return n < 0 ? n : total;
+            total += n;
+            if (sink.size() + n > options.maxOutputBytes)
+                result.truncated = true;
+            else
+                sink.append(buffer, n);
+        }
+    };
+
+    for (;;) {
+        const int out = readAvailable(0);
+        const int err = readAvailable(1);
+        if (out == SSH_ERROR || err == SSH_ERROR)
+            return sessionError(Error::Code::Network,
+                                QObject::tr("The connection to %1 broke.").arg(m_resolvedHost));
+        if (ssh_channel_is_eof(channel.get()) || !ssh_channel_is_open(channel.get())) {
+            if (readAvailable(0) <= 0 && readAvailable(1) <= 0)
+                break;
+            continue;
+        }
+        if (cancel.isCancelled())
+            return abort(makeError(Error::Code::Cancelled, QObject::tr("Cancelled.")));
+        if (std::chrono::steady_clock::now() > deadline) {
+            return abort(makeError(
+                Error::Code::Timeout,
+                QObject::tr("The command on %1 did not finish within %2 s.")
+                    .arg(m_resolvedHost)
+                    .arg(std::chrono::duration_cast<std::chrono::seconds>(options.timeout).count())));
+        }
+        if (out == 0 && err == 0)
+            ssh_channel_poll_timeout(channel.get(), 50, 0);
+    }
+    result.exitStatus = ssh_channel_get_exit_status(channel.get());
+    return result;
+}
+
+} // namespace SlurmDeck

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "common/CancelToken.h"
+#include "common/Result.h"
+#include "ssh/ExecResult.h"
+#include "ssh/HostKey.h"
+#include "ssh/SshHandles.h"
+#include "ssh/SshTarget.h"
+
+#include <QByteArray>
+
+namespace SlurmDeck {
+
+class CredentialPrompt;
+
+struct UploadOptions
+{
+    int mode = 0644;
+    // Keep the file being replaced as "<path>.previous" (a hard link, so the swap itself
+    // stays atomic).
+    bool keepPrevious = true;
+};
+
+// One SSH connection to one host, reused for many commands and transfers. Blocking and
+// not thread-safe: it lives on one worker thread (see RemoteHost) or one pool task.
+// Host keys are checked against the user's known_hosts and SlurmDeck's own before any
+// credential is sent; unknown keys go to the HostKeyPrompt, changed keys are refused.
+class SshConnection final
+{
+public:
+    SshConnection(SshTarget target, HostKeyPrompt *hostKeyPrompt,
+                  CredentialPrompt *credentialPrompt = nullptr);
+    ~SshConnection();
+    SshConnection(const SshConnection &) = delete;
+    SshConnection &operator=(const SshConnection &) = delete;
+
+    [[nodiscard]] Result<void> connect(const CancelToken &cancel = {});
+    [[nodiscard]] bool isConnected() const;
+    void disconnect();
+
+    // Runs `command` through the login shell of the remote user, as OpenSSH does.
+    [[nodiscard]] Result<ExecResult> exec(const QString &command, const ExecOptions &options = {},
+                                          const CancelToken &cancel = {});
+
+    // Writes `data` to a temporary file next to `remotePath`, sets its mode explicitly
+    // (sftp_open keeps an existing file's mode and applies the umask), then renames it over
+    // `remotePath`, so readers see the old or the new file, never half of one.
+    [[nodiscard]] Result<void> upload(const QByteArray &data, const QString &remotePath,
+                                      const UploadOptions &options = {}, const CancelToken &cancel = {});
+    [[nodiscard]] Result<QByteArray> download(const QString &remotePath,
+                                              qsizetype maxBytes = 64 * 1024 * 1024,
+                                              const CancelToken &cancel = {});
+    // mkdir -p over SFTP.
+    [[nodiscard]] Result<void> makeDirectories(const QString &remotePath, int mode = 0755);
+
+    [[nodiscard]] const SshTarget &target() const { return m_target; }
+    [[nodiscard]] const HostKeyInfo &hostKey() const { return m_hostKey; }
+    // After connect: the host, user and port actually used (config applied).
+    [[nodiscard]] QString resolvedHost() const { return m_resolvedHost; }
+    [[nodiscard]] QString resolvedUser() const { return m_resolvedUser; }
+    [[nodiscard]] int resolvedPort() const { return m_resolvedPort; }
+
+private:
+    [[nodiscard]] Result<void> configure();
+    [[nodiscard]] Result<void> verifyHostKey(const CancelToken &cancel);
+    [[nodiscard]] Result<void> authenticate(const CancelToken &cancel);
+    [[nodiscard]] Result<void> ensureSftp();
+    [[nodiscard]] Error sessionError(Error::Code code, const QString &message) const;
+    [[nodiscard]] Error sftpError(const QString &message, const QString &path) const;
+
+    SshTarget m_target;
+    HostKeyPrompt *m_hostKeyPrompt;
+    CredentialPrompt *m_credentialPrompt;
+    SshHandles::Session m_session;
+    SshHandles::Sftp m_sftp;
+    HostKeyInfo m_hostKey;
+    QString m_resolvedHost;
+    QString m_resolvedUser;
+    int m_resolvedPort = 22;
+    CancelToken m_currentCancel;
+};
+
+} // namespace SlurmDeck

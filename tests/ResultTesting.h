@@ -1,0 +1,20 @@
+#pragma once
+
+// QVERIFY2 evaluates its message even when the check passes, so tests must not call
+// Result::error() on a success. whyNot() is safe either way.
+#include "common/Result.h"
+
+#include <QByteArray>
+
+namespace SlurmDeck::Testing {
+
+template<typename T>
+QByteArray whyNot(const Result<T> &result)
+{
+    return result.has_value() ? QByteArray() : result.error().toString().toUtf8();
+}
+
+} // namespace SlurmDeck::Testing
+
+#define SLURMDECK_VERIFY_OK(result)                                                                          \
+    QVERIFY2((result).has_value(), SlurmDeck::Testing::whyNot(result).constData())
