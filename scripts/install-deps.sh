@@ -16,9 +16,9 @@ build_packages=(
   fonts-dejavu-core
 )
 test_packages=(
-  openssh-server openssh-client docker.io docker-compose debootstrap
+  openssh-server openssh-client docker.io docker-compose tini debootstrap
   iproute2 util-linux procps psmisc iptables ca-certificates
-  dbus dbus-x11 gnome-keyring libsecret-tools clang-format
+  dbus dbus-x11 gnome-keyring libsecret-tools clang-format busybox
 )
 
 packages=("${build_packages[@]}")
