@@ -1,0 +1,119 @@
+#include "discovery/Discovery.h"
+
+#include "discovery/HostFingerprinter.h"
+
+#include <QFutureWatcher>
+#include <QThreadPool>
+#include <QtConcurrent>
+
+namespace SlurmDeck {
+
+namespace {
+
+// SSH work is I/O bound: more threads than cores. A dedicated pool keeps it from starving
+// QtConcurrent work elsewhere.
+QThreadPool *sshPool()
+{
+    static QThreadPool pool;
+    static const bool configured = [] {
+        pool.setMaxThreadCount(16);
+        return true;
+    }();
+    Q_UNUSED(configured);
+    return &pool;
+}
+
+} // namespace
+
+Discovery::Discovery(std::shared_ptr<HostKeyPrompt> hostKeyPrompt,
+                     std::shared_ptr<CredentialPrompt> credentialPrompt, QObject *parent)
+    : QObject(parent)
+    , m_hostKeyPrompt(std::move(hostKeyPrompt))
+    , m_credentialPrompt(std::move(credentialPrompt))
+    , m_prober(new PortProber(this))
+{
+    connect(m_prober, &PortProber::progress, this, &Discovery::probeProgress);
+    connect(m_prober, &PortProber::probed, this, [this](const PortProber::Outcome &outcome) {
+        if (outcome.open)
+            fingerprint(outcome.address.toString());
+    });
+    connect(m_prober, &PortProber::finished, this, [this] {
+        m_probing = false;
+        finishIfDone();
+    });
+}
+
+Discovery::~Discovery()
+{
+    // Running logins notice the cancel and end on their own; their results are dropped
+    // with their watchers. Nothing here waits.
+    m_cancel.cancel();
+}
+
+void Discovery::start(const DiscoveryRequest &request)
+{
+    cancel();
+    m_cancel = CancelToken();
+    m_request = request;
+    m_results.clear();
+    m_fingerprintsStarted = 0;
+    m_fingerprintsDone = 0;
+    m_running = true;
+
+    for (const QString &host : request.hosts)
+        fingerprint(host);
+
+    QList<QHostAddress> addresses;
+    for (const Subnet &subnet : request.subnets)
+        addresses += subnet.hostAddresses();
+    m_probing = !addresses.isEmpty();
+    if (m_probing) {
+        m_prober->setConcurrency(request.probeConcurrency);
+        m_prober->setTimeout(request.probeTimeout);
+        const int port = request.login.port == 0 ? 22 : request.login.port;
+        m_prober->start(addresses, static_cast<quint16>(port));
+    } else {
+        QTimer::singleShot(0, this, &Discovery::finishIfDone);
+    }
+}
+
+void Discovery::cancel()
+{
+    m_cancel.cancel();
+    m_prober->cancel();
+    m_probing = false;
+}
+
+void Discovery::fingerprint(const QString &host)
+{
+    SshTarget target = m_request.login;
+    target.host = host;
+    ++m_fingerprintsStarted;
+    emit fingerprintProgress(m_fingerprintsDone, m_fingerprintsStarted);
+
+    auto *watcher = new QFutureWatcher<DiscoveredHost>(this);
+    connect(watcher, &QFutureWatcher<DiscoveredHost>::finished, this, [this, watcher] {
+        const DiscoveredHost found = watcher->result();
+        watcher->deleteLater();
+        ++m_fingerprintsDone;
+        m_results.append(found);
+        emit hostDiscovered(found);
+        emit fingerprintProgress(m_fingerprintsDone, m_fingerprintsStarted);
+        finishIfDone();
+    });
+    sshPool()->setMaxThreadCount(std::max(m_request.sshConcurrency, 1));
+    watcher->setFuture(QtConcurrent::run(
+        sshPool(), [target, hostKeys = m_hostKeyPrompt, credentials = m_credentialPrompt, cancel = m_cancel] {
+            return fingerprintHost(target, hostKeys.get(), credentials.get(), cancel);
+        }));
+}
+
+void Discovery::finishIfDone()
+{
+    if (!m_running || m_probing || m_fingerprintsDone < m_fingerprintsStarted)
+        return;
+    m_running = false;
+    emit finished();
+}
+
+} // namespace SlurmDeck

@@ -1,0 +1,143 @@
+// Subnet parsing and the TCP port prober (against real listening and closed sockets on
+// loopback). Discovery end to end runs against the lab in tests/lab/tst_discoverylab.cpp.
+#include "ResultTesting.h"
+#include "discovery/PortProber.h"
+#include "discovery/Subnet.h"
+
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+
+using namespace SlurmDeck;
+
+class TestDiscovery final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void parsesSubnets_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("normalised");
+        QTest::addColumn<quint32>("hosts");
+        QTest::newRow("/24") << QStringLiteral("192.168.1.0/24") << QStringLiteral("192.168.1.0/24") << 254U;
+        QTest::newRow("host bits set")
+            << QStringLiteral(" 192.168.1.77/24 ") << QStringLiteral("192.168.1.0/24") << 254U;
+        QTest::newRow("/30") << QStringLiteral("10.0.0.5/30") << QStringLiteral("10.0.0.4/30") << 2U;
+        QTest::newRow("/31") << QStringLiteral("10.0.0.5/31") << QStringLiteral("10.0.0.4/31") << 2U;
+        QTest::newRow("bare address") << QStringLiteral("10.1.2.3") << QStringLiteral("10.1.2.3/32") << 1U;
+        QTest::newRow("/20") << QStringLiteral("172.16.5.0/20") << QStringLiteral("172.16.0.0/20") << 4094U;
+    }
+    void parsesSubnets()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, normalised);
+        QFETCH(quint32, hosts);
+        const Result<Subnet> subnet = parseSubnet(text);
+        SLURMDECK_VERIFY_OK(subnet);
+        QCOMPARE(subnet->toString(), normalised);
+        QCOMPARE(subnet->hostCount(), hosts);
+        QCOMPARE(quint32(subnet->hostAddresses().size()), hosts);
+    }
+
+    void hostAddressesSkipNetworkAndBroadcast()
+    {
+        const Result<Subnet> subnet = parseSubnet(QStringLiteral("10.9.8.0/29"));
+        SLURMDECK_VERIFY_OK(subnet);
+        const QList<QHostAddress> addresses = subnet->hostAddresses();
+        QCOMPARE(addresses.first(), QHostAddress(QStringLiteral("10.9.8.1")));
+        QCOMPARE(addresses.last(), QHostAddress(QStringLiteral("10.9.8.6")));
+    }
+
+    void rejectsBadSubnets_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("empty") << QString() << QStringLiteral("IPv4");
+        QTest::newRow("words") << QStringLiteral("my-lan") << QStringLiteral("IPv4");
+        QTest::newRow("ipv6") << QStringLiteral("fd00::/64") << QStringLiteral("IPv4");
+        QTest::newRow("octet") << QStringLiteral("192.168.1.300/24") << QStringLiteral("IPv4");
+        QTest::newRow("prefix") << QStringLiteral("10.0.0.0/33") << QStringLiteral("0 to 32");
+        QTest::newRow("prefix text") << QStringLiteral("10.0.0.0/x") << QStringLiteral("0 to 32");
+        QTest::newRow("too big") << QStringLiteral("10.0.0.0/16") << QStringLiteral("too large");
+    }
+    void rejectsBadSubnets()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, reason);
+        const Result<Subnet> subnet = parseSubnet(text);
+        QVERIFY(!subnet.has_value());
+        QCOMPARE(subnet.error().code, Error::Code::InvalidArgument);
+        QVERIFY2(subnet.error().message.contains(reason), qPrintable(subnet.error().message));
+    }
+
+    void localSubnetsAreScannable()
+    {
+        for (const Subnet &subnet : localSubnets()) {
+            QVERIFY(subnet.prefixLength >= 24);
+            QVERIFY(!subnet.network.isLoopback());
+            QCOMPARE(subnet.network.protocol(), QAbstractSocket::IPv4Protocol);
+        }
+    }
+
+    void proberFindsOpenAndClosedPorts()
+    {
+        QTcpServer listening;
+        QVERIFY(listening.listen(QHostAddress::LocalHost));
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const quint16 closedPort = closed.serverPort();
+        closed.close();
+
+        for (const auto &[port, open] :
+             {std::pair{listening.serverPort(), true}, std::pair{closedPort, false}}) {
+            PortProber prober;
+            QSignalSpy probed(&prober, &PortProber::probed);
+            QSignalSpy finished(&prober, &PortProber::finished);
+            prober.start({QHostAddress::LocalHost}, port);
+            QVERIFY(finished.wait(5000));
+            QCOMPARE(probed.count(), 1);
+            const auto outcome = probed.first().first().value<PortProber::Outcome>();
+            QCOMPARE(outcome.open, open);
+            QCOMPARE(outcome.port, port);
+            if (!open)
+                QCOMPARE(outcome.reason, QStringLiteral("connection refused"));
+        }
+    }
+
+    void proberBoundsConcurrencyAndReportsEveryAddress()
+    {
+        QTcpServer listening;
+        QVERIFY(listening.listen(QHostAddress::Any));
+        QList<QHostAddress> addresses;
+        for (int last = 1; last <= 40; ++last)
+            addresses.append(QHostAddress(QStringLiteral("127.0.0.%1").arg(last)));
+        PortProber prober;
+        prober.setConcurrency(5);
+        QSignalSpy probed(&prober, &PortProber::probed);
+        QSignalSpy progress(&prober, &PortProber::progress);
+        QSignalSpy finished(&prober, &PortProber::finished);
+        prober.start(addresses, listening.serverPort());
+        QVERIFY(prober.isRunning());
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(probed.count(), 40);
+        QCOMPARE(progress.last().at(0).toInt(), 40);
+        int open = 0;
+        for (const QList<QVariant> &signal : probed)
+            open += signal.first().value<PortProber::Outcome>().open ? 1 : 0;
+        QCOMPARE(open, 40); // 127/8 is all loopback
+        QVERIFY(!prober.isRunning());
+    }
+
+    void emptyProbeFinishes()
+    {
+        PortProber prober;
+        QSignalSpy finished(&prober, &PortProber::finished);
+        prober.start({}, 22);
+        QVERIFY(finished.wait(1000));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDiscovery)
+#include "tst_discovery.moc"
