@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QTextStream>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -15,5 +16,7 @@ int main(int argc, char *argv[])
     QTextStream out(stdout);
     QTextStream err(stderr);
     SlurmDeck::CliApplication cli(out, err);
-    return cli.run(QCoreApplication::arguments());
+    QObject::connect(&cli, &SlurmDeck::CliApplication::finished, &app, &QCoreApplication::exit);
+    QTimer::singleShot(0, &cli, [&cli] { cli.start(QCoreApplication::arguments()); });
+    return QCoreApplication::exec();
 }

@@ -1,84 +1,122 @@
 #include "cli/CliApplication.h"
 
+#include "cli/CliCommand.h"
+#include "cli/DiscoverCommand.h"
+#include "cli/InitCommand.h"
 #include "common/ApplicationInfo.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QTimer>
 
 namespace SlurmDeck {
 
 namespace {
 
-enum ExitCode {
-    Ok = 0,
-    Failure = 1,
-    Usage = 2
-};
+// Takes `--cluster FILE` / `--cluster=FILE` out of the arguments, wherever it stands.
+std::optional<QString> extractClusterOption(QStringList &arguments, QString *error)
+{
+    std::optional<QString> cluster;
+    for (qsizetype i = 0; i < arguments.size();) {
+        const QString &argument = arguments.at(i);
+        if (argument == u"--cluster") {
+            if (i + 1 >= arguments.size()) {
+                *error = QCoreApplication::translate("CliApplication", "--cluster wants a FILE.");
+                return std::nullopt;
+            }
+            cluster = arguments.at(i + 1);
+            arguments.remove(i, 2);
+        } else if (argument.startsWith(QLatin1String("--cluster="))) {
+            cluster = argument.mid(10);
+            arguments.remove(i);
+        } else {
+            ++i;
+        }
+    }
+    return cluster.value_or(QString());
+}
 
 } // namespace
 
-CliApplication::CliApplication(QTextStream &out, QTextStream &err) : m_out(out), m_err(err)
+CliApplication::CliApplication(QTextStream &out, QTextStream &err, QObject *parent)
+    : QObject(parent), m_out(out), m_err(err)
 {}
 
 QString CliApplication::helpText() const
 {
     return QCoreApplication::translate(
                "CliApplication",
-               "Usage: slurmdeck-cli [options] [command]\n"
+               "Usage: slurmdeck-cli [--cluster FILE] <command> [options]\n"
                "\n"
                "SlurmDeck %1, headless front. It drives the same core as the slurmdeck GUI.\n"
                "\n"
                "Options:\n"
-               "  -h, --help       Show this help and exit.\n"
-               "  -v, --version    Show the version and exit.\n"
+               "  -h, --help          Show this help and exit.\n"
+               "  -v, --version       Show the version and exit.\n"
+               "  --cluster FILE      The cluster file to use (default: %2).\n"
                "\n"
                "Commands:\n"
-               "  version          Show SlurmDeck's version and the versions of the libraries it\n"
-               "                   runs with (Qt, libssh, yaml-cpp, QtKeychain).\n")
-        .arg(applicationVersion());
+               "  discover [--subnet CIDR | HOST...] [--user U] [--identity FILE] [--port P]\n"
+               "           [--ssh-config FILE] [--accept-new-host-keys] [--json]\n"
+               "                      Find hosts over SSH and print what each one is.\n"
+               "  init NAME [HOST... | --subnet CIDR] [same login options] [--force]\n"
+               "                      Discover hosts and write a cluster file with default roles.\n"
+               "  version             Show the versions of SlurmDeck and of the libraries it runs\n"
+               "                      with (Qt, libssh, yaml-cpp, QtKeychain).\n"
+               "\n"
+               "Run 'slurmdeck-cli <command> --help' for a command's options.\n")
+        .arg(applicationVersion(), QStringLiteral("~/.config/SlurmDeck/clusters/default.yaml"));
 }
 
-int CliApplication::run(const QStringList &arguments)
+void CliApplication::finish(int exitCode)
 {
-    QCommandLineParser parser;
-    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
-    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
-                                        QStringLiteral("Show help."));
-    const QCommandLineOption versionOption({QStringLiteral("v"), QStringLiteral("version")},
-                                           QStringLiteral("Show the version."));
-    parser.addOption(helpOption);
-    parser.addOption(versionOption);
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do."));
+    m_out.flush();
+    m_err.flush();
+    // Always asynchronous, so callers can connect to finished() after start().
+    QTimer::singleShot(0, this, [this, exitCode] { emit finished(exitCode); });
+}
 
-    if (!parser.parse(arguments)) {
-        m_err << parser.errorText() << u'\n'
-              << QCoreApplication::translate("CliApplication", "Run 'slurmdeck-cli --help' for usage.\n");
-        return Usage;
+void CliApplication::start(const QStringList &arguments)
+{
+    QStringList rest = arguments.mid(1);
+    QString error;
+    const std::optional<QString> cluster = extractClusterOption(rest, &error);
+    if (!cluster) {
+        m_err << error << u'\n';
+        finish(CliUsage);
+        return;
     }
-    if (parser.isSet(helpOption)) {
+
+    const QString first = rest.value(0);
+    if (first.isEmpty() || first == u"-h" || first == u"--help" || first == u"help") {
         m_out << helpText();
-        return Ok;
+        finish(CliOk);
+        return;
     }
-    if (parser.isSet(versionOption)) {
+    if (first == u"-v" || first == u"--version") {
         m_out << QStringLiteral("slurmdeck-cli ") << applicationVersion() << u'\n';
-        return Ok;
+        finish(CliOk);
+        return;
     }
-
-    const QStringList positional = parser.positionalArguments();
-    if (positional.isEmpty()) {
-        m_out << helpText();
-        return Ok;
-    }
-    const QString &command = positional.constFirst();
-    if (command == u"version") {
+    if (first == u"version") {
         m_out << componentVersions() << u'\n';
-        return Ok;
+        finish(CliOk);
+        return;
     }
-    m_err << QCoreApplication::translate("CliApplication",
-                                         "slurmdeck-cli: unknown command '%1'. "
-                                         "Run 'slurmdeck-cli --help' for the list of commands.\n")
-                 .arg(command);
-    return Usage;
+    if (first == u"discover")
+        m_command = new DiscoverCommand(this);
+    else if (first == u"init")
+        m_command = new InitCommand(this);
+    if (!m_command) {
+        m_err << QCoreApplication::translate(
+                     "CliApplication", "slurmdeck-cli: unknown %1 '%2'. Run 'slurmdeck-cli --help' for the "
+                                       "list of commands.\n")
+                     .arg(first.startsWith(u'-') ? QStringLiteral("option") : QStringLiteral("command"),
+                          first);
+        finish(CliUsage);
+        return;
+    }
+    connect(m_command, &CliCommand::finished, this, &CliApplication::finish);
+    m_command->start(CliContext{rest.mid(1), *cluster, &m_out, &m_err});
 }
 
 } // namespace SlurmDeck

@@ -34,8 +34,9 @@ Discovery::Discovery(std::shared_ptr<HostKeyPrompt> hostKeyPrompt,
 {
     connect(m_prober, &PortProber::progress, this, &Discovery::probeProgress);
     connect(m_prober, &PortProber::probed, this, [this](const PortProber::Outcome &outcome) {
+        // Named hosts come first; scanned ones follow in address order.
         if (outcome.open)
-            fingerprint(outcome.address.toString());
+            fingerprint(outcome.address.toString(), (quint64(1) << 32) + outcome.address.toIPv4Address());
     });
     connect(m_prober, &PortProber::finished, this, [this] {
         m_probing = false;
@@ -60,8 +61,8 @@ void Discovery::start(const DiscoveryRequest &request)
     m_fingerprintsDone = 0;
     m_running = true;
 
-    for (const QString &host : request.hosts)
-        fingerprint(host);
+    for (qsizetype i = 0; i < request.hosts.size(); ++i)
+        fingerprint(request.hosts.at(i), quint64(i));
 
     QList<QHostAddress> addresses;
     for (const Subnet &subnet : request.subnets)
@@ -84,7 +85,7 @@ void Discovery::cancel()
     m_probing = false;
 }
 
-void Discovery::fingerprint(const QString &host)
+void Discovery::fingerprint(const QString &host, quint64 order)
 {
     SshTarget target = m_request.login;
     target.host = host;
@@ -92,11 +93,14 @@ void Discovery::fingerprint(const QString &host)
     emit fingerprintProgress(m_fingerprintsDone, m_fingerprintsStarted);
 
     auto *watcher = new QFutureWatcher<DiscoveredHost>(this);
-    connect(watcher, &QFutureWatcher<DiscoveredHost>::finished, this, [this, watcher] {
+    connect(watcher, &QFutureWatcher<DiscoveredHost>::finished, this, [this, watcher, order] {
         const DiscoveredHost found = watcher->result();
         watcher->deleteLater();
         ++m_fingerprintsDone;
-        m_results.append(found);
+        const auto position =
+            std::lower_bound(m_results.begin(), m_results.end(), order,
+                             [](const auto &entry, quint64 key) { return entry.first < key; });
+        m_results.insert(position, {order, found});
         emit hostDiscovered(found);
         emit fingerprintProgress(m_fingerprintsDone, m_fingerprintsStarted);
         finishIfDone();
@@ -106,6 +110,15 @@ void Discovery::fingerprint(const QString &host)
         sshPool(), [target, hostKeys = m_hostKeyPrompt, credentials = m_credentialPrompt, cancel = m_cancel] {
             return fingerprintHost(target, hostKeys.get(), credentials.get(), cancel);
         }));
+}
+
+QList<DiscoveredHost> Discovery::results() const
+{
+    QList<DiscoveredHost> hosts;
+    hosts.reserve(m_results.size());
+    for (const auto &entry : m_results)
+        hosts.append(entry.second);
+    return hosts;
 }
 
 void Discovery::finishIfDone()

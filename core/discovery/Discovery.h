@@ -45,7 +45,8 @@ public:
     void start(const DiscoveryRequest &request);
     void cancel();
     [[nodiscard]] bool isRunning() const { return m_running; }
-    [[nodiscard]] const QList<DiscoveredHost> &results() const { return m_results; }
+    // In request order: named hosts as listed, then scanned ones by address.
+    [[nodiscard]] QList<DiscoveredHost> results() const;
 
 signals:
     void probeProgress(int done, int total);
@@ -54,7 +55,7 @@ signals:
     void finished();
 
 private:
-    void fingerprint(const QString &host);
+    void fingerprint(const QString &host, quint64 order);
     void finishIfDone();
 
     std::shared_ptr<HostKeyPrompt> m_hostKeyPrompt;
@@ -62,7 +63,7 @@ private:
     PortProber *m_prober;
     DiscoveryRequest m_request;
     CancelToken m_cancel;
-    QList<DiscoveredHost> m_results;
+    QList<std::pair<quint64, DiscoveredHost>> m_results; // (order, host)
     int m_fingerprintsStarted = 0;
     int m_fingerprintsDone = 0;
     bool m_probing = false;

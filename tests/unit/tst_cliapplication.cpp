@@ -2,6 +2,7 @@
 #include "common/ApplicationInfo.h"
 #include "common/Version.h"
 
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace SlurmDeck;
@@ -24,8 +25,11 @@ private:
         QTextStream out(&result.out);
         QTextStream err(&result.err);
         CliApplication cli(out, err);
+        QSignalSpy finished(&cli, &CliApplication::finished);
         arguments.prepend(QStringLiteral("slurmdeck-cli"));
-        result.exitCode = cli.run(arguments);
+        cli.start(arguments);
+        if (finished.wait(30000) && finished.count() == 1)
+            result.exitCode = finished.first().first().toInt();
         out.flush();
         err.flush();
         return result;
@@ -54,8 +58,8 @@ private slots:
         const Run result = run({QStringLiteral("--help")});
         QCOMPARE(result.exitCode, 0);
         QVERIFY(result.out.startsWith(QStringLiteral("Usage: slurmdeck-cli")));
-        QVERIFY(result.out.contains(QStringLiteral("--version")));
-        QVERIFY(result.out.contains(QStringLiteral("version ")));
+        for (const char *word : {"--version", "--cluster", "discover", "init", "version "})
+            QVERIFY2(result.out.contains(QLatin1String(word)), word);
     }
 
     void versionCommandNamesLibraries()
@@ -79,7 +83,62 @@ private slots:
     {
         const Run result = run({QStringLiteral("--frobnicate")});
         QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.err.contains(QStringLiteral("unknown option '--frobnicate'")));
+    }
+
+    void unknownCommandOptionIsAUsageError()
+    {
+        const Run result = run({QStringLiteral("discover"), QStringLiteral("--frobnicate")});
+        QCOMPARE(result.exitCode, 2);
         QVERIFY(result.err.contains(QStringLiteral("frobnicate")));
+    }
+
+    void clusterOptionIsAcceptedBeforeAndAfterTheCommand_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("before") << QStringList{QStringLiteral("--cluster"), QStringLiteral("/tmp/x.yaml"),
+                                               QStringLiteral("init")};
+        QTest::newRow("after") << QStringList{QStringLiteral("init"),
+                                              QStringLiteral("--cluster=/tmp/x.yaml")};
+    }
+    void clusterOptionIsAcceptedBeforeAndAfterTheCommand()
+    {
+        QFETCH(QStringList, arguments);
+        const Run result = run(arguments);
+        // Parsed as the global option: init then complains about the missing NAME only.
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(QStringLiteral("init wants a cluster NAME")), qPrintable(result.err));
+    }
+
+    void clusterOptionWithoutFileIsAUsageError()
+    {
+        const Run result = run({QStringLiteral("init"), QStringLiteral("--cluster")});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.err.contains(QStringLiteral("--cluster wants a FILE")));
+    }
+
+    void badSubnetIsAUsageError()
+    {
+        const Run result =
+            run({QStringLiteral("discover"), QStringLiteral("--subnet"), QStringLiteral("10.0.0.0/8")});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(QStringLiteral("too large")), qPrintable(result.err));
+    }
+
+    void commandHelp_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::newRow("discover") << QStringLiteral("discover");
+        QTest::newRow("init") << QStringLiteral("init");
+    }
+    void commandHelp()
+    {
+        QFETCH(QString, command);
+        const Run result = run({command, QStringLiteral("--help")});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY(result.out.contains(QStringLiteral("slurmdeck-cli ") + command));
+        QVERIFY(result.out.contains(QStringLiteral("--accept-new-host-keys")));
+        QVERIFY(result.out.contains(QStringLiteral("--identity")));
     }
 };
 

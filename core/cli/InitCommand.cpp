@@ -1,0 +1,92 @@
+#include "cli/InitCommand.h"
+
+#include "discovery/DiscoveryToCluster.h"
+#include "inventory/ClusterFile.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+
+namespace SlurmDeck {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("InitCommand", text);
+}
+
+} // namespace
+
+void InitCommand::start(const CliContext &context)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("NAME"), tr("Cluster name."));
+    parser.addPositionalArgument(QStringLiteral("HOST"), tr("Address or ~/.ssh/config alias."));
+    const QCommandLineOption force(QStringLiteral("force"), tr("Replace an existing cluster file."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Help."));
+    parser.addOption(force);
+    parser.addOption(help);
+    options().addTo(parser);
+    if (!parser.parse(QStringList{QStringLiteral("init")} + context.arguments)) {
+        *context.err << parser.errorText() << u'\n';
+        emit finished(CliUsage);
+        return;
+    }
+    if (parser.isSet(help)) {
+        *context.out << commandHelp(parser, QStringLiteral("slurmdeck-cli init [options] NAME [HOST...]"));
+        emit finished(CliOk);
+        return;
+    }
+    if (parser.positionalArguments().isEmpty()) {
+        *context.err << tr(
+            "init wants a cluster NAME, e.g. slurmdeck-cli init homelab gpu-box macbook nas1\n");
+        emit finished(CliUsage);
+        return;
+    }
+    m_name = parser.positionalArguments().constFirst();
+    m_path = ClusterFile::resolvePath(context.clusterFile);
+    if (QFileInfo::exists(m_path) && !parser.isSet(force)) {
+        *context.err
+            << tr("%1 exists already; use --force to replace it, or --cluster FILE to write another.\n")
+                   .arg(m_path);
+        emit finished(CliFailure);
+        return;
+    }
+    if (!startDiscovery(context, parser, 1))
+        emit finished(CliUsage);
+}
+
+void InitCommand::discoveryFinished(const QList<DiscoveredHost> &hosts)
+{
+    QTextStream &err = *context().err;
+    reportFailures(hosts);
+    // Hosts the user named must all work; hosts a subnet scan found are taken when they do.
+    for (const DiscoveredHost &host : hosts) {
+        if (!host.ok() && request().hosts.contains(host.target)) {
+            err << tr("Nothing was written: fix the hosts above or leave them out.\n");
+            emit finished(CliFailure);
+            return;
+        }
+    }
+    const Cluster cluster = clusterFromDiscovery(m_name, hosts, request().login);
+    if (cluster.hosts.isEmpty()) {
+        err << tr("No host could be fingerprinted; nothing was written.\n");
+        emit finished(CliFailure);
+        return;
+    }
+    const Result<void> saved = ClusterFile::save(cluster, m_path);
+    if (!saved) {
+        err << saved.error().toString() << u'\n';
+        emit finished(CliFailure);
+        return;
+    }
+    QTextStream &out = *context().out;
+    out << tr("Wrote %1 with %2 hosts:\n").arg(m_path).arg(cluster.hosts.size());
+    for (const Host &host : cluster.hosts)
+        out << QStringLiteral("  ") << host.name << QStringLiteral(" (") << host.address
+            << QStringLiteral("): ") << hostRoleIds(host.roles).join(u", ") << u'\n';
+    out.flush();
+    emit finished(CliOk);
+}
+
+} // namespace SlurmDeck
