@@ -15,7 +15,17 @@ struct CredentialRequest
     };
     Kind kind = Kind::Password;
     QString target;  // user@host, for the question
-    QString keyFile; // for KeyPassphrase
+    QString keyFile; // for KeyPassphrase, when known
+    QString prompt;  // libssh's own question, e.g. naming the key file
+
+    // A stable name for this secret in the keychain: "passphrase:/path/key" or
+    // "password:user@host".
+    [[nodiscard]] QString keychainKey() const
+    {
+        if (kind == Kind::Password)
+            return QStringLiteral("password:") + target;
+        return QStringLiteral("passphrase:") + (keyFile.isEmpty() ? prompt.trimmed() : keyFile);
+    }
 };
 
 // How the core asks for a key passphrase or a password. Called on a worker thread; answer

@@ -42,7 +42,7 @@ QString optionString(ssh_session session, ssh_options_e option)
 }
 
 // libssh calls this (on the worker thread) when a key file needs a passphrase.
-int askPassphrase(const char *, char *buffer, size_t length, int, int, void *userdata);
+int askPassphrase(const char *prompt, char *buffer, size_t length, int, int, void *userdata);
 
 struct PassphraseContext
 {
@@ -52,13 +52,13 @@ struct PassphraseContext
     CancelToken cancel;
 };
 
-int askPassphrase(const char *, char *buffer, size_t length, int, int, void *userdata)
+int askPassphrase(const char *prompt, char *buffer, size_t length, int, int, void *userdata)
 {
     auto *context = static_cast<PassphraseContext *>(userdata);
     if (!context || !context->prompt || length == 0)
         return -1;
-    const CredentialRequest request{CredentialRequest::Kind::KeyPassphrase, context->target,
-                                    context->keyFile};
+    const CredentialRequest request{CredentialRequest::Kind::KeyPassphrase, context->target, context->keyFile,
+                                    QString::fromUtf8(prompt ? prompt : "")};
     const std::optional<std::optional<QString>> answer = Detail::waitForAnswer<std::optional<QString>>(
         [&](std::function<void(std::optional<QString>)> reply) {
             context->prompt->askForSecret(request, std::move(reply));
@@ -326,7 +326,7 @@ Result<void> SshConnection::authenticate(const CancelToken &cancel)
         return makeError(Error::Code::Cancelled, QObject::tr("Cancelled during login."));
     if ((methods & SSH_AUTH_METHOD_PASSWORD) && m_credentialPrompt) {
         tried << QObject::tr("password");
-        const CredentialRequest request{CredentialRequest::Kind::Password, who, {}};
+        const CredentialRequest request{CredentialRequest::Kind::Password, who, {}, {}};
         const std::optional<std::optional<QString>> password = Detail::waitForAnswer<std::optional<QString>>(
             [this, &request](std::function<void(std::optional<QString>)> answer) {
                 m_credentialPrompt->askForSecret(request, std::move(answer));
