@@ -1,5 +1,7 @@
 #include "cli/DiscoveryRun.h"
 
+#include "cli/TerminalSecretAsker.h"
+#include "secrets/KeychainCredentialPrompt.h"
 #include "ssh/HostKey.h"
 
 #include <QCoreApplication>
@@ -19,7 +21,10 @@ bool DiscoveryRun::startDiscovery(const CliContext &context, QCommandLineParser 
 
     const HostKeyDecision policy =
         m_options.acceptNewHostKeys(parser) ? HostKeyDecision::AcceptAndRemember : HostKeyDecision::Reject;
-    m_discovery = new Discovery(std::make_shared<FixedHostKeyPolicy>(policy), nullptr, this);
+    // Passphrases and passwords: from the OS keychain, else asked on the terminal.
+    auto credentials = std::make_shared<KeychainCredentialPrompt>(QStringLiteral("slurmdeck"),
+                                                                  std::make_shared<TerminalSecretAsker>());
+    m_discovery = new Discovery(std::make_shared<FixedHostKeyPolicy>(policy), credentials, this);
     connect(m_discovery, &Discovery::finished, this, [this] { discoveryFinished(m_discovery->results()); });
 
     QStringList what = m_request.hosts;
