@@ -1,6 +1,7 @@
 // The OS keychain through QtKeychain, against a real Secret Service (GNOME Keyring in a
 // private D-Bus session: CTest runs this through tests/keyring-session.sh).
 #include "ResultTesting.h"
+#include "secrets/ClusterSecrets.h"
 #include "secrets/KeychainCredentialPrompt.h"
 #include "secrets/SecretStore.h"
 
@@ -150,6 +151,44 @@ private slots:
         KeychainCredentialPrompt prompt(m_service, asker);
         const CredentialRequest request{CredentialRequest::Kind::Password, QStringLiteral("x@y"), {}, {}};
         QCOMPARE(askFromWorker(prompt, request), std::optional<QString>());
+    }
+
+    void clusterSecretsAreGeneratedOnceAndKept()
+    {
+        const QString service = m_service + QStringLiteral("-cluster");
+        std::optional<Result<ClusterSecrets::Values>> first;
+        {
+            ClusterSecrets secrets(service);
+            secrets.load(this, [&](Result<ClusterSecrets::Values> values) { first = values; });
+            QTRY_VERIFY_WITH_TIMEOUT(first.has_value(), 15000);
+        }
+        SLURMDECK_VERIFY_OK(*first);
+        QCOMPARE(first->value().mungeKey.size(), ClusterSecrets::mungeKeyBytes);
+        QCOMPARE(first->value().databasePassword.size(), 32);
+
+        std::optional<Result<ClusterSecrets::Values>> second;
+        ClusterSecrets again(service);
+        again.load(this, [&](Result<ClusterSecrets::Values> values) { second = values; });
+        QTRY_VERIFY_WITH_TIMEOUT(second.has_value(), 15000);
+        SLURMDECK_VERIFY_OK(*second);
+        QCOMPARE(second->value().mungeKey, first->value().mungeKey);
+        QCOMPARE(second->value().databasePassword, first->value().databasePassword);
+    }
+
+    void generatedSecretsAreRandomAndFingerprintsAreShort()
+    {
+        const QByteArray a = ClusterSecrets::generateMungeKey();
+        const QByteArray b = ClusterSecrets::generateMungeKey();
+        QCOMPARE(a.size(), 1024);
+        QVERIFY(a != b);
+        QVERIFY(ClusterSecrets::generatePassword() != ClusterSecrets::generatePassword());
+        for (char c : ClusterSecrets::generatePassword())
+            QVERIFY(std::isalnum(static_cast<unsigned char>(c)));
+        const QString fingerprint = ClusterSecrets::fingerprint(a);
+        QVERIFY(fingerprint.startsWith(QStringLiteral("SHA256:")));
+        QCOMPARE(fingerprint.size(), 7 + 32);
+        QCOMPARE(ClusterSecrets::fingerprint(a), fingerprint);
+        QVERIFY(ClusterSecrets::fingerprint(b) != fingerprint);
     }
 
     void keychainKeysNameTheSecret()

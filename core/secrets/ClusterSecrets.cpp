@@ -1,0 +1,98 @@
+#include "secrets/ClusterSecrets.h"
+
+#include "secrets/SecretStore.h"
+
+#include <QCryptographicHash>
+#include <QPointer>
+#include <QRandomGenerator>
+
+namespace SlurmDeck {
+
+namespace {
+
+const QString mungeKeyEntry = QStringLiteral("munge.key");
+const QString databasePasswordEntry = QStringLiteral("slurmdbd.db_password");
+
+} // namespace
+
+ClusterSecrets::ClusterSecrets(const QString &keychainService, QObject *parent)
+    : QObject(parent), m_store(new SecretStore(keychainService, this))
+{}
+
+QByteArray ClusterSecrets::generateMungeKey()
+{
+    QByteArray key(mungeKeyBytes, Qt::Uninitialized);
+    QRandomGenerator::system()->generate(reinterpret_cast<quint32 *>(key.data()),
+                                         reinterpret_cast<quint32 *>(key.data() + key.size()));
+    return key;
+}
+
+QByteArray ClusterSecrets::generatePassword()
+{
+    // Letters and digits only: the password goes into slurmdbd.conf and SQL without quoting
+    // problems. 32 characters of 62 symbols is about 190 bits.
+    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    QByteArray password;
+    for (int i = 0; i < 32; ++i)
+        password.append(alphabet[QRandomGenerator::system()->bounded(62)]);
+    return password;
+}
+
+QString ClusterSecrets::fingerprint(const QByteArray &secret)
+{
+    const QByteArray hash = QCryptographicHash::hash(secret, QCryptographicHash::Sha256);
+    return QStringLiteral("SHA256:") + QString::fromLatin1(hash.left(16).toHex());
+}
+
+void ClusterSecrets::ensure(const QString &key, std::function<QByteArray()> generate, QObject *context,
+                            std::function<void(Result<QByteArray>)> callback)
+{
+    QPointer<QObject> guard(context);
+    m_store->read(key, this,
+                  [this, key, generate, guard, callback](Result<std::optional<QByteArray>> stored) {
+                      if (!guard)
+                          return;
+                      if (!stored) {
+                          callback(stored.error());
+                          return;
+                      }
+                      if (stored->has_value() && !stored->value().isEmpty()) {
+                          callback(stored->value());
+                          return;
+                      }
+                      const QByteArray fresh = generate();
+                      m_store->write(key, fresh, this, [guard, fresh, callback](Result<void> written) {
+                          if (!guard)
+                              return;
+                          if (!written)
+                              callback(written.error());
+                          else
+                              callback(fresh);
+                      });
+                  });
+}
+
+void ClusterSecrets::load(QObject *context, std::function<void(Result<Values>)> callback)
+{
+    QPointer<QObject> guard(context);
+    ensure(mungeKeyEntry, &ClusterSecrets::generateMungeKey, this,
+           [this, guard, callback](Result<QByteArray> munge) {
+               if (!guard)
+                   return;
+               if (!munge) {
+                   callback(munge.error());
+                   return;
+               }
+               ensure(databasePasswordEntry, &ClusterSecrets::generatePassword, this,
+                      [guard, callback, mungeKey = *munge](Result<QByteArray> password) {
+                          if (!guard)
+                              return;
+                          if (!password)
+                              callback(password.error());
+                          else
+                              callback(Values{mungeKey, *password});
+                      });
+           });
+}
+
+} // namespace SlurmDeck
