@@ -1,7 +1,9 @@
 #include "MainWindow.h"
 
+#include "Confirmation.h"
 #include "common/ApplicationInfo.h"
 #include "dialogs/AboutDialog.h"
+#include "inventory/ClusterDocument.h"
 #include "views/DeployView.h"
 #include "views/GpusView.h"
 #include "views/HostsView.h"
@@ -12,10 +14,12 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QPointer>
 #include <QStackedWidget>
 #include <QStatusBar>
 
@@ -27,8 +31,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_views(new QStackedWidget(this))
     , m_areaActions(new QActionGroup(this))
     , m_clusterStatus(new QLabel(this))
+    , m_document(new ClusterDocument(this))
 {
-    setWindowTitle(tr("SlurmDeck"));
     setObjectName(QStringLiteral("mainWindow"));
 
     m_navigation->setObjectName(QStringLiteral("navigation"));
@@ -45,7 +49,8 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(central);
 
     createMenus();
-    addArea(new HostsView(m_views));
+    m_hostsView = new HostsView(m_document, m_views);
+    addArea(m_hostsView);
     addArea(new DeployView(m_views));
     addArea(new NodesView(m_views));
     addArea(new JobsView(m_views));
@@ -60,8 +65,11 @@ MainWindow::MainWindow(QWidget *parent)
     });
 
     m_clusterStatus->setObjectName(QStringLiteral("clusterStatus"));
-    m_clusterStatus->setText(tr("No cluster loaded. Start in Hosts (Ctrl+1)."));
     statusBar()->addWidget(m_clusterStatus, 1);
+    connect(m_document, &ClusterDocument::changed, this, &MainWindow::updateClusterState);
+    connect(m_document, &ClusterDocument::modifiedChanged, this, &MainWindow::updateClusterState);
+    connect(m_document, &ClusterDocument::pathChanged, this, &MainWindow::updateClusterState);
+    updateClusterState();
     auto *version = new QLabel(tr("SlurmDeck %1").arg(applicationVersion()), this);
     version->setObjectName(QStringLiteral("versionLabel"));
     statusBar()->addPermanentWidget(version);
@@ -120,6 +128,51 @@ Area MainWindow::currentArea() const
 AreaView *MainWindow::view(Area area) const
 {
     return m_viewByArea.value(area);
+}
+
+Result<void> MainWindow::openCluster(const QString &path)
+{
+    return m_hostsView->openCluster(path);
+}
+
+void MainWindow::setConfirmation(std::shared_ptr<Confirmation> confirmation)
+{
+    m_hostsView->setConfirmation(std::move(confirmation));
+}
+
+void MainWindow::updateClusterState()
+{
+    const bool open = !m_document->hosts().isEmpty() || !m_document->cluster().name.isEmpty();
+    // [*] is where Qt shows the "modified" mark.
+    setWindowTitle(open || m_document->isModified() ? tr("%1[*] — SlurmDeck").arg(m_document->displayName())
+                                                    : tr("SlurmDeck"));
+    setWindowModified(m_document->isModified());
+    const qsizetype hosts = m_document->hosts().size();
+    m_clusterStatus->setText(
+        hosts == 0
+            ? tr("No cluster loaded. Start in Hosts (Ctrl+1).")
+            : tr("Cluster %1: %n host(s)", nullptr, static_cast<int>(hosts)).arg(m_document->displayName()));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_document->isModified() || m_closeConfirmed) {
+        QMainWindow::closeEvent(event);
+        return;
+    }
+    // Ask without blocking: ignore this close and close again once the user agrees.
+    event->ignore();
+    m_hostsView->confirmation()->ask(
+        this,
+        {tr("Unsaved changes"),
+         tr("%1 has unsaved changes. Close SlurmDeck and discard them?").arg(m_document->displayName()),
+         tr("&Discard and close")},
+        [self = QPointer<MainWindow>(this)](bool yes) {
+            if (!self || !yes)
+                return;
+            self->m_closeConfirmed = true;
+            self->close();
+        });
 }
 
 void MainWindow::showAbout()

@@ -1,5 +1,7 @@
 #include "GuiOptions.h"
 
+#include "inventory/ClusterFile.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -32,12 +34,19 @@ std::optional<int> parseGuiOptions(const QCoreApplication &app, GuiOptions &opti
         QStringLiteral("size"),
         QCoreApplication::translate("main", "Window size as WIDTHxHEIGHT (default 1280x800)."),
         QStringLiteral("size"));
+    const QCommandLineOption cluster(
+        QStringLiteral("cluster"),
+        QCoreApplication::translate("main", "Open the cluster file <file> (default: %1).")
+            .arg(SlurmDeck::ClusterFile::defaultPath()),
+        QStringLiteral("file"));
+    parser.addOption(cluster);
     parser.addOption(screenshot);
     parser.addOption(view);
     parser.addOption(size);
     parser.process(app); // --help and --version print and exit here, as users expect
 
     options.screenshotPath = parser.value(screenshot);
+    options.clusterPath = parser.value(cluster);
     if (parser.isSet(view)) {
         const qsizetype index = areaIds.indexOf(parser.value(view));
         if (index < 0) {

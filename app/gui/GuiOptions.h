@@ -14,6 +14,7 @@ class QCoreApplication;
 struct GuiOptions
 {
     QString screenshotPath;
+    QString clusterPath; // --cluster FILE; empty: the default cluster file
     std::optional<SlurmDeck::Ui::Area> area;
     QSize windowSize{1280, 800};
 };

@@ -3,8 +3,11 @@
 #include "MainWindow.h"
 #include "Screenshot.h"
 #include "common/ApplicationInfo.h"
+#include "inventory/ClusterDocument.h"
+#include "inventory/ClusterFile.h"
 
 #include <QApplication>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QIcon>
 #include <QTimer>
@@ -23,6 +26,15 @@ int main(int argc, char *argv[])
         return *exitCode;
 
     SlurmDeck::Ui::MainWindow window;
+    // A cluster file that does not exist yet is a new, empty cluster saved there later; a
+    // bad one is listed, problem by problem, in the Hosts view.
+    const QString clusterPath = SlurmDeck::ClusterFile::resolvePath(options.clusterPath);
+    if (QFileInfo::exists(clusterPath)) {
+        if (const SlurmDeck::Result<void> opened = window.openCluster(clusterPath); !opened)
+            std::fprintf(stderr, "slurmdeck: %s\n", qPrintable(opened.error().toString()));
+    } else {
+        window.clusterDocument()->reset(clusterPath);
+    }
     window.resize(options.windowSize);
     if (options.area)
         window.showArea(*options.area);

@@ -1,0 +1,22 @@
+#include "MessageBoxConfirmation.h"
+
+#include <QMessageBox>
+#include <QPushButton>
+
+namespace SlurmDeck::Ui {
+
+void MessageBoxConfirmation::ask(QWidget *parent, const Question &question, std::function<void(bool)> answer)
+{
+    auto *box =
+        new QMessageBox(QMessageBox::Question, question.title, question.text, QMessageBox::NoButton, parent);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *accept = box->addButton(question.acceptText, QMessageBox::AcceptRole);
+    QPushButton *cancel = box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(cancel);
+    box->setEscapeButton(cancel);
+    QObject::connect(box, &QMessageBox::finished, box,
+                     [box, accept, answer = std::move(answer)] { answer(box->clickedButton() == accept); });
+    box->open();
+}
+
+} // namespace SlurmDeck::Ui

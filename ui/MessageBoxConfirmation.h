@@ -1,0 +1,14 @@
+#pragma once
+
+#include "Confirmation.h"
+
+namespace SlurmDeck::Ui {
+
+// Asks with a window-modal QMessageBox opened with open(): no nested event loop.
+class MessageBoxConfirmation final : public Confirmation
+{
+public:
+    void ask(QWidget *parent, const Question &question, std::function<void(bool)> answer) override;
+};
+
+} // namespace SlurmDeck::Ui

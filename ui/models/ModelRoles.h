@@ -1,0 +1,13 @@
+#pragma once
+
+#include <Qt>
+
+namespace SlurmDeck::Ui {
+
+// Roles the table models add to Qt's: the proxies sort by SortRole, so "15.6 GiB" sorts
+// as a number and empty cells sort first.
+enum ModelRole : int {
+    SortRole = Qt::UserRole + 1,
+};
+
+} // namespace SlurmDeck::Ui
