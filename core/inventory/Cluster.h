@@ -1,0 +1,29 @@
+#pragma once
+
+#include "inventory/ClusterSettings.h"
+#include "inventory/Host.h"
+#include "inventory/Partition.h"
+
+#include <QList>
+#include <QString>
+
+namespace SlurmDeck {
+
+// The whole inventory: what a cluster file holds.
+struct Cluster final
+{
+    QString name;
+    QList<Host> hosts;
+    QList<Partition> partitions;
+    ClusterSettings settings;
+
+    [[nodiscard]] const Host *findHost(const QString &hostName) const;
+    [[nodiscard]] Host *findHost(const QString &hostName);
+    [[nodiscard]] QList<Host> hostsWithRole(HostRole role) const;
+    // The settings' keychain service, or "slurmdeck/<name>" when none is set.
+    [[nodiscard]] QString keychainService() const;
+
+    bool operator==(const Cluster &) const = default;
+};
+
+} // namespace SlurmDeck

@@ -1,0 +1,698 @@
+#include "inventory/ClusterYamlReader.h"
+
+#include "inventory/SpellingSuggestion.h"
+
+#include <QHash>
+#include <QMap>
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <exception>
+#include <map>
+#include <optional>
+#include <sstream>
+#include <tuple>
+
+namespace SlurmDeck {
+
+namespace {
+
+// Deeper than any valid cluster file; keeps the secret scan bounded on hostile input.
+constexpr int maxDepth = 64;
+
+const QStringList topLevelKeys = {QStringLiteral("name"), QStringLiteral("hosts"),
+                                  QStringLiteral("partitions"), QStringLiteral("settings")};
+const QStringList hostKeys = {QStringLiteral("name"),  QStringLiteral("address"),  QStringLiteral("user"),
+                              QStringLiteral("port"),  QStringLiteral("identity"), QStringLiteral("platform"),
+                              QStringLiteral("roles"), QStringLiteral("detected")};
+const QStringList detectedKeys = {QStringLiteral("platform"), QStringLiteral("arch"),
+                                  QStringLiteral("cpus"),     QStringLiteral("memory_mib"),
+                                  QStringLiteral("gpus"),     QStringLiteral("gpu_model")};
+const QStringList partitionKeys = {QStringLiteral("name"), QStringLiteral("nodes"), QStringLiteral("default"),
+                                   QStringLiteral("max_time")};
+const QStringList settingsKeys = {QStringLiteral("remote_directory"), QStringLiteral("poll_interval_seconds"),
+                                  QStringLiteral("keychain_service")};
+const QStringList secretWords = {QStringLiteral("password"), QStringLiteral("munge_key"),
+                                 QStringLiteral("passphrase"), QStringLiteral("secret"),
+                                 QStringLiteral("token")};
+
+QString text(const YAML::Node &node)
+{
+    return QString::fromStdString(node.Scalar());
+}
+
+bool looksLikeSecret(const QString &key)
+{
+    const QString lower = key.toLower();
+    return std::any_of(secretWords.cbegin(), secretWords.cend(),
+                       [&](const QString &word) { return lower.contains(word); });
+}
+
+QString kindOf(const YAML::Node &node)
+{
+    if (node.IsSequence())
+        return QStringLiteral("a list");
+    if (node.IsMap())
+        return QStringLiteral("a mapping");
+    if (node.IsNull())
+        return QStringLiteral("empty");
+    return QStringLiteral("'%1'").arg(text(node));
+}
+
+// Counts documents without building them. yaml-cpp 0.7 never gets past a stray ',' outside
+// a flow collection: it yields empty documents at the same place forever, so LoadAll() on
+// such text allocates until the process dies. Counting a bounded number of documents
+// finds both that and a genuine second document.
+class DocumentCounter final : public YAML::EventHandler
+{
+public:
+    QList<YAML::Mark> starts;
+
+    void OnDocumentStart(const YAML::Mark &mark) override { starts.append(mark); }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark &, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark &, YAML::anchor_t) override {}
+    void OnScalar(const YAML::Mark &, const std::string &, YAML::anchor_t, const std::string &) override {}
+    void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override
+    {}
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override
+    {}
+    void OnMapEnd() override {}
+};
+
+struct Entry final
+{
+    YAML::Node key;
+    YAML::Node value;
+};
+
+// Where things were found, for the checks that need the whole file.
+struct HostPlace final
+{
+    YAML::Mark item;
+    std::optional<YAML::Mark> name;
+    QMap<HostRole, YAML::Mark> roles;
+};
+
+struct PartitionPlace final
+{
+    std::optional<YAML::Mark> name;
+    std::optional<YAML::Mark> isDefault;
+    QList<YAML::Mark> nodes;
+};
+
+class Reader final
+{
+public:
+    explicit Reader(QString displayName) : m_file(std::move(displayName)) {}
+
+    ClusterReadOutcome read(const QString &yaml)
+    {
+        try {
+            const std::string utf8 = yaml.toStdString();
+            if (checkDocuments(utf8)) {
+                const YAML::Node root = YAML::Load(utf8); // the first document only
+                scanForSecrets(root, 0);
+                readTop(root);
+            }
+        } catch (const YAML::Exception &e) {
+            report(e.mark, QStringLiteral("YAML syntax error: %1").arg(QString::fromStdString(e.msg)));
+        } catch (const std::exception &e) {
+            report(YAML::Mark(),
+                   QStringLiteral("cannot read the file: %1").arg(QString::fromLocal8Bit(e.what())));
+        }
+        std::stable_sort(m_diagnostics.begin(), m_diagnostics.end(),
+                         [](const Diagnostic &a, const Diagnostic &b) {
+                             return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+                         });
+        return {std::move(m_cluster), std::move(m_diagnostics)};
+    }
+
+private:
+    // Reports a second document or a stray token; false when the text cannot be read on.
+    bool checkDocuments(const std::string &utf8)
+    {
+        std::istringstream stream(utf8);
+        YAML::Parser parser(stream);
+        DocumentCounter counter;
+        for (int i = 0; i < 3 && parser.HandleNextDocument(counter); ++i) {
+        }
+        const QList<YAML::Mark> &starts = counter.starts;
+        if (starts.size() < 2)
+            return true;
+        const bool stuck = starts.size() > 2 && starts.at(1).pos == starts.at(2).pos;
+        if (!stuck) {
+            report(starts.at(1),
+                   QStringLiteral("a cluster file holds one document; remove the second '---'"));
+            return true;
+        }
+        const size_t at = static_cast<size_t>(std::max(starts.at(1).pos, 0));
+        const QChar token = at < utf8.size() ? QChar::fromLatin1(utf8[at]) : u' ';
+        report(starts.at(1), QStringLiteral("YAML syntax error: unexpected '%1'").arg(token));
+        return false;
+    }
+
+    void report(const YAML::Mark &mark, QString message)
+    {
+        // yaml-cpp marks are 0-based and -1 when unknown.
+        m_diagnostics.append(
+            {m_file, std::max(mark.line, 0) + 1, std::max(mark.column, 0) + 1, std::move(message)});
+    }
+
+    void scanForSecrets(const YAML::Node &node, int depth)
+    {
+        if (depth > maxDepth)
+            return;
+        if (node.IsSequence()) {
+            for (const YAML::Node &item : node)
+                scanForSecrets(item, depth + 1);
+        } else if (node.IsMap()) {
+            for (const auto &pair : node) {
+                if (pair.first.IsScalar() && looksLikeSecret(text(pair.first)))
+                    report(
+                        pair.first.Mark(),
+                        QStringLiteral("'%1' looks like a secret: secrets live in the OS keychain, never in "
+                                       "the cluster file (see settings.keychain_service)")
+                            .arg(text(pair.first)));
+                scanForSecrets(pair.second, depth + 1);
+            }
+        }
+    }
+
+    // The known entries of a mapping; reports unknown and repeated keys (secret-like keys
+    // were reported by the scan and are skipped here).
+    std::map<QString, Entry> entries(const YAML::Node &map, const QStringList &known)
+    {
+        std::map<QString, Entry> result;
+        for (const auto &pair : map) {
+            if (!pair.first.IsScalar()) {
+                report(pair.first.Mark(),
+                       QStringLiteral("a key must be plain text, not %1").arg(kindOf(pair.first)));
+                continue;
+            }
+            const QString key = text(pair.first);
+            if (looksLikeSecret(key))
+                continue;
+            if (const auto previous = result.find(key); previous != result.end()) {
+                report(pair.first.Mark(), QStringLiteral("duplicate key '%1' (first given on line %2)")
+                                              .arg(key)
+                                              .arg(previous->second.key.Mark().line + 1));
+                continue;
+            }
+            if (!known.contains(key)) {
+                const QString suggestion = closestSpelling(key, known);
+                report(
+                    pair.first.Mark(),
+                    suggestion.isEmpty()
+                        ? QStringLiteral("unknown key '%1' (expected one of: %2)").arg(key, known.join(u", "))
+                        : QStringLiteral("unknown key '%1' (did you mean '%2'?)").arg(key, suggestion));
+                continue;
+            }
+            result.emplace(key, Entry{pair.first, pair.second});
+        }
+        return result;
+    }
+
+    static const Entry *find(const std::map<QString, Entry> &map, const QString &key)
+    {
+        const auto it = map.find(key);
+        return it == map.end() ? nullptr : &it->second;
+    }
+
+    // A text value; nothing (and no report) when the key is absent or left empty.
+    std::optional<QString> optionalText(const Entry *entry)
+    {
+        if (!entry || entry->value.IsNull())
+            return std::nullopt;
+        if (!entry->value.IsScalar()) {
+            report(entry->value.Mark(), QStringLiteral("'%1' must be a text value, not %2")
+                                            .arg(text(entry->key), kindOf(entry->value)));
+            return std::nullopt;
+        }
+        return text(entry->value);
+    }
+
+    std::optional<QString> requiredText(const Entry *entry, const YAML::Mark &owner, const QString &key,
+                                        const QString &what)
+    {
+        if (!entry) {
+            report(owner, QStringLiteral("%1 has no '%2'").arg(what, key));
+            return std::nullopt;
+        }
+        const std::optional<QString> value = optionalText(entry);
+        if (entry->value.IsNull() || (value && value->trimmed().isEmpty())) {
+            report(entry->value.IsNull() ? entry->key.Mark() : entry->value.Mark(),
+                   QStringLiteral("'%1' must not be empty").arg(key));
+            return std::nullopt;
+        }
+        return value;
+    }
+
+    std::optional<qint64> optionalInteger(const Entry *entry, qint64 min, qint64 max)
+    {
+        const std::optional<QString> value = optionalText(entry);
+        if (!value)
+            return std::nullopt;
+        bool ok = false;
+        const qint64 number = value->toLongLong(&ok);
+        if (!ok) {
+            report(entry->value.Mark(),
+                   QStringLiteral("'%1' must be a whole number, not '%2'").arg(text(entry->key), *value));
+            return std::nullopt;
+        }
+        if (number < min || number > max) {
+            report(entry->value.Mark(), QStringLiteral("'%1' is out of range: %2 is not between %3 and %4")
+                                            .arg(text(entry->key))
+                                            .arg(number)
+                                            .arg(min)
+                                            .arg(max));
+            return std::nullopt;
+        }
+        return number;
+    }
+
+    std::optional<bool> optionalBool(const Entry *entry)
+    {
+        const std::optional<QString> value = optionalText(entry);
+        if (!value)
+            return std::nullopt;
+        const QString lower = value->toLower();
+        if (lower == u"true" || lower == u"yes")
+            return true;
+        if (lower == u"false" || lower == u"no")
+            return false;
+        report(entry->value.Mark(),
+               QStringLiteral("'%1' must be true or false, not '%2'").arg(text(entry->key), *value));
+        return std::nullopt;
+    }
+
+    Platform platform(const Entry *entry)
+    {
+        const std::optional<QString> value = optionalText(entry);
+        if (!value)
+            return Platform::Unknown;
+        if (const std::optional<Platform> parsed = parsePlatform(*value))
+            return *parsed;
+        report(entry->value.Mark(),
+               QStringLiteral("unknown platform '%1' (expected linux, ubuntu, macos or qnap)").arg(*value));
+        return Platform::Unknown;
+    }
+
+    // A list value; null (and no report) when absent or empty, a report when not a list.
+    YAML::Node optionalList(const Entry *entry, const QString &example)
+    {
+        if (!entry || entry->value.IsNull())
+            return YAML::Node();
+        if (!entry->value.IsSequence()) {
+            report(entry->value.Mark(), QStringLiteral("'%1' must be a list (%2), not %3")
+                                            .arg(text(entry->key), example, kindOf(entry->value)));
+            return YAML::Node();
+        }
+        return entry->value;
+    }
+
+    void readTop(const YAML::Node &root)
+    {
+        if (!root.IsDefined() || root.IsNull()) {
+            report(YAML::Mark(), QStringLiteral("the file is empty: a cluster file needs at least a 'name' "
+                                                "(create one with `slurmdeck-cli init`)"));
+            return;
+        }
+        if (!root.IsMap()) {
+            report(root.Mark(), QStringLiteral("the top level must be a mapping with the keys %1, not %2")
+                                    .arg(topLevelKeys.join(u", "), kindOf(root)));
+            return;
+        }
+        const auto top = entries(root, topLevelKeys);
+        if (const std::optional<QString> name =
+                requiredText(find(top, QStringLiteral("name")), root.Mark(), QStringLiteral("name"),
+                             QStringLiteral("the cluster")))
+            m_cluster.name = name->trimmed();
+
+        const YAML::Node hosts = optionalList(find(top, QStringLiteral("hosts")), QStringLiteral("of hosts"));
+        for (const YAML::Node &item : hosts)
+            readHost(item);
+
+        const YAML::Node partitions =
+            optionalList(find(top, QStringLiteral("partitions")), QStringLiteral("of partitions"));
+        for (const YAML::Node &item : partitions)
+            readPartition(item);
+
+        if (const Entry *settings = find(top, QStringLiteral("settings")))
+            readSettings(*settings);
+
+        const Entry *hostsEntry = find(top, QStringLiteral("hosts"));
+        checkHosts(hostsEntry ? hostsEntry->key.Mark() : root.Mark());
+        checkPartitions();
+    }
+
+    void readHost(const YAML::Node &item)
+    {
+        if (!item.IsMap()) {
+            report(item.Mark(),
+                   QStringLiteral("a host must be a mapping with at least 'name' and 'address', not %1")
+                       .arg(kindOf(item)));
+            return;
+        }
+        Host host;
+        HostPlace place{item.Mark(), {}, {}};
+        const auto fields = entries(item, hostKeys);
+
+        const Entry *nameEntry = find(fields, QStringLiteral("name"));
+        if (const std::optional<QString> name =
+                requiredText(nameEntry, item.Mark(), QStringLiteral("name"), QStringLiteral("this host"))) {
+            host.name = *name;
+            place.name = nameEntry->value.Mark();
+            if (!Host::isValidName(host.name))
+                report(
+                    nameEntry->value.Mark(),
+                    QStringLiteral("host name '%1' is not a valid Slurm node name: use only letters, digits "
+                                   "and '-'")
+                        .arg(host.name));
+        }
+        const QString what =
+            host.name.isEmpty() ? QStringLiteral("this host") : QStringLiteral("host '%1'").arg(host.name);
+
+        const Entry *addressEntry = find(fields, QStringLiteral("address"));
+        if (const std::optional<QString> address =
+                requiredText(addressEntry, item.Mark(), QStringLiteral("address"), what)) {
+            host.address = *address;
+            checkSshWord(addressEntry, host.address, QStringLiteral("address"));
+        }
+        const Entry *userEntry = find(fields, QStringLiteral("user"));
+        if (const std::optional<QString> user = optionalText(userEntry)) {
+            host.user = *user;
+            checkSshWord(userEntry, host.user, QStringLiteral("user"));
+        }
+        if (const std::optional<qint64> port =
+                optionalInteger(find(fields, QStringLiteral("port")), 1, 65535))
+            host.port = static_cast<int>(*port);
+        host.identity = optionalText(find(fields, QStringLiteral("identity"))).value_or(QString());
+        host.platformOverride = platform(find(fields, QStringLiteral("platform")));
+
+        const YAML::Node roles =
+            optionalList(find(fields, QStringLiteral("roles")), QStringLiteral("e.g. [compute]"));
+        for (const YAML::Node &role : roles)
+            readRole(role, host, place);
+
+        if (const Entry *detected = find(fields, QStringLiteral("detected")))
+            host.detected = readDetected(*detected);
+
+        m_cluster.hosts.append(host);
+        m_hostPlaces.append(place);
+    }
+
+    // Addresses and user names go onto an ssh command line: no blanks, no leading '-'.
+    void checkSshWord(const Entry *entry, const QString &value, const QString &key)
+    {
+        const bool hasBlank = std::any_of(value.cbegin(), value.cend(), [](QChar c) { return c.isSpace(); });
+        if (hasBlank || value.startsWith(u'-'))
+            report(entry->value.Mark(),
+                   QStringLiteral("'%1' must not contain blanks or start with '-': '%2'").arg(key, value));
+    }
+
+    void readRole(const YAML::Node &node, Host &host, HostPlace &place)
+    {
+        if (!node.IsScalar()) {
+            report(node.Mark(),
+                   QStringLiteral("a role must be one of controller, database, compute, monitoring, "
+                                  "not %1")
+                       .arg(kindOf(node)));
+            return;
+        }
+        const QString id = text(node);
+        const std::optional<HostRole> role = parseHostRole(id);
+        if (!role) {
+            QStringList ids;
+            for (const HostRole known : allHostRoles())
+                ids.append(hostRoleId(known));
+            const QString suggestion = closestSpelling(id, ids);
+            report(node.Mark(),
+                   suggestion.isEmpty()
+                       ? QStringLiteral("unknown role '%1' (expected controller, database, compute "
+                                        "or monitoring)")
+                             .arg(id)
+                       : QStringLiteral("unknown role '%1' (did you mean '%2'?)").arg(id, suggestion));
+            return;
+        }
+        if (host.hasRole(*role)) {
+            report(node.Mark(), QStringLiteral("role '%1' is listed twice").arg(id));
+            return;
+        }
+        host.roles |= *role;
+        place.roles.insert(*role, node.Mark());
+    }
+
+    DetectedFacts readDetected(const Entry &entry)
+    {
+        DetectedFacts detected;
+        if (entry.value.IsNull())
+            return detected;
+        if (!entry.value.IsMap()) {
+            report(entry.value.Mark(),
+                   QStringLiteral("'detected' must be a mapping (platform, arch, cpus, ...), not %1")
+                       .arg(kindOf(entry.value)));
+            return detected;
+        }
+        const auto fields = entries(entry.value, detectedKeys);
+        detected.platform = platform(find(fields, QStringLiteral("platform")));
+        detected.arch = optionalText(find(fields, QStringLiteral("arch"))).value_or(QString());
+        if (const auto cpus = optionalInteger(find(fields, QStringLiteral("cpus")), 1, 1 << 20))
+            detected.cpus = static_cast<int>(*cpus);
+        detected.memoryMib = optionalInteger(find(fields, QStringLiteral("memory_mib")), 0, qint64(1) << 40);
+        if (const auto gpus = optionalInteger(find(fields, QStringLiteral("gpus")), 0, 1024))
+            detected.gpus = static_cast<int>(*gpus);
+        detected.gpuModel = optionalText(find(fields, QStringLiteral("gpu_model"))).value_or(QString());
+        return detected;
+    }
+
+    void readPartition(const YAML::Node &item)
+    {
+        if (!item.IsMap()) {
+            report(item.Mark(),
+                   QStringLiteral("a partition must be a mapping with 'name' and 'nodes', not %1")
+                       .arg(kindOf(item)));
+            return;
+        }
+        Partition partition;
+        PartitionPlace place;
+        const auto fields = entries(item, partitionKeys);
+
+        const Entry *nameEntry = find(fields, QStringLiteral("name"));
+        if (const std::optional<QString> name = requiredText(nameEntry, item.Mark(), QStringLiteral("name"),
+                                                             QStringLiteral("this partition"))) {
+            partition.name = *name;
+            place.name = nameEntry->value.Mark();
+            if (!Partition::isValidName(partition.name))
+                report(
+                    nameEntry->value.Mark(),
+                    QStringLiteral("partition name '%1' is not valid: use only letters, digits, '_' and '-'")
+                        .arg(partition.name));
+        }
+        const QString what = partition.name.isEmpty() ? QStringLiteral("this partition")
+                                                      : QStringLiteral("partition '%1'").arg(partition.name);
+        readPartitionNodes(find(fields, QStringLiteral("nodes")), item.Mark(), what, partition, place);
+
+        const Entry *defaultEntry = find(fields, QStringLiteral("default"));
+        partition.isDefault = optionalBool(defaultEntry).value_or(false);
+        if (partition.isDefault)
+            place.isDefault = defaultEntry->value.Mark();
+
+        const Entry *maxTimeEntry = find(fields, QStringLiteral("max_time"));
+        if (const std::optional<QString> maxTime = optionalText(maxTimeEntry)) {
+            partition.maxTime = *maxTime;
+            if (!Partition::isValidMaxTime(partition.maxTime))
+                report(maxTimeEntry->value.Mark(),
+                       QStringLiteral("'max_time' must be a Slurm time such as \"1-00:00:00\", \"90\" or "
+                                      "\"UNLIMITED\", not '%1'")
+                           .arg(partition.maxTime));
+        }
+        m_cluster.partitions.append(partition);
+        m_partitionPlaces.append(place);
+    }
+
+    void readPartitionNodes(const Entry *entry, const YAML::Mark &owner, const QString &what,
+                            Partition &partition, PartitionPlace &place)
+    {
+        if (!entry || entry->value.IsNull()) {
+            report(entry ? entry->key.Mark() : owner,
+                   QStringLiteral("%1 has no 'nodes' (a list of host names, or ALL)").arg(what));
+            return;
+        }
+        const QString all = Partition::allNodesKeyword();
+        if (entry->value.IsScalar()) {
+            if (text(entry->value) == all) {
+                partition.nodes = {all};
+                place.nodes = {entry->value.Mark()};
+            } else {
+                report(entry->value.Mark(),
+                       QStringLiteral("'nodes' must be a list of host names or ALL, not '%1'")
+                           .arg(text(entry->value)));
+            }
+            return;
+        }
+        if (!entry->value.IsSequence()) {
+            report(entry->value.Mark(), QStringLiteral("'nodes' must be a list of host names or ALL, not %1")
+                                            .arg(kindOf(entry->value)));
+            return;
+        }
+        for (const YAML::Node &node : entry->value) {
+            if (!node.IsScalar()) {
+                report(node.Mark(), QStringLiteral("a node must be a host name, not %1").arg(kindOf(node)));
+                continue;
+            }
+            partition.nodes.append(text(node));
+            place.nodes.append(node.Mark());
+        }
+        if (partition.nodes.isEmpty())
+            report(entry->value.Mark(), QStringLiteral("%1 has no nodes").arg(what));
+        else if (partition.nodes.size() > 1 && partition.nodes.contains(all))
+            report(place.nodes.at(partition.nodes.indexOf(all)),
+                   QStringLiteral("ALL cannot be combined with host names"));
+    }
+
+    void readSettings(const Entry &entry)
+    {
+        if (entry.value.IsNull())
+            return;
+        if (!entry.value.IsMap()) {
+            report(entry.value.Mark(), QStringLiteral("'settings' must be a mapping (%1), not %2")
+                                           .arg(settingsKeys.join(u", "), kindOf(entry.value)));
+            return;
+        }
+        const auto fields = entries(entry.value, settingsKeys);
+        ClusterSettings &settings = m_cluster.settings;
+        const Entry *directoryEntry = find(fields, QStringLiteral("remote_directory"));
+        if (const std::optional<QString> directory = optionalText(directoryEntry)) {
+            if (directory->startsWith(u'/'))
+                settings.remoteDirectory = *directory;
+            else
+                report(
+                    directoryEntry->value.Mark(),
+                    QStringLiteral("'remote_directory' must be an absolute path, not '%1'").arg(*directory));
+        }
+        if (const auto interval =
+                optionalInteger(find(fields, QStringLiteral("poll_interval_seconds")), 1, 3600))
+            settings.pollIntervalSeconds = static_cast<int>(*interval);
+        const Entry *serviceEntry = find(fields, QStringLiteral("keychain_service"));
+        if (const std::optional<QString> service = optionalText(serviceEntry)) {
+            if (service->trimmed().isEmpty())
+                report(serviceEntry->value.Mark(), QStringLiteral("'keychain_service' must not be empty"));
+            else
+                settings.keychainService = *service;
+        }
+    }
+
+    void checkHosts(const YAML::Mark &hostsKey)
+    {
+        QHash<QString, qsizetype> seen; // lower-case name -> host index
+        for (qsizetype i = 0; i < m_cluster.hosts.size(); ++i) {
+            const Host &host = m_cluster.hosts.at(i);
+            if (host.name.isEmpty())
+                continue;
+            const auto previous = seen.constFind(host.name.toLower());
+            if (previous == seen.cend()) {
+                seen.insert(host.name.toLower(), i);
+                continue;
+            }
+            report(*m_hostPlaces.at(i).name,
+                   QStringLiteral("duplicate host name '%1' (first used on line %2)")
+                       .arg(host.name)
+                       .arg(m_hostPlaces.at(*previous).name->line + 1));
+        }
+        if (m_hostPlaces.isEmpty())
+            return;
+
+        checkRoleCount(HostRole::Controller, hostsKey, true);
+        checkRoleCount(HostRole::Database, hostsKey, false);
+        checkRoleCount(HostRole::Monitoring, hostsKey, false);
+    }
+
+    void checkRoleCount(HostRole role, const YAML::Mark &hostsKey, bool required)
+    {
+        QString first;
+        bool any = false;
+        for (qsizetype i = 0; i < m_cluster.hosts.size(); ++i) {
+            const Host &host = m_cluster.hosts.at(i);
+            if (!host.hasRole(role))
+                continue;
+            if (!any) {
+                any = true;
+                first = host.name;
+                continue;
+            }
+            report(m_hostPlaces.at(i).roles.value(role),
+                   QStringLiteral(
+                       "role '%1' is assigned to more than one host ('%2' and '%3'); at most one host "
+                       "may have it")
+                       .arg(hostRoleId(role), first, host.name));
+        }
+        if (required && !any)
+            report(hostsKey,
+                   QStringLiteral("role '%1' is not assigned to any host: exactly one host needs it")
+                       .arg(hostRoleId(role)));
+    }
+
+    void checkPartitions()
+    {
+        QHash<QString, qsizetype> seen;
+        bool anyDefault = false;
+        for (qsizetype i = 0; i < m_cluster.partitions.size(); ++i) {
+            const Partition &partition = m_cluster.partitions.at(i);
+            const PartitionPlace &place = m_partitionPlaces.at(i);
+            if (!partition.name.isEmpty()) {
+                if (const auto previous = seen.constFind(partition.name); previous != seen.cend())
+                    report(*place.name,
+                           QStringLiteral("duplicate partition name '%1' (first used on line %2)")
+                               .arg(partition.name)
+                               .arg(m_partitionPlaces.at(*previous).name->line + 1));
+                else
+                    seen.insert(partition.name, i);
+            }
+            if (partition.isDefault) {
+                if (anyDefault)
+                    report(*place.isDefault, QStringLiteral("only one partition can be the default"));
+                anyDefault = true;
+            }
+            if (partition.includesAllNodes())
+                continue;
+            for (qsizetype n = 0; n < partition.nodes.size(); ++n) {
+                const QString &node = partition.nodes.at(n);
+                if (node == Partition::allNodesKeyword())
+                    continue; // mixed with host names: reported while reading
+                const Host *host = m_cluster.findHost(node);
+                if (!host)
+                    report(
+                        place.nodes.at(n),
+                        QStringLiteral("partition '%1' names unknown host '%2'").arg(partition.name, node));
+                else if (!host->hasRole(HostRole::Compute))
+                    report(place.nodes.at(n),
+                           QStringLiteral("host '%1' in partition '%2' does not have the compute role")
+                               .arg(node, partition.name));
+                else if (partition.nodes.indexOf(node) != n)
+                    report(place.nodes.at(n), QStringLiteral("host '%1' is listed twice in partition '%2'")
+                                                  .arg(node, partition.name));
+            }
+        }
+    }
+
+    QString m_file;
+    Cluster m_cluster;
+    QList<HostPlace> m_hostPlaces;
+    QList<PartitionPlace> m_partitionPlaces;
+    QList<Diagnostic> m_diagnostics;
+};
+
+} // namespace
+
+ClusterReadOutcome readClusterYaml(const QString &text, const QString &displayName)
+{
+    return Reader(displayName).read(text);
+}
+
+} // namespace SlurmDeck

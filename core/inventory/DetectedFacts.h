@@ -1,0 +1,28 @@
+#pragma once
+
+#include "inventory/Platform.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace SlurmDeck {
+
+// What fingerprinting found on a host (the `detected` section of a host in a cluster
+// file). Every field is optional: a host that was never reached has none.
+struct DetectedFacts final
+{
+    Platform platform = Platform::Unknown; // Unknown: not detected
+    QString arch;                          // `uname -m` spelling (x86_64, aarch64, arm64); empty: unknown
+    std::optional<int> cpus;
+    std::optional<qint64> memoryMib;
+    std::optional<int> gpus; // NVIDIA GPUs
+    QString gpuModel;        // empty: unknown
+
+    [[nodiscard]] bool isEmpty() const { return *this == DetectedFacts{}; }
+    [[nodiscard]] bool hasGpu() const { return gpus.value_or(0) > 0; }
+
+    bool operator==(const DetectedFacts &) const = default;
+};
+
+} // namespace SlurmDeck
