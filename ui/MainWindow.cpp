@@ -148,10 +148,10 @@ void MainWindow::updateClusterState()
                                                     : tr("SlurmDeck"));
     setWindowModified(m_document->isModified());
     const qsizetype hosts = m_document->hosts().size();
-    m_clusterStatus->setText(
-        hosts == 0
-            ? tr("No cluster loaded. Start in Hosts (Ctrl+1).")
-            : tr("Cluster %1: %n host(s)", nullptr, static_cast<int>(hosts)).arg(m_document->displayName()));
+    m_clusterStatus->setText(hosts == 0 ? tr("No cluster loaded. Start in Hosts (Ctrl+1).")
+                             : hosts == 1
+                                 ? tr("Cluster %1: 1 host").arg(m_document->displayName())
+                                 : tr("Cluster %1: %2 hosts").arg(m_document->displayName()).arg(hosts));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

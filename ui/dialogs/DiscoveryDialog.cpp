@@ -145,7 +145,7 @@ DiscoveryDialog::DiscoveryDialog(QWidget *parent)
     m_scanMode->setChecked(true);
     validateForm();
     updateButtons();
-    resize(980, 620);
+    resize(1100, 640);
 }
 
 DiscoveryDialog::~DiscoveryDialog()
@@ -197,7 +197,9 @@ QWidget *DiscoveryDialog::createForm()
     form->addRow(m_scanMode, m_subnets);
     form->addRow(m_hostsMode, m_hosts);
     form->addRow(tr("&User:"), m_user);
-    form->addRow(tr("&Identity file:"), identityRow);
+    auto *identityLabel = new QLabel(tr("&Identity file:"), this);
+    identityLabel->setBuddy(m_identity);
+    form->addRow(identityLabel, identityRow);
     form->addRow(tr("&Port:"), m_port);
     form->addRow(m_formProblem);
 
@@ -341,6 +343,16 @@ QList<DiscoveredHost> DiscoveryDialog::selectedOkHosts() const
         if (host.ok())
             hosts.append(host);
     }
+    // In request order (named hosts as listed, scanned ones by address), not in the order
+    // the rows were selected or arrived: the first becomes the controller by default.
+    QStringList order;
+    if (m_discovery) {
+        for (const DiscoveredHost &result : m_discovery->results())
+            order.append(result.target);
+    }
+    std::stable_sort(hosts.begin(), hosts.end(), [&order](const DiscoveredHost &a, const DiscoveredHost &b) {
+        return order.indexOf(a.target) < order.indexOf(b.target);
+    });
     return hosts;
 }
 

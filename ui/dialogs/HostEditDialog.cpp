@@ -76,7 +76,9 @@ HostEditDialog::HostEditDialog(const Host &host, const QStringList &takenNames, 
     form->addRow(tr("&Address:"), m_address);
     form->addRow(tr("&User:"), m_user);
     form->addRow(tr("&Port:"), m_port);
-    form->addRow(tr("&Identity file:"), identityRow);
+    auto *identityLabel = new QLabel(tr("&Identity file:"), this);
+    identityLabel->setBuddy(m_identity);
+    form->addRow(identityLabel, identityRow);
     form->addRow(tr("P&latform:"), m_platform);
     form->addRow(tr("Roles:"), roles);
 

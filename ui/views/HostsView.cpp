@@ -59,7 +59,7 @@ HostsView::HostsView(ClusterDocument *document, QWidget *parent)
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(ClusterHostsModel::RolesColumn, QHeaderView::Stretch);
     setContent(m_table);
 
     m_filter->setObjectName(QStringLiteral("hostFilter"));
