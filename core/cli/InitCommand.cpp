@@ -8,15 +8,6 @@
 
 namespace SlurmDeck {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("InitCommand", text);
-}
-
-} // namespace
-
 void InitCommand::start(const CliContext &context)
 {
     QCommandLineParser parser;

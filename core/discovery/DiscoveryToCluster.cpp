@@ -14,6 +14,9 @@ DetectedFacts detectedFacts(const HostFingerprint &fingerprint)
     facts.platform = fingerprint.platform;
     facts.arch = fingerprint.architecture;
     facts.cpus = fingerprint.logicalCpus;
+    facts.sockets = fingerprint.sockets;
+    facts.coresPerSocket = fingerprint.coresPerSocket;
+    facts.threadsPerCore = fingerprint.threadsPerCore;
     facts.memoryMib = fingerprint.memoryMiB();
     facts.gpus = static_cast<int>(fingerprint.gpus.size());
     if (!fingerprint.gpus.isEmpty())

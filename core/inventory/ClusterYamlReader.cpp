@@ -27,9 +27,15 @@ const QStringList topLevelKeys = {QStringLiteral("name"), QStringLiteral("hosts"
 const QStringList hostKeys = {QStringLiteral("name"),  QStringLiteral("address"),  QStringLiteral("user"),
                               QStringLiteral("port"),  QStringLiteral("identity"), QStringLiteral("platform"),
                               QStringLiteral("roles"), QStringLiteral("detected")};
-const QStringList detectedKeys = {QStringLiteral("platform"), QStringLiteral("arch"),
-                                  QStringLiteral("cpus"),     QStringLiteral("memory_mib"),
-                                  QStringLiteral("gpus"),     QStringLiteral("gpu_model")};
+const QStringList detectedKeys = {QStringLiteral("platform"),
+                                  QStringLiteral("arch"),
+                                  QStringLiteral("cpus"),
+                                  QStringLiteral("sockets"),
+                                  QStringLiteral("cores_per_socket"),
+                                  QStringLiteral("threads_per_core"),
+                                  QStringLiteral("memory_mib"),
+                                  QStringLiteral("gpus"),
+                                  QStringLiteral("gpu_model")};
 const QStringList partitionKeys = {QStringLiteral("name"), QStringLiteral("nodes"), QStringLiteral("default"),
                                    QStringLiteral("max_time")};
 const QStringList settingsKeys = {QStringLiteral("remote_directory"), QStringLiteral("poll_interval_seconds"),
@@ -464,6 +470,12 @@ private:
         detected.arch = optionalText(find(fields, QStringLiteral("arch"))).value_or(QString());
         if (const auto cpus = optionalInteger(find(fields, QStringLiteral("cpus")), 1, 1 << 20))
             detected.cpus = static_cast<int>(*cpus);
+        if (const auto sockets = optionalInteger(find(fields, QStringLiteral("sockets")), 1, 1024))
+            detected.sockets = static_cast<int>(*sockets);
+        if (const auto cores = optionalInteger(find(fields, QStringLiteral("cores_per_socket")), 1, 1 << 16))
+            detected.coresPerSocket = static_cast<int>(*cores);
+        if (const auto threads = optionalInteger(find(fields, QStringLiteral("threads_per_core")), 1, 64))
+            detected.threadsPerCore = static_cast<int>(*threads);
         detected.memoryMib = optionalInteger(find(fields, QStringLiteral("memory_mib")), 0, qint64(1) << 40);
         if (const auto gpus = optionalInteger(find(fields, QStringLiteral("gpus")), 0, 1024))
             detected.gpus = static_cast<int>(*gpus);

@@ -43,6 +43,16 @@ void writeDetected(YAML::Emitter &out, const DetectedFacts &detected)
         writeKey(out, "cpus");
         out << *detected.cpus;
     }
+    const std::pair<const char *, std::optional<int>> topology[] = {
+        {"sockets", detected.sockets},
+        {"cores_per_socket", detected.coresPerSocket},
+        {"threads_per_core", detected.threadsPerCore}};
+    for (const auto &[key, value] : topology) {
+        if (value) {
+            writeKey(out, key);
+            out << *value;
+        }
+    }
     if (detected.memoryMib) {
         writeKey(out, "memory_mib");
         out << static_cast<long long>(*detected.memoryMib);

@@ -15,6 +15,10 @@ struct DetectedFacts final
     Platform platform = Platform::Unknown; // Unknown: not detected
     QString arch;                          // `uname -m` spelling (x86_64, aarch64, arm64); empty: unknown
     std::optional<int> cpus;
+    // Topology as slurmd sees it; slurm.conf's NodeName lines need all three or none.
+    std::optional<int> sockets;
+    std::optional<int> coresPerSocket;
+    std::optional<int> threadsPerCore;
     std::optional<qint64> memoryMib;
     std::optional<int> gpus; // NVIDIA GPUs
     QString gpuModel;        // empty: unknown
