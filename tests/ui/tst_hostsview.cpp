@@ -6,6 +6,7 @@
 #include "GuiHostKeyPrompt.h"
 #include "MainWindow.h"
 #include "ResultTesting.h"
+#include "dialogs/DiscoveryDialog.h"
 #include "dialogs/HostEditDialog.h"
 #include "dialogs/HostKeyTrustDialog.h"
 #include "inventory/ClusterDocument.h"
@@ -23,7 +24,9 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
@@ -378,6 +381,35 @@ private slots:
         QVERIFY(document.cluster().findHost(QStringLiteral("alpha-2")));
         QVERIFY(document.cluster().findHost(QStringLiteral("beta"))->hasRole(HostRole::Controller));
         QCOMPARE(document.cluster().hostsWithRole(HostRole::Controller).size(), 1);
+    }
+
+    void discoveryFormIsValidatedInline()
+    {
+        DiscoveryDialog dialog;
+        auto *subnets = dialog.findChild<QLineEdit *>(QStringLiteral("subnets"));
+        auto *hosts = dialog.findChild<QPlainTextEdit *>(QStringLiteral("hostList"));
+        auto *problem = dialog.findChild<QLabel *>(QStringLiteral("formProblem"));
+        auto *start = dialog.findChild<QPushButton *>(QStringLiteral("startDiscovery"));
+        QCOMPARE(start->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Return));
+
+        subnets->setText(QStringLiteral("10.0.0.0/33"));
+        QVERIFY(!start->isEnabled());
+        QVERIFY(!problem->text().isEmpty());
+        subnets->setText(QStringLiteral("10.0.0.0/24"));
+        QVERIFY(start->isEnabled());
+        QVERIFY(problem->text().isEmpty());
+        QCOMPARE(dialog.request()->subnets.size(), 1);
+
+        hosts->setPlainText(QStringLiteral("a, b\nc"));
+        QVERIFY(dialog.findChild<QRadioButton *>(QStringLiteral("hostsMode"))->isChecked());
+        const Result<DiscoveryRequest> request = dialog.request();
+        SLURMDECK_VERIFY_OK(request);
+        QCOMPARE(request->hosts,
+                 (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));
+        QVERIFY(request->subnets.isEmpty());
+        hosts->clear();
+        QVERIFY(!start->isEnabled());
+        QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("addSelected"))->isEnabled());
     }
 
     void trustDialogShowsFingerprintAndVerifyCommand()

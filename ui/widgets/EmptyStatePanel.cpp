@@ -1,5 +1,6 @@
 #include "widgets/EmptyStatePanel.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -24,7 +25,13 @@ EmptyStatePanel::EmptyStatePanel(QWidget *parent)
     layout->addStretch(1);
     layout->addWidget(m_headline, 0, Qt::AlignHCenter);
     layout->addSpacing(8);
-    layout->addWidget(m_explanation, 0, Qt::AlignHCenter);
+    // Centred by stretches, not by an alignment flag: an aligned word-wrapped label is laid
+    // out at its narrowest width and its text gets clipped.
+    auto *explanationRow = new QHBoxLayout;
+    explanationRow->addStretch(1);
+    explanationRow->addWidget(m_explanation, 100);
+    explanationRow->addStretch(1);
+    layout->addLayout(explanationRow);
     layout->addStretch(2);
 }
 
