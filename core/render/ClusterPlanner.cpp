@@ -1,0 +1,185 @@
+#include "render/ClusterPlanner.h"
+
+#include "render/MonitoringConfig.h"
+#include "render/SlurmConfig.h"
+
+#include <QObject>
+#include <QStringList>
+
+namespace SlurmDeck {
+
+namespace {
+
+QString overrideFor(Platform platform)
+{
+    switch (platform) {
+    case Platform::MacOS:
+        return QStringLiteral("overrides/macos.yml");
+    case Platform::Qnap:
+        return QStringLiteral("overrides/qnap.yml");
+    case Platform::Linux:
+    case Platform::Unknown:
+        break;
+    }
+    return QStringLiteral("overrides/linux.yml");
+}
+
+QByteArray envFile(const Cluster &cluster, const Host &host, const PlanInputs &inputs,
+                   const QString &directory)
+{
+    const QStringList lines{
+        QStringLiteral("SLURMDECK_SLURM_IMAGE=") + inputs.slurmImage,
+        QStringLiteral("SLURMDECK_MONITORING_IMAGE=") + inputs.monitoringImage,
+        QStringLiteral("SLURMDECK_DB_IMAGE=") + inputs.databaseImage,
+        QStringLiteral("SLURM_NODENAME=") + host.name,
+        QStringLiteral("SLURMDECK_DIR=") + directory,
+        QStringLiteral("HOST_ADDRESS=") + inputs.networkAddresses.value(host.name, host.address),
+        QStringLiteral("SRUN_PORT_RANGE=%1-%2").arg(inputs.srunPortFirst).arg(inputs.srunPortLast),
+    };
+    return generatedHeader(cluster.name) + lines.join(u'\n').toUtf8() + '\n';
+}
+
+} // namespace
+
+QString ClusterPlanner::projectName(const Cluster &cluster)
+{
+    return QStringLiteral("slurmdeck-") + cluster.name.toLower();
+}
+
+QString ClusterPlanner::projectDirectory(const Cluster &cluster, const Host &host)
+{
+    QString base = cluster.settings.remoteDirectory;
+    if (host.effectivePlatform() == Platform::Qnap && base == ClusterSettings::defaultRemoteDirectory())
+        base = QStringLiteral("/share/slurmdeck");
+    while (base.endsWith(u'/') && base.size() > 1)
+        base.chop(1);
+    return base + u'/' + cluster.name;
+}
+
+QStringList ClusterPlanner::servicesFor(const Host &host, bool gpuExporter)
+{
+    QStringList services;
+    if (host.hasRole(HostRole::Database))
+        services << QStringLiteral("mariadb") << QStringLiteral("slurmdbd");
+    if (host.hasRole(HostRole::Controller))
+        services << QStringLiteral("slurmctld");
+    if (host.hasRole(HostRole::Compute))
+        services << QStringLiteral("slurmd");
+    if (host.hasRole(HostRole::Monitoring))
+        services << QStringLiteral("prometheus") << QStringLiteral("slurm-exporter");
+    services << QStringLiteral("node-exporter");
+    if (gpuExporter && host.detected.hasGpu())
+        services << QStringLiteral("gpu-exporter");
+    return services;
+}
+
+QStringList ClusterPlanner::profilesFor(const Host &host, bool gpuExporter)
+{
+    QStringList profiles;
+    for (HostRole role : allHostRoles()) {
+        if (host.hasRole(role))
+            profiles << hostRoleId(role);
+    }
+    profiles << QStringLiteral("node");
+    if (gpuExporter && host.detected.hasGpu())
+        profiles << QStringLiteral("gpu");
+    return profiles;
+}
+
+Result<HostPlan> ClusterPlanner::planHost(const Cluster &cluster, const Host &host, const PlanInputs &inputs,
+                                          const QByteArray &slurmConf, const QByteArray &gresConf) const
+{
+    HostPlan plan;
+    plan.hostName = host.name;
+    plan.address = host.address;
+    plan.networkAddress = inputs.networkAddresses.value(host.name, host.address);
+    plan.platform =
+        host.effectivePlatform() == Platform::Unknown ? Platform::Linux : host.effectivePlatform();
+    plan.directory = projectDirectory(cluster, host);
+    plan.profiles = profilesFor(host, false);
+    plan.services = servicesFor(host, false);
+
+    const Result<QByteArray> base = m_templates.read(QStringLiteral("compose.yml"));
+    if (!base)
+        return base.error();
+    const Result<QByteArray> platformOverride = m_templates.read(overrideFor(plan.platform));
+    if (!platformOverride)
+        return platformOverride.error();
+    plan.files << RenderedFile{QStringLiteral("compose.yml"), *base, 0644, false}
+               << RenderedFile{QStringLiteral("compose.override.yml"), *platformOverride, 0644, false};
+    QStringList composeFiles{QStringLiteral("compose.yml"), QStringLiteral("compose.override.yml")};
+    if (host.detected.hasGpu() && host.hasRole(HostRole::Compute)) {
+        const Result<QByteArray> gpu = m_templates.read(QStringLiteral("overrides/gpu.yml"));
+        if (!gpu)
+            return gpu.error();
+        plan.files << RenderedFile{QStringLiteral("compose.gpu.yml"), *gpu, 0644, false};
+        composeFiles << QStringLiteral("compose.gpu.yml");
+    }
+    plan.files << RenderedFile{QStringLiteral(".env"), envFile(cluster, host, inputs, plan.directory), 0644,
+                               false}
+               << RenderedFile{QStringLiteral("etc/slurm/slurm.conf"), slurmConf, 0644, false}
+               << RenderedFile{QStringLiteral("etc/slurm/cgroup.conf"), renderCgroupConf(), 0644, false};
+    if (!gresConf.isEmpty())
+        plan.files << RenderedFile{QStringLiteral("etc/slurm/gres.conf"), gresConf, 0644, false};
+    plan.files << RenderedFile{QStringLiteral("secrets/munge.key"), inputs.mungeKey, 0400, true};
+    if (host.hasRole(HostRole::Database)) {
+        plan.files << RenderedFile{QStringLiteral("etc/slurm/slurmdbd.conf"),
+                                   renderSlurmdbdConf(cluster, inputs), 0600, true}
+                   << RenderedFile{QStringLiteral("secrets/db_password"), inputs.databasePassword, 0600,
+                                   true};
+    }
+    if (host.hasRole(HostRole::Monitoring)) {
+        plan.files << RenderedFile{QStringLiteral("prometheus/prometheus.yml"),
+                                   renderPrometheusConfig(cluster, inputs, false), 0644, false};
+    }
+    plan.project = ComposeProject{projectName(cluster), plan.directory, composeFiles, plan.profiles};
+    return plan;
+}
+
+Result<ClusterPlan> ClusterPlanner::plan(const Cluster &cluster, const PlanInputs &inputs) const
+{
+    if (cluster.hosts.isEmpty()) {
+        return makeError(Error::Code::InvalidArgument,
+                         QObject::tr("The cluster has no hosts yet. Discover or add hosts first."));
+    }
+    if (cluster.hostsWithRole(HostRole::Controller).isEmpty()) {
+        return makeError(Error::Code::InvalidArgument,
+                         QObject::tr("No host has the controller role. Give one host the controller role "
+                                     "(or reset roles to the defaults)."));
+    }
+    if (inputs.mungeKey.size() < 32) {
+        return makeError(Error::Code::InvalidArgument,
+                         QObject::tr("The munge key is missing; it comes from the OS keychain."));
+    }
+    if (!cluster.hostsWithRole(HostRole::Database).isEmpty() && inputs.databasePassword.isEmpty()) {
+        return makeError(
+            Error::Code::InvalidArgument,
+            QObject::tr("The accounting database password is missing; it comes from the OS keychain."));
+    }
+
+    ClusterPlan plan;
+    plan.clusterName = cluster.name;
+    plan.projectName = projectName(cluster);
+    const QByteArray slurmConf = renderSlurmConf(cluster, inputs);
+    const QByteArray gresConf = renderGresConf(cluster);
+    for (const Host &host : cluster.hosts) {
+        Result<HostPlan> hostPlan = planHost(cluster, host, inputs, slurmConf, gresConf);
+        if (!hostPlan)
+            return hostPlan.error();
+        plan.hosts.append(std::move(hostPlan).value());
+    }
+    bool anyGpu = false;
+    for (const Host &host : cluster.hosts)
+        anyGpu = anyGpu || host.detected.hasGpu();
+    if (anyGpu) {
+        plan.notes << QObject::tr(
+            "GPU metrics: no GPU exporter is packaged in Debian, so none is deployed; the GPUs "
+            "view reads nvidia-smi over SSH instead.");
+    }
+    plan.notes << QObject::tr(
+        "Grafana is optional and not deployed (no Debian package; the upstream image needs "
+        "internet access).");
+    return plan;
+}
+
+} // namespace SlurmDeck

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "common/Result.h"
+#include "inventory/Cluster.h"
+#include "render/HostPlan.h"
+#include "render/PlanInputs.h"
+#include "render/TemplateSource.h"
+
+namespace SlurmDeck {
+
+// Renders the cluster: for every host its project directory, the files it gets (compose
+// files, .env, Slurm and monitoring configuration, secrets) and exactly the services of its
+// roles. Pure: no network, no keychain; the same inputs give the same bytes, which is what
+// makes a no-change re-deploy detectable from content hashes.
+class ClusterPlanner final
+{
+public:
+    explicit ClusterPlanner(TemplateSource templates = TemplateSource()) : m_templates(std::move(templates))
+    {}
+
+    [[nodiscard]] Result<ClusterPlan> plan(const Cluster &cluster, const PlanInputs &inputs) const;
+
+    // "/opt/slurmdeck/<cluster>"; on QNAP the system disk is a RAM disk, so the default
+    // moves under /share.
+    [[nodiscard]] static QString projectDirectory(const Cluster &cluster, const Host &host);
+    [[nodiscard]] static QString projectName(const Cluster &cluster);
+    // Services of a host in start order (database before controller before compute ...).
+    [[nodiscard]] static QStringList servicesFor(const Host &host, bool gpuExporter);
+    [[nodiscard]] static QStringList profilesFor(const Host &host, bool gpuExporter);
+
+private:
+    [[nodiscard]] Result<HostPlan> planHost(const Cluster &cluster, const Host &host,
+                                            const PlanInputs &inputs, const QByteArray &slurmConf,
+                                            const QByteArray &gresConf) const;
+
+    TemplateSource m_templates;
+};
+
+} // namespace SlurmDeck

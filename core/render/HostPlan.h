@@ -1,0 +1,56 @@
+#pragma once
+
+#include "compose/ComposeCommand.h"
+#include "inventory/Platform.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace SlurmDeck {
+
+// One file to put on a host, relative to the host's project directory.
+struct RenderedFile
+{
+    QString path; // e.g. "etc/slurm/slurm.conf"
+    QByteArray content;
+    int mode = 0644;
+    bool secret = false; // content never shown in previews, diffs or logs
+
+    bool operator==(const RenderedFile &) const = default;
+};
+
+// Everything one host gets: where its files go, the files, and the services it starts.
+struct HostPlan
+{
+    QString hostName;       // the cluster file's host name = Slurm NodeName
+    QString address;        // where SSH reaches it (address or alias)
+    QString networkAddress; // what other hosts use to reach it (NodeAddr, scrape targets)
+    Platform platform = Platform::Linux;
+    QString directory; // the project directory D on the host
+    QList<RenderedFile> files;
+    QStringList profiles;   // compose profiles of its roles
+    QStringList services;   // exactly the services to start, in start order
+    ComposeProject project; // name, directory, files
+
+    [[nodiscard]] const RenderedFile *file(const QString &path) const
+    {
+        for (const RenderedFile &f : files) {
+            if (f.path == path)
+                return &f;
+        }
+        return nullptr;
+    }
+};
+
+// The whole rendered cluster.
+struct ClusterPlan
+{
+    QString clusterName;
+    QString projectName; // compose project, "slurmdeck-<cluster>"
+    QList<HostPlan> hosts;
+    QStringList notes; // things the user should know (optional services left out, ...)
+};
+
+} // namespace SlurmDeck

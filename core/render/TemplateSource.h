@@ -1,0 +1,26 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace SlurmDeck {
+
+// Where the files of compose-templates/ come from: compiled into SlurmDeck (the default),
+// or a directory (tests, and users who keep their own edited copy).
+class TemplateSource
+{
+public:
+    // Empty directory: the copy compiled into the application.
+    explicit TemplateSource(QString directory = {}) : m_directory(std::move(directory)) {}
+
+    // `path` relative to compose-templates/, e.g. "compose.yml", "overrides/macos.yml".
+    [[nodiscard]] Result<QByteArray> read(const QString &path) const;
+    [[nodiscard]] QString describe() const;
+
+private:
+    QString m_directory;
+};
+
+} // namespace SlurmDeck
