@@ -1,5 +1,8 @@
 #include "dialogs/DiscoveryDialog.h"
 
+#include "GuiSecretAsker.h"
+#include "secrets/KeychainCredentialPrompt.h"
+
 #include "GuiHostKeyPrompt.h"
 #include "models/DiscoveredHostsModel.h"
 #include "models/ModelRoles.h"
@@ -294,7 +297,10 @@ void DiscoveryDialog::start()
     m_model->clear();
     m_details->clear();
     m_runningLogin = made->login;
-    m_discovery = new Discovery(m_hostKeyPrompt, nullptr, this);
+    // Passphrases and passwords: from the OS keychain, else asked in a dialog.
+    auto credentials = std::make_shared<KeychainCredentialPrompt>(QStringLiteral("slurmdeck"),
+                                                                  std::make_shared<GuiSecretAsker>(this));
+    m_discovery = new Discovery(m_hostKeyPrompt, credentials, this);
     connect(m_discovery, &Discovery::probeProgress, this, [this](int done, int total) {
         m_scanProgress->setRange(0, std::max(total, 1));
         m_scanProgress->setValue(done);
