@@ -34,7 +34,7 @@ QByteArray envFile(const Cluster &cluster, const Host &host, const PlanInputs &i
         QStringLiteral("SLURM_NODENAME=") + host.name,
         QStringLiteral("SLURMDECK_DIR=") + directory,
         QStringLiteral("HOST_ADDRESS=") + inputs.networkAddresses.value(host.name, host.address),
-        QStringLiteral("SRUN_PORT_RANGE=%1-%2").arg(inputs.srunPortFirst).arg(inputs.srunPortLast),
+        QStringLiteral("SLURMDECK_SRUN_PORT_RANGE=%1-%2").arg(inputs.srunPortFirst).arg(inputs.srunPortLast),
     };
     return generatedHeader(cluster.name) + lines.join(u'\n').toUtf8() + '\n';
 }
@@ -102,6 +102,9 @@ Result<HostPlan> ClusterPlanner::planHost(const Cluster &cluster, const Host &ho
     const Result<QByteArray> base = m_templates.read(QStringLiteral("compose.yml"));
     if (!base)
         return base.error();
+    const Result<QByteArray> cgroupConf = m_templates.read(QStringLiteral("config/cgroup.conf"));
+    if (!cgroupConf)
+        return cgroupConf.error();
     const Result<QByteArray> platformOverride = m_templates.read(overrideFor(plan.platform));
     if (!platformOverride)
         return platformOverride.error();
@@ -118,13 +121,13 @@ Result<HostPlan> ClusterPlanner::planHost(const Cluster &cluster, const Host &ho
     plan.files << RenderedFile{QStringLiteral(".env"), envFile(cluster, host, inputs, plan.directory), 0644,
                                false}
                << RenderedFile{QStringLiteral("etc/slurm/slurm.conf"), slurmConf, 0644, false}
-               << RenderedFile{QStringLiteral("etc/slurm/cgroup.conf"), renderCgroupConf(), 0644, false};
+               << RenderedFile{QStringLiteral("etc/slurm/cgroup.conf"), *cgroupConf, 0644, false};
     if (!gresConf.isEmpty())
         plan.files << RenderedFile{QStringLiteral("etc/slurm/gres.conf"), gresConf, 0644, false};
     plan.files << RenderedFile{QStringLiteral("secrets/munge.key"), inputs.mungeKey, 0400, true};
     if (host.hasRole(HostRole::Database)) {
-        plan.files << RenderedFile{QStringLiteral("etc/slurm/slurmdbd.conf"),
-                                   renderSlurmdbdConf(cluster, inputs), 0600, true}
+        plan.files << RenderedFile{QStringLiteral("etc/slurm/slurmdbd.conf"), renderSlurmdbdConf(cluster),
+                                   0600, false}
                    << RenderedFile{QStringLiteral("secrets/db_password"), inputs.databasePassword, 0600,
                                    true};
     }

@@ -17,10 +17,9 @@ namespace SlurmDeck {
 // File= makes its node INVAL). Empty when no host has a GPU.
 [[nodiscard]] QByteArray renderGresConf(const Cluster &cluster);
 
-[[nodiscard]] QByteArray renderCgroupConf();
-
-// slurmdbd.conf with the database password: pushed with mode 0600, never shown.
-[[nodiscard]] QByteArray renderSlurmdbdConf(const Cluster &cluster, const PlanInputs &inputs);
+// slurmdbd.conf, without the database password: the slurmdbd container adds StoragePass from
+// the secrets/db_password file into a private copy at start. Pushed with mode 0600 anyway.
+[[nodiscard]] QByteArray renderSlurmdbdConf(const Cluster &cluster);
 
 // RealMemory for a host with `memoryMiB`: keeps 5 % (at least 512 MiB) for the OS and
 // Docker, so slurmd never reports less than configured (which would drain the node).

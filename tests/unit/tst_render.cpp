@@ -118,10 +118,11 @@ private slots:
         QVERIFY(renderGresConf(cluster).isEmpty());
     }
 
-    void slurmdbdConfCarriesThePassword()
+    void slurmdbdConfLeavesThePasswordToTheSecretFile()
     {
-        const QByteArray conf = renderSlurmdbdConf(seedCluster(), seedInputs());
-        QVERIFY(conf.contains("StoragePass=s3cretPassw0rd\n"));
+        const QByteArray conf = renderSlurmdbdConf(seedCluster());
+        QVERIFY(!conf.contains("StoragePass"));
+        QVERIFY(!conf.contains("s3cretPassw0rd"));
         QVERIFY(conf.contains("StorageHost=127.0.0.1\n"));
         QVERIFY(conf.contains("AuthType=auth/munge\n"));
     }
@@ -177,6 +178,8 @@ private slots:
         QCOMPARE(gpu.file(QStringLiteral("secrets/munge.key"))->mode, 0400);
         QVERIFY(gpu.file(QStringLiteral("secrets/munge.key"))->secret);
         QCOMPARE(gpu.file(QStringLiteral("etc/slurm/slurmdbd.conf"))->mode, 0600);
+        QCOMPARE(gpu.file(QStringLiteral("secrets/db_password"))->content, QByteArray("s3cretPassw0rd"));
+        QVERIFY(gpu.file(QStringLiteral("secrets/db_password"))->secret);
         QCOMPARE(gpu.project.files,
                  (QStringList{QStringLiteral("compose.yml"), QStringLiteral("compose.override.yml"),
                               QStringLiteral("compose.gpu.yml")}));
