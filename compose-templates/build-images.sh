@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Build SlurmDeck's images with this machine's docker, from Debian packages only.
+#
+#   build-images.sh [--base IMAGE] [--tag-suffix SUFFIX] [--only NAME[,NAME]] [--force]
+#
+#   --base IMAGE        base image for every Dockerfile (build arg BASE_IMAGE);
+#                       default debian:bookworm. Offline: import one first, e.g.
+#                       debootstrap --variant=minbase bookworm + docker import (the lab's
+#                       slurmdeck-lab/bookworm-minbase:latest).
+#   --tag-suffix SUFFIX appended to every tag, e.g. "-arm64" -> slurmdeck/slurm:22.05-arm64
+#   --only NAMES        build only these of: slurm, monitoring, mariadb
+#   --force             rebuild even when an image with the same content hash exists
+#
+# Images (tag = Debian's upstream version of the main package):
+#   slurmdeck/slurm:22.05        images/slurm       slurmctld slurmd slurmdbd slurm-client munge
+#   slurmdeck/monitoring:2.42    images/monitoring  prometheus prometheus-node-exporter
+#   slurmdeck/mariadb:10.11      images/mariadb     mariadb-server
+# Each image carries the label org.slurmdeck.context-hash: sha256 over its build context
+# (paths + contents), the base image ID and the build args. An image whose label matches
+# is reused without calling docker build. Prints one timing line per image and a total.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+DOCKER=${DOCKER:-/usr/bin/docker}
+LABEL=org.slurmdeck.context-hash
+base=debian:bookworm
+suffix=
+only=slurm,monitoring,mariadb
+force=0
+
+# name  repository             version  package that must have that version
+IMAGES=(
+    "slurm      slurmdeck/slurm       22.05  slurmd"
+    "monitoring slurmdeck/monitoring  2.42   prometheus"
+    "mariadb    slurmdeck/mariadb     10.11  mariadb-server"
+)
+
+usage() { sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+die() { echo "build-images.sh: error: $*" >&2; exit 1; }
+now() { local t=${EPOCHREALTIME/./}; echo $((t / 1000)); }
+secs() { printf '%d.%d' $(($1 / 1000)) $(($1 % 1000 / 100)); }
+
+while (($#)); do
+    case $1 in
+        --base) base=${2:?--base needs an image}; shift 2 ;;
+        --tag-suffix) suffix=${2?--tag-suffix needs a value}; shift 2 ;;
+        --only) only=${2:?--only needs names}; shift 2 ;;
+        --force) force=1; shift ;;
+        -h | --help) usage ;;
+        *) echo "build-images.sh: unknown argument '$1'" >&2; usage ;;
+    esac
+done
+[[ $suffix =~ ^[A-Za-z0-9_.-]*$ ]] || die "--tag-suffix may only use letters, digits, '_', '.', '-'"
+[[ -x $DOCKER ]] || die "$DOCKER not found (apt-get install docker.io)"
+"$DOCKER" info >/dev/null 2>&1 || die "docker engine not answering ($DOCKER info failed)"
+
+base_id=$("$DOCKER" image inspect --format '{{.Id}}' "$base" 2>/dev/null) || base_id=
+if [[ -z $base_id ]]; then
+    echo "base image $base is not present locally; docker build will try to pull it" >&2
+    echo "(offline? import a debootstrap of bookworm and pass --base)" >&2
+    base_id="unresolved:$base"
+fi
+
+# context_hash DIR: stable over file paths, modes and contents, base image ID and args.
+context_hash() {
+    local dir=$1
+    {
+        printf 'base=%s\nbase_id=%s\n' "$base" "$base_id"
+        (cd "$dir" && find . -type f -print0 | LC_ALL=C sort -z |
+            xargs -0 -r stat -c '%a %n' && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum)
+    } | sha256sum | cut -c1-64
+}
+
+T0=$(now)
+built=0 reused=0
+for entry in "${IMAGES[@]}"; do
+    read -r name repo version package <<<"$entry"
+    [[ ,$only, == *,$name,* ]] || continue
+    tag=$repo:$version$suffix
+    ctx=$HERE/images/$name
+    hash=$(context_hash "$ctx")
+    t=$(now)
+    have=$("$DOCKER" image inspect --format "{{index .Config.Labels \"$LABEL\"}}" "$tag" 2>/dev/null || true)
+    if ((force == 0)) && [[ $have == "$hash" ]]; then
+        size=$("$DOCKER" image inspect --format '{{.Size}}' "$tag")
+        printf '%-28s reused   (hash %s, %d MB) %ss\n' "$tag" "${hash:0:12}" $((size / 1000000)) "$(secs $(($(now) - t)))"
+        reused=$((reused + 1))
+        continue
+    fi
+    log=$(mktemp /tmp/slurmdeck-build-$name.XXXXXX.log)
+    if ! "$DOCKER" build --build-arg BASE_IMAGE="$base" --label "$LABEL=$hash" \
+        --label org.slurmdeck.base-image="$base" -t "$tag" "$ctx" >"$log" 2>&1; then
+        tail -n 30 "$log" >&2
+        die "building $tag failed (full log: $log)"
+    fi
+    rm -f "$log"
+    got=$("$DOCKER" run --rm --entrypoint dpkg-query "$tag" -W -f '${Version}' "$package")
+    got=${got#*:}
+    [[ $got == "$version".* ]] || die "$tag: $package is $got, not $version.x; update the tag table in $0"
+    size=$("$DOCKER" image inspect --format '{{.Size}}' "$tag")
+    printf '%-28s built    (hash %s, %d MB, %s %s) %ss\n' "$tag" "${hash:0:12}" $((size / 1000000)) "$package" "$got" "$(secs $(($(now) - t)))"
+    built=$((built + 1))
+done
+echo "images: $built built, $reused reused, total $(secs $(($(now) - T0)))s (base $base)"

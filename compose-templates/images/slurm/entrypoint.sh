@@ -1,0 +1,115 @@
+#!/bin/sh
+# SlurmDeck Slurm image entrypoint.
+#   slurmdeck-entrypoint slurmctld [ARGS]   controller        (slurmctld -D)
+#   slurmdeck-entrypoint slurmd [ARGS]      compute node      (slurmd -D -N $SLURM_NODENAME)
+#   slurmdeck-entrypoint slurmdbd [ARGS]    accounting daemon (slurmdbd -D)
+#   slurmdeck-entrypoint slurm-exporter     Prometheus textfile exporter loop
+#   slurmdeck-entrypoint CMD [ARGS]         anything else, with munged running if a key is mounted
+# Every role: install the munge key from the read-only mount (owner munge, 0400), start
+# munged, wait until a credential round-trips, then exec the daemon in the foreground.
+# Secrets are read from files only; nothing secret goes to argv, the environment or logs.
+set -eu
+
+MUNGE_KEY_SOURCE=${MUNGE_KEY_SOURCE:-/run/secrets/munge.key}
+DB_PASSWORD_SOURCE=${DB_PASSWORD_SOURCE:-/run/secrets/db_password}
+SLURM_CONF_DIR=/etc/slurm
+role=${1:-help}
+
+log() { printf '%s slurmdeck[%s]: %s\n' "$(date -u '+%Y-%m-%dT%H:%M:%SZ')" "$role" "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+start_munged() {
+    [ -f "$MUNGE_KEY_SOURCE" ] || die "munge key not found at $MUNGE_KEY_SOURCE (the deploy puts it in <dir>/secrets/munge.key)"
+    size=$(wc -c <"$MUNGE_KEY_SOURCE")
+    [ "$size" -ge 32 ] || die "munge key $MUNGE_KEY_SOURCE is only $size bytes (want 1024 random bytes)"
+    install -o munge -g munge -m 0400 "$MUNGE_KEY_SOURCE" /etc/munge/munge.key
+    mkdir -p /run/munge
+    chown munge:munge /run/munge
+    chmod 0755 /run/munge
+    rm -f /run/munge/munged.pid /run/munge/munge.socket.2 /run/munge/munge.socket.2.lock
+    # The key's fingerprint (never the key) so a mismatch between hosts is visible in logs.
+    log "munge key installed ($size bytes, sha256 $(sha256sum /etc/munge/munge.key | cut -c1-16)...)"
+    setpriv --reuid=munge --regid=munge --clear-groups /usr/sbin/munged ||
+        die "munged failed to start: $(tail -n 5 /var/log/munge/munged.log 2>/dev/null | tr '\n' ' ')"
+    i=0
+    until munge -n 2>/dev/null | unmunge >/dev/null 2>&1; do
+        i=$((i + 1))
+        [ "$i" -lt 50 ] || die "munged does not answer after 10 s: $(tail -n 5 /var/log/munge/munged.log 2>/dev/null | tr '\n' ' ')"
+        sleep 0.2
+    done
+    log "munged ready"
+}
+
+need_conf() {
+    [ -f "$SLURM_CONF_DIR/$1" ] || die "$SLURM_CONF_DIR/$1 is missing (the deploy puts it in <dir>/etc/slurm/$1)"
+}
+
+# slurmdbd.conf from the deploy carries no password; add StoragePass from the secret file
+# into a private copy (tmpfs, 0600, owner slurm) and point slurmdbd at it via SLURM_CONF.
+prepare_slurmdbd_conf() {
+    need_conf slurmdbd.conf
+    [ -f "$DB_PASSWORD_SOURCE" ] || die "database password not found at $DB_PASSWORD_SOURCE (the deploy puts it in <dir>/secrets/db_password)"
+    run=/run/slurmdbd
+    mkdir -p "$run"
+    chown slurm:slurm "$run"
+    chmod 0700 "$run"
+    umask 077
+    conf=$run/slurmdbd.conf
+    {
+        grep -v -i '^[[:space:]]*StoragePass[[:space:]]*=' "$SLURM_CONF_DIR/slurmdbd.conf"
+        printf 'StoragePass=%s\n' "$(head -n 1 "$DB_PASSWORD_SOURCE")"
+    } >"$conf.tmp"
+    chown slurm:slurm "$conf.tmp"
+    chmod 0600 "$conf.tmp"
+    mv "$conf.tmp" "$conf"
+    umask 022
+    if [ -f "$SLURM_CONF_DIR/slurm.conf" ]; then
+        ln -sf "$SLURM_CONF_DIR/slurm.conf" "$run/slurm.conf"
+    fi
+    # slurmdbd reads slurmdbd.conf from the directory of $SLURM_CONF.
+    export SLURM_CONF="$run/slurm.conf"
+    log "slurmdbd.conf prepared in $run (StoragePass from $DB_PASSWORD_SOURCE)"
+}
+
+case $role in
+    slurmctld)
+        shift
+        need_conf slurm.conf
+        start_munged
+        mkdir -p /var/lib/slurm/slurmctld
+        chown slurm:slurm /var/lib/slurm/slurmctld
+        chmod 0700 /var/lib/slurm/slurmctld
+        log "exec slurmctld -D $*"
+        exec slurmctld -D "$@"
+        ;;
+    slurmd)
+        shift
+        need_conf slurm.conf
+        [ -n "${SLURM_NODENAME:-}" ] || die "SLURM_NODENAME is not set (the deploy writes it to <dir>/.env)"
+        start_munged
+        mkdir -p /var/lib/slurm/slurmd
+        log "exec slurmd -D -N $SLURM_NODENAME $*"
+        exec slurmd -D -N "$SLURM_NODENAME" "$@"
+        ;;
+    slurmdbd)
+        shift
+        start_munged
+        prepare_slurmdbd_conf
+        log "exec slurmdbd -D $*"
+        exec slurmdbd -D "$@"
+        ;;
+    slurm-exporter)
+        shift
+        need_conf slurm.conf
+        start_munged
+        log "exec slurm-exporter $*"
+        exec /usr/local/bin/slurm-exporter "$@"
+        ;;
+    help | --help | -h)
+        sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+        ;;
+    *)
+        [ ! -f "$MUNGE_KEY_SOURCE" ] || start_munged
+        exec "$@"
+        ;;
+esac
