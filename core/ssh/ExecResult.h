@@ -10,7 +10,8 @@ namespace SlurmDeck {
 struct ExecOptions
 {
     std::chrono::milliseconds timeout{std::chrono::seconds(60)};
-    QByteArray standardInput; // sent, then EOF; empty: EOF at once
+    QByteArray standardInput;  // sent, then EOF; empty: EOF at once
+    QString standardInputFile; // streamed after standardInput (e.g. a `docker save` archive)
     // Output beyond this is dropped (and `truncated` set) so a runaway command cannot
     // exhaust memory.
     qsizetype maxOutputBytes = 256 * 1024 * 1024;

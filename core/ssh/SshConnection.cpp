@@ -4,6 +4,7 @@
 #include "ssh/WaitForAnswer.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
 
@@ -371,20 +372,43 @@ Result<ExecResult> SshConnection::exec(const QString &command, const ExecOptions
         return error;
     };
 
-    qsizetype written = 0;
-    while (written < options.standardInput.size()) {
-        const qsizetype chunk = std::min<qsizetype>(options.standardInput.size() - written, 64 * 1024);
-        const int n = ssh_channel_write(channel.get(), options.standardInput.constData() + written,
-                                        static_cast<uint32_t>(chunk));
-        if (n == SSH_ERROR)
-            return sessionError(Error::Code::Network,
-                                QObject::tr("Sending input to %1 failed.").arg(m_resolvedHost));
-        written += n;
-        if (cancel.isCancelled())
-            return abort(makeError(Error::Code::Cancelled, QObject::tr("Cancelled.")));
-        if (std::chrono::steady_clock::now() > deadline)
-            return abort(makeError(Error::Code::Timeout,
-                                   QObject::tr("Timed out sending input to %1.").arg(m_resolvedHost)));
+    const auto send = [&](const char *data, qsizetype size) -> std::optional<Error> {
+        qsizetype written = 0;
+        while (written < size) {
+            const qsizetype chunk = std::min<qsizetype>(size - written, 64 * 1024);
+            const int n = ssh_channel_write(channel.get(), data + written, static_cast<uint32_t>(chunk));
+            if (n == SSH_ERROR)
+                return sessionError(Error::Code::Network,
+                                    QObject::tr("Sending input to %1 failed.").arg(m_resolvedHost));
+            written += n;
+            if (cancel.isCancelled())
+                return makeError(Error::Code::Cancelled, QObject::tr("Cancelled."));
+            if (std::chrono::steady_clock::now() > deadline)
+                return makeError(Error::Code::Timeout,
+                                 QObject::tr("Timed out sending input to %1.").arg(m_resolvedHost));
+        }
+        return std::nullopt;
+    };
+    if (std::optional<Error> failed = send(options.standardInput.constData(), options.standardInput.size()))
+        return abort(*failed);
+    if (!options.standardInputFile.isEmpty()) {
+        QFile input(options.standardInputFile);
+        if (!input.open(QIODevice::ReadOnly)) {
+            return abort(makeError(Error::Code::Io,
+                                   QObject::tr("Cannot read %1.").arg(options.standardInputFile),
+                                   input.errorString()));
+        }
+        QByteArray chunk(1024 * 1024, Qt::Uninitialized);
+        for (;;) {
+            const qint64 n = input.read(chunk.data(), chunk.size());
+            if (n < 0)
+                return abort(makeError(Error::Code::Io,
+                                       QObject::tr("Reading %1 failed.").arg(options.standardInputFile)));
+            if (n == 0)
+                break;
+            if (std::optional<Error> failed = send(chunk.constData(), n))
+                return abort(*failed);
+        }
     }
     ssh_channel_send_eof(channel.get());
 

@@ -156,7 +156,7 @@ Result<void> SshConnection::upload(const QByteArray &data, const QString &remote
                 .arg(Shell::quote(remotePath), Shell::quote(remotePath + QStringLiteral(".previous"))));
     }
     const Result<ExecResult> swapped =
-        exec(swap, ExecOptions{std::chrono::seconds(30), {}, 64 * 1024}, cancel);
+        exec(swap, ExecOptions{std::chrono::seconds(30), {}, {}, 64 * 1024}, cancel);
     if (!swapped || !swapped->succeeded()) {
         removeTemporary();
         return makeError(Error::Code::Io,

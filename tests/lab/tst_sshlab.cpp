@@ -394,6 +394,18 @@ private slots:
         QCOMPARE(echoed->standardOutput.size(), binary.size());
         QCOMPARE(echoed->standardOutput, binary);
 
+        // A file streamed as input (how image archives travel to `docker load`).
+        QByteArray archive;
+        for (int i = 0; i < 40; ++i)
+            archive += binary;
+        const QString archivePath = writeFile(QStringLiteral("archive.bin"), archive);
+        ExecOptions fromFile;
+        fromFile.standardInput = QByteArrayLiteral("head:");
+        fromFile.standardInputFile = archivePath;
+        const Result<ExecResult> counted = connection.exec(QStringLiteral("wc -c"), fromFile);
+        SLURMDECK_VERIFY_OK(counted);
+        QCOMPARE(counted->standardOutput.trimmed().toLongLong(), 5 + archive.size());
+
         const Result<ExecResult> big = connection.exec(QStringLiteral("head -c 5000000 /dev/zero"));
         QVERIFY(big.has_value());
         QCOMPARE(big->standardOutput.size(), 5000000);
