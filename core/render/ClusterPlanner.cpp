@@ -163,6 +163,9 @@ Result<ClusterPlan> ClusterPlanner::plan(const Cluster &cluster, const PlanInput
     ClusterPlan plan;
     plan.clusterName = cluster.name;
     plan.projectName = projectName(cluster);
+    plan.slurmImage = inputs.slurmImage;
+    plan.monitoringImage = inputs.monitoringImage;
+    plan.databaseImage = inputs.databaseImage;
     const QByteArray slurmConf = renderSlurmConf(cluster, inputs);
     const QByteArray gresConf = renderGresConf(cluster);
     for (const Host &host : cluster.hosts) {

@@ -50,6 +50,9 @@ struct ClusterPlan
     QString clusterName;
     QString projectName; // compose project, "slurmdeck-<cluster>"
     QList<HostPlan> hosts;
+    QString slurmImage;
+    QString monitoringImage;
+    QString databaseImage;
     QStringList notes; // things the user should know (optional services left out, ...)
 };
 

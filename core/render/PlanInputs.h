@@ -15,8 +15,8 @@ struct PlanInputs
     QByteArray databasePassword;
     QHash<QString, QString> networkAddresses; // host name -> IP/DNS other hosts can use
     QString slurmImage = QStringLiteral("slurmdeck/slurm:22.05");
-    QString monitoringImage = QStringLiteral("slurmdeck/monitoring:1");
-    QString databaseImage = QStringLiteral("slurmdeck/mariadb:1");
+    QString monitoringImage = QStringLiteral("slurmdeck/monitoring:2.42");
+    QString databaseImage = QStringLiteral("slurmdeck/mariadb:10.11");
     QString slurmVersion = QStringLiteral("22.05");
     // The port range srun listens on; published on hosts without host networking.
     int srunPortFirst = 60001;

@@ -104,10 +104,10 @@ QByteArray renderSlurmConf(const Cluster &cluster, const PlanInputs &inputs)
                      .arg(controller.name, networkAddress(controller, inputs));
     }
     lines << QStringLiteral("SlurmUser=slurm") << QStringLiteral("SlurmdUser=root")
-          << QStringLiteral("AuthType=auth/munge") << QStringLiteral("CryptoType=crypto/munge")
+          << QStringLiteral("AuthType=auth/munge") << QStringLiteral("CredType=cred/munge")
           << QStringLiteral("SlurmctldPort=6817") << QStringLiteral("SlurmdPort=6818")
-          << QStringLiteral("StateSaveLocation=/var/spool/slurmctld")
-          << QStringLiteral("SlurmdSpoolDir=/var/spool/slurmd")
+          << QStringLiteral("StateSaveLocation=/var/lib/slurm/slurmctld")
+          << QStringLiteral("SlurmdSpoolDir=/var/lib/slurm/slurmd")
           << QStringLiteral("SlurmctldPidFile=/run/slurmctld.pid")
           << QStringLiteral("SlurmdPidFile=/run/slurmd.pid") << QString()
           << QStringLiteral("# Container-safe: cgroup plugins fail inside containers on cgroup v2 hosts.")

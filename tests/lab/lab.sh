@@ -67,7 +67,7 @@ require_tools() {
 check_state_dir() {
     [[ $STATE == /* ]] || die "SLURMDECK_LAB_DIR must be an absolute path (got '$STATE')"
     local p
-    for p in /run /var/run /etc /root /tmp /usr /share /proc /sys /dev; do
+    for p in /run /var/run /etc /root /tmp /opt /srv /home /usr /share /proc /sys /dev; do
         [[ $STATE == "$p" || $STATE == "$p"/* ]] &&
             die "SLURMDECK_LAB_DIR=$STATE is under $p, which the emulated hosts mount over; choose e.g. /var/lib/slurmdeck-lab"
     done

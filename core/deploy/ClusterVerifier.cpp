@@ -1,0 +1,197 @@
+#include "deploy/ClusterVerifier.h"
+
+#include <QRegularExpression>
+#include <QThread>
+
+#include <algorithm>
+
+namespace SlurmDeck {
+
+ClusterVerifier::ClusterVerifier(HostDeployer &controller, HostDeployer *monitoring, QStringList computeNodes,
+                                 bool accounting, CancelToken cancel)
+    : m_controller(controller)
+    , m_monitoring(monitoring)
+    , m_nodes(std::move(computeNodes))
+    , m_accounting(accounting)
+    , m_cancel(std::move(cancel))
+{
+    m_nodes.sort();
+}
+
+Result<ExecResult> ClusterVerifier::onController(const QStringList &command, std::chrono::seconds timeout)
+{
+    return m_controller.runArgv(m_controller.compose().exec(QStringLiteral("slurmctld"), command), timeout);
+}
+
+bool ClusterVerifier::waitFor(std::chrono::seconds timeout, const std::function<bool()> &condition)
+{
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (!m_cancel.isCancelled()) {
+        if (condition())
+            return true;
+        if (std::chrono::steady_clock::now() > deadline)
+            return false;
+        QThread::msleep(1000);
+    }
+    return false;
+}
+
+VerificationCheck ClusterVerifier::controllerAnswers()
+{
+    VerificationCheck check{
+        QObject::tr("slurmctld answers (scontrol ping)"), false, {}, m_controller.plan().hostName};
+    waitFor(std::chrono::seconds(60), [&] {
+        const Result<ExecResult> ping =
+            onController({QStringLiteral("scontrol"), QStringLiteral("ping")}, std::chrono::seconds(20));
+        check.detail = ping ? QString::fromUtf8(ping->standardOutput + ping->standardError).trimmed()
+                            : ping.error().toString();
+        check.passed = ping && ping->standardOutput.contains("is UP");
+        return check.passed;
+    });
+    return check;
+}
+
+VerificationCheck ClusterVerifier::nodesIdle()
+{
+    VerificationCheck check{
+        QObject::tr("every compute node registered and idle"), false, {}, m_controller.plan().hostName};
+    waitFor(std::chrono::seconds(120), [&] {
+        const Result<ExecResult> sinfo =
+            onController({QStringLiteral("sinfo"), QStringLiteral("-h"), QStringLiteral("-N"),
+                          QStringLiteral("-o"), QStringLiteral("%N %T")},
+                         std::chrono::seconds(20));
+        if (!sinfo) {
+            check.detail = sinfo.error().toString();
+            return false;
+        }
+        QStringList idle;
+        QStringList other;
+        for (const QString &line :
+             QString::fromUtf8(sinfo->standardOutput).split(u'\n', Qt::SkipEmptyParts)) {
+            const QStringList fields = line.split(u' ', Qt::SkipEmptyParts);
+            if (fields.size() < 2)
+                continue;
+            if (fields.at(1) == u"idle")
+                idle << fields.at(0);
+            else
+                other << fields.join(u' ');
+        }
+        idle.removeDuplicates();
+        idle.sort();
+        check.detail = other.isEmpty() ? QObject::tr("idle: %1").arg(idle.join(QStringLiteral(", ")))
+                                       : QObject::tr("not idle: %1").arg(other.join(QStringLiteral("; ")));
+        check.passed = idle == m_nodes;
+        return check.passed;
+    });
+    return check;
+}
+
+VerificationCheck ClusterVerifier::jobRuns(QString *jobId)
+{
+    VerificationCheck check{
+        QObject::tr("a job runs on all %1 nodes (srun -N%1 hostname)").arg(m_nodes.size()),
+        false,
+        {},
+        m_controller.plan().hostName};
+    const Result<ExecResult> job =
+        onController({QStringLiteral("srun"), QStringLiteral("-N%1").arg(m_nodes.size()),
+                      QStringLiteral("-t"), QStringLiteral("2"), QStringLiteral("-J"),
+                      QStringLiteral("slurmdeck-verify"), QStringLiteral("hostname")},
+                     std::chrono::seconds(120));
+    if (!job) {
+        check.detail = job.error().toString();
+        return check;
+    }
+    QStringList hosts = QString::fromUtf8(job->standardOutput).split(u'\n', Qt::SkipEmptyParts);
+    hosts.sort();
+    check.passed = job->succeeded() && hosts.size() == m_nodes.size();
+    check.detail = check.passed
+                       ? hosts.join(QStringLiteral(", "))
+                       : QString::fromUtf8(job->standardOutput + job->standardError).trimmed().right(1500);
+    const Result<ExecResult> last =
+        onController({QStringLiteral("squeue"), QStringLiteral("-h"), QStringLiteral("-t"),
+                      QStringLiteral("all"), QStringLiteral("-n"), QStringLiteral("slurmdeck-verify"),
+                      QStringLiteral("-o"), QStringLiteral("%i")},
+                     std::chrono::seconds(20));
+    if (last)
+        *jobId = QString::fromUtf8(last->standardOutput).split(u'\n', Qt::SkipEmptyParts).value(0);
+    return check;
+}
+
+VerificationCheck ClusterVerifier::accountingRecords(const QString &jobId)
+{
+    VerificationCheck check{
+        QObject::tr("accounting records the job (sacct)"), false, {}, m_controller.plan().hostName};
+    waitFor(std::chrono::seconds(60), [&] {
+        const Result<ExecResult> sacct =
+            onController({QStringLiteral("sacct"), QStringLiteral("-n"), QStringLiteral("-X"),
+                          QStringLiteral("-P"), QStringLiteral("--name=slurmdeck-verify"),
+                          QStringLiteral("-o"), QStringLiteral("JobID,JobName,State")},
+                         std::chrono::seconds(20));
+        if (!sacct) {
+            check.detail = sacct.error().toString();
+            return false;
+        }
+        const QString out = QString::fromUtf8(sacct->standardOutput + sacct->standardError).trimmed();
+        check.detail = out.right(500);
+        check.passed = sacct->succeeded() && out.contains(QStringLiteral("slurmdeck-verify")) &&
+                       (jobId.isEmpty() || out.contains(jobId));
+        return check.passed;
+    });
+    return check;
+}
+
+VerificationCheck ClusterVerifier::targetsUp()
+{
+    VerificationCheck check{
+        QObject::tr("every Prometheus target is up"), false, {}, m_monitoring->plan().hostName};
+    static const QRegularExpression sample(QStringLiteral("^up\\{(.*)\\} => (\\d)"));
+    waitFor(std::chrono::seconds(90), [&] {
+        const Result<ExecResult> query = m_monitoring->runArgv(
+            m_monitoring->compose().exec(QStringLiteral("prometheus"),
+                                         {QStringLiteral("promtool"), QStringLiteral("query"),
+                                          QStringLiteral("instant"), QStringLiteral("http://localhost:9090"),
+                                          QStringLiteral("up")}),
+            std::chrono::seconds(20));
+        if (!query) {
+            check.detail = query.error().toString();
+            return false;
+        }
+        int up = 0;
+        QStringList down;
+        for (const QString &line :
+             QString::fromUtf8(query->standardOutput).split(u'\n', Qt::SkipEmptyParts)) {
+            const QRegularExpressionMatch match = sample.match(line);
+            if (!match.hasMatch())
+                continue;
+            if (match.captured(2) == u"1")
+                ++up;
+            else
+                down << match.captured(1);
+        }
+        check.detail = down.isEmpty() ? QObject::tr("%1 targets up").arg(up)
+                                      : QObject::tr("down: %1").arg(down.join(QStringLiteral("; ")));
+        check.passed = up > 0 && down.isEmpty();
+        return check.passed;
+    });
+    return check;
+}
+
+QList<VerificationCheck> ClusterVerifier::run()
+{
+    QList<VerificationCheck> checks{controllerAnswers()};
+    if (!checks.last().passed)
+        return checks;
+    checks << nodesIdle();
+    if (checks.last().passed && !m_nodes.isEmpty()) {
+        QString jobId;
+        checks << jobRuns(&jobId);
+        if (m_accounting && checks.last().passed)
+            checks << accountingRecords(jobId);
+    }
+    if (m_monitoring)
+        checks << targetsUp();
+    return checks;
+}
+
+} // namespace SlurmDeck

@@ -1,0 +1,341 @@
+#include "deploy/DeployRunner.h"
+
+#include "deploy/ClusterVerifier.h"
+#include "deploy/HostDeployer.h"
+#include "deploy/LocalImages.h"
+
+#include <QFutureWatcher>
+#include <QMutex>
+#include <QPointer>
+#include <QThreadPool>
+#include <QtConcurrent>
+
+#include <algorithm>
+
+namespace SlurmDeck {
+
+namespace {
+
+QThreadPool *deployPool()
+{
+    static QThreadPool pool;
+    static const bool configured = [] {
+        pool.setMaxThreadCount(16);
+        return true;
+    }();
+    Q_UNUSED(configured);
+    return &pool;
+}
+
+} // namespace
+
+// Forwards log lines from worker threads to the runner while it lives.
+struct DeployRunner::LogSink
+{
+    QMutex mutex;
+    QPointer<DeployRunner> runner;
+
+    void post(const QString &host, const QString &line)
+    {
+        QMutexLocker lock(&mutex);
+        if (DeployRunner *target = runner.data()) {
+            QMetaObject::invokeMethod(
+                target, [target, host, line] { emit target->logLine(host, line); }, Qt::QueuedConnection);
+        }
+    }
+};
+
+DeployRunner::DeployRunner(ClusterPlan plan, QHash<QString, SshTarget> targets,
+                           std::shared_ptr<HostKeyPrompt> hostKeys,
+                           std::shared_ptr<CredentialPrompt> credentials, QObject *parent)
+    : QObject(parent)
+    , m_plan(std::move(plan))
+    , m_targets(std::move(targets))
+    , m_hostKeys(std::move(hostKeys))
+    , m_credentials(std::move(credentials))
+    , m_sink(std::make_shared<LogSink>())
+{
+    m_sink->runner = this;
+}
+
+DeployRunner::~DeployRunner()
+{
+    m_cancel.cancel();
+    QMutexLocker lock(&m_sink->mutex);
+    m_sink->runner = nullptr;
+}
+
+QList<QStringList> DeployRunner::startStages()
+{
+    return {{QStringLiteral("mariadb"), QStringLiteral("slurmdbd")},
+            {QStringLiteral("slurmctld")},
+            {QStringLiteral("slurmd"), QStringLiteral("node-exporter"), QStringLiteral("gpu-exporter")},
+            {QStringLiteral("prometheus"), QStringLiteral("slurm-exporter")}};
+}
+
+QStringList DeployRunner::imagesFor(const QStringList &services, const QString &slurmImage,
+                                    const QString &monitoringImage, const QString &databaseImage)
+{
+    QStringList images;
+    for (const QString &service : services) {
+        QString image;
+        if (service == u"mariadb")
+            image = databaseImage;
+        else if (service == u"prometheus" || service == u"node-exporter" || service == u"gpu-exporter")
+            image = monitoringImage;
+        else
+            image = slurmImage;
+        if (!images.contains(image))
+            images << image;
+    }
+    return images;
+}
+
+void DeployRunner::setPhase(const QString &host, DeployPhase phase, const QString &message)
+{
+    HostDeployResult &result = m_results[host];
+    result.phase = phase;
+    if (!message.isEmpty())
+        result.message = message;
+    emit hostPhaseChanged(host, phase, message);
+}
+
+QStringList DeployRunner::liveHosts() const
+{
+    QStringList hosts;
+    for (const HostPlan &host : m_plan.hosts) {
+        const HostDeployResult result = m_results.value(host.hostName);
+        if (result.phase != DeployPhase::Failed && result.phase != DeployPhase::Cancelled &&
+            m_deployers.contains(host.hostName))
+            hosts << host.hostName;
+    }
+    return hosts;
+}
+
+void DeployRunner::start(const DeployOptions &options)
+{
+    m_options = options;
+    m_cancel = CancelToken();
+    m_running = true;
+    m_elapsed.start();
+    m_results.clear();
+    m_checks.clear();
+    m_deployers.clear();
+    for (const HostPlan &host : std::as_const(m_plan.hosts)) {
+        if (!options.onlyHosts.isEmpty() && !options.onlyHosts.contains(host.hostName))
+            continue;
+        const std::shared_ptr<LogSink> sink = m_sink;
+        const QString name = host.hostName;
+        m_deployers.insert(name,
+                           std::make_shared<HostDeployer>(
+                               host, m_targets.value(name), m_hostKeys.get(), m_credentials.get(), m_cancel,
+                               [sink, name](const QString &line) { sink->post(name, line); }));
+        m_results.insert(name, HostDeployResult{name, DeployPhase::Pending, {}, {}, {}, {}, {}, {}});
+    }
+    prepareImages();
+}
+
+void DeployRunner::cancel()
+{
+    m_cancel.cancel();
+}
+
+void DeployRunner::prepareImages()
+{
+    if (m_options.images != ImageSource::TransferFromHere) {
+        prepareHosts();
+        return;
+    }
+    QStringList images;
+    for (const HostPlan &host : std::as_const(m_plan.hosts)) {
+        if (!m_deployers.contains(host.hostName))
+            continue;
+        for (const QString &image :
+             imagesFor(host.services, m_plan.slurmImage, m_plan.monitoringImage, m_plan.databaseImage)) {
+            if (!images.contains(image))
+                images << image;
+        }
+    }
+    auto *watcher = new QFutureWatcher<Result<LocalImages::Prepared>>(this);
+    connect(watcher, &QFutureWatcher<Result<LocalImages::Prepared>>::finished, this, [this, watcher] {
+        const Result<LocalImages::Prepared> prepared = watcher->result();
+        watcher->deleteLater();
+        if (prepared) {
+            m_archives = prepared->archives;
+            m_localImageIds = prepared->imageIds;
+        } else {
+            m_imageError = prepared.error().toString();
+            emit logLine(QString(), m_imageError);
+        }
+        prepareHosts();
+    });
+    watcher->setFuture(QtConcurrent::run(deployPool(), [images, docker = m_options.localDocker] {
+        return LocalImages::prepare(images, docker);
+    }));
+}
+
+void DeployRunner::runOnHosts(const QStringList &hosts, DeployPhase phase, Step step,
+                              std::function<void()> next)
+{
+    if (hosts.isEmpty() || m_cancel.isCancelled()) {
+        QTimer::singleShot(0, this, std::move(next));
+        return;
+    }
+    auto remaining = std::make_shared<int>(static_cast<int>(hosts.size()));
+    for (const QString &host : hosts) {
+        setPhase(host, phase);
+        std::shared_ptr<HostDeployer> deployer = m_deployers.value(host);
+        HostDeployResult snapshot = m_results.value(host);
+        using Outcome = std::pair<Result<void>, HostDeployResult>;
+        auto *watcher = new QFutureWatcher<Outcome>(this);
+        connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, host, remaining, next] {
+            const Outcome outcome = watcher->result();
+            watcher->deleteLater();
+            const DeployPhase current = m_results.value(host).phase;
+            m_results[host] = outcome.second;
+            m_results[host].phase = current;
+            if (!outcome.first) {
+                const bool cancelled = outcome.first.error().code == Error::Code::Cancelled;
+                setPhase(host, cancelled ? DeployPhase::Cancelled : DeployPhase::Failed,
+                         outcome.first.error().toString());
+            }
+            if (--*remaining == 0)
+                next();
+        });
+        watcher->setFuture(QtConcurrent::run(deployPool(), [deployer, snapshot, step]() mutable {
+            Result<void> result = step(*deployer, snapshot);
+            return Outcome{std::move(result), std::move(snapshot)};
+        }));
+    }
+}
+
+void DeployRunner::prepareHosts()
+{
+    const QHash<QString, QString> archives = m_archives;
+    const QHash<QString, QString> imageIds = m_localImageIds;
+    const ImageSource source = m_options.images;
+    const QString slurmImage = m_plan.slurmImage;
+    const QString monitoringImage = m_plan.monitoringImage;
+    const QString databaseImage = m_plan.databaseImage;
+    runOnHosts(
+        m_deployers.keys(), DeployPhase::Connecting,
+        [=](HostDeployer &deployer, HostDeployResult &result) -> Result<void> {
+            if (Result<void> checked = deployer.connectAndCheck(); !checked)
+                return checked;
+            const Result<QStringList> changed = deployer.syncFiles();
+            if (!changed)
+                return changed.error();
+            result.changedFiles = *changed;
+            const Result<QStringList> loaded = deployer.ensureImages(
+                imagesFor(deployer.plan().services, slurmImage, monitoringImage, databaseImage), source,
+                archives, imageIds);
+            if (!loaded)
+                return loaded.error();
+            result.imagesLoaded = *loaded;
+            return {};
+        },
+        [this] { startStage(0); });
+}
+
+void DeployRunner::startStage(int stage)
+{
+    const QList<QStringList> stages = startStages();
+    if (stage >= stages.size()) {
+        verify();
+        return;
+    }
+    const QStringList stageServices = stages.at(stage);
+    QStringList hosts;
+    QHash<QString, QStringList> servicesByHost;
+    for (const QString &host : liveHosts()) {
+        QStringList services;
+        for (const QString &service : m_deployers.value(host)->plan().services) {
+            if (stageServices.contains(service))
+                services << service;
+        }
+        if (!services.isEmpty()) {
+            hosts << host;
+            servicesByHost.insert(host, services);
+        }
+    }
+    runOnHosts(
+        hosts, DeployPhase::Starting,
+        [servicesByHost](HostDeployer &deployer, HostDeployResult &result) -> Result<void> {
+            const Result<HostDeployer::StartOutcome> outcome =
+                deployer.startServices(servicesByHost.value(deployer.plan().hostName), result.changedFiles);
+            if (!outcome)
+                return outcome.error();
+            result.startedServices += outcome->started;
+            result.restartedServices += outcome->restarted;
+            return {};
+        },
+        [this, stage] { startStage(stage + 1); });
+}
+
+void DeployRunner::verify()
+{
+    for (const QString &host : liveHosts())
+        setPhase(host, DeployPhase::Done);
+    QString controller;
+    QString monitoring;
+    QStringList computeNodes;
+    bool accounting = false;
+    for (const HostPlan &host : std::as_const(m_plan.hosts)) {
+        if (host.services.contains(QStringLiteral("slurmctld")))
+            controller = host.hostName;
+        if (host.services.contains(QStringLiteral("prometheus")))
+            monitoring = host.hostName;
+        if (host.services.contains(QStringLiteral("slurmd")))
+            computeNodes << host.hostName;
+        accounting = accounting || host.services.contains(QStringLiteral("slurmdbd"));
+    }
+    const bool controllerReady = m_deployers.contains(controller) && liveHosts().contains(controller);
+    if (!m_options.verify || m_cancel.isCancelled() || !controllerReady) {
+        if (m_options.verify && !controllerReady && !m_cancel.isCancelled()) {
+            m_checks << VerificationCheck{tr("slurmctld answers (scontrol ping)"), false,
+                                          tr("the controller host was not deployed"), controller};
+        }
+        finish();
+        return;
+    }
+    std::shared_ptr<HostDeployer> controllerDeployer = m_deployers.value(controller);
+    std::shared_ptr<HostDeployer> monitoringDeployer =
+        liveHosts().contains(monitoring) ? m_deployers.value(monitoring) : nullptr;
+    auto *watcher = new QFutureWatcher<QList<VerificationCheck>>(this);
+    connect(watcher, &QFutureWatcher<QList<VerificationCheck>>::finished, this, [this, watcher] {
+        m_checks = watcher->result();
+        watcher->deleteLater();
+        finish();
+    });
+    const CancelToken cancel = m_cancel;
+    const std::shared_ptr<LogSink> sink = m_sink;
+    watcher->setFuture(QtConcurrent::run(deployPool(), [=] {
+        sink->post(controller, tr("verifying the cluster"));
+        // The monitoring host may be the controller host: one connection, used by one task.
+        HostDeployer *monitor = monitoringDeployer.get();
+        ClusterVerifier verifier(*controllerDeployer, monitor, computeNodes, accounting, cancel);
+        return verifier.run();
+    }));
+}
+
+void DeployRunner::finish()
+{
+    m_running = false;
+    DeployReport report;
+    bool nothingChanged = true;
+    for (const HostPlan &host : std::as_const(m_plan.hosts)) {
+        if (!m_results.contains(host.hostName))
+            continue;
+        const HostDeployResult &result = m_results[host.hostName];
+        nothingChanged = nothingChanged && result.changedFiles.isEmpty() &&
+                         result.startedServices.isEmpty() && result.restartedServices.isEmpty() &&
+                         result.imagesLoaded.isEmpty();
+        report.hosts << result;
+    }
+    report.checks = m_checks;
+    report.nothingChanged = nothingChanged;
+    report.elapsedMs = m_elapsed.elapsed();
+    emit finished(report);
+}
+
+} // namespace SlurmDeck

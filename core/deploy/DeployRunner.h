@@ -1,0 +1,85 @@
+#pragma once
+
+#include "common/CancelToken.h"
+#include "common/Result.h"
+#include "deploy/DeployTypes.h"
+#include "render/HostPlan.h"
+#include "ssh/SshTarget.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+
+#include <functional>
+
+#include <memory>
+
+namespace SlurmDeck {
+
+class CredentialPrompt;
+class HostDeployer;
+class HostKeyPrompt;
+
+// Runs a ClusterPlan: every host is prepared in parallel (preflight, files, images), then
+// services start in dependency order — database, controller, compute, monitoring — in
+// parallel across hosts within each stage, and the cluster is verified at the end. A host
+// that fails is reported and the others go on; running it again resumes, and a host where
+// nothing changed is left alone. Signals arrive on the thread that owns the runner.
+class DeployRunner final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DeployRunner)
+
+public:
+    // `targets`: how to log in to each host of the plan, by host name.
+    DeployRunner(ClusterPlan plan, QHash<QString, SshTarget> targets, std::shared_ptr<HostKeyPrompt> hostKeys,
+                 std::shared_ptr<CredentialPrompt> credentials, QObject *parent = nullptr);
+    ~DeployRunner() override;
+
+    void start(const DeployOptions &options);
+    void cancel();
+    [[nodiscard]] bool isRunning() const { return m_running; }
+
+    // The services of each start stage, in order.
+    [[nodiscard]] static QList<QStringList> startStages();
+    // Images a host needs for `services`.
+    [[nodiscard]] static QStringList imagesFor(const QStringList &services, const QString &slurmImage,
+                                               const QString &monitoringImage, const QString &databaseImage);
+
+signals:
+    void hostPhaseChanged(const QString &host, SlurmDeck::DeployPhase phase, const QString &message);
+    void logLine(const QString &host, const QString &line);
+    void finished(const SlurmDeck::DeployReport &report);
+
+private:
+    struct LogSink;
+    using Step = std::function<Result<void>(HostDeployer &, HostDeployResult &)>;
+
+    void prepareImages();
+    void prepareHosts();
+    void startStage(int stage);
+    void verify();
+    void finish();
+    // Runs `step` on each of `hosts` in parallel on the SSH pool; then `next`.
+    void runOnHosts(const QStringList &hosts, DeployPhase phase, Step step, std::function<void()> next);
+    void setPhase(const QString &host, DeployPhase phase, const QString &message = {});
+    [[nodiscard]] QStringList liveHosts() const;
+
+    ClusterPlan m_plan;
+    QHash<QString, SshTarget> m_targets;
+    std::shared_ptr<HostKeyPrompt> m_hostKeys;
+    std::shared_ptr<CredentialPrompt> m_credentials;
+    std::shared_ptr<LogSink> m_sink;
+    DeployOptions m_options;
+    CancelToken m_cancel;
+    QHash<QString, std::shared_ptr<HostDeployer>> m_deployers;
+    QHash<QString, HostDeployResult> m_results;
+    QHash<QString, QString> m_archives;      // image -> docker save archive here
+    QHash<QString, QString> m_localImageIds; // image -> its ID here
+    QString m_imageError;
+    QList<VerificationCheck> m_checks;
+    QElapsedTimer m_elapsed;
+    bool m_running = false;
+};
+
+} // namespace SlurmDeck

@@ -1,0 +1,365 @@
+#include "deploy/HostDeployer.h"
+
+#include "fingerprint/FingerprintParser.h"
+#include "fingerprint/FingerprintProbe.h"
+#include "remote/ShellQuote.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QSet>
+
+namespace SlurmDeck {
+
+namespace {
+
+QList<quint16> portsOf(const QStringList &services)
+{
+    QList<quint16> ports;
+    for (const QString &service : services) {
+        if (service == u"slurmctld")
+            ports << 6817;
+        else if (service == u"slurmd")
+            ports << 6818;
+        else if (service == u"slurmdbd")
+            ports << 6819;
+        else if (service == u"mariadb")
+            ports << 3306;
+        else if (service == u"prometheus")
+            ports << 9090;
+        else if (service == u"node-exporter")
+            ports << 9100;
+    }
+    return ports;
+}
+
+QString dockerArchitecture(const QString &unameArchitecture)
+{
+    if (unameArchitecture == u"x86_64")
+        return QStringLiteral("amd64");
+    if (unameArchitecture == u"aarch64")
+        return QStringLiteral("arm64");
+    return unameArchitecture;
+}
+
+double nowSeconds()
+{
+    return static_cast<double>(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
+}
+
+} // namespace
+
+HostDeployer::HostDeployer(HostPlan plan, SshTarget target, HostKeyPrompt *hostKeys,
+                           CredentialPrompt *credentials, CancelToken cancel, Log log)
+    : m_plan(std::move(plan))
+    , m_connection(std::move(target), hostKeys, credentials)
+    , m_cancel(std::move(cancel))
+    , m_log(std::move(log))
+{}
+
+Error HostDeployer::failure(const QString &message, const QString &detail) const
+{
+    return makeError(Error::Code::RemoteCommandFailed, message, detail);
+}
+
+ComposeCommand HostDeployer::compose() const
+{
+    const ComposeTool tool =
+        m_fingerprint.composeFlavour == ComposeFlavour::StandaloneV1
+            ? ComposeTool::standalone(m_fingerprint.composePath)
+            : ComposeTool::plugin(m_fingerprint.dockerPath.isEmpty() ? QStringLiteral("docker")
+                                                                     : m_fingerprint.dockerPath);
+    return ComposeCommand(tool, m_plan.project);
+}
+
+Result<void> HostDeployer::connectAndCheck()
+{
+    m_log(QObject::tr("connecting to %1").arg(m_plan.address));
+    if (Result<void> connected = m_connection.connect(m_cancel); !connected)
+        return connected;
+
+    const double before = nowSeconds();
+    ExecOptions options;
+    options.timeout = std::chrono::seconds(90);
+    const Result<ExecResult> probed = m_connection.exec(FingerprintProbe::command(), options, m_cancel);
+    const double after = nowSeconds();
+    if (!probed)
+        return probed.error();
+    const Result<HostFingerprint> parsed = parseFingerprint(probed->standardOutput);
+    if (!parsed)
+        return failure(QObject::tr("The host check on %1 printed nothing usable.").arg(m_plan.hostName),
+                       parsed.error().toString());
+    m_fingerprint = *parsed;
+    const HostFingerprint &fp = m_fingerprint;
+
+    if (fp.dockerPath.isEmpty()) {
+        return failure(
+            QObject::tr("%1 has no Docker CLI. Install Docker (Linux: docker.io or Docker Engine; macOS: "
+                        "Docker Desktop, Colima or OrbStack; QNAP: Container Station).")
+                .arg(m_plan.hostName));
+    }
+    if (!fp.hasDockerServer()) {
+        return failure(
+            QObject::tr("Docker on %1 does not answer. Start it, and make sure the SSH user may use it "
+                        "(Linux: in the 'docker' group).")
+                .arg(m_plan.hostName),
+            fp.dockerServerError);
+    }
+    if (!fp.composeFlavour) {
+        return failure(QObject::tr("%1 has no Docker Compose. Install the Compose plugin (docker compose) or "
+                                   "docker-compose.")
+                           .arg(m_plan.hostName));
+    }
+    if (fp.architecture != u"x86_64" && fp.architecture != u"aarch64") {
+        return failure(QObject::tr("%1 is %2; SlurmDeck's images are built for x86_64 and aarch64 hosts.")
+                           .arg(m_plan.hostName, fp.architecture.isEmpty()
+                                                     ? QObject::tr("of unknown architecture")
+                                                     : fp.architecture));
+    }
+    if (fp.remoteEpoch) {
+        const double offset = clockOffset(*fp.remoteEpoch, before, after);
+        if (std::abs(offset) > 60) {
+            return failure(
+                QObject::tr("The clock of %1 is %2 s off. Munge refuses credentials from clocks that far "
+                            "apart: enable NTP on it (timedatectl set-ntp true).")
+                    .arg(m_plan.hostName)
+                    .arg(qRound(offset)));
+        }
+    }
+    const Result<QStringList> ours = runningServices();
+    const QStringList running = ours ? *ours : QStringList();
+    QStringList busy;
+    for (quint16 port : portsOf(m_plan.services)) {
+        if (fp.listeningPorts.count(port) && running.isEmpty())
+            busy << QString::number(port);
+    }
+    if (!busy.isEmpty()) {
+        return failure(QObject::tr("Ports %1 on %2 are taken by another program. Stop it (find it with "
+                                   "'ss -ltnp') or move the service to another host.")
+                           .arg(busy.join(QStringLiteral(", ")), m_plan.hostName));
+    }
+    m_log(QObject::tr("%1: %2, %3, Docker %4, %5")
+              .arg(m_plan.hostName, fp.osPrettyName, fp.architecture, fp.dockerServerVersion,
+                   toString(*fp.composeFlavour)));
+    return {};
+}
+
+Result<QHash<QString, QString>> HostDeployer::remoteHashes()
+{
+    QStringList paths;
+    for (const RenderedFile &file : std::as_const(m_plan.files))
+        paths << file.path;
+    const QString files = Shell::join(paths);
+    const QString command = QStringLiteral("cd %1 2>/dev/null || exit 0; "
+                                           "if command -v sha256sum >/dev/null 2>&1; then sha256sum -- %2; "
+                                           "else shasum -a 256 -- %2; fi 2>/dev/null; exit 0")
+                                .arg(Shell::quote(m_plan.directory), files);
+    const Result<ExecResult> listed = m_connection.exec(command, {}, m_cancel);
+    if (!listed)
+        return listed.error();
+    QHash<QString, QString> hashes;
+    for (const QByteArray &line : listed->standardOutput.split('\n')) {
+        const qsizetype space = line.indexOf(' ');
+        if (space != 64)
+            continue;
+        QByteArray path = line.mid(space + 1);
+        if (path.startsWith(' ') || path.startsWith('*'))
+            path.remove(0, 1);
+        hashes.insert(QString::fromUtf8(path), QString::fromLatin1(line.left(64)));
+    }
+    return hashes;
+}
+
+Result<QStringList> HostDeployer::syncFiles()
+{
+    const Result<QHash<QString, QString>> present = remoteHashes();
+    if (!present)
+        return present.error();
+    QStringList changed;
+    QSet<QString> directoriesMade;
+    for (const RenderedFile &file : std::as_const(m_plan.files)) {
+        const QString hash =
+            QString::fromLatin1(QCryptographicHash::hash(file.content, QCryptographicHash::Sha256).toHex());
+        if (present->value(file.path) == hash)
+            continue;
+        const QString target = m_plan.directory + u'/' + file.path;
+        const QString directory = target.left(target.lastIndexOf(u'/'));
+        if (!directoriesMade.contains(directory)) {
+            const int mode = file.path.startsWith(QLatin1String("secrets/")) ? 0700 : 0755;
+            if (Result<void> made = m_connection.makeDirectories(directory, mode); !made)
+                return made.error();
+            directoriesMade.insert(directory);
+        }
+        if (Result<void> uploaded =
+                m_connection.upload(file.content, target, UploadOptions{file.mode, true}, m_cancel);
+            !uploaded)
+            return uploaded.error();
+        // Secret contents are never logged; the path alone is.
+        m_log(QObject::tr("updated %1").arg(file.path));
+        changed << file.path;
+    }
+    return changed;
+}
+
+Result<QStringList> HostDeployer::ensureImages(const QStringList &images, ImageSource source,
+                                               const QHash<QString, QString> &archives,
+                                               const QHash<QString, QString> &localImageIds)
+{
+    QStringList loaded;
+    const QString docker = Shell::quote(m_fingerprint.dockerPath);
+    for (const QString &image : images) {
+        const Result<ExecResult> inspected = m_connection.exec(
+            docker + QStringLiteral(" image inspect --format '{{.Id}} {{.Architecture}}' ") +
+                Shell::quote(image),
+            {}, m_cancel);
+        if (!inspected)
+            return inspected.error();
+        const QStringList fields = QString::fromUtf8(inspected->standardOutput).trimmed().split(u' ');
+        const bool present = inspected->succeeded() && !fields.value(0).isEmpty();
+        if (present &&
+            (source == ImageSource::AlreadyOnHost || fields.value(0) == localImageIds.value(image))) {
+            if (fields.value(1) != dockerArchitecture(m_fingerprint.architecture)) {
+                return failure(QObject::tr("The image %1 on %2 is built for %3, but the host is %4.")
+                                   .arg(image, m_plan.hostName, fields.value(1), m_fingerprint.architecture));
+            }
+            continue;
+        }
+        if (source == ImageSource::AlreadyOnHost) {
+            return failure(
+                QObject::tr(
+                    "The image %1 is not on %2. Build it there (compose-templates/build-images.sh) or "
+                    "let SlurmDeck transfer it.")
+                    .arg(image, m_plan.hostName));
+        }
+        const QString archive = archives.value(image);
+        if (archive.isEmpty())
+            return failure(QObject::tr("The image %1 is not available on this machine to send to %2.")
+                               .arg(image, m_plan.hostName));
+        m_log(QObject::tr("loading %1").arg(image));
+        ExecOptions options;
+        options.timeout = std::chrono::minutes(15);
+        options.standardInputFile = archive;
+        const Result<ExecResult> load =
+            m_connection.exec(docker + QStringLiteral(" load"), options, m_cancel);
+        if (!load)
+            return load.error();
+        if (!load->succeeded())
+            return failure(QObject::tr("docker load of %1 failed on %2.").arg(image, m_plan.hostName),
+                           QString::fromUtf8(load->standardError).trimmed());
+        loaded << image;
+    }
+    return loaded;
+}
+
+Result<ExecResult> HostDeployer::runArgv(const QStringList &argv, std::chrono::seconds timeout)
+{
+    ExecOptions options;
+    options.timeout = timeout;
+    return m_connection.exec(Shell::join(argv), options, m_cancel);
+}
+
+Result<ExecResult> HostDeployer::composeRun(const QStringList &subcommand, std::chrono::seconds timeout)
+{
+    return runArgv(compose().arguments(subcommand), timeout);
+}
+
+Result<QStringList> HostDeployer::runningServices()
+{
+    const QString command =
+        Shell::quote(m_fingerprint.dockerPath) +
+        QStringLiteral(" ps --filter status=running --filter label=com.docker.compose.project=%1 --format "
+                       "'{{.Label \"com.docker.compose.service\"}}'")
+            .arg(Shell::quote(m_plan.project.name));
+    const Result<ExecResult> listed = m_connection.exec(command, {}, m_cancel);
+    if (!listed)
+        return listed.error();
+    if (!listed->succeeded())
+        return failure(QObject::tr("docker ps failed on %1.").arg(m_plan.hostName),
+                       QString::fromUtf8(listed->standardError).trimmed());
+    QStringList services = QString::fromUtf8(listed->standardOutput).split(u'\n', Qt::SkipEmptyParts);
+    services.sort();
+    return services;
+}
+
+Result<QString> HostDeployer::serviceLogs(const QString &service, int lines)
+{
+    const Result<ExecResult> logs = runArgv(compose().logs(service, lines), std::chrono::seconds(30));
+    if (!logs)
+        return logs.error();
+    return QString::fromUtf8(logs->standardOutput + logs->standardError).trimmed();
+}
+
+QStringList HostDeployer::servicesReading(const QString &file)
+{
+    const QStringList slurm{QStringLiteral("slurmctld"), QStringLiteral("slurmd"), QStringLiteral("slurmdbd"),
+                            QStringLiteral("slurm-exporter")};
+    if (file == u"secrets/munge.key" || file.startsWith(QLatin1String("etc/slurm/")))
+        return file.endsWith(QLatin1String("slurmdbd.conf")) ? QStringList{QStringLiteral("slurmdbd")}
+                                                             : slurm;
+    if (file == u"secrets/db_password")
+        return {QStringLiteral("slurmdbd")};
+    if (file == u"prometheus/prometheus.yml")
+        return {QStringLiteral("prometheus")};
+    return {};
+}
+
+Result<HostDeployer::StartOutcome> HostDeployer::startServices(const QStringList &services,
+                                                               const QStringList &changedFiles)
+{
+    StartOutcome outcome;
+    const Result<QStringList> before = runningServices();
+    if (!before)
+        return before.error();
+    const QSet<QString> composeInputs{QStringLiteral("compose.yml"), QStringLiteral("compose.override.yml"),
+                                      QStringLiteral("compose.gpu.yml"), QStringLiteral(".env")};
+    bool composeChanged = false;
+    QSet<QString> toRestart;
+    for (const QString &file : changedFiles) {
+        composeChanged = composeChanged || composeInputs.contains(file);
+        for (const QString &service : servicesReading(file))
+            toRestart.insert(service);
+    }
+    QStringList missing;
+    for (const QString &service : services) {
+        if (!before->contains(service))
+            missing << service;
+    }
+
+    if (composeChanged || !missing.isEmpty()) {
+        m_log(QObject::tr("starting %1").arg(services.join(QStringLiteral(", "))));
+        const Result<ExecResult> up = runArgv(compose().up(services), std::chrono::seconds(300));
+        if (!up)
+            return up.error();
+        if (!up->succeeded()) {
+            return failure(QObject::tr("Compose could not start the services on %1.").arg(m_plan.hostName),
+                           QString::fromUtf8(up->standardError).trimmed().right(2000));
+        }
+        outcome.started = missing;
+    }
+    QStringList restart;
+    for (const QString &service : services) {
+        if (toRestart.contains(service) && before->contains(service))
+            restart << service;
+    }
+    if (!restart.isEmpty()) {
+        m_log(QObject::tr("restarting %1 (configuration changed)").arg(restart.join(QStringLiteral(", "))));
+        const Result<ExecResult> restarted =
+            composeRun(QStringList{QStringLiteral("restart")} + restart, std::chrono::seconds(180));
+        if (!restarted)
+            return restarted.error();
+        outcome.restarted = restart;
+    }
+
+    const Result<QStringList> after = runningServices();
+    if (!after)
+        return after.error();
+    for (const QString &service : services) {
+        if (after->contains(service))
+            continue;
+        const Result<QString> logs = serviceLogs(service, 20);
+        return failure(QObject::tr("The service %1 on %2 did not start. Its last log lines:\n%3")
+                           .arg(service, m_plan.hostName, logs ? *logs : logs.error().toString()));
+    }
+    return outcome;
+}
+
+} // namespace SlurmDeck

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "common/CancelToken.h"
+#include "common/Result.h"
+#include "compose/ComposeCommand.h"
+#include "deploy/DeployTypes.h"
+#include "fingerprint/HostFingerprint.h"
+#include "render/HostPlan.h"
+#include "ssh/SshConnection.h"
+
+#include <QHash>
+#include <QStringList>
+
+#include <functional>
+
+namespace SlurmDeck {
+
+// Deploys one host's plan over one SSH connection: preflight, files (only what changed,
+// atomically, previous versions kept), images, services. Blocking: it runs on a worker
+// thread, one call at a time. Every failure says what to fix.
+class HostDeployer final
+{
+public:
+    using Log = std::function<void(const QString &line)>;
+
+    HostDeployer(HostPlan plan, SshTarget target, HostKeyPrompt *hostKeys, CredentialPrompt *credentials,
+                 CancelToken cancel, Log log);
+
+    // Connects and checks the host: Docker answers, Compose is there, the architecture is
+    // supported, the ports its services need are free (or ours), the clock is close enough.
+    [[nodiscard]] Result<void> connectAndCheck();
+    // Uploads the files whose content differs on the host; returns their paths.
+    [[nodiscard]] Result<QStringList> syncFiles();
+    // Makes sure `images` are on the host; returns the ones it had to load.
+    // `archives` maps an image to a `docker save` archive on this machine.
+    [[nodiscard]] Result<QStringList> ensureImages(const QStringList &images, ImageSource source,
+                                                   const QHash<QString, QString> &archives,
+                                                   const QHash<QString, QString> &localImageIds);
+    // Starts `services` (a subset of the plan's), restarting running ones whose inputs in
+    // `changedFiles` changed; checks they run and returns the last log lines of any that do not.
+    struct StartOutcome
+    {
+        QStringList started;
+        QStringList restarted;
+    };
+    [[nodiscard]] Result<StartOutcome> startServices(const QStringList &services,
+                                                     const QStringList &changedFiles);
+
+    [[nodiscard]] Result<ExecResult> composeRun(const QStringList &subcommand, std::chrono::seconds timeout);
+    [[nodiscard]] Result<ExecResult> runArgv(const QStringList &argv, std::chrono::seconds timeout);
+    [[nodiscard]] Result<QStringList> runningServices();
+    [[nodiscard]] Result<QString> serviceLogs(const QString &service, int lines);
+
+    [[nodiscard]] const HostPlan &plan() const { return m_plan; }
+    [[nodiscard]] const HostFingerprint &fingerprint() const { return m_fingerprint; }
+    [[nodiscard]] ComposeCommand compose() const;
+    [[nodiscard]] SshConnection &connection() { return m_connection; }
+
+    // Services whose containers read `file` (a plan-relative path) and need a restart
+    // when it changes; compose files and .env are handled by `up` itself.
+    [[nodiscard]] static QStringList servicesReading(const QString &file);
+
+private:
+    [[nodiscard]] Result<QHash<QString, QString>> remoteHashes();
+    [[nodiscard]] Error failure(const QString &message, const QString &detail = {}) const;
+
+    HostPlan m_plan;
+    SshConnection m_connection;
+    CancelToken m_cancel;
+    Log m_log;
+    HostFingerprint m_fingerprint;
+};
+
+} // namespace SlurmDeck

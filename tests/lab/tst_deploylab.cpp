@@ -1,0 +1,283 @@
+// SlurmDeck deploys the cluster onto the lab's emulated hosts (only sshd and Docker on
+// them) with its own deploy engine, and the cluster works: every node idle, a job across
+// all nodes, accounting, every Prometheus target up. Also: an unreachable host fails alone
+// and a re-run completes it; a re-run with no change changes nothing; a slurm.conf change
+// touches only that file and the services reading it; a service can be stopped and
+// started; the database password shows up in no log, inspect output or command line.
+#include "LabManifest.h"
+#include "ResultTesting.h"
+#include "deploy/DeployRunner.h"
+#include "deploy/HostDeployer.h"
+#include "inventory/DefaultRoles.h"
+#include "remote/ShellQuote.h"
+#include "render/ClusterPlanner.h"
+#include "secrets/ClusterSecrets.h"
+#include "ssh/HostKey.h"
+#include "ssh/SshConnection.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace SlurmDeck;
+
+class TestDeployLab final : public QObject
+{
+    Q_OBJECT
+
+private:
+    Lab::Manifest m_lab;
+    QTemporaryDir m_temp;
+    Cluster m_cluster;
+    PlanInputs m_inputs;
+    QStringList m_log;
+
+    SshTarget targetFor(const Lab::Host &host) const
+    {
+        SshTarget target;
+        target.host = host.address;
+        target.user = QStringLiteral("root");
+        target.identityFile = m_lab.clientKey();
+        target.configFile = m_temp.filePath(QStringLiteral("empty_ssh_config"));
+        target.userKnownHostsFile = m_lab.knownHosts();
+        target.slurmDeckKnownHostsFile = m_temp.filePath(QStringLiteral("own_known_hosts"));
+        return target;
+    }
+
+    QHash<QString, SshTarget> targets() const
+    {
+        QHash<QString, SshTarget> all;
+        for (const Lab::Host &host : m_lab.hosts)
+            all.insert(host.name, targetFor(host));
+        return all;
+    }
+
+    ClusterPlan plan() const
+    {
+        const Result<ClusterPlan> planned =
+            ClusterPlanner(TemplateSource(QStringLiteral(SLURMDECK_SOURCE_DIR "/compose-templates")))
+                .plan(m_cluster, m_inputs);
+        return planned ? *planned : ClusterPlan{};
+    }
+
+    DeployReport deploy(const QHash<QString, SshTarget> &logins, bool verify = true)
+    {
+        DeployRunner runner(plan(), logins, std::make_shared<FixedHostKeyPolicy>(HostKeyDecision::Reject),
+                            nullptr);
+        QSignalSpy finished(&runner, &DeployRunner::finished);
+        connect(&runner, &DeployRunner::logLine, this, [this](const QString &host, const QString &line) {
+            m_log << host + QStringLiteral(": ") + line;
+        });
+        DeployOptions options;
+        options.localDocker = QStringLiteral("/usr/bin/docker");
+        options.verify = verify;
+        runner.start(options);
+        if (!finished.wait(900000))
+            return {};
+        return finished.first().first().value<DeployReport>();
+    }
+
+    static QByteArray describe(const DeployReport &report)
+    {
+        QString text;
+        for (const HostDeployResult &host : report.hosts)
+            text += QStringLiteral("\n  %1: %2 %3 changed: %4 started: %5 restarted: %6 loaded: %7")
+                        .arg(host.host, phaseText(host.phase), host.message, host.changedFiles.join(u','),
+                             host.startedServices.join(u','), host.restartedServices.join(u','),
+                             host.imagesLoaded.join(u','));
+        for (const VerificationCheck &check : report.checks)
+            text += QStringLiteral("\n  [%1] %2: %3")
+                        .arg(check.passed ? QStringLiteral("ok") : QStringLiteral("FAILED"), check.name,
+                             check.detail);
+        return text.toUtf8();
+    }
+
+    const HostDeployResult *result(const DeployReport &report, const QString &host) const
+    {
+        for (const HostDeployResult &entry : report.hosts) {
+            if (entry.host == host)
+                return &entry;
+        }
+        return nullptr;
+    }
+
+    Result<ExecResult> onHost(const Lab::Host &host, const QString &command)
+    {
+        FixedHostKeyPolicy reject(HostKeyDecision::Reject);
+        SshConnection connection(targetFor(host), &reject);
+        if (Result<void> connected = connection.connect(); !connected)
+            return connected.error();
+        return connection.exec(command);
+    }
+
+    void tearDownCluster()
+    {
+        const ClusterPlan current = plan();
+        for (const HostPlan &host : current.hosts) {
+            const Lab::Host *labHost = nullptr;
+            for (const Lab::Host &candidate : std::as_const(m_lab.hosts)) {
+                if (candidate.name == host.hostName)
+                    labHost = &candidate;
+            }
+            if (!labHost)
+                continue;
+            const QString compose = Shell::quote(labHost->compose);
+            const Result<ExecResult> down =
+                onHost(*labHost,
+                       QStringLiteral("cd %1 2>/dev/null && %2 -p %3 -f compose.yml -f compose.override.yml "
+                                      "down --remove-orphans -t 2 >/dev/null 2>&1; rm -rf %1")
+                           .arg(Shell::quote(host.directory), compose, Shell::quote(current.projectName)));
+            Q_UNUSED(down);
+        }
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QString why;
+        const std::optional<Lab::Manifest> manifest = Lab::readManifest(&why);
+        QVERIFY2(manifest, qPrintable(why));
+        m_lab = *manifest;
+        QVERIFY2(m_lab.hosts.size() >= 3, "the deploy test needs three lab hosts");
+        QFile config(m_temp.filePath(QStringLiteral("empty_ssh_config")));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.close();
+
+        // The seed's topology on the lab: the first host runs everything, the others compute;
+        // one uses the macOS override's networking, the QNAP-like one its own Docker path.
+        m_cluster.name = QStringLiteral("deploytest");
+        for (const Lab::Host &labHost : std::as_const(m_lab.hosts)) {
+            Host host;
+            host.name = labHost.name;
+            host.address = labHost.address;
+            host.user = QStringLiteral("root");
+            host.detected.platform = labHost.platform == u"qnap" ? Platform::Qnap : Platform::Linux;
+            host.detected.arch = QStringLiteral("x86_64");
+            host.detected.cpus = QThread::idealThreadCount();
+            m_cluster.hosts << host;
+        }
+        m_cluster.hosts[1].platformOverride = Platform::MacOS;
+        assignDefaultRoles(m_cluster);
+        m_inputs.mungeKey = ClusterSecrets::generateMungeKey();
+        m_inputs.databasePassword = ClusterSecrets::generatePassword();
+        for (const Lab::Host &labHost : std::as_const(m_lab.hosts))
+            m_inputs.networkAddresses.insert(labHost.name, labHost.address);
+        tearDownCluster(); // leftovers of a killed run
+    }
+
+    void cleanupTestCase()
+    {
+        if (qEnvironmentVariableIsEmpty("DEBUG_KEEP"))
+            tearDownCluster();
+    }
+
+    void unreachableHostFailsAloneAndRerunCompletesIt()
+    {
+        QHash<QString, SshTarget> logins = targets();
+        const QString unlucky = m_lab.hosts.last().name;
+        logins[unlucky].host = QStringLiteral("10.213.7.250");
+        logins[unlucky].connectTimeout = std::chrono::seconds(2);
+        const DeployReport broken = deploy(logins, false);
+        QCOMPARE(broken.hosts.size(), m_lab.hosts.size());
+        for (const HostDeployResult &host : broken.hosts) {
+            if (host.host == unlucky) {
+                QCOMPARE(host.phase, DeployPhase::Failed);
+                QVERIFY2(host.message.contains(QStringLiteral("Cannot reach")), qPrintable(host.message));
+            } else {
+                QVERIFY2(host.ok(), describe(broken).constData());
+            }
+        }
+
+        const DeployReport fixed = deploy(targets());
+        qInfo("deploy completing the cluster: %lld ms", fixed.elapsedMs);
+        QVERIFY2(fixed.ok(), describe(fixed).constData());
+        QVERIFY(result(fixed, unlucky) && !result(fixed, unlucky)->changedFiles.isEmpty());
+        QVERIFY2(result(fixed, m_lab.hosts.first().name)->changedFiles.isEmpty(),
+                 "hosts deployed before keep their files");
+        QCOMPARE(fixed.checks.size(), 5);
+    }
+
+    void secondDeployChangesNothing()
+    {
+        const DeployReport again = deploy(targets(), false);
+        qInfo("no-change re-deploy: %lld ms", again.elapsedMs);
+        QVERIFY2(again.ok(), describe(again).constData());
+        QVERIFY2(again.nothingChanged, describe(again).constData());
+    }
+
+    void slurmConfChangeTouchesOnlyWhatReadsIt()
+    {
+        m_cluster.partitions[0].maxTime = QStringLiteral("2-00:00:00");
+        const DeployReport changed = deploy(targets());
+        QVERIFY2(changed.ok(), describe(changed).constData());
+        for (const HostDeployResult &host : changed.hosts) {
+            QCOMPARE(host.changedFiles, QStringList{QStringLiteral("etc/slurm/slurm.conf")});
+            QVERIFY(host.startedServices.isEmpty());
+            for (const QString &service : host.restartedServices)
+                QVERIFY2(service.startsWith(QStringLiteral("slurm")), qPrintable(service));
+            QVERIFY(!host.restartedServices.contains(QStringLiteral("prometheus")));
+        }
+        const Result<ExecResult> conf =
+            onHost(m_lab.hosts.first(),
+                   QStringLiteral("grep MaxTime= /opt/slurmdeck/deploytest/etc/slurm/slurm.conf"));
+        SLURMDECK_VERIFY_OK(conf);
+        QVERIFY(conf->standardOutput.contains("MaxTime=2-00:00:00"));
+        const Result<ExecResult> previous = onHost(
+            m_lab.hosts.first(),
+            QStringLiteral("grep -c MaxTime=2-00 /opt/slurmdeck/deploytest/etc/slurm/slurm.conf.previous"));
+        SLURMDECK_VERIFY_OK(previous);
+        QCOMPARE(previous->standardOutput.trimmed(), QByteArray("0")); // the previous version is kept
+    }
+
+    void serviceStopsAndStarts()
+    {
+        const ClusterPlan current = plan();
+        const HostPlan &hostPlan = current.hosts.last();
+        HostDeployer deployer(hostPlan, targetFor(m_lab.hosts.last()), nullptr, nullptr, CancelToken(),
+                              [](const QString &) {});
+        std::shared_ptr<FixedHostKeyPolicy> reject;
+        SLURMDECK_VERIFY_OK(deployer.connectAndCheck());
+        const Result<ExecResult> stopped =
+            deployer.composeRun({QStringLiteral("stop"), QStringLiteral("slurmd")}, std::chrono::seconds(60));
+        SLURMDECK_VERIFY_OK(stopped);
+        Result<QStringList> running = deployer.runningServices();
+        SLURMDECK_VERIFY_OK(running);
+        QVERIFY(!running->contains(QStringLiteral("slurmd")));
+        const Result<HostDeployer::StartOutcome> started =
+            deployer.startServices({QStringLiteral("slurmd")}, {});
+        SLURMDECK_VERIFY_OK(started);
+        QCOMPARE(started->started, QStringList{QStringLiteral("slurmd")});
+        running = deployer.runningServices();
+        SLURMDECK_VERIFY_OK(running);
+        QVERIFY(running->contains(QStringLiteral("slurmd")));
+    }
+
+    void secretsStayOutOfLogsInspectAndCommandLines()
+    {
+        const QByteArray password = m_inputs.databasePassword;
+        QVERIFY(!m_log.isEmpty());
+        for (const QString &line : std::as_const(m_log))
+            QVERIFY2(!line.toUtf8().contains(password), qPrintable(line));
+        for (const Lab::Host &host : std::as_const(m_lab.hosts)) {
+            const Result<ExecResult> seen =
+                onHost(host, Shell::quote(host.docker) +
+                                 QStringLiteral(" inspect $(%1 ps -q) 2>/dev/null; ps -eo args; cat "
+                                                "/proc/*/environ 2>/dev/null | tr '\\0' '\\n'")
+                                     .arg(Shell::quote(host.docker)));
+            SLURMDECK_VERIFY_OK(seen);
+            QVERIFY(seen->standardOutput.size() > 1000);
+            QVERIFY2(!seen->standardOutput.contains(password), qPrintable(host.name));
+            const Result<ExecResult> mode =
+                onHost(host, QStringLiteral("stat -c %a ") + Shell::quote(plan().hosts.at(0).directory) +
+                                 QStringLiteral("/secrets/munge.key 2>/dev/null || "
+                                                "stat -c %a /share/slurmdeck/deploytest/secrets/munge.key"));
+            SLURMDECK_VERIFY_OK(mode);
+            QCOMPARE(mode->standardOutput.trimmed(), QByteArray("400"));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDeployLab)
+#include "tst_deploylab.moc"
