@@ -25,7 +25,7 @@ private:
     [[nodiscard]] VerificationCheck accountingRecords(const QString &jobId);
     [[nodiscard]] VerificationCheck targetsUp();
     [[nodiscard]] Result<ExecResult> onController(const QStringList &command, std::chrono::seconds timeout);
-    [[nodiscard]] bool waitFor(std::chrono::seconds timeout, const std::function<bool()> &condition);
+    bool waitFor(std::chrono::seconds timeout, const std::function<bool()> &condition);
 
     HostDeployer &m_controller;
     HostDeployer *m_monitoring;
