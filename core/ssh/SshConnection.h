@@ -35,6 +35,9 @@ public:
     SshConnection &operator=(const SshConnection &) = delete;
 
     [[nodiscard]] Result<void> connect(const CancelToken &cancel = {});
+    // Applies the SSH configuration without connecting: afterwards resolvedHost(),
+    // resolvedUser() and resolvedPort() say where connect() would go (an alias's HostName).
+    [[nodiscard]] Result<void> resolve() { return configure(); }
     [[nodiscard]] bool isConnected() const;
     void disconnect();
 

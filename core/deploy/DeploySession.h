@@ -1,0 +1,58 @@
+#pragma once
+
+#include "common/Result.h"
+#include "inventory/Cluster.h"
+#include "render/HostPlan.h"
+#include "render/PlanInputs.h"
+#include "render/TemplateSource.h"
+#include "ssh/SshTarget.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <functional>
+#include <optional>
+
+namespace SlurmDeck {
+
+// Everything a deploy of one cluster needs, from the cluster file: the cluster's secrets
+// (from the OS keychain, created on first use), each host's SSH target and the network
+// address other hosts reach it at (an ~/.ssh/config alias resolved to its HostName), and
+// the rendered plan. Shared by the CLI and the GUI.
+class DeploySession final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DeploySession)
+
+public:
+    struct Prepared
+    {
+        ClusterPlan plan;
+        QHash<QString, SshTarget> targets;
+    };
+
+    // `ssh` carries the settings every host shares: config file, known_hosts files, timeout.
+    DeploySession(Cluster cluster, SshTarget ssh, QObject *parent = nullptr);
+
+    // Uses these secrets instead of the keychain's (tests, or a user's own key material).
+    void setSecrets(QByteArray mungeKey, QByteArray databasePassword);
+    void setTemplates(TemplateSource templates) { m_templates = std::move(templates); }
+
+    // Asynchronous (the keychain is): the callback runs on this object's thread.
+    void prepare(std::function<void(Result<Prepared>)> callback);
+
+    // Synchronous parts, for callers that already have the secrets.
+    [[nodiscard]] QHash<QString, SshTarget> targets() const;
+    [[nodiscard]] Result<Prepared> prepareWith(const QByteArray &mungeKey,
+                                               const QByteArray &databasePassword) const;
+
+    [[nodiscard]] const Cluster &cluster() const { return m_cluster; }
+
+private:
+    Cluster m_cluster;
+    SshTarget m_ssh;
+    TemplateSource m_templates;
+    std::optional<std::pair<QByteArray, QByteArray>> m_secrets;
+};
+
+} // namespace SlurmDeck
