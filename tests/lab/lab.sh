@@ -518,6 +518,15 @@ wait_host() {
         fi
         sleep 0.3
     done
+    # A freshly started host runs nothing: containers that a killed run left behind (their
+    # restart policies would bring them back) are removed; images stay.
+    local leftovers
+    leftovers=$("$DOCKER" -H "unix://$hdir/docker.sock" ps -aq 2>/dev/null) || true
+    if [[ -n $leftovers ]]; then
+        # shellcheck disable=SC2086 # one container ID per word
+        "$DOCKER" -H "unix://$hdir/docker.sock" rm -f $leftovers >/dev/null 2>&1 || true
+        log "host $name: removed $(wc -w <<<"$leftovers") leftover containers"
+    fi
     log "host $name: sshd and dockerd ready"
 }
 

@@ -112,24 +112,23 @@ private:
         return connection.exec(command);
     }
 
+    // Removes the cluster's containers (by compose project label, so it works even when the
+    // project directory is gone) and its directories.
     void tearDownCluster()
     {
         const ClusterPlan current = plan();
         for (const HostPlan &host : current.hosts) {
-            const Lab::Host *labHost = nullptr;
-            for (const Lab::Host &candidate : std::as_const(m_lab.hosts)) {
-                if (candidate.name == host.hostName)
-                    labHost = &candidate;
+            for (const Lab::Host &labHost : std::as_const(m_lab.hosts)) {
+                if (labHost.name != host.hostName)
+                    continue;
+                const QString docker = Shell::quote(labHost.docker);
+                const Result<ExecResult> down =
+                    onHost(labHost,
+                           QStringLiteral("ids=$(%1 ps -aq --filter label=com.docker.compose.project=%2); "
+                                          "[ -z \"$ids\" ] || %1 rm -f $ids >/dev/null; rm -rf %3")
+                               .arg(docker, Shell::quote(current.projectName), Shell::quote(host.directory)));
+                Q_UNUSED(down);
             }
-            if (!labHost)
-                continue;
-            const QString compose = Shell::quote(labHost->compose);
-            const Result<ExecResult> down =
-                onHost(*labHost,
-                       QStringLiteral("cd %1 2>/dev/null && %2 -p %3 -f compose.yml -f compose.override.yml "
-                                      "down --remove-orphans -t 2 >/dev/null 2>&1; rm -rf %1")
-                           .arg(Shell::quote(host.directory), compose, Shell::quote(current.projectName)));
-            Q_UNUSED(down);
         }
     }
 
@@ -167,11 +166,7 @@ private slots:
         tearDownCluster(); // leftovers of a killed run
     }
 
-    void cleanupTestCase()
-    {
-        if (qEnvironmentVariableIsEmpty("DEBUG_KEEP"))
-            tearDownCluster();
-    }
+    void cleanupTestCase() { tearDownCluster(); }
 
     void unreachableHostFailsAloneAndRerunCompletesIt()
     {
@@ -237,7 +232,6 @@ private slots:
         const HostPlan &hostPlan = current.hosts.last();
         HostDeployer deployer(hostPlan, targetFor(m_lab.hosts.last()), nullptr, nullptr, CancelToken(),
                               [](const QString &) {});
-        std::shared_ptr<FixedHostKeyPolicy> reject;
         SLURMDECK_VERIFY_OK(deployer.connectAndCheck());
         const Result<ExecResult> stopped =
             deployer.composeRun({QStringLiteral("stop"), QStringLiteral("slurmd")}, std::chrono::seconds(60));
