@@ -201,6 +201,20 @@ private slots:
         }
     }
 
+    void builtInTemplatesMatchTheSourceTree()
+    {
+        for (const char *path : {"compose.yml", "config/cgroup.conf", "overrides/linux.yml",
+                                 "overrides/macos.yml", "overrides/qnap.yml", "overrides/gpu.yml"}) {
+            const Result<QByteArray> builtIn = TemplateSource().read(QLatin1String(path));
+            const Result<QByteArray> source =
+                TemplateSource(QStringLiteral(SLURMDECK_SOURCE_DIR "/compose-templates"))
+                    .read(QLatin1String(path));
+            SLURMDECK_VERIFY_OK(builtIn);
+            SLURMDECK_VERIFY_OK(source);
+            QCOMPARE(*builtIn, *source);
+        }
+    }
+
     void planIsDeterministic()
     {
         const ClusterPlanner planner(
