@@ -42,6 +42,7 @@ case $role in
             --path.procfs="${rootfs%/}/proc" \
             --path.sysfs="${rootfs%/}/sys" \
             --collector.textfile.directory=/textfile \
+            --no-collector.systemd \
             --collector.filesystem.mount-points-exclude='^/(dev|proc|run|sys|var/lib/docker/.+|var/lib/slurmdeck-lab/.+)($|/)' \
             --web.listen-address="${NODE_EXPORTER_LISTEN:-:9100}" \
             "$@"
