@@ -51,7 +51,8 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
     m_hostsView = new HostsView(m_document, m_views);
     addArea(m_hostsView);
-    addArea(new DeployView(m_views));
+    m_deployView = new DeployView(m_document, m_views);
+    addArea(m_deployView);
     addArea(new NodesView(m_views));
     addArea(new JobsView(m_views));
     addArea(new GpusView(m_views));
@@ -137,6 +138,7 @@ Result<void> MainWindow::openCluster(const QString &path)
 
 void MainWindow::setConfirmation(std::shared_ptr<Confirmation> confirmation)
 {
+    m_deployView->setConfirmation(confirmation);
     m_hostsView->setConfirmation(std::move(confirmation));
 }
 

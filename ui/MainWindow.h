@@ -21,6 +21,7 @@ namespace SlurmDeck::Ui {
 
 class AreaView;
 class Confirmation;
+class DeployView;
 class HostsView;
 
 // The shell: navigation on the left, one view per area on the right, a status bar.
@@ -39,6 +40,7 @@ public:
     [[nodiscard]] Area currentArea() const;
     [[nodiscard]] AreaView *view(Area area) const;
     [[nodiscard]] HostsView *hostsView() const { return m_hostsView; }
+    [[nodiscard]] DeployView *deployView() const { return m_deployView; }
     [[nodiscard]] ClusterDocument *clusterDocument() const { return m_document; }
 
     // Opens a cluster file; a bad file leaves the diagnostics listed in the Hosts view.
@@ -64,6 +66,7 @@ private:
     QHash<Area, AreaView *> m_viewByArea;
     ClusterDocument *m_document;
     HostsView *m_hostsView = nullptr;
+    DeployView *m_deployView = nullptr;
     bool m_closeConfirmed = false;
 };
 

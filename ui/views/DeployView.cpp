@@ -1,15 +1,519 @@
 #include "views/DeployView.h"
 
+#include "Confirmation.h"
+#include "GuiHostKeyPrompt.h"
+#include "GuiSecretAsker.h"
+#include "MessageBoxConfirmation.h"
+#include "deploy/DeployRunner.h"
+#include "inventory/ClusterDocument.h"
+#include "models/DeployHostsModel.h"
+#include "models/ModelRoles.h"
+#include "models/PlanTreeModel.h"
+#include "models/VerificationChecksModel.h"
+#include "secrets/KeychainCredentialPrompt.h"
+#include "views/DeploySummary.h"
 #include "widgets/EmptyStatePanel.h"
+#include "widgets/PlanPreview.h"
+#include "widgets/ProgressBarDelegate.h"
+
+#include <QAction>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolBar>
+#include <QTreeView>
+#include <QVBoxLayout>
 
 namespace SlurmDeck::Ui {
 
-DeployView::DeployView(QWidget *parent) : AreaView(Area::Deploy, parent)
+namespace {
+
+constexpr int planTab = 0;
+constexpr int deployTab = 1;
+
+const QString problemStyle = QStringLiteral("color: #c01c28;");
+const QString successStyle = QStringLiteral("color: #26a269;");
+
+QTableView *makeTable(QAbstractItemModel *model, const QString &name, QWidget *parent)
 {
-    emptyState()->setHeadline(tr("Nothing to deploy yet"));
+    auto *table = new QTableView(parent);
+    table->setObjectName(name);
+    table->setModel(model);
+    table->setSortingEnabled(true);
+    table->sortByColumn(-1, Qt::AscendingOrder); // plan order until the user sorts
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setAlternatingRowColors(true);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table->horizontalHeader()->setStretchLastSection(true);
+    return table;
+}
+
+QSortFilterProxyModel *makeProxy(QAbstractItemModel *source, QObject *parent)
+{
+    auto *proxy = new QSortFilterProxyModel(parent);
+    proxy->setSourceModel(source);
+    proxy->setSortRole(SortRole);
+    return proxy;
+}
+
+} // namespace
+
+DeployView::DeployView(ClusterDocument *document, QWidget *parent)
+    : AreaView(Area::Deploy, parent)
+    , m_document(document)
+    , m_confirmation(std::make_shared<MessageBoxConfirmation>())
+    , m_hostKeys(std::make_shared<GuiHostKeyPrompt>(this))
+    , m_planModel(new PlanTreeModel(this))
+    , m_planProxy(new QSortFilterProxyModel(this))
+    , m_hostsModel(new DeployHostsModel(this))
+    , m_hostsProxy(makeProxy(m_hostsModel, this))
+    , m_checksModel(new VerificationChecksModel(this))
+    , m_checksProxy(makeProxy(m_checksModel, this))
+    , m_notice(new QLabel(this))
+{
+    emptyState()->setHeadline(tr("Nothing planned yet"));
+
+    m_planProxy->setSourceModel(m_planModel);
+    m_planProxy->setRecursiveFilteringEnabled(true);
+    m_planProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_planProxy->setFilterKeyColumn(PlanTreeModel::NameColumn);
+
+    m_notice->setObjectName(QStringLiteral("deployNotice"));
+    m_notice->setWordWrap(true);
+    m_notice->setTextFormat(Qt::PlainText);
+    m_notice->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_notice->hide();
+
+    createActions();
+    headerLayout()->addWidget(m_notice);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("deployTabs"));
+    m_tabs->addTab(createPlanPage(), tr("Plan"));
+    m_tabs->addTab(createDeployPage(), tr("Deploy"));
+    setContent(m_tabs);
+
+    connect(m_document, &ClusterDocument::changed, this, [this] {
+        if (m_prepared && !m_planStale) {
+            m_planStale = true;
+            showNotice(tr("The cluster changed since it was planned. Press Plan (Ctrl+P) again before "
+                          "deploying."),
+                       false);
+        }
+        updateState();
+    });
+    updateState();
+}
+
+DeployView::~DeployView()
+{
+    if (auto prompt = std::dynamic_pointer_cast<GuiHostKeyPrompt>(m_hostKeys))
+        prompt->rejectAll();
+}
+
+void DeployView::createActions()
+{
+    auto *toolbar = new QToolBar(this);
+    toolbar->setObjectName(QStringLiteral("deployToolbar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    const auto add = [this, toolbar](const QString &text, const QString &name, const QKeySequence &shortcut,
+                                     auto slot) {
+        auto *action = new QAction(text, this);
+        action->setObjectName(name);
+        action->setShortcut(shortcut);
+        action->setShortcutContext(Qt::WindowShortcut); // only while this view is shown
+        action->setToolTip(
+            tr("%1 (%2)").arg(QString(text).remove(u'&'), shortcut.toString(QKeySequence::NativeText)));
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action);
+        toolbar->addAction(action);
+        return action;
+    };
+    m_planAction =
+        add(tr("&Plan"), QStringLiteral("planAction"), QKeySequence(Qt::CTRL | Qt::Key_P), &DeployView::plan);
+    m_deployAction = add(tr("&Deploy…"), QStringLiteral("startDeployAction"),
+                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), &DeployView::deploy);
+    m_cancelAction = add(tr("&Cancel"), QStringLiteral("cancelDeployAction"), QKeySequence(Qt::Key_Escape),
+                         &DeployView::cancel);
+    headerLayout()->addWidget(toolbar);
+}
+
+QWidget *DeployView::createPlanPage()
+{
+    auto *filter = new QLineEdit;
+    filter->setObjectName(QStringLiteral("planFilter"));
+    filter->setPlaceholderText(tr("Filter hosts and files"));
+    filter->setClearButtonEnabled(true);
+    connect(filter, &QLineEdit::textChanged, m_planProxy, &QSortFilterProxyModel::setFilterFixedString);
+
+    m_planTree = new QTreeView;
+    m_planTree->setObjectName(QStringLiteral("planTree"));
+    m_planTree->setModel(m_planProxy);
+    m_planTree->setUniformRowHeights(true);
+    m_planTree->setAlternatingRowColors(true);
+    m_planTree->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_planTree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_planTree->header()->setStretchLastSection(true);
+    connect(m_planTree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &DeployView::showSelected);
+
+    auto *notesTitle = new QLabel(tr("Plan notes"));
+    notesTitle->setObjectName(QStringLiteral("planNotesTitle"));
+    m_notes = new QListWidget;
+    m_notes->setObjectName(QStringLiteral("planNotes"));
+    m_notes->setWordWrap(true);
+    m_notes->setMaximumHeight(120);
+
+    auto *left = new QWidget;
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(filter);
+    leftLayout->addWidget(m_planTree, 1);
+    leftLayout->addWidget(notesTitle);
+    leftLayout->addWidget(m_notes);
+
+    m_preview = new PlanPreview;
+    m_preview->setObjectName(QStringLiteral("planPreview"));
+
+    auto *splitter = new QSplitter(Qt::Horizontal);
+    splitter->setObjectName(QStringLiteral("planSplitter"));
+    splitter->addWidget(left);
+    splitter->addWidget(m_preview);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    return splitter;
+}
+
+QWidget *DeployView::createDeployPage()
+{
+    auto *page = new QWidget;
+    m_summary = new QLabel(page);
+    m_summary->setObjectName(QStringLiteral("deploySummary"));
+    m_summary->setWordWrap(true);
+    m_summary->setTextFormat(Qt::PlainText);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont bold = m_summary->font();
+    bold.setBold(true);
+    m_summary->setFont(bold);
+    m_summary->setText(tr("Not deployed yet: plan, review the files, then Deploy (Ctrl+Shift+D)."));
+
+    m_hostsTable = makeTable(m_hostsProxy, QStringLiteral("deployHosts"), page);
+    m_hostsTable->setItemDelegateForColumn(
+        DeployHostsModel::ProgressColumn,
+        new ProgressBarDelegate(DeployHostsModel::ProgressRole, m_hostsTable));
+    m_hostsTable->horizontalHeader()->setSectionResizeMode(DeployHostsModel::ProgressColumn,
+                                                           QHeaderView::Fixed);
+    m_hostsTable->setColumnWidth(DeployHostsModel::ProgressColumn, 140);
+
+    m_log = new QPlainTextEdit(page);
+    m_log->setObjectName(QStringLiteral("deployLog"));
+    m_log->setReadOnly(true);
+    m_log->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_log->setMaximumBlockCount(maxLogLines);
+    m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_log->setPlaceholderText(tr("What each host does during a deploy appears here."));
+
+    m_checksTable = makeTable(m_checksProxy, QStringLiteral("verificationChecks"), page);
+
+    auto *checksBox = new QWidget;
+    auto *checksLayout = new QVBoxLayout(checksBox);
+    checksLayout->setContentsMargins(0, 0, 0, 0);
+    checksLayout->addWidget(new QLabel(tr("Verification")));
+    checksLayout->addWidget(m_checksTable);
+
+    auto *splitter = new QSplitter(Qt::Vertical, page);
+    splitter->setObjectName(QStringLiteral("deploySplitter"));
+    splitter->addWidget(m_hostsTable);
+    splitter->addWidget(m_log);
+    splitter->addWidget(checksBox);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(2, 2);
+
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 4, 0, 0);
+    layout->addWidget(m_summary);
+    layout->addWidget(splitter, 1);
+    return page;
+}
+
+void DeployView::setConfirmation(std::shared_ptr<Confirmation> confirmation)
+{
+    m_confirmation = std::move(confirmation);
+}
+
+void DeployView::setSecrets(QByteArray mungeKey, QByteArray databasePassword)
+{
+    m_secrets = std::make_pair(std::move(mungeKey), std::move(databasePassword));
+}
+
+void DeployView::setHostKeyPrompt(std::shared_ptr<HostKeyPrompt> prompt)
+{
+    m_hostKeys = std::move(prompt);
+}
+
+void DeployView::setCredentialPrompt(std::shared_ptr<CredentialPrompt> prompt)
+{
+    m_credentials = std::move(prompt);
+}
+
+QStringList DeployView::planNotes() const
+{
+    QStringList notes;
+    for (int row = 0; row < m_notes->count(); ++row)
+        notes << m_notes->item(row)->text();
+    return notes;
+}
+
+QString DeployView::logText() const
+{
+    return m_log->toPlainText();
+}
+
+QString DeployView::summary() const
+{
+    return m_summary->text();
+}
+
+QString DeployView::notice() const
+{
+    return m_notice->isHidden() ? QString() : m_notice->text();
+}
+
+void DeployView::plan()
+{
+    if (isPlanning() || isDeploying())
+        return;
+    if (m_document->hosts().isEmpty()) {
+        showNotice(tr("The cluster has no hosts yet. Add them in Hosts (Ctrl+1), then press Plan."), true);
+        return;
+    }
+    auto *session = new DeploySession(m_document->cluster(), m_sshDefaults, this);
+    if (m_secrets)
+        session->setSecrets(m_secrets->first, m_secrets->second);
+    m_session = session;
+    showNotice(tr("Planning %1: reading the cluster's secrets from the keychain and rendering every host's "
+                  "files…")
+                   .arg(m_document->displayName()),
+               false);
+    updateState();
+    // The session is our child: if this view goes, the callback goes with it.
+    session->prepare([this, session](Result<DeploySession::Prepared> prepared) {
+        session->deleteLater();
+        m_session = nullptr;
+        planPrepared(std::move(prepared));
+    });
+}
+
+void DeployView::planPrepared(Result<DeploySession::Prepared> prepared)
+{
+    if (!prepared) {
+        const Error &error = prepared.error();
+        QString text = tr("Could not plan %1: %2").arg(m_document->displayName(), error.message);
+        if (!error.detail.isEmpty())
+            text += u'\n' + error.detail;
+        showNotice(text + u'\n' + whatToDo(error), true);
+        updateState();
+        return;
+    }
+    m_prepared = std::move(prepared).value();
+    m_planStale = false;
+    showPlan(m_prepared->plan);
+    qsizetype files = 0;
+    for (const HostPlan &host : std::as_const(m_prepared->plan.hosts))
+        files += host.files.size();
+    showNotice(tr("Planned %1: %2 hosts, %3 files. Review them, then Deploy (Ctrl+Shift+D).")
+                   .arg(m_prepared->plan.clusterName)
+                   .arg(m_prepared->plan.hosts.size())
+                   .arg(files),
+               false);
+    updateState();
+    emit planReady();
+}
+
+QString DeployView::whatToDo(const Error &error)
+{
+    switch (error.code) {
+    case Error::Code::Authentication:
+        return tr("Unlock your keychain (log in to the desktop session's keyring) so SlurmDeck can read the "
+                  "cluster's munge key and database password, then press Plan again.");
+    case Error::Code::Unsupported:
+        return tr("No keychain answers in this session (GNOME Keyring, KWallet or the macOS Keychain). Start "
+                  "one, then press Plan again.");
+    case Error::Code::InvalidArgument:
+    case Error::Code::Parse:
+        return tr("Fix the cluster in Hosts (Ctrl+1): roles, partitions and host names must agree. Then "
+                  "press Plan again.");
+    case Error::Code::NotFound:
+    case Error::Code::Io:
+        return tr("Check that the file or directory named above exists and can be read, then press Plan "
+                  "again.");
+    default:
+        return tr("Fix the problem above, then press Plan again.");
+    }
+}
+
+void DeployView::showPlan(const ClusterPlan &plan)
+{
+    const bool first = m_planModel->rowCount() == 0;
+    m_planModel->setPlan(plan);
+    if (first)
+        m_planTree->expandAll();
+    m_notes->clear();
+    m_notes->addItems(plan.notes);
+    m_notes->setVisible(!plan.notes.isEmpty());
+    if (!isDeploying()) {
+        QStringList hosts;
+        for (const HostPlan &host : plan.hosts)
+            hosts << host.hostName;
+        m_hostsModel->setHosts(hosts);
+    }
+    if (!m_planTree->currentIndex().isValid() && m_planProxy->rowCount() > 0)
+        m_planTree->setCurrentIndex(m_planProxy->index(0, 0));
+    else
+        showSelected();
+}
+
+void DeployView::showSelected()
+{
+    const QModelIndex index = m_planProxy->mapToSource(m_planTree->currentIndex());
+    const HostPlan *host = m_planModel->host(index);
+    if (!host) {
+        m_preview->clear();
+        return;
+    }
+    if (const PlanTreeModel::File *file = m_planModel->file(index))
+        m_preview->showFile(host->hostName, *file);
+    else
+        m_preview->showHost(*host, m_planModel->files(index));
+}
+
+void DeployView::deploy()
+{
+    if (!m_prepared || m_planStale || isPlanning() || isDeploying())
+        return;
+    QStringList hosts;
+    for (const HostPlan &host : std::as_const(m_prepared->plan.hosts))
+        hosts << host.hostName;
+    const Confirmation::Question question{
+        tr("Deploy cluster"),
+        tr("Deploy %1 to %2? Changed files are replaced on the hosts (the previous version is kept), missing "
+           "images are sent, and services whose files changed restart.")
+            .arg(m_prepared->plan.clusterName, hosts.join(QStringLiteral(", "))),
+        tr("&Deploy")};
+    m_confirmation->ask(this, question, [self = QPointer<DeployView>(this)](bool yes) {
+        if (self && yes)
+            self->startDeploy();
+    });
+}
+
+void DeployView::startDeploy()
+{
+    if (!m_prepared || m_planStale || isPlanning() || isDeploying())
+        return;
+    std::shared_ptr<CredentialPrompt> credentials = m_credentials;
+    if (!credentials) {
+        // Passphrases and passwords: from the OS keychain, else asked in a dialog.
+        credentials = std::make_shared<KeychainCredentialPrompt>(QStringLiteral("slurmdeck"),
+                                                                 std::make_shared<GuiSecretAsker>(this));
+    }
+    auto *runner = new DeployRunner(m_prepared->plan, m_prepared->targets, m_hostKeys, credentials, this);
+    connect(runner, &DeployRunner::hostPhaseChanged, this, &DeployView::onHostPhaseChanged);
+    connect(runner, &DeployRunner::logLine, this, &DeployView::onLogLine);
+    connect(runner, &DeployRunner::finished, this, &DeployView::onFinished);
+    m_runner = runner;
+
+    QStringList hosts;
+    for (const HostPlan &host : std::as_const(m_prepared->plan.hosts))
+        hosts << host.hostName;
+    m_hostsModel->setHosts(hosts);
+    m_checksModel->setChecks({});
+    m_log->clear();
+    m_report.reset();
+    m_summary->setStyleSheet({});
+    m_summary->setText(
+        tr("Deploying %1 to %2 hosts… (Esc cancels)").arg(m_prepared->plan.clusterName).arg(hosts.size()));
+    m_tabs->setCurrentIndex(deployTab);
+    showNotice({}, false);
+    updateState();
+    runner->start(m_options);
+}
+
+void DeployView::cancel()
+{
+    if (!m_runner)
+        return;
+    if (auto prompt = std::dynamic_pointer_cast<GuiHostKeyPrompt>(m_hostKeys))
+        prompt->rejectAll();
+    m_runner->cancel();
+    m_cancelAction->setEnabled(false);
+    m_summary->setText(tr("Cancelling: each host stops after the step it is in…"));
+}
+
+void DeployView::onHostPhaseChanged(const QString &host, DeployPhase phase, const QString &message)
+{
+    m_hostsModel->setPhase(host, phase, message);
+}
+
+void DeployView::onLogLine(const QString &host, const QString &line)
+{
+    const QString source = host.isEmpty() ? tr("local") : host;
+    const QStringList lines = line.split(u'\n');
+    for (const QString &part : lines) {
+        if (!part.isEmpty() || lines.size() == 1)
+            m_log->appendPlainText(tr("%1: %2").arg(source, part));
+    }
+}
+
+void DeployView::onFinished(const DeployReport &report)
+{
+    m_report = report;
+    m_hostsModel->applyResults(report.hosts);
+    m_checksModel->setChecks(report.checks);
+    const DeploySummary summary = DeploySummary::of(report);
+    m_summary->setText(summary.text);
+    m_summary->setStyleSheet(summary.ok ? successStyle : problemStyle);
+    if (m_runner) {
+        m_runner->disconnect(this);
+        m_runner->deleteLater();
+        m_runner = nullptr;
+    }
+    updateState();
+    emit deployFinished(report);
+}
+
+void DeployView::showNotice(const QString &text, bool problem)
+{
+    m_notice->setText(text);
+    m_notice->setStyleSheet(problem ? problemStyle : QString());
+    m_notice->setVisible(!text.isEmpty());
+}
+
+void DeployView::updateState()
+{
+    const bool hasHosts = !m_document->hosts().isEmpty();
     emptyState()->setExplanation(
-        tr("Once the hosts are known, SlurmDeck plans the cluster: roles, slurm.conf, compose files. Preview "
-           "and diff every file here, then deploy with per-host progress."));
+        hasHosts ? tr("Press Plan (Ctrl+P): SlurmDeck renders slurm.conf, the compose files and every other "
+                      "file each host gets, for you to review. Then Deploy (Ctrl+Shift+D) runs it with "
+                      "per-host progress and checks the cluster at the end.")
+                 : tr("Add the machines in Hosts (Ctrl+1) first. Then Plan (Ctrl+P) renders every file each "
+                      "host gets, and Deploy (Ctrl+Shift+D) puts the cluster on them."));
+    showContent(m_prepared.has_value() || isDeploying() || m_report.has_value());
+    m_planAction->setEnabled(hasHosts && !isPlanning() && !isDeploying());
+    m_deployAction->setEnabled(m_prepared.has_value() && !m_planStale && !isPlanning() && !isDeploying());
+    m_cancelAction->setEnabled(isDeploying());
 }
 
 } // namespace SlurmDeck::Ui

@@ -1,17 +1,139 @@
 #pragma once
 
+#include "deploy/DeploySession.h"
+#include "deploy/DeployTypes.h"
+#include "ssh/SshTarget.h"
 #include "views/AreaView.h"
+
+#include <QPointer>
+
+#include <memory>
+#include <optional>
+
+class QAction;
+class QLabel;
+class QListWidget;
+class QPlainTextEdit;
+class QSortFilterProxyModel;
+class QTabWidget;
+class QTableView;
+class QTreeView;
+
+namespace SlurmDeck {
+class ClusterDocument;
+class CredentialPrompt;
+class DeployRunner;
+class HostKeyPrompt;
+struct Error;
+} // namespace SlurmDeck
 
 namespace SlurmDeck::Ui {
 
-// Plan, preview and run a deploy, host by host.
+class Confirmation;
+class DeployHostsModel;
+class PlanPreview;
+class PlanTreeModel;
+class VerificationChecksModel;
+
+// Plan, preview and run a deploy of the open cluster. Plan (Ctrl+P) renders every host's
+// files from the cluster and its keychain secrets; Deploy (Ctrl+Shift+D) runs the plan with
+// per-host progress, a live log and the verification report; Esc cancels. Nothing here
+// waits: planning and deploying report back through callbacks and signals.
 class DeployView final : public AreaView
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DeployView)
 
 public:
-    explicit DeployView(QWidget *parent = nullptr);
+    explicit DeployView(ClusterDocument *document, QWidget *parent = nullptr);
+    ~DeployView() override;
+
+    // Seams. How "are you sure?" is asked before a deploy.
+    void setConfirmation(std::shared_ptr<Confirmation> confirmation);
+    // Use these secrets instead of the keychain's (tests).
+    void setSecrets(QByteArray mungeKey, QByteArray databasePassword);
+    // SSH settings every host shares (config file, known_hosts, identity, timeout).
+    void setSshDefaults(const SshTarget &ssh) { m_sshDefaults = ssh; }
+    void setHostKeyPrompt(std::shared_ptr<HostKeyPrompt> prompt);
+    void setCredentialPrompt(std::shared_ptr<CredentialPrompt> prompt);
+    void setDeployOptions(const DeployOptions &options) { m_options = options; }
+
+    [[nodiscard]] bool isPlanning() const { return m_session != nullptr; }
+    [[nodiscard]] bool isDeploying() const { return m_runner != nullptr; }
+    [[nodiscard]] bool hasPlan() const { return m_prepared.has_value(); }
+    [[nodiscard]] const std::optional<DeployReport> &lastReport() const { return m_report; }
+
+    [[nodiscard]] PlanTreeModel *planModel() const { return m_planModel; }
+    [[nodiscard]] QTreeView *planTree() const { return m_planTree; }
+    [[nodiscard]] PlanPreview *preview() const { return m_preview; }
+    [[nodiscard]] QStringList planNotes() const;
+    [[nodiscard]] DeployHostsModel *hostsModel() const { return m_hostsModel; }
+    [[nodiscard]] VerificationChecksModel *checksModel() const { return m_checksModel; }
+    [[nodiscard]] QString logText() const;
+    [[nodiscard]] QString summary() const;
+    [[nodiscard]] QString notice() const;
+    // The log keeps this many lines; older ones scroll away.
+    static constexpr int maxLogLines = 5000;
+
+public slots:
+    void plan();
+    void deploy();
+    void cancel();
+
+    // What a DeployRunner reports; connected to the running one, callable by tests.
+    void onHostPhaseChanged(const QString &host, SlurmDeck::DeployPhase phase, const QString &message);
+    void onLogLine(const QString &host, const QString &line);
+    void onFinished(const SlurmDeck::DeployReport &report);
+
+signals:
+    void planReady();
+    void deployFinished(const SlurmDeck::DeployReport &report);
+
+private:
+    void createActions();
+    QWidget *createPlanPage();
+    QWidget *createDeployPage();
+    void planPrepared(Result<DeploySession::Prepared> prepared);
+    void showPlan(const ClusterPlan &plan);
+    void startDeploy();
+    void showSelected();
+    void showNotice(const QString &text, bool problem);
+    void updateState();
+    [[nodiscard]] static QString whatToDo(const Error &error);
+
+    ClusterDocument *m_document;
+    std::shared_ptr<Confirmation> m_confirmation;
+    std::optional<std::pair<QByteArray, QByteArray>> m_secrets;
+    SshTarget m_sshDefaults;
+    std::shared_ptr<HostKeyPrompt> m_hostKeys;
+    std::shared_ptr<CredentialPrompt> m_credentials;
+    DeployOptions m_options;
+
+    QPointer<DeploySession> m_session; // while planning
+    std::optional<DeploySession::Prepared> m_prepared;
+    bool m_planStale = false;
+    DeployRunner *m_runner = nullptr; // our child, while deploying
+    std::optional<DeployReport> m_report;
+
+    PlanTreeModel *m_planModel;
+    QSortFilterProxyModel *m_planProxy;
+    DeployHostsModel *m_hostsModel;
+    QSortFilterProxyModel *m_hostsProxy;
+    VerificationChecksModel *m_checksModel;
+    QSortFilterProxyModel *m_checksProxy;
+
+    QLabel *m_notice;
+    QTabWidget *m_tabs = nullptr;
+    QTreeView *m_planTree = nullptr;
+    PlanPreview *m_preview = nullptr;
+    QListWidget *m_notes = nullptr;
+    QTableView *m_hostsTable = nullptr;
+    QPlainTextEdit *m_log = nullptr;
+    QLabel *m_summary = nullptr;
+    QTableView *m_checksTable = nullptr;
+    QAction *m_planAction = nullptr;
+    QAction *m_deployAction = nullptr;
+    QAction *m_cancelAction = nullptr;
 };
 
 } // namespace SlurmDeck::Ui
