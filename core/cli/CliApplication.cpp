@@ -1,8 +1,12 @@
 #include "cli/CliApplication.h"
 
 #include "cli/CliCommand.h"
+#include "cli/DeployCommand.h"
 #include "cli/DiscoverCommand.h"
+#include "cli/DownCommand.h"
 #include "cli/InitCommand.h"
+#include "cli/PlanCommand.h"
+#include "cli/ServicesCommand.h"
 #include "common/ApplicationInfo.h"
 
 #include <QCoreApplication>
@@ -60,6 +64,16 @@ QString CliApplication::helpText() const
                "                      Find hosts over SSH and print what each one is.\n"
                "  init NAME [HOST... | --subnet CIDR] [same login options] [--force]\n"
                "                      Discover hosts and write a cluster file with default roles.\n"
+               "  plan [--json] [--files] [--diff]\n"
+               "                      Show what a deploy puts on each host (secrets never shown);\n"
+               "                      --diff compares with the hosts, read-only.\n"
+               "  deploy [--hosts H,...] [--no-verify] [--yes]\n"
+               "                      Deploy the cluster and verify it works.\n"
+               "  services [HOST] [start|stop|restart|logs [-f] [--tail N]] [SERVICE]\n"
+               "                      List the services and whether they run, or act on them.\n"
+               "  down [--yes]        Stop the cluster on every host; its data is kept.\n"
+               "                      These four also take [--ssh-config FILE] [--accept-new-host-keys]\n"
+               "                      [--timeout SECONDS].\n"
                "  version             Show the versions of SlurmDeck and of the libraries it runs\n"
                "                      with (Qt, libssh, yaml-cpp, QtKeychain).\n"
                "\n"
@@ -106,6 +120,14 @@ void CliApplication::start(const QStringList &arguments)
         m_command = new DiscoverCommand(this);
     else if (first == u"init")
         m_command = new InitCommand(this);
+    else if (first == u"plan")
+        m_command = new PlanCommand(this);
+    else if (first == u"deploy")
+        m_command = new DeployCommand(this);
+    else if (first == u"services")
+        m_command = new ServicesCommand(this);
+    else if (first == u"down")
+        m_command = new DownCommand(this);
     if (!m_command) {
         m_err << QCoreApplication::translate(
                      "CliApplication", "slurmdeck-cli: unknown %1 '%2'. Run 'slurmdeck-cli --help' for the "

@@ -5,6 +5,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <unistd.h>
+
 using namespace SlurmDeck;
 
 class TestCliApplication final : public QObject
@@ -139,6 +141,115 @@ private slots:
         QVERIFY(result.out.contains(QStringLiteral("slurmdeck-cli ") + command));
         QVERIFY(result.out.contains(QStringLiteral("--accept-new-host-keys")));
         QVERIFY(result.out.contains(QStringLiteral("--identity")));
+    }
+
+    void helpListsTheDeployCommands()
+    {
+        const Run result = run({QStringLiteral("--help")});
+        QCOMPARE(result.exitCode, 0);
+        for (const char *word : {"plan [--json]", "deploy [--hosts", "services [HOST]", "down [--yes]"})
+            QVERIFY2(result.out.contains(QLatin1String(word)), word);
+    }
+
+    void clusterCommandHelp_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QString>("option");
+        QTest::newRow("plan") << QStringLiteral("plan") << QStringLiteral("--diff");
+        QTest::newRow("deploy") << QStringLiteral("deploy") << QStringLiteral("--no-verify");
+        QTest::newRow("services") << QStringLiteral("services") << QStringLiteral("--tail");
+        QTest::newRow("down") << QStringLiteral("down") << QStringLiteral("--yes");
+    }
+    void clusterCommandHelp()
+    {
+        QFETCH(QString, command);
+        QFETCH(QString, option);
+        const Run result = run({command, QStringLiteral("--help")});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.out.startsWith(QStringLiteral("Usage: slurmdeck-cli [--cluster FILE] ") + command),
+                 qPrintable(result.out));
+        for (const QString &expected :
+             {option, QStringLiteral("--ssh-config"), QStringLiteral("--accept-new-host-keys"),
+              QStringLiteral("--timeout")})
+            QVERIFY2(result.out.contains(expected), qPrintable(expected));
+        QVERIFY(result.err.isEmpty());
+    }
+
+    void clusterCommandUsageErrors_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("plan --show-secrets")
+            << QStringList{QStringLiteral("plan"), QStringLiteral("--show-secrets")}
+            << QStringLiteral("never shows secrets");
+        QTest::newRow("plan argument") << QStringList{QStringLiteral("plan"), QStringLiteral("extra")}
+                                       << QStringLiteral("takes no arguments");
+        QTest::newRow("plan unknown option")
+            << QStringList{QStringLiteral("plan"), QStringLiteral("--frobnicate")}
+            << QStringLiteral("frobnicate");
+        QTest::newRow("deploy argument")
+            << QStringList{QStringLiteral("deploy"), QStringLiteral("primary")} << QStringLiteral("--hosts");
+        QTest::newRow("deploy bad timeout") << QStringList{QStringLiteral("deploy"), QStringLiteral("--yes"),
+                                                           QStringLiteral("--timeout"), QStringLiteral("0")}
+                                            << QStringLiteral("--timeout wants seconds");
+        QTest::newRow("services unknown action")
+            << QStringList{QStringLiteral("services"), QStringLiteral("primary"),
+                           QStringLiteral("frobnicate")}
+            << QStringLiteral("unknown action 'frobnicate'");
+        QTest::newRow("services logs without service")
+            << QStringList{QStringLiteral("services"), QStringLiteral("primary"), QStringLiteral("logs")}
+            << QStringLiteral("wants a SERVICE");
+        QTest::newRow("services too many")
+            << QStringList{QStringLiteral("services"), QStringLiteral("primary"), QStringLiteral("stop"),
+                           QStringLiteral("slurmd"), QStringLiteral("slurmctld")}
+            << QStringLiteral("too many arguments");
+        QTest::newRow("services -f without logs")
+            << QStringList{QStringLiteral("services"), QStringLiteral("primary"), QStringLiteral("-f")}
+            << QStringLiteral("go with the logs action");
+        QTest::newRow("services bad tail")
+            << QStringList{QStringLiteral("services"), QStringLiteral("logs"), QStringLiteral("slurmd"),
+                           QStringLiteral("--tail"), QStringLiteral("many")}
+            << QStringLiteral("--tail wants a number");
+        QTest::newRow("down argument") << QStringList{QStringLiteral("down"), QStringLiteral("primary")}
+                                       << QStringLiteral("services HOST stop SERVICE");
+    }
+    void clusterCommandUsageErrors()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        const Run result = run(arguments);
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(message), qPrintable(result.err));
+    }
+
+    void clusterCommandsWithoutClusterFileSayHowToWriteOne_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("plan") << QStringList{QStringLiteral("plan")};
+        QTest::newRow("deploy") << QStringList{QStringLiteral("deploy"), QStringLiteral("--yes")};
+        QTest::newRow("services") << QStringList{QStringLiteral("services")};
+        QTest::newRow("down") << QStringList{QStringLiteral("down"), QStringLiteral("--yes")};
+    }
+    void clusterCommandsWithoutClusterFileSayHowToWriteOne()
+    {
+        QFETCH(QStringList, arguments);
+        const QString missing = QStringLiteral("/nonexistent/slurmdeck/cluster.yaml");
+        const Run result = run(arguments + QStringList{QStringLiteral("--cluster"), missing});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.err.contains(missing), qPrintable(result.err));
+        QVERIFY2(result.err.contains(QStringLiteral("slurmdeck-cli init")), qPrintable(result.err));
+    }
+
+    void deployWithoutTerminalWantsYes()
+    {
+        if (isatty(STDIN_FILENO))
+            QSKIP("stdin is a terminal here: deploy would ask instead of refusing");
+        for (const QString &command : {QStringLiteral("deploy"), QStringLiteral("down")}) {
+            const Run result =
+                run({command, QStringLiteral("--cluster"), QStringLiteral("/nonexistent.yaml")});
+            QCOMPARE(result.exitCode, 2);
+            QVERIFY2(result.err.contains(QStringLiteral("--yes")), qPrintable(result.err));
+        }
     }
 };
 

@@ -1,0 +1,230 @@
+#include "cli/ClusterCommand.h"
+
+#include "cli/CliHostKeyPolicy.h"
+#include "cli/TerminalSecretAsker.h"
+#include "deploy/HostDeployer.h"
+#include "inventory/ClusterFile.h"
+#include "secrets/KeychainCredentialPrompt.h"
+
+#include <QFutureWatcher>
+#include <QPointer>
+#include <QThreadPool>
+#include <QTimer>
+#include <QtConcurrent>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace SlurmDeck {
+
+namespace {
+
+// One thread per host: the work is blocking SSH, and `logs -f` holds its thread.
+QThreadPool *hostPool()
+{
+    static QThreadPool pool;
+    static const bool configured = [] {
+        pool.setMaxThreadCount(32);
+        return true;
+    }();
+    Q_UNUSED(configured);
+    return &pool;
+}
+
+} // namespace
+
+ClusterCommand::ClusterCommand(QObject *parent)
+    : CliCommand(parent)
+    , m_help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Help."))
+    , m_sshConfig(QStringLiteral("ssh-config"),
+                  tr("Read this OpenSSH client config instead of ~/.ssh/config."), QStringLiteral("FILE"))
+    , m_acceptNew(QStringLiteral("accept-new-host-keys"),
+                  tr("Trust and remember host keys seen for the first time (like OpenSSH's "
+                     "StrictHostKeyChecking=accept-new). Changed keys are always refused."))
+    , m_timeout(QStringLiteral("timeout"), tr("Seconds to wait for each SSH connection (default 10)."),
+                QStringLiteral("SECONDS"))
+{}
+
+ClusterCommand::~ClusterCommand()
+{
+    m_cancel.cancel();
+}
+
+void ClusterCommand::done(int exitCode)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    out().flush();
+    err().flush();
+    emit finished(exitCode);
+}
+
+bool ClusterCommand::parse(const CliContext &context, QCommandLineParser &parser, const QString &command,
+                           const QString &usage)
+{
+    m_context = context;
+    parser.addOptions({m_help, m_sshConfig, m_acceptNew, m_timeout});
+    if (!parser.parse(QStringList{command} + context.arguments)) {
+        err() << parser.errorText()
+              << QStringLiteral("\nRun 'slurmdeck-cli %1 --help' for its options.\n").arg(command);
+        done(CliUsage);
+        return false;
+    }
+    if (parser.isSet(m_help)) {
+        out() << commandHelp(parser, usage);
+        done(CliOk);
+        return false;
+    }
+    m_ssh.configFile = parser.value(m_sshConfig);
+    if (parser.isSet(m_timeout)) {
+        bool ok = false;
+        const int seconds = parser.value(m_timeout).toInt(&ok);
+        if (!ok || seconds < 1 || seconds > 600) {
+            err() << tr("--timeout wants seconds from 1 to 600.\n");
+            done(CliUsage);
+            return false;
+        }
+        m_ssh.connectTimeout = std::chrono::seconds(seconds);
+    }
+    m_hostKeys = std::make_shared<CliHostKeyPolicy>(parser.isSet(m_acceptNew));
+    // Key passphrases and passwords: from the OS keychain, else asked on the terminal.
+    m_credentials = std::make_shared<KeychainCredentialPrompt>(QStringLiteral("slurmdeck"),
+                                                               std::make_shared<TerminalSecretAsker>());
+    return true;
+}
+
+void ClusterCommand::prepareCluster(std::function<void()> ready)
+{
+    m_clusterPath = ClusterFile::resolvePath(m_context.clusterFile);
+    const Result<Cluster> cluster = ClusterFile::load(m_clusterPath);
+    if (!cluster) {
+        if (cluster.error().code == Error::Code::NotFound) {
+            err() << tr("There is no cluster file at %1. Write one with 'slurmdeck-cli init NAME HOST...', "
+                        "or name yours with --cluster FILE.\n")
+                         .arg(m_clusterPath);
+        } else {
+            err() << cluster.error().message << u'\n';
+            if (!cluster.error().detail.isEmpty())
+                err() << cluster.error().detail << u'\n';
+        }
+        done(CliFailure);
+        return;
+    }
+    if (cluster->hosts.isEmpty()) {
+        err() << tr("The cluster %1 in %2 has no hosts. Add them with 'slurmdeck-cli init' or in the "
+                    "slurmdeck GUI.\n")
+                     .arg(cluster->name, m_clusterPath);
+        done(CliFailure);
+        return;
+    }
+    auto *session = new DeploySession(*cluster, m_ssh, this);
+    session->prepare([this, session, ready](Result<DeploySession::Prepared> prepared) {
+        session->deleteLater();
+        if (!prepared) {
+            err() << tr("Cannot prepare the cluster's plan: %1\n").arg(prepared.error().toString());
+            done(CliFailure);
+            return;
+        }
+        m_prepared = std::move(prepared).value();
+        ready();
+    });
+}
+
+const HostPlan *ClusterCommand::hostPlan(const QString &name) const
+{
+    for (const HostPlan &host : m_prepared.plan.hosts) {
+        if (host.hostName == name)
+            return &host;
+    }
+    return nullptr;
+}
+
+QStringList ClusterCommand::hostNames() const
+{
+    QStringList names;
+    for (const HostPlan &host : m_prepared.plan.hosts)
+        names << host.hostName;
+    return names;
+}
+
+void ClusterCommand::runOnHosts(const QStringList &hosts, HostTask task,
+                                std::function<void(QList<HostOutcome>)> finishedAll)
+{
+    auto outcomes = std::make_shared<QList<HostOutcome>>();
+    for (const QString &host : hosts)
+        outcomes->append(HostOutcome{host, QStringList()});
+    auto remaining = std::make_shared<qsizetype>(hosts.size());
+    if (hosts.isEmpty()) {
+        QTimer::singleShot(0, this, [outcomes, finishedAll] { finishedAll(*outcomes); });
+        return;
+    }
+    const QPointer<ClusterCommand> self(this);
+    for (qsizetype i = 0; i < hosts.size(); ++i) {
+        const HostPlan *planned = hostPlan(hosts.at(i));
+        if (!planned) {
+            (*outcomes)[i].result = makeError(Error::Code::InvalidArgument,
+                                              tr("%1 is not a host of this cluster.").arg(hosts.at(i)));
+            --*remaining;
+            continue;
+        }
+        const HostPlan hostPlanCopy = *planned;
+        const SshTarget target = m_prepared.targets.value(hosts.at(i));
+        const std::shared_ptr<CliHostKeyPolicy> hostKeys = m_hostKeys;
+        const std::shared_ptr<CredentialPrompt> credentials = m_credentials;
+        const CancelToken cancel = m_cancel;
+        const QString name = hosts.at(i);
+        const LinePoster post = [self, name](const QString &line) {
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, name, line] {
+                    if (self) {
+                        self->out() << name << QStringLiteral(": ") << line << u'\n';
+                        self->out().flush();
+                    }
+                },
+                Qt::QueuedConnection);
+        };
+        auto *watcher = new QFutureWatcher<Result<QStringList>>(this);
+        connect(watcher, &QFutureWatcher<Result<QStringList>>::finished, this,
+                [watcher, outcomes, remaining, i, finishedAll] {
+                    (*outcomes)[i].result = watcher->result();
+                    watcher->deleteLater();
+                    if (--*remaining == 0)
+                        finishedAll(*outcomes);
+                });
+        watcher->setFuture(QtConcurrent::run(hostPool(), [=]() -> Result<QStringList> {
+            HostDeployer deployer(hostPlanCopy, target, hostKeys.get(), credentials.get(), cancel,
+                                  [](const QString &) {});
+            if (Result<void> checked = deployer.connectAndCheck(); !checked)
+                return checked.error();
+            return task(deployer, post);
+        }));
+    }
+    if (*remaining == 0)
+        QTimer::singleShot(0, this, [outcomes, finishedAll] { finishedAll(*outcomes); });
+}
+
+bool ClusterCommand::hasTerminal()
+{
+    return isatty(STDIN_FILENO) != 0;
+}
+
+bool ClusterCommand::confirm(const QString &question)
+{
+    out() << question << QStringLiteral(" [y/N] ");
+    out().flush();
+    QTextStream in(stdin);
+    const QString answer = in.readLine().trimmed().toLower();
+    return answer == u"y" || answer == u"yes";
+}
+
+void ClusterCommand::hintAboutHostKeys() const
+{
+    if (m_hostKeys && m_hostKeys->refusedAny()) {
+        err() << tr("To trust hosts seen for the first time, check their fingerprints and run again with "
+                    "--accept-new-host-keys.\n");
+    }
+}
+
+} // namespace SlurmDeck

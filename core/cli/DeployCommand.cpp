@@ -1,0 +1,151 @@
+#include "cli/DeployCommand.h"
+
+#include "cli/CliHostKeyPolicy.h"
+#include "deploy/DeployRunner.h"
+
+namespace SlurmDeck {
+
+void DeployCommand::start(const CliContext &context)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption hosts(
+        QStringLiteral("hosts"), tr("Deploy only these hosts (comma-separated names from the cluster file)."),
+        QStringLiteral("H,..."));
+    const QCommandLineOption noVerify(
+        QStringLiteral("no-verify"),
+        tr("Skip the end-of-deploy checks (nodes idle, a test job, accounting)."));
+    const QCommandLineOption imagesOnHosts(QStringLiteral("images-on-hosts"),
+                                           tr("The hosts have the images already: check them, send none."));
+    const QCommandLineOption yes({QStringLiteral("y"), QStringLiteral("yes")},
+                                 tr("Do not ask for confirmation (needed without a terminal)."));
+    parser.addOptions({hosts, noVerify, imagesOnHosts, yes});
+    if (!parse(context, parser, QStringLiteral("deploy"),
+               QStringLiteral("slurmdeck-cli [--cluster FILE] deploy [--hosts H,...] [--no-verify] [--yes]")))
+        return;
+    if (!parser.positionalArguments().isEmpty()) {
+        err() << tr("deploy takes no arguments; choose hosts with --hosts H,... .\n");
+        done(CliUsage);
+        return;
+    }
+    m_yes = parser.isSet(yes);
+    if (!m_yes && !hasTerminal()) {
+        err() << tr("deploy changes the hosts and there is no terminal to confirm on: run it with --yes "
+                    "('slurmdeck-cli plan' shows what it would do).\n");
+        done(CliUsage);
+        return;
+    }
+    m_options.verify = !parser.isSet(noVerify);
+    m_options.images =
+        parser.isSet(imagesOnHosts) ? ImageSource::AlreadyOnHost : ImageSource::TransferFromHere;
+    for (const QString &host : parser.value(hosts).split(u',', Qt::SkipEmptyParts))
+        m_options.onlyHosts << host.trimmed();
+    prepareCluster([this] { planReady(); });
+}
+
+void DeployCommand::planReady()
+{
+    for (const QString &host : std::as_const(m_options.onlyHosts)) {
+        if (!hostPlan(host)) {
+            err() << tr("--hosts: %1 is not a host of the cluster; its hosts are %2.\n")
+                         .arg(host, hostNames().join(QStringLiteral(", ")));
+            done(CliUsage);
+            return;
+        }
+    }
+    const ClusterPlan &p = plan();
+    const qsizetype count = m_options.onlyHosts.isEmpty() ? p.hosts.size() : m_options.onlyHosts.size();
+    out() << tr("Deploying cluster %1 (compose project %2) to %3 of its %4 hosts:\n")
+                 .arg(p.clusterName, p.projectName)
+                 .arg(count)
+                 .arg(p.hosts.size());
+    for (const HostPlan &host : p.hosts) {
+        if (!m_options.onlyHosts.isEmpty() && !m_options.onlyHosts.contains(host.hostName))
+            continue;
+        out() << QStringLiteral("  %1 (%2): %3 in %4\n")
+                     .arg(host.hostName, host.address, host.services.join(QStringLiteral(", ")),
+                          host.directory);
+    }
+    for (const QString &note : p.notes)
+        out() << tr("  note: %1\n").arg(note);
+    if (!m_yes && !confirm(tr("Deploy?"))) {
+        err() << tr("Nothing was changed.\n");
+        done(CliFailure);
+        return;
+    }
+    out().flush();
+
+    m_runner = new DeployRunner(p, targets(), hostKeys(), credentials(), this);
+    connect(m_runner, &DeployRunner::hostPhaseChanged, this,
+            [this](const QString &host, DeployPhase phase, const QString &message) {
+                out() << host << QStringLiteral(": ") << phaseText(phase);
+                if (!message.isEmpty())
+                    out() << u' ' << message;
+                out() << u'\n';
+                out().flush();
+            });
+    connect(m_runner, &DeployRunner::logLine, this, [this](const QString &host, const QString &line) {
+        out() << QStringLiteral("  ") << (host.isEmpty() ? QStringLiteral("local") : host)
+              << QStringLiteral(": ") << line << u'\n';
+        out().flush();
+    });
+    connect(m_runner, &DeployRunner::finished, this, &DeployCommand::report);
+    m_runner->start(m_options);
+}
+
+void DeployCommand::report(const DeployReport &result)
+{
+    QTextStream &o = out();
+    if (!result.checks.isEmpty()) {
+        o << tr("\nVerification:\n");
+        for (const VerificationCheck &check : result.checks) {
+            o << QStringLiteral("  %1 %2 %3")
+                     .arg(check.passed ? QStringLiteral("ok") : QStringLiteral("FAILED"), -6)
+                     .arg(check.host.isEmpty() ? QStringLiteral("-") : check.host, -10)
+                     .arg(check.name);
+            if (!check.detail.isEmpty())
+                o << QStringLiteral(": ") << check.detail;
+            o << u'\n';
+        }
+    }
+    o << tr("\nSummary:\n");
+    int hostsDone = 0;
+    for (const HostDeployResult &host : result.hosts) {
+        if (host.ok()) {
+            ++hostsDone;
+            QStringList what;
+            if (!host.changedFiles.isEmpty())
+                what << tr("%1 files updated").arg(host.changedFiles.size());
+            if (!host.imagesLoaded.isEmpty())
+                what << tr("loaded %1").arg(host.imagesLoaded.join(QStringLiteral(", ")));
+            if (!host.startedServices.isEmpty())
+                what << tr("started %1").arg(host.startedServices.join(QStringLiteral(", ")));
+            if (!host.restartedServices.isEmpty())
+                what << tr("restarted %1").arg(host.restartedServices.join(QStringLiteral(", ")));
+            o << QStringLiteral("  %1: done (%2)\n")
+                     .arg(host.host,
+                          what.isEmpty() ? tr("nothing changed") : what.join(QStringLiteral("; ")));
+        } else {
+            o << QStringLiteral("  %1: %2: %3\n").arg(host.host, phaseText(host.phase), host.message);
+            if (!host.lastLogLines.isEmpty())
+                o << host.lastLogLines << u'\n';
+        }
+    }
+    const qsizetype passed = std::count_if(result.checks.cbegin(), result.checks.cend(),
+                                           [](const VerificationCheck &c) { return c.passed; });
+    o << tr("%1 of %2 hosts done, %3 of %4 checks passed, in %5 s%6.\n")
+             .arg(hostsDone)
+             .arg(result.hosts.size())
+             .arg(passed)
+             .arg(result.checks.size())
+             .arg(static_cast<double>(result.elapsedMs) / 1000.0, 0, 'f', 1)
+             .arg(result.nothingChanged ? tr("; nothing changed") : QString());
+    o.flush();
+    if (!result.ok()) {
+        err() << tr("The deploy did not complete. Fix what is reported above and run 'slurmdeck-cli deploy' "
+                    "again: hosts that are done are left alone.\n");
+        hintAboutHostKeys();
+    }
+    done(result.ok() ? CliOk : CliFailure);
+}
+
+} // namespace SlurmDeck

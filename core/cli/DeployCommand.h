@@ -1,0 +1,32 @@
+#pragma once
+
+#include "cli/ClusterCommand.h"
+#include "deploy/DeployTypes.h"
+
+namespace SlurmDeck {
+
+class DeployRunner;
+
+// slurmdeck-cli deploy [--hosts H,...] [--no-verify] [--images-on-hosts] [--yes]
+// Shows the plan's summary, asks (unless --yes), deploys with DeployRunner, prints each
+// host's phases and log lines as they come, then the verification checks and a summary.
+// Exits 0 only when every host is done and every check passed.
+class DeployCommand final : public ClusterCommand
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DeployCommand)
+
+public:
+    explicit DeployCommand(QObject *parent = nullptr) : ClusterCommand(parent) {}
+    void start(const CliContext &context) override;
+
+private:
+    void planReady();
+    void report(const DeployReport &result);
+
+    DeployOptions m_options;
+    bool m_yes = false;
+    DeployRunner *m_runner = nullptr;
+};
+
+} // namespace SlurmDeck

@@ -1,0 +1,360 @@
+// slurmdeck-cli plan / deploy / services / down as a user runs them, against the lab's
+// hosts, with the cluster's secrets in a real keychain (GNOME Keyring in a private D-Bus
+// session): the plan shows no secret, a deploy passes every check, services are listed,
+// stopped, started and their logs read, and down leaves nothing of the project running.
+// The cluster has its own name (its own project and directories) and is removed at the
+// end; it uses the same ports as tst_deploylab's, so the two must not run at once.
+#include "LabManifest.h"
+#include "ResultTesting.h"
+#include "inventory/ClusterFile.h"
+#include "inventory/DefaultRoles.h"
+#include "remote/ShellQuote.h"
+#include "render/ClusterPlanner.h"
+#include "secrets/ClusterSecrets.h"
+#include "ssh/HostKey.h"
+#include "ssh/SshConnection.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace SlurmDeck;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+
+    [[nodiscard]] QByteArray describe() const { return (out + u'\n' + err).toUtf8(); }
+};
+
+} // namespace
+
+class TestCliDeployLab final : public QObject
+{
+    Q_OBJECT
+
+private:
+    Lab::Manifest m_lab;
+    QTemporaryDir m_home; // HOME for the CLI
+    Cluster m_cluster;
+    ClusterPlan m_plan; // directories and project name; secrets of its own, not the keychain's
+
+    QString clusterFile() const { return m_home.filePath(QStringLiteral("clusters/clideploytest.yaml")); }
+    QString sshConfig() const { return m_home.filePath(QStringLiteral("ssh_config")); }
+
+    Run cli(const QStringList &arguments, int timeoutMs = 120000) const
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), m_home.path());
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral(".config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral(".local/share")));
+        env.remove(QStringLiteral("SSH_AUTH_SOCK"));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(SLURMDECK_CLI_EXE),
+                      arguments + QStringList{QStringLiteral("--cluster"), clusterFile(),
+                                              QStringLiteral("--ssh-config"), sshConfig()});
+        process.closeWriteChannel(); // no terminal: confirmations need --yes
+        Run run;
+        if (!process.waitForFinished(timeoutMs)) {
+            process.kill();
+            process.waitForFinished();
+            run.err = QStringLiteral("timed out");
+        } else {
+            run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+        }
+        run.out += QString::fromUtf8(process.readAllStandardOutput());
+        run.err += QString::fromUtf8(process.readAllStandardError());
+        return run;
+    }
+
+    Result<ExecResult> onHost(const Lab::Host &host, const QString &command) const
+    {
+        SshTarget target;
+        target.host = host.address;
+        target.user = QStringLiteral("root");
+        target.identityFile = m_lab.clientKey();
+        target.configFile = sshConfig();
+        target.slurmDeckKnownHostsFile = m_home.filePath(QStringLiteral("test_known_hosts"));
+        FixedHostKeyPolicy reject(HostKeyDecision::Reject);
+        SshConnection connection(target, &reject);
+        if (Result<void> connected = connection.connect(); !connected)
+            return connected.error();
+        return connection.exec(command);
+    }
+
+    const Lab::Host *labHost(const QString &name) const
+    {
+        for (const Lab::Host &host : m_lab.hosts) {
+            if (host.name == name)
+                return &host;
+        }
+        return nullptr;
+    }
+
+    // The project's running containers' services on `host`.
+    QStringList runningOn(const Lab::Host &host) const
+    {
+        const Result<ExecResult> listed =
+            onHost(host, Shell::quote(host.docker) +
+                             QStringLiteral(" ps --filter label=com.docker.compose.project=%1 --format "
+                                            "'{{.Label \"com.docker.compose.service\"}}'")
+                                 .arg(Shell::quote(m_plan.projectName)));
+        if (!listed)
+            return {QStringLiteral("error: ") + listed.error().toString()};
+        return QString::fromUtf8(listed->standardOutput).split(u'\n', Qt::SkipEmptyParts);
+    }
+
+    // Containers by compose label (works without the project directory), then directories.
+    void tearDownCluster() const
+    {
+        for (const HostPlan &host : m_plan.hosts) {
+            const Lab::Host *lab = labHost(host.hostName);
+            if (!lab)
+                continue;
+            const QString docker = Shell::quote(lab->docker);
+            const Result<ExecResult> removed = onHost(
+                *lab, QStringLiteral("ids=$(%1 ps -aq --filter label=com.docker.compose.project=%2); "
+                                     "[ -z \"$ids\" ] || %1 rm -f $ids >/dev/null; "
+                                     "%1 network ls -q --filter label=com.docker.compose.project=%2 | "
+                                     "xargs -r %1 network rm >/dev/null 2>&1; rm -rf %3")
+                          .arg(docker, Shell::quote(m_plan.projectName), Shell::quote(host.directory)));
+            Q_UNUSED(removed);
+        }
+    }
+
+    // The service's state on `host` as `services` lists it ("running", "stopped").
+    static QString listedState(const QString &listing, const QString &host, const QString &service)
+    {
+        const QRegularExpression line(
+            QStringLiteral("^%1\\s+%2\\s+(\\S+)")
+                .arg(QRegularExpression::escape(host), QRegularExpression::escape(service)),
+            QRegularExpression::MultilineOption);
+        return line.match(listing).captured(1);
+    }
+
+    ClusterSecrets::Values keychainSecrets()
+    {
+        ClusterSecrets secrets(m_cluster.keychainService());
+        std::optional<Result<ClusterSecrets::Values>> loaded;
+        secrets.load(this, [&loaded](Result<ClusterSecrets::Values> values) { loaded = std::move(values); });
+        const bool answered = QTest::qWaitFor([&loaded] { return loaded.has_value(); }, 20000);
+        Q_UNUSED(answered); // no answer: empty values, which the callers check
+        return loaded && *loaded ? loaded->value() : ClusterSecrets::Values{};
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QString why;
+        const std::optional<Lab::Manifest> manifest = Lab::readManifest(&why);
+        QVERIFY2(manifest, qPrintable(why));
+        m_lab = *manifest;
+        QVERIFY2(m_lab.hosts.size() >= 3, "the CLI deploy test needs three lab hosts");
+        QVERIFY(m_home.isValid());
+
+        QFile config(sshConfig());
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write("Host *\n    UserKnownHostsFile " + m_lab.knownHosts().toUtf8() +
+                     "\n    GlobalKnownHostsFile /dev/null\n");
+        config.close();
+
+        // tst_deploylab's topology: the first host runs everything, the others compute; the
+        // second uses the macOS override's networking, the QNAP-like one its own Docker.
+        m_cluster.name = QStringLiteral("clideploytest");
+        for (const Lab::Host &lab : std::as_const(m_lab.hosts)) {
+            Host host;
+            host.name = lab.name;
+            host.address = lab.address;
+            host.user = QStringLiteral("root");
+            host.identity = m_lab.clientKey();
+            host.detected.platform = lab.platform == u"qnap" ? Platform::Qnap : Platform::Linux;
+            host.detected.arch = QStringLiteral("x86_64");
+            host.detected.cpus = QThread::idealThreadCount();
+            m_cluster.hosts << host;
+        }
+        m_cluster.hosts[1].platformOverride = Platform::MacOS;
+        assignDefaultRoles(m_cluster);
+        SLURMDECK_VERIFY_OK(ClusterFile::save(m_cluster, clusterFile()));
+
+        PlanInputs inputs;
+        inputs.mungeKey = ClusterSecrets::generateMungeKey();
+        inputs.databasePassword = ClusterSecrets::generatePassword();
+        const Result<ClusterPlan> planned = ClusterPlanner().plan(m_cluster, inputs);
+        SLURMDECK_VERIFY_OK(planned);
+        m_plan = *planned;
+        tearDownCluster(); // leftovers of a killed run
+    }
+
+    void cleanupTestCase() { tearDownCluster(); }
+
+    void planJsonShowsNoSecret()
+    {
+        const Run run = cli({QStringLiteral("plan"), QStringLiteral("--json"), QStringLiteral("--files")});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        const QJsonObject plan = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(plan.value(QStringLiteral("cluster")).toString(), m_cluster.name);
+        const QJsonArray hosts = plan.value(QStringLiteral("hosts")).toArray();
+        QCOMPARE(hosts.size(), m_lab.hosts.size());
+        int secretFiles = 0;
+        for (const QJsonValue &host : hosts) {
+            QVERIFY(host.toObject()
+                        .value(QStringLiteral("services"))
+                        .toArray()
+                        .contains(QStringLiteral("slurmd")));
+            for (const QJsonValue &value : host.toObject().value(QStringLiteral("files")).toArray()) {
+                const QJsonObject file = value.toObject();
+                const bool secret = file.value(QStringLiteral("secret")).toBool();
+                secretFiles += secret ? 1 : 0;
+                QCOMPARE(file.contains(QStringLiteral("content")), !secret);
+                QVERIFY(file.value(QStringLiteral("size")).toInt() > 0);
+            }
+        }
+        QVERIFY(secretFiles >= m_lab.hosts.size()); // a munge key on each
+
+        const ClusterSecrets::Values secrets = keychainSecrets(); // created by the CLI
+        QCOMPARE(secrets.mungeKey.size(), ClusterSecrets::mungeKeyBytes);
+        QVERIFY(!secrets.databasePassword.isEmpty());
+        QCOMPARE(plan.value(QStringLiteral("munge_key_fingerprint")).toString(),
+                 ClusterSecrets::fingerprint(secrets.mungeKey));
+        const QByteArray output = run.out.toUtf8() + run.err.toUtf8();
+        QVERIFY(!output.contains(secrets.databasePassword));
+        QVERIFY(!output.contains(secrets.mungeKey.toBase64()));
+        QVERIFY(!output.contains(secrets.mungeKey.toHex()));
+        QVERIFY(!output.contains(secrets.mungeKey.left(32)));
+    }
+
+    void planDiffBeforeDeployShowsNewFiles()
+    {
+        const Run run = cli({QStringLiteral("plan"), QStringLiteral("--diff")});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QVERIFY2(run.out.contains(QRegularExpression(QStringLiteral("^  new +compose.yml$"),
+                                                     QRegularExpression::MultilineOption)),
+                 run.describe().constData());
+        QVERIFY(run.out.contains(QStringLiteral("+++ plan/etc/slurm/slurm.conf")));
+    }
+
+    void deployWithoutTerminalWantsYes()
+    {
+        const Run run = cli({QStringLiteral("deploy")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QStringLiteral("--yes")), run.describe().constData());
+    }
+
+    void deployPassesEveryCheck()
+    {
+        const Run run = cli({QStringLiteral("deploy"), QStringLiteral("--yes")}, 900000);
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        const qsizetype verification = run.out.indexOf(QStringLiteral("\nVerification:\n"));
+        const qsizetype summary = run.out.indexOf(QStringLiteral("\nSummary:\n"));
+        QVERIFY2(verification > 0 && summary > verification, run.describe().constData());
+        const QStringList checks =
+            run.out.mid(verification, summary - verification).split(u'\n', Qt::SkipEmptyParts).mid(1);
+        QVERIFY2(checks.size() >= 3, run.describe().constData());
+        for (const QString &check : checks)
+            QVERIFY2(check.startsWith(QStringLiteral("  ok ")), qPrintable(check));
+        for (const Lab::Host &host : std::as_const(m_lab.hosts)) {
+            QVERIFY2(run.out.contains(host.name + QStringLiteral(": connecting")),
+                     run.describe().constData());
+            QVERIFY(run.out.contains(QStringLiteral("  ") + host.name + QStringLiteral(": done")));
+        }
+        const ClusterSecrets::Values secrets = keychainSecrets();
+        QVERIFY(!run.out.toUtf8().contains(secrets.databasePassword));
+        QVERIFY(!run.err.toUtf8().contains(secrets.databasePassword));
+    }
+
+    void planDiffAfterDeployFindsNothing()
+    {
+        const Run run = cli({QStringLiteral("plan"), QStringLiteral("--diff")});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QVERIFY2(run.out.contains(QStringLiteral("Every host has the planned files.")),
+                 run.describe().constData());
+    }
+
+    void servicesListsSlurmdRunningEverywhere()
+    {
+        const Run run = cli({QStringLiteral("services")});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        for (const Lab::Host &host : std::as_const(m_lab.hosts))
+            QVERIFY2(listedState(run.out, host.name, QStringLiteral("slurmd")) == u"running",
+                     run.describe().constData());
+        QCOMPARE(listedState(run.out, m_lab.hosts.first().name, QStringLiteral("slurmctld")),
+                 QStringLiteral("running"));
+    }
+
+    void serviceStopsAndStarts()
+    {
+        const QString host = m_lab.hosts.last().name;
+        const Run stopped =
+            cli({QStringLiteral("services"), host, QStringLiteral("stop"), QStringLiteral("slurmd")});
+        QVERIFY2(stopped.exitCode == 0, stopped.describe().constData());
+        QVERIFY(stopped.out.contains(host + QStringLiteral(": stopped slurmd")));
+        const Run listed = cli({QStringLiteral("services"), host});
+        QVERIFY2(listed.exitCode == 0, listed.describe().constData());
+        QCOMPARE(listedState(listed.out, host, QStringLiteral("slurmd")), QStringLiteral("stopped"));
+        QVERIFY(!runningOn(*labHost(host)).contains(QStringLiteral("slurmd")));
+
+        const Run started =
+            cli({QStringLiteral("services"), host, QStringLiteral("start"), QStringLiteral("slurmd")});
+        QVERIFY2(started.exitCode == 0, started.describe().constData());
+        QVERIFY2(started.out.contains(host + QStringLiteral(": started slurmd")),
+                 started.describe().constData());
+        QVERIFY(runningOn(*labHost(host)).contains(QStringLiteral("slurmd")));
+    }
+
+    void serviceLogsTail()
+    {
+        const Run run = cli({QStringLiteral("services"), m_lab.hosts.first().name, QStringLiteral("logs"),
+                             QStringLiteral("slurmctld"), QStringLiteral("--tail"), QStringLiteral("5")});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        const QStringList lines = run.out.split(u'\n', Qt::SkipEmptyParts);
+        QVERIFY2(!lines.isEmpty() && lines.size() <= 6, run.describe().constData()); // 5 + "Attaching to"
+        QVERIFY2(run.out.contains(QStringLiteral("slurmctld")), run.describe().constData());
+    }
+
+    void unknownHostAndServiceAreUsageErrors()
+    {
+        const Run host = cli({QStringLiteral("services"), QStringLiteral("nosuchhost")});
+        QCOMPARE(host.exitCode, 2);
+        QVERIFY2(host.err.contains(m_lab.hosts.first().name), host.describe().constData());
+        const Run service = cli({QStringLiteral("services"), m_lab.hosts.last().name, QStringLiteral("stop"),
+                                 QStringLiteral("slurmctld")});
+        QCOMPARE(service.exitCode, 2);
+        QVERIFY2(service.err.contains(QStringLiteral("slurmd")), service.describe().constData());
+    }
+
+    void downStopsEverythingAndKeepsData()
+    {
+        const Run run = cli({QStringLiteral("down"), QStringLiteral("--yes")}, 600000);
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        for (const Lab::Host &host : std::as_const(m_lab.hosts)) {
+            QVERIFY2(run.out.contains(host.name + QStringLiteral(": stopped")), run.describe().constData());
+            QCOMPARE(runningOn(host), QStringList());
+        }
+        const HostPlan &primary = m_plan.hosts.first();
+        const Result<ExecResult> kept =
+            onHost(*labHost(primary.hostName), QStringLiteral("test -f %1/etc/slurm/slurm.conf && echo kept")
+                                                   .arg(Shell::quote(primary.directory)));
+        SLURMDECK_VERIFY_OK(kept);
+        QCOMPARE(kept->standardOutput.trimmed(), QByteArray("kept"));
+
+        const Run listed = cli({QStringLiteral("services")});
+        QVERIFY2(listed.exitCode == 0, listed.describe().constData());
+        QCOMPARE(listedState(listed.out, m_lab.hosts.first().name, QStringLiteral("slurmctld")),
+                 QStringLiteral("stopped"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliDeployLab)
+#include "tst_clideploylab.moc"
