@@ -196,7 +196,7 @@ void ClusterCommand::runOnHosts(const QStringList &hosts, HostTask task,
         watcher->setFuture(QtConcurrent::run(hostPool(), [=]() -> Result<QStringList> {
             HostDeployer deployer(hostPlanCopy, target, hostKeys.get(), credentials.get(), cancel,
                                   [](const QString &) {});
-            if (Result<void> checked = deployer.connectAndCheck(); !checked)
+            if (Result<void> checked = deployer.connectAndCheck(true); !checked)
                 return checked.error();
             return task(deployer, post);
         }));

@@ -71,7 +71,7 @@ ComposeCommand HostDeployer::compose() const
     return ComposeCommand(tool, m_plan.project);
 }
 
-Result<void> HostDeployer::connectAndCheck()
+Result<void> HostDeployer::connectAndCheck(bool forServiceControl)
 {
     m_log(QObject::tr("connecting to %1").arg(m_plan.address));
     if (Result<void> connected = m_connection.connect(m_cancel); !connected)
@@ -115,6 +115,8 @@ Result<void> HostDeployer::connectAndCheck()
                                                      ? QObject::tr("of unknown architecture")
                                                      : fp.architecture));
     }
+    if (forServiceControl)
+        return {};
     if (fp.remoteEpoch) {
         const double offset = clockOffset(*fp.remoteEpoch, before, after);
         if (std::abs(offset) > 60) {

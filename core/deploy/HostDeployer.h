@@ -28,7 +28,9 @@ public:
 
     // Connects and checks the host: Docker answers, Compose is there, the architecture is
     // supported, the ports its services need are free (or ours), the clock is close enough.
-    [[nodiscard]] Result<void> connectAndCheck();
+    // `forServiceControl`: for start/stop/logs of what is deployed; skips the checks that
+    // only matter before a deploy (free ports, clock), which a running cluster would fail.
+    [[nodiscard]] Result<void> connectAndCheck(bool forServiceControl = false);
     // Uploads the files whose content differs on the host; returns their paths.
     [[nodiscard]] Result<QStringList> syncFiles();
     // Makes sure `images` are on the host; returns the ones it had to load.
