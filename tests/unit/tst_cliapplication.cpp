@@ -2,8 +2,11 @@
 #include "common/ApplicationInfo.h"
 #include "common/Version.h"
 
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <fcntl.h>
 
 #include <unistd.h>
 
@@ -242,8 +245,17 @@ private slots:
 
     void deployWithoutTerminalWantsYes()
     {
-        if (isatty(STDIN_FILENO))
-            QSKIP("stdin is a terminal here: deploy would ask instead of refusing");
+        // Run without a terminal even when the test itself has one: stdin from /dev/null.
+        const int savedStdin = dup(STDIN_FILENO);
+        const int devNull = open("/dev/null", O_RDONLY);
+        QVERIFY(savedStdin >= 0 && devNull >= 0);
+        QCOMPARE(dup2(devNull, STDIN_FILENO), STDIN_FILENO);
+        close(devNull);
+        const auto restore = qScopeGuard([savedStdin] {
+            dup2(savedStdin, STDIN_FILENO);
+            close(savedStdin);
+        });
+        QVERIFY(!isatty(STDIN_FILENO));
         for (const QString &command : {QStringLiteral("deploy"), QStringLiteral("down")}) {
             const Run result =
                 run({command, QStringLiteral("--cluster"), QStringLiteral("/nonexistent.yaml")});
