@@ -90,7 +90,7 @@ private slots:
         const std::optional<Lab::Manifest> manifest = Lab::readManifest(&why);
         QVERIFY2(manifest, qPrintable(why));
         m_lab = *manifest;
-        QVERIFY2(m_lab.hosts.size() >= 3, "the deploy test needs three lab hosts");
+        QVERIFY2(m_lab.hosts.size() >= 4, "the deploy test needs four lab hosts: a primary and three workers");
         QFile config(m_temp.filePath(QStringLiteral("empty_ssh_config")));
         QVERIFY(config.open(QIODevice::WriteOnly));
     }
@@ -162,7 +162,7 @@ private slots:
             QCOMPARE(view->hostsModel()->row(row).percent, 100);
         }
         QVERIFY(view->checksModel()->rowCount() >= 5);
-        QVERIFY(view->summary().contains(QStringLiteral("3 hosts deployed")));
+        QVERIFY(view->summary().contains(QStringLiteral("4 hosts deployed")));
         QVERIFY(!view->logText().isEmpty());
 
         QCoreApplication::processEvents();
