@@ -6,6 +6,7 @@
 #include "cli/DownCommand.h"
 #include "cli/InitCommand.h"
 #include "cli/PlanCommand.h"
+#include "cli/RemoveCommand.h"
 #include "cli/ServicesCommand.h"
 #include "common/ApplicationInfo.h"
 
@@ -72,7 +73,10 @@ QString CliApplication::helpText() const
                "  services [HOST] [start|stop|restart|logs [-f] [--tail N]] [SERVICE]\n"
                "                      List the services and whether they run, or act on them.\n"
                "  down [--yes]        Stop the cluster on every host; its data is kept.\n"
-               "                      These four also take [--ssh-config FILE] [--accept-new-host-keys]\n"
+               "  remove [--purge-data] [--yes]\n"
+               "                      Remove the cluster's containers and configuration from every\n"
+               "                      host; its data is kept unless --purge-data.\n"
+               "                      These five also take [--ssh-config FILE] [--accept-new-host-keys]\n"
                "                      [--timeout SECONDS].\n"
                "  version             Show the versions of SlurmDeck and of the libraries it runs\n"
                "                      with (Qt, libssh, yaml-cpp, QtKeychain).\n"
@@ -128,6 +132,8 @@ void CliApplication::start(const QStringList &arguments)
         m_command = new ServicesCommand(this);
     else if (first == u"down")
         m_command = new DownCommand(this);
+    else if (first == u"remove")
+        m_command = new RemoveCommand(this);
     if (!m_command) {
         m_err << QCoreApplication::translate(
                      "CliApplication", "slurmdeck-cli: unknown %1 '%2'. Run 'slurmdeck-cli --help' for the "

@@ -3,6 +3,7 @@
 #include "cli/CliHostKeyPolicy.h"
 #include "cli/TerminalSecretAsker.h"
 #include "deploy/HostDeployer.h"
+#include "deploy/ServiceControl.h"
 #include "inventory/ClusterFile.h"
 #include "secrets/KeychainCredentialPrompt.h"
 
@@ -203,6 +204,14 @@ void ClusterCommand::runOnHosts(const QStringList &hosts, HostTask task,
     }
     if (*remaining == 0)
         QTimer::singleShot(0, this, [outcomes, finishedAll] { finishedAll(*outcomes); });
+}
+
+ServiceControl *ClusterCommand::serviceControl()
+{
+    if (!m_serviceControl)
+        m_serviceControl =
+            new ServiceControl(m_prepared.plan, m_prepared.targets, m_hostKeys, m_credentials, this);
+    return m_serviceControl;
 }
 
 bool ClusterCommand::hasTerminal()

@@ -15,9 +15,10 @@ namespace SlurmDeck {
 class CliHostKeyPolicy;
 class CredentialPrompt;
 class HostDeployer;
+class ServiceControl;
 
 // Shared by the commands that work on the cluster file's cluster (plan, deploy, services,
-// down): the login options every host shares, loading the cluster file and preparing the
+// down, remove): the login options every host shares, loading the cluster file and preparing the
 // deploy session (secrets from the OS keychain), confirmation on the terminal, and
 // running blocking per-host work on worker threads with results back on this thread.
 class ClusterCommand : public CliCommand
@@ -55,6 +56,9 @@ protected:
     // `done` with one outcome per host, in the order of `hosts`.
     void runOnHosts(const QStringList &hosts, HostTask task, std::function<void(QList<HostOutcome>)> done);
 
+    // The cluster's service controller (after prepareCluster), owned by this command.
+    [[nodiscard]] ServiceControl *serviceControl();
+
     // Asks a yes/no question on the terminal (stdin). False when the answer is not yes.
     [[nodiscard]] bool confirm(const QString &question);
     [[nodiscard]] static bool hasTerminal();
@@ -86,6 +90,7 @@ private:
     std::shared_ptr<CliHostKeyPolicy> m_hostKeys;
     std::shared_ptr<CredentialPrompt> m_credentials;
     CancelToken m_cancel;
+    ServiceControl *m_serviceControl = nullptr;
     bool m_finished = false;
 };
 

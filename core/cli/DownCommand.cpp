@@ -1,7 +1,6 @@
 #include "cli/DownCommand.h"
 
-#include "deploy/HostDeployer.h"
-#include "remote/ShellQuote.h"
+#include "deploy/ServiceControl.h"
 
 namespace SlurmDeck {
 
@@ -37,58 +36,32 @@ void DownCommand::planReady()
         done(CliFailure);
         return;
     }
-    runOnHosts(
-        hostNames(),
-        [](HostDeployer &deployer, const LinePoster &) -> Result<QStringList> {
-            const Result<QStringList> before = deployer.runningServices();
-            if (!before)
-                return before.error();
-            if (before->isEmpty()) {
-                const QString composeFile = deployer.plan().directory + QStringLiteral("/compose.yml");
-                const Result<ExecResult> deployed =
-                    deployer.connection().exec(QStringLiteral("test -f ") + Shell::quote(composeFile));
-                if (deployed && deployed->exitStatus == 1)
-                    return QStringList{QObject::tr("nothing deployed here")};
-            }
-            // `down` without --volumes: containers and the network go, volumes and the
-            // project directory (configuration, database, state) stay.
-            const Result<ExecResult> down =
-                deployer.runArgv(deployer.compose().down(), std::chrono::seconds(300));
-            if (!down)
-                return down.error();
-            if (!down->succeeded()) {
-                return makeError(Error::Code::RemoteCommandFailed,
-                                 QObject::tr("Compose could not take the services down on %1.")
-                                     .arg(deployer.plan().hostName),
-                                 QString::fromUtf8(down->standardError).trimmed().right(2000));
-            }
-            return QStringList{before->isEmpty()
-                                   ? QObject::tr("nothing was running")
-                                   : QObject::tr("stopped %1").arg(before->join(QStringLiteral(", ")))};
-        },
-        [this](const QList<HostOutcome> &outcomes) {
-            int failed = 0;
-            for (const HostOutcome &outcome : outcomes) {
-                if (outcome.result) {
-                    out() << outcome.host << QStringLiteral(": ") << outcome.result->join(u' ') << u'\n';
-                } else {
-                    ++failed;
-                    out() << outcome.host << tr(": FAILED: ") << outcome.result.error().toString() << u'\n';
+    ServiceControl *control = serviceControl();
+    connect(control, &ServiceControl::clusterOperationFinished, this,
+            [this](const ClusterOperationReport &report) {
+                int failed = 0;
+                for (const HostReport &host : report.hosts) {
+                    if (host.ok()) {
+                        out() << host.host << QStringLiteral(": ") << host.message << u'\n';
+                    } else {
+                        ++failed;
+                        out() << host.host << tr(": FAILED: ") << host.error->toString() << u'\n';
+                    }
                 }
-            }
-            if (failed == 0) {
-                out() << tr("The cluster %1 is down; its data is kept. 'slurmdeck-cli deploy' starts it "
-                            "again.\n")
-                             .arg(plan().clusterName);
-            } else {
-                err() << tr("%1 hosts could not be reached or stopped; run 'slurmdeck-cli down' again once "
-                            "they "
-                            "are back.\n")
-                             .arg(failed);
-                hintAboutHostKeys();
-            }
-            done(failed == 0 ? CliOk : CliFailure);
-        });
+                if (failed == 0) {
+                    out() << tr("The cluster %1 is down; its data is kept. 'slurmdeck-cli deploy' starts it "
+                                "again.\n")
+                                 .arg(plan().clusterName);
+                } else {
+                    err() << tr("%1 hosts could not be reached or stopped; run 'slurmdeck-cli down' again "
+                                "once they are "
+                                "back.\n")
+                                 .arg(failed);
+                    hintAboutHostKeys();
+                }
+                done(failed == 0 ? CliOk : CliFailure);
+            });
+    control->runClusterOperation(ClusterOperation::Stop);
 }
 
 } // namespace SlurmDeck

@@ -1,8 +1,7 @@
 #include "cli/PlanCommand.h"
 
 #include "deploy/HostDeployer.h"
-#include "remote/ShellQuote.h"
-#include "render/UnifiedDiff.h"
+#include "deploy/RemoteFileDiff.h"
 #include "secrets/ClusterSecrets.h"
 
 #include <QCryptographicHash>
@@ -38,74 +37,6 @@ QString mungeKeyFingerprint(const ClusterPlan &plan)
 QString sha256(const QByteArray &content)
 {
     return QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
-}
-
-// One file of a host compared with the plan. `diff` stays empty for secret files.
-struct FileDiff
-{
-    QString path;
-    QString status; // unchanged | changed | new
-    bool secret = false;
-    QString diff;
-};
-
-// SHA-256 of each of the plan's files present on the host, by relative path.
-Result<QHash<QString, QString>> remoteHashes(HostDeployer &deployer)
-{
-    QStringList paths;
-    for (const RenderedFile &file : deployer.plan().files)
-        paths << file.path;
-    const QString command = QStringLiteral("cd %1 2>/dev/null || exit 0; "
-                                           "if command -v sha256sum >/dev/null 2>&1; then sha256sum -- %2; "
-                                           "else shasum -a 256 -- %2; fi 2>/dev/null; exit 0")
-                                .arg(Shell::quote(deployer.plan().directory), Shell::join(paths));
-    const Result<ExecResult> listed = deployer.connection().exec(command);
-    if (!listed)
-        return listed.error();
-    QHash<QString, QString> hashes;
-    for (const QByteArray &line : listed->standardOutput.split('\n')) {
-        if (line.indexOf(' ') != 64)
-            continue;
-        QByteArray path = line.mid(65);
-        if (path.startsWith(' ') || path.startsWith('*'))
-            path.remove(0, 1);
-        hashes.insert(QString::fromUtf8(path), QString::fromLatin1(line.left(64)));
-    }
-    return hashes;
-}
-
-// Compares every file of the host's plan with the host's copy; reads only.
-Result<QList<FileDiff>> diffHost(HostDeployer &deployer)
-{
-    const Result<QHash<QString, QString>> hashes = remoteHashes(deployer);
-    if (!hashes)
-        return hashes.error();
-    const HostPlan &plan = deployer.plan();
-    QList<FileDiff> diffs;
-    for (const RenderedFile &file : plan.files) {
-        FileDiff entry{file.path, {}, file.secret, {}};
-        const QString remote = hashes->value(file.path);
-        const QString remotePath = plan.directory + u'/' + file.path;
-        if (remote == sha256(file.content)) {
-            entry.status = QStringLiteral("unchanged");
-        } else if (remote.isEmpty()) {
-            entry.status = QStringLiteral("new");
-            if (!file.secret)
-                entry.diff = unifiedDiff({}, file.content, QStringLiteral("/dev/null"),
-                                         QStringLiteral("plan/") + file.path);
-        } else {
-            entry.status = QStringLiteral("changed");
-            if (!file.secret) {
-                const Result<QByteArray> current = deployer.connection().download(remotePath);
-                if (!current)
-                    return current.error();
-                entry.diff = unifiedDiff(*current, file.content, plan.hostName + u':' + remotePath,
-                                         QStringLiteral("plan/") + file.path);
-            }
-        }
-        diffs << entry;
-    }
-    return diffs;
 }
 
 } // namespace
@@ -243,7 +174,7 @@ void PlanCommand::startDiff()
     runOnHosts(
         hostNames(),
         [diffs](HostDeployer &deployer, const LinePoster &) -> Result<QStringList> {
-            Result<QList<FileDiff>> compared = diffHost(deployer);
+            Result<QList<FileDiff>> compared = diffHostFiles(deployer);
             if (!compared)
                 return compared.error();
             (*diffs)[deployer.plan().hostName] = *compared; // the key exists: no rehash
@@ -272,18 +203,19 @@ void PlanCommand::startDiff()
                     out() << outcome.host << QStringLiteral(" (") << host->directory
                           << QStringLiteral("):\n");
                 for (const FileDiff &file : diffs->value(outcome.host)) {
-                    differing += file.status == u"unchanged" ? 0 : 1;
+                    const QString status = statusText(file.status);
+                    differing += file.status == FileDiff::Status::Unchanged ? 0 : 1;
                     if (m_json) {
                         QJsonObject entry{{QStringLiteral("path"), file.path},
-                                          {QStringLiteral("status"), file.status},
+                                          {QStringLiteral("status"), status},
                                           {QStringLiteral("secret"), file.secret}};
                         if (!file.diff.isEmpty())
                             entry.insert(QStringLiteral("diff"), file.diff);
                         files.append(entry);
                         continue;
                     }
-                    out() << QStringLiteral("  %1 %2").arg(file.status, -10).arg(file.path);
-                    if (file.secret && file.status != u"unchanged")
+                    out() << QStringLiteral("  %1 %2").arg(status, -10).arg(file.path);
+                    if (file.secret && file.status != FileDiff::Status::Unchanged)
                         out() << tr("  (secret: compared by SHA-256, not shown)");
                     out() << u'\n' << file.diff;
                 }

@@ -1,8 +1,8 @@
 #include "cli/ServicesCommand.h"
 
-#include "deploy/HostDeployer.h"
+#include "deploy/ServiceControl.h"
 
-#include <QThread>
+#include <QHash>
 
 namespace SlurmDeck {
 
@@ -15,46 +15,50 @@ const QStringList &actions()
     return names;
 }
 
-Error composeFailure(const HostDeployer &deployer, const QString &what, const ExecResult &result)
+// "since 2024-05-01 10:20:30", in local time.
+QString sinceText(const QDateTime &time)
 {
-    return makeError(Error::Code::RemoteCommandFailed,
-                     QObject::tr("Compose could not %1 on %2.").arg(what, deployer.plan().hostName),
-                     QString::fromUtf8(result.standardError).trimmed().right(2000));
+    return time.isValid() ? time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : QString();
 }
 
-QStringList logLines(const QByteArray &output)
+// The STATE and DETAIL columns: STATE is running or stopped (or restarting, paused).
+std::pair<QString, QString> describe(const ServiceStatus &status)
 {
-    return QString::fromUtf8(output).split(u'\n', Qt::SkipEmptyParts);
-}
-
-// Polls `logs --timestamps` and prints what is new: the timestamps (nanoseconds) make every
-// line unique, so the last line printed marks where the next poll goes on. Ends on an error
-// or when cancelled (the user's Ctrl+C ends the process).
-Result<QStringList> followLogs(HostDeployer &deployer, const QString &service, int tail,
-                               const std::function<void(const QString &)> &post, const CancelToken &cancel)
-{
-    QString last;
-    int lines = tail;
-    while (!cancel.isCancelled()) {
-        const Result<ExecResult> fetched = deployer.composeRun(
-            {QStringLiteral("logs"), QStringLiteral("--no-color"), QStringLiteral("--timestamps"),
-             QStringLiteral("--tail"), QString::number(lines), service},
-            std::chrono::seconds(60));
-        if (!fetched)
-            return fetched.error();
-        if (!fetched->succeeded())
-            return composeFailure(deployer, QObject::tr("read the logs of %1").arg(service), *fetched);
-        const QStringList fresh = logLines(fetched->standardOutput);
-        const qsizetype seen = last.isEmpty() ? -1 : fresh.lastIndexOf(last);
-        for (qsizetype i = seen + 1; i < fresh.size(); ++i)
-            post(fresh.at(i));
-        if (!fresh.isEmpty())
-            last = fresh.constLast();
-        lines = 1000;
-        for (int i = 0; i < 20 && !cancel.isCancelled(); ++i)
-            QThread::msleep(100);
+    const QString since = sinceText(status.since);
+    QString detail;
+    QString state;
+    switch (status.state) {
+    case ServiceState::Running:
+        state = QObject::tr("running");
+        detail = since.isEmpty() ? QString() : QObject::tr("since %1").arg(since);
+        if (!status.health.isEmpty())
+            detail += QStringLiteral(" (%1)").arg(status.health);
+        break;
+    case ServiceState::Restarting:
+    case ServiceState::Paused:
+        state = stateText(status.state);
+        detail = since.isEmpty() ? QString() : QObject::tr("since %1").arg(since);
+        break;
+    case ServiceState::Exited:
+        state = QObject::tr("stopped");
+        detail = since.isEmpty() ? QObject::tr("exited with %1").arg(status.exitCode)
+                                 : QObject::tr("exited with %1 at %2").arg(status.exitCode).arg(since);
+        break;
+    case ServiceState::Created:
+        state = QObject::tr("stopped");
+        detail = QObject::tr("created, never started");
+        break;
+    case ServiceState::Absent:
+        state = QObject::tr("stopped");
+        detail = QObject::tr("no container");
+        break;
     }
-    return QStringList();
+    if (!status.planned) {
+        detail = status.state == ServiceState::Running ? QObject::tr("not in the plan (a deploy removes it)")
+                                                       : QObject::tr("not in the plan");
+        state += u',';
+    }
+    return {state, detail.trimmed()};
 }
 
 } // namespace
@@ -155,111 +159,131 @@ void ServicesCommand::planReady()
 
 void ServicesCommand::list(const QStringList &hosts)
 {
-    runOnHosts(
-        hosts, [](HostDeployer &deployer, const LinePoster &) { return deployer.runningServices(); },
-        [this](const QList<HostOutcome> &outcomes) {
-            bool allOk = true;
-            out()
-                << QStringLiteral("%1 %2 %3\n").arg(tr("HOST"), -12).arg(tr("SERVICE"), -16).arg(tr("STATE"));
-            for (const HostOutcome &outcome : outcomes) {
-                if (!outcome.result) {
-                    allOk = false;
-                    out() << QStringLiteral("%1 %2 %3\n")
-                                 .arg(outcome.host, -12)
-                                 .arg(QStringLiteral("-"), -16)
-                                 .arg(tr("unreachable: ") + outcome.result.error().toString());
-                    continue;
-                }
-                const QStringList &running = *outcome.result;
-                const QStringList planned = hostPlan(outcome.host)->services;
-                for (const QString &service : planned) {
-                    out() << QStringLiteral("%1 %2 %3\n")
-                                 .arg(outcome.host, -12)
-                                 .arg(service, -16)
-                                 .arg(running.contains(service) ? tr("running") : tr("stopped"));
-                }
-                for (const QString &service : running) {
-                    if (!planned.contains(service))
+    ServiceControl *control = serviceControl();
+    auto answers = std::make_shared<QHash<QString, HostServices>>();
+    connect(control, &ServiceControl::servicesListed, this,
+            [this, hosts, answers](const HostServices &report) {
+                answers->insert(report.host, report);
+                if (answers->size() < hosts.size())
+                    return;
+                bool allOk = true;
+                out() << QStringLiteral("%1 %2 %3 %4\n")
+                             .arg(tr("HOST"), -12)
+                             .arg(tr("SERVICE"), -16)
+                             .arg(tr("STATE"), -10)
+                             .arg(tr("DETAIL"));
+                for (const QString &host : hosts) {
+                    const HostServices &answer = answers->value(host);
+                    if (answer.error) {
+                        allOk = false;
                         out() << QStringLiteral("%1 %2 %3\n")
-                                     .arg(outcome.host, -12)
-                                     .arg(service, -16)
-                                     .arg(tr("running, not in the plan (a deploy removes it)"));
+                                     .arg(host, -12)
+                                     .arg(QStringLiteral("-"), -16)
+                                     .arg(tr("unreachable: ") + answer.error->toString());
+                        continue;
+                    }
+                    for (const ServiceStatus &status : answer.services) {
+                        const auto [state, detail] = describe(status);
+                        out() << QStringLiteral("%1 %2 %3 %4")
+                                     .arg(host, -12)
+                                     .arg(status.service, -16)
+                                     .arg(state, -10)
+                                     .arg(detail)
+                                     .trimmed()
+                              << u'\n';
+                    }
                 }
-            }
-            if (!allOk)
-                hintAboutHostKeys();
-            done(allOk ? CliOk : CliFailure);
-        });
+                if (!allOk)
+                    hintAboutHostKeys();
+                done(allOk ? CliOk : CliFailure);
+            });
+    for (const QString &host : hosts)
+        control->listServices(host);
 }
 
 void ServicesCommand::act(const QStringList &hosts)
 {
-    const QString action = m_action;
-    const QString service = m_service;
-    const int tail = m_tail;
-    const bool follow = m_follow;
-    const CancelToken cancel; // the process ends on Ctrl+C; nothing else cancels a follow
-    runOnHosts(
-        hosts,
-        [=](HostDeployer &deployer, const LinePoster &post) -> Result<QStringList> {
-            const QStringList services = service.isEmpty() ? deployer.plan().services : QStringList{service};
-            const QString names = services.join(QStringLiteral(", "));
-            if (action == u"start") {
-                const Result<HostDeployer::StartOutcome> started = deployer.startServices(services, {});
-                if (!started)
-                    return started.error();
-                return QStringList{
-                    started->started.isEmpty()
-                        ? QObject::tr("%1 running already").arg(names)
-                        : QObject::tr("started %1").arg(started->started.join(QStringLiteral(", ")))};
+    ServiceControl *control = serviceControl();
+    if (m_action == u"logs" && m_follow) {
+        follow(hosts);
+        return;
+    }
+    // One answer per host, printed in host order once all are in.
+    struct Answer
+    {
+        std::optional<Error> error;
+        QStringList lines;
+    };
+    auto answers = std::make_shared<QHash<QString, Answer>>();
+    const auto collected = [this, hosts, answers](const QString &host, const Answer &answer) {
+        answers->insert(host, answer);
+        if (answers->size() < hosts.size())
+            return;
+        bool allOk = true;
+        const bool logs = m_action == u"logs";
+        for (const QString &name : hosts) {
+            const Answer &result = answers->value(name);
+            if (result.error) {
+                allOk = false;
+                err() << name << tr(": FAILED: ") << result.error->toString() << u'\n';
+                continue;
             }
-            if (action == u"stop" || action == u"restart") {
-                const ComposeCommand compose = deployer.compose();
-                const bool stop = action == u"stop";
-                const Result<ExecResult> ran =
-                    deployer.runArgv(stop ? compose.stop(service.isEmpty() ? QStringList() : services)
-                                          : compose.restart(service.isEmpty() ? QStringList() : services),
-                                     std::chrono::seconds(300));
-                if (!ran)
-                    return ran.error();
-                if (!ran->succeeded())
-                    return composeFailure(deployer, QStringLiteral("%1 %2").arg(action, names), *ran);
-                return QStringList{stop ? QObject::tr("stopped %1").arg(names)
-                                        : QObject::tr("restarted %1").arg(names)};
+            if (logs && hosts.size() > 1)
+                out() << QStringLiteral("== %1 ==\n").arg(name);
+            for (const QString &line : result.lines) {
+                if (!logs)
+                    out() << name << QStringLiteral(": ");
+                out() << line << u'\n';
             }
-            if (follow)
-                return followLogs(deployer, service, tail, post, cancel);
-            const Result<ExecResult> logs =
-                deployer.runArgv(deployer.compose().logs(service, tail), std::chrono::seconds(60));
-            if (!logs)
-                return logs.error();
-            if (!logs->succeeded())
-                return composeFailure(
-                    deployer, QObject::tr("read the logs of %1 (is the cluster deployed?)").arg(service),
-                    *logs);
-            return logLines(logs->standardOutput);
-        },
-        [this](const QList<HostOutcome> &outcomes) {
-            bool allOk = true;
-            const bool logs = m_action == u"logs";
-            for (const HostOutcome &outcome : outcomes) {
-                if (!outcome.result) {
-                    allOk = false;
-                    err() << outcome.host << tr(": FAILED: ") << outcome.result.error().toString() << u'\n';
-                    continue;
-                }
-                if (logs && outcomes.size() > 1)
-                    out() << QStringLiteral("== %1 ==\n").arg(outcome.host);
-                for (const QString &line : *outcome.result) {
-                    if (!logs)
-                        out() << outcome.host << QStringLiteral(": ");
-                    out() << line << u'\n';
-                }
-            }
-            if (!allOk)
-                hintAboutHostKeys();
-            done(allOk ? CliOk : CliFailure);
+        }
+        if (!allOk)
+            hintAboutHostKeys();
+        done(allOk ? CliOk : CliFailure);
+    };
+    if (m_action == u"logs") {
+        connect(control, &ServiceControl::logsRead, this, [collected](const ServiceLogs &logs) {
+            collected(logs.host, Answer{logs.error, logs.lines});
         });
+        for (const QString &host : hosts)
+            control->readLogs(host, m_service, m_tail);
+        return;
+    }
+    const ServiceAction action = m_action == u"start"  ? ServiceAction::Start
+                                 : m_action == u"stop" ? ServiceAction::Stop
+                                                       : ServiceAction::Restart;
+    connect(control, &ServiceControl::actionFinished, this, [collected](const ServiceActionReport &report) {
+        collected(report.host, Answer{report.error, QStringList{report.message}});
+    });
+    for (const QString &host : hosts)
+        control->runAction(host, action, m_service.isEmpty() ? QStringList() : QStringList{m_service});
+}
+
+void ServicesCommand::follow(const QStringList &hosts)
+{
+    // Runs until Ctrl+C ends the process, or every host's follow ended on an error.
+    ServiceControl *control = serviceControl();
+    connect(control, &ServiceControl::logLinesArrived, this,
+            [this](int, const QString &host, const QStringList &lines) {
+                for (const QString &line : lines)
+                    out() << host << QStringLiteral(": ") << line << u'\n';
+                out().flush();
+            });
+    auto remaining = std::make_shared<qsizetype>(hosts.size());
+    auto failed = std::make_shared<bool>(false);
+    connect(control, &ServiceControl::followFinished, this,
+            [this, remaining, failed](int, const QString &host, const QString &error) {
+                if (!error.isEmpty()) {
+                    *failed = true;
+                    err() << host << tr(": FAILED: ") << error << u'\n';
+                }
+                if (--*remaining == 0) {
+                    if (*failed)
+                        hintAboutHostKeys();
+                    done(*failed ? CliFailure : CliOk);
+                }
+            });
+    for (const QString &host : hosts)
+        control->followLogs(host, m_service, m_tail);
 }
 
 } // namespace SlurmDeck

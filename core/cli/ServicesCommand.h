@@ -21,6 +21,7 @@ private:
     void planReady();
     void list(const QStringList &hosts);
     void act(const QStringList &hosts);
+    void follow(const QStringList &hosts);
 
     QString m_host;
     QString m_action;

@@ -259,6 +259,13 @@ Result<ExecResult> HostDeployer::runArgv(const QStringList &argv, std::chrono::s
     return m_connection.exec(Shell::join(argv), options, m_cancel);
 }
 
+Result<ExecResult> HostDeployer::runShell(const QString &command, std::chrono::seconds timeout)
+{
+    ExecOptions options;
+    options.timeout = timeout;
+    return m_connection.exec(command, options, m_cancel);
+}
+
 Result<ExecResult> HostDeployer::composeRun(const QStringList &subcommand, std::chrono::seconds timeout)
 {
     return runArgv(compose().arguments(subcommand), timeout);

@@ -50,6 +50,8 @@ public:
 
     [[nodiscard]] Result<ExecResult> composeRun(const QStringList &subcommand, std::chrono::seconds timeout);
     [[nodiscard]] Result<ExecResult> runArgv(const QStringList &argv, std::chrono::seconds timeout);
+    // A POSIX shell line (quote its parts with Shell::quote), cancelled with the deploy.
+    [[nodiscard]] Result<ExecResult> runShell(const QString &command, std::chrono::seconds timeout);
     [[nodiscard]] Result<QStringList> runningServices();
     [[nodiscard]] Result<QString> serviceLogs(const QString &service, int lines);
 
@@ -62,8 +64,10 @@ public:
     // when it changes; compose files and .env are handled by `up` itself.
     [[nodiscard]] static QStringList servicesReading(const QString &file);
 
-private:
+    // SHA-256 of each of the plan's files present on the host, by relative path.
     [[nodiscard]] Result<QHash<QString, QString>> remoteHashes();
+
+private:
     [[nodiscard]] Error failure(const QString &message, const QString &detail = {}) const;
 
     HostPlan m_plan;

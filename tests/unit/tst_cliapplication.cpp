@@ -150,7 +150,8 @@ private slots:
     {
         const Run result = run({QStringLiteral("--help")});
         QCOMPARE(result.exitCode, 0);
-        for (const char *word : {"plan [--json]", "deploy [--hosts", "services [HOST]", "down [--yes]"})
+        for (const char *word : {"plan [--json]", "deploy [--hosts", "services [HOST]", "down [--yes]",
+                                 "remove [--purge-data] [--yes]"})
             QVERIFY2(result.out.contains(QLatin1String(word)), word);
     }
 
@@ -162,6 +163,7 @@ private slots:
         QTest::newRow("deploy") << QStringLiteral("deploy") << QStringLiteral("--no-verify");
         QTest::newRow("services") << QStringLiteral("services") << QStringLiteral("--tail");
         QTest::newRow("down") << QStringLiteral("down") << QStringLiteral("--yes");
+        QTest::newRow("remove") << QStringLiteral("remove") << QStringLiteral("--purge-data");
     }
     void clusterCommandHelp()
     {
@@ -215,6 +217,10 @@ private slots:
             << QStringLiteral("--tail wants a number");
         QTest::newRow("down argument") << QStringList{QStringLiteral("down"), QStringLiteral("primary")}
                                        << QStringLiteral("services HOST stop SERVICE");
+        QTest::newRow("remove argument") << QStringList{QStringLiteral("remove"), QStringLiteral("primary")}
+                                         << QStringLiteral("slurmdeck-cli down");
+        QTest::newRow("remove unknown option")
+            << QStringList{QStringLiteral("remove"), QStringLiteral("--purge")} << QStringLiteral("purge");
     }
     void clusterCommandUsageErrors()
     {
@@ -232,6 +238,7 @@ private slots:
         QTest::newRow("deploy") << QStringList{QStringLiteral("deploy"), QStringLiteral("--yes")};
         QTest::newRow("services") << QStringList{QStringLiteral("services")};
         QTest::newRow("down") << QStringList{QStringLiteral("down"), QStringLiteral("--yes")};
+        QTest::newRow("remove") << QStringList{QStringLiteral("remove"), QStringLiteral("--yes")};
     }
     void clusterCommandsWithoutClusterFileSayHowToWriteOne()
     {
@@ -256,7 +263,8 @@ private slots:
             close(savedStdin);
         });
         QVERIFY(!isatty(STDIN_FILENO));
-        for (const QString &command : {QStringLiteral("deploy"), QStringLiteral("down")}) {
+        for (const QString &command :
+             {QStringLiteral("deploy"), QStringLiteral("down"), QStringLiteral("remove")}) {
             const Run result =
                 run({command, QStringLiteral("--cluster"), QStringLiteral("/nonexistent.yaml")});
             QCOMPARE(result.exitCode, 2);
