@@ -1,7 +1,8 @@
-// slurmdeck-cli plan / deploy / services / down as a user runs them, against the lab's
-// hosts, with the cluster's secrets in a real keychain (GNOME Keyring in a private D-Bus
-// session): the plan shows no secret, a deploy passes every check, services are listed,
-// stopped, started and their logs read, and down leaves nothing of the project running.
+// slurmdeck-cli plan / deploy / services / down / remove as a user runs them, against the
+// lab's hosts, with the cluster's secrets in a real keychain (GNOME Keyring in a private
+// D-Bus session): the plan shows no secret, a deploy passes every check, services are listed,
+// stopped, started and their logs read, down leaves nothing of the project running, remove
+// takes containers and configuration but keeps the data, and remove --purge-data the data.
 // The cluster has its own name (its own project and directories) and is removed at the
 // end; it uses the same ports as tst_deploylab's, so the two must not run at once.
 #include "LabManifest.h"
@@ -103,14 +104,14 @@ private:
         return nullptr;
     }
 
-    // The project's running containers' services on `host`.
-    QStringList runningOn(const Lab::Host &host) const
+    // The project's running containers' services on `host` (`all`: stopped ones too).
+    QStringList runningOn(const Lab::Host &host, bool all = false) const
     {
-        const Result<ExecResult> listed =
-            onHost(host, Shell::quote(host.docker) +
-                             QStringLiteral(" ps --filter label=com.docker.compose.project=%1 --format "
-                                            "'{{.Label \"com.docker.compose.service\"}}'")
-                                 .arg(Shell::quote(m_plan.projectName)));
+        const Result<ExecResult> listed = onHost(
+            host, Shell::quote(host.docker) + (all ? QStringLiteral(" ps -a") : QStringLiteral(" ps")) +
+                      QStringLiteral(" --filter label=com.docker.compose.project=%1 --format "
+                                     "'{{.Label \"com.docker.compose.service\"}}'")
+                          .arg(Shell::quote(m_plan.projectName)));
         if (!listed)
             return {QStringLiteral("error: ") + listed.error().toString()};
         return QString::fromUtf8(listed->standardOutput).split(u'\n', Qt::SkipEmptyParts);
@@ -161,7 +162,8 @@ private slots:
         const std::optional<Lab::Manifest> manifest = Lab::readManifest(&why);
         QVERIFY2(manifest, qPrintable(why));
         m_lab = *manifest;
-        QVERIFY2(m_lab.hosts.size() >= 4, "the CLI deploy test needs four lab hosts: a primary and three workers");
+        QVERIFY2(m_lab.hosts.size() >= 4,
+                 "the CLI deploy test needs four lab hosts: a primary and three workers");
         QVERIFY(m_home.isValid());
 
         QFile config(sshConfig());
@@ -353,6 +355,72 @@ private slots:
         QVERIFY2(listed.exitCode == 0, listed.describe().constData());
         QCOMPARE(listedState(listed.out, m_lab.hosts.first().name, QStringLiteral("slurmctld")),
                  QStringLiteral("stopped"));
+        QVERIFY2(listed.out.contains(QStringLiteral("no container")), listed.describe().constData());
+    }
+
+    void removeWithoutTerminalWantsYes()
+    {
+        const Run run = cli({QStringLiteral("remove")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QStringLiteral("--yes")), run.describe().constData());
+    }
+
+    // What is in the project directory D on `host`: one word per path that exists.
+    QString presentOn(const HostPlan &host, const QStringList &paths) const
+    {
+        QString command;
+        for (const QString &path : paths)
+            command += QStringLiteral("[ -e %1 ] && echo %2; ")
+                           .arg(Shell::quote(host.directory + path),
+                                Shell::quote(path.isEmpty() ? QStringLiteral("D") : path));
+        const Result<ExecResult> tested = onHost(*labHost(host.hostName), command + QStringLiteral("true"));
+        return tested ? QString::fromUtf8(tested->standardOutput).simplified() : tested.error().toString();
+    }
+
+    void removeTakesContainersAndConfigurationKeepsData()
+    {
+        const Run deployed = cli({QStringLiteral("deploy"), QStringLiteral("--yes")}, 900000);
+        QVERIFY2(deployed.exitCode == 0, deployed.describe().constData());
+        QVERIFY(runningOn(m_lab.hosts.first()).contains(QStringLiteral("slurmctld")));
+        // One stopped container: remove takes stopped ones too.
+        const Run stopped = cli({QStringLiteral("services"), m_lab.hosts.last().name, QStringLiteral("stop"),
+                                 QStringLiteral("slurmd")});
+        QVERIFY2(stopped.exitCode == 0, stopped.describe().constData());
+
+        const Run run = cli({QStringLiteral("remove"), QStringLiteral("--yes")}, 600000);
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        for (const HostPlan &host : std::as_const(m_plan.hosts)) {
+            QVERIFY2(run.out.contains(host.hostName + QStringLiteral(": removed ")),
+                     run.describe().constData());
+            QCOMPARE(runningOn(*labHost(host.hostName), true), QStringList());
+            QCOMPARE(presentOn(host, {QStringLiteral("/compose.yml"), QStringLiteral("/.env"),
+                                      QStringLiteral("/etc"), QStringLiteral("/secrets"),
+                                      QStringLiteral("/compose.yml.previous")}),
+                     QString());
+        }
+        QVERIFY2(run.out.contains(QStringLiteral("data kept in ")), run.describe().constData());
+        // The accounting database, Slurm's state and Prometheus' TSDB are still there.
+        const HostPlan &primary = m_plan.hosts.first();
+        const QStringList data{QStringLiteral("/data/mariadb/slurm_acct_db"),
+                               QStringLiteral("/data/slurmctld/node_state"),
+                               QStringLiteral("/data/prometheus")};
+        QCOMPARE(presentOn(primary, data), data.join(u' '));
+    }
+
+    void removePurgeDataDeletesData()
+    {
+        const Run run =
+            cli({QStringLiteral("remove"), QStringLiteral("--purge-data"), QStringLiteral("--yes")}, 600000);
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QVERIFY2(run.out.contains(QStringLiteral("data are removed")), run.describe().constData());
+        for (const HostPlan &host : std::as_const(m_plan.hosts))
+            QCOMPARE(presentOn(host, {QString()}), QString());
+
+        const Run again = cli({QStringLiteral("remove"), QStringLiteral("--yes")});
+        QVERIFY2(again.exitCode == 0, again.describe().constData());
+        for (const HostPlan &host : std::as_const(m_plan.hosts))
+            QVERIFY2(again.out.contains(host.hostName + QStringLiteral(": nothing deployed here")),
+                     again.describe().constData());
     }
 };
 
