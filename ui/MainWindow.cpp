@@ -10,6 +10,7 @@
 #include "views/JobsView.h"
 #include "views/MetricsView.h"
 #include "views/NodesView.h"
+#include "views/ServicesView.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -53,6 +54,8 @@ MainWindow::MainWindow(QWidget *parent)
     addArea(m_hostsView);
     m_deployView = new DeployView(m_document, m_views);
     addArea(m_deployView);
+    m_servicesView = new ServicesView(m_document, m_views);
+    addArea(m_servicesView);
     addArea(new NodesView(m_views));
     addArea(new JobsView(m_views));
     addArea(new GpusView(m_views));
@@ -139,6 +142,7 @@ Result<void> MainWindow::openCluster(const QString &path)
 void MainWindow::setConfirmation(std::shared_ptr<Confirmation> confirmation)
 {
     m_deployView->setConfirmation(confirmation);
+    m_servicesView->setConfirmation(confirmation);
     m_hostsView->setConfirmation(std::move(confirmation));
 }
 

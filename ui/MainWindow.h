@@ -23,6 +23,7 @@ class AreaView;
 class Confirmation;
 class DeployView;
 class HostsView;
+class ServicesView;
 
 // The shell: navigation on the left, one view per area on the right, a status bar.
 // It hosts views; each view owns its widgets and models. The window owns the open
@@ -41,6 +42,7 @@ public:
     [[nodiscard]] AreaView *view(Area area) const;
     [[nodiscard]] HostsView *hostsView() const { return m_hostsView; }
     [[nodiscard]] DeployView *deployView() const { return m_deployView; }
+    [[nodiscard]] ServicesView *servicesView() const { return m_servicesView; }
     [[nodiscard]] ClusterDocument *clusterDocument() const { return m_document; }
 
     // Opens a cluster file; a bad file leaves the diagnostics listed in the Hosts view.
@@ -67,6 +69,7 @@ private:
     ClusterDocument *m_document;
     HostsView *m_hostsView = nullptr;
     DeployView *m_deployView = nullptr;
+    ServicesView *m_servicesView = nullptr;
     bool m_closeConfirmed = false;
 };
 

@@ -9,6 +9,8 @@ class MessageBoxConfirmation final : public Confirmation
 {
 public:
     void ask(QWidget *parent, const Question &question, std::function<void(bool)> answer) override;
+    void askWithOption(QWidget *parent, const Question &question, const QString &option,
+                       std::function<void(Answer)> answer) override;
 };
 
 } // namespace SlurmDeck::Ui

@@ -19,10 +19,12 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -429,6 +431,46 @@ private slots:
             QCOMPARE(view->hostsModel()->row(row).phase, DeployPhase::Failed);
         QVERIFY2(view->summary().contains(QStringLiteral("0 of 3")), qPrintable(view->summary()));
         QVERIFY(view->findChild<QAction *>(QStringLiteral("startDeployAction"))->isEnabled());
+    }
+
+    // The preview's Diff tab: only for files, fetched off the GUI thread when it is shown
+    // (here from a host where nothing listens: the error says so), and files selected
+    // afterwards open on it.
+    void diffTabFetchesOffTheGuiThread()
+    {
+        auto main = window(QStringLiteral("difftest"), 1);
+        DeployView *view = main->deployView();
+        view->setHostKeyPrompt(std::make_shared<FixedHostKeyPolicy>(HostKeyDecision::Reject));
+        QVERIFY(planned(view));
+        const auto *proxy = qobject_cast<QSortFilterProxyModel *>(view->planTree()->model());
+        PlanTreeModel *model = view->planModel();
+        auto *tabs = view->preview()->findChild<QTabWidget *>(QStringLiteral("previewTabs"));
+        QVERIFY(tabs);
+
+        view->planTree()->setCurrentIndex(proxy->mapFromSource(model->indexOf(QStringLiteral("node1"))));
+        QVERIFY(!tabs->isTabEnabled(1));
+
+        QSignalSpy shown(view, &DeployView::diffShown);
+        view->planTree()->setCurrentIndex(proxy->mapFromSource(
+            model->indexOf(QStringLiteral("node1"), QStringLiteral("etc/slurm/slurm.conf"))));
+        QVERIFY(tabs->isTabEnabled(1));
+        QCOMPARE(shown.count(), 0); // the Content tab is up: nothing fetched
+        QElapsedTimer clock;
+        clock.start();
+        view->preview()->showDiffTab();
+        QVERIFY(clock.elapsed() < 200); // the GUI thread did not wait for the host
+        QVERIFY(view->preview()->diffText().contains(QStringLiteral("Comparing etc/slurm/slurm.conf")));
+        QVERIFY(shown.wait(20000));
+        QVERIFY2(
+            view->preview()->diffText().contains(QStringLiteral("Could not compare etc/slurm/slurm.conf")),
+            qPrintable(view->preview()->diffText()));
+
+        view->planTree()->setCurrentIndex(
+            proxy->mapFromSource(model->indexOf(QStringLiteral("node2"), QStringLiteral("compose.yml"))));
+        QVERIFY(view->preview()->isDiffTabShown());
+        QVERIFY(shown.wait(20000));
+        QVERIFY2(view->preview()->diffText().contains(QStringLiteral("compose.yml")),
+                 qPrintable(view->preview()->diffText()));
     }
 };
 

@@ -38,10 +38,11 @@ private slots:
         MainWindow window;
         const auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigation"));
         QVERIFY(navigation);
-        QCOMPARE(navigation->count(), 6);
-        const QStringList expected{QStringLiteral("Hosts"), QStringLiteral("Deploy"),
-                                   QStringLiteral("Nodes"), QStringLiteral("Jobs"),
-                                   QStringLiteral("GPUs"),  QStringLiteral("Metrics")};
+        QCOMPARE(navigation->count(), 7);
+        const QStringList expected{QStringLiteral("Hosts"),    QStringLiteral("Deploy"),
+                                   QStringLiteral("Services"), QStringLiteral("Nodes"),
+                                   QStringLiteral("Jobs"),     QStringLiteral("GPUs"),
+                                   QStringLiteral("Metrics")};
         for (int row = 0; row < navigation->count(); ++row)
             QCOMPARE(navigation->item(row)->text(), expected.at(row));
         for (Area area : allAreas()) {
@@ -68,11 +69,11 @@ private slots:
         auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigation"));
         auto *views = window.findChild<QStackedWidget *>(QStringLiteral("views"));
         QCOMPARE(window.currentArea(), Area::Hosts);
-        navigation->setCurrentRow(3);
+        navigation->setCurrentRow(4);
         QCOMPARE(window.currentArea(), Area::Jobs);
         QCOMPARE(views->currentWidget(), window.view(Area::Jobs));
         window.showArea(Area::Metrics);
-        QCOMPARE(navigation->currentRow(), 5);
+        QCOMPARE(navigation->currentRow(), 6);
     }
 
     void keyboardShortcutsSwitchViews_data()
@@ -81,10 +82,11 @@ private slots:
         QTest::addColumn<Area>("area");
         QTest::newRow("Ctrl+1") << int(Qt::Key_1) << Area::Hosts;
         QTest::newRow("Ctrl+2") << int(Qt::Key_2) << Area::Deploy;
-        QTest::newRow("Ctrl+3") << int(Qt::Key_3) << Area::Nodes;
-        QTest::newRow("Ctrl+4") << int(Qt::Key_4) << Area::Jobs;
-        QTest::newRow("Ctrl+5") << int(Qt::Key_5) << Area::Gpus;
-        QTest::newRow("Ctrl+6") << int(Qt::Key_6) << Area::Metrics;
+        QTest::newRow("Ctrl+3") << int(Qt::Key_3) << Area::Services;
+        QTest::newRow("Ctrl+4") << int(Qt::Key_4) << Area::Nodes;
+        QTest::newRow("Ctrl+5") << int(Qt::Key_5) << Area::Jobs;
+        QTest::newRow("Ctrl+6") << int(Qt::Key_6) << Area::Gpus;
+        QTest::newRow("Ctrl+7") << int(Qt::Key_7) << Area::Metrics;
     }
     void keyboardShortcutsSwitchViews()
     {

@@ -8,7 +8,7 @@ namespace SlurmDeck::Ui {
 
 QList<Area> allAreas()
 {
-    return {Area::Hosts, Area::Deploy, Area::Nodes, Area::Jobs, Area::Gpus, Area::Metrics};
+    return {Area::Hosts, Area::Deploy, Area::Services, Area::Nodes, Area::Jobs, Area::Gpus, Area::Metrics};
 }
 
 QString areaTitle(Area area)
@@ -18,6 +18,8 @@ QString areaTitle(Area area)
         return QCoreApplication::translate("Area", "Hosts");
     case Area::Deploy:
         return QCoreApplication::translate("Area", "Deploy");
+    case Area::Services:
+        return QCoreApplication::translate("Area", "Services");
     case Area::Nodes:
         return QCoreApplication::translate("Area", "Nodes");
     case Area::Jobs:
@@ -37,6 +39,8 @@ QString areaId(Area area)
         return QStringLiteral("hosts");
     case Area::Deploy:
         return QStringLiteral("deploy");
+    case Area::Services:
+        return QStringLiteral("services");
     case Area::Nodes:
         return QStringLiteral("nodes");
     case Area::Jobs:
@@ -63,6 +67,8 @@ QIcon areaIcon(Area area)
         return style->standardIcon(QStyle::SP_ComputerIcon);
     case Area::Deploy:
         return style->standardIcon(QStyle::SP_MediaPlay);
+    case Area::Services:
+        return style->standardIcon(QStyle::SP_BrowserReload);
     case Area::Nodes:
         return style->standardIcon(QStyle::SP_DriveNetIcon);
     case Area::Jobs:

@@ -8,10 +8,11 @@
 namespace SlurmDeck::Ui {
 
 // The areas of the main window, in navigation order. Their order also gives the
-// Ctrl+1..Ctrl+6 shortcuts.
+// Ctrl+1..Ctrl+7 shortcuts.
 enum class Area {
     Hosts,
     Deploy,
+    Services,
     Nodes,
     Jobs,
     Gpus,

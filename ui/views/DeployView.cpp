@@ -5,6 +5,9 @@
 #include "GuiSecretAsker.h"
 #include "MessageBoxConfirmation.h"
 #include "deploy/DeployRunner.h"
+#include "deploy/HostDeployer.h"
+#include "deploy/HostTaskQueue.h"
+#include "deploy/RemoteFileDiff.h"
 #include "inventory/ClusterDocument.h"
 #include "models/DeployHostsModel.h"
 #include "models/ModelRoles.h"
@@ -186,6 +189,7 @@ QWidget *DeployView::createPlanPage()
 
     m_preview = new PlanPreview;
     m_preview->setObjectName(QStringLiteral("planPreview"));
+    connect(m_preview, &PlanPreview::diffRequested, this, &DeployView::requestDiff);
 
     auto *splitter = new QSplitter(Qt::Horizontal);
     splitter->setObjectName(QStringLiteral("planSplitter"));
@@ -330,6 +334,8 @@ void DeployView::planPrepared(Result<DeploySession::Prepared> prepared)
     }
     m_prepared = std::move(prepared).value();
     m_planStale = false;
+    delete m_diffQueue;
+    m_diffQueue = new HostTaskQueue(m_prepared->plan, m_prepared->targets, m_hostKeys, credentials(), this);
     showPlan(m_prepared->plan);
     qsizetype files = 0;
     for (const HostPlan &host : std::as_const(m_prepared->plan.hosts))
@@ -400,6 +406,41 @@ void DeployView::showSelected()
         m_preview->showHost(*host, m_planModel->files(index));
 }
 
+void DeployView::requestDiff(const QString &hostName, const QString &path)
+{
+    if (!m_prepared || !m_diffQueue)
+        return;
+    const HostPlan *host = m_diffQueue->hostPlan(hostName);
+    const RenderedFile *planned = host ? host->file(path) : nullptr;
+    if (!planned)
+        return;
+    const RenderedFile file = *planned;
+    const int request = ++m_diffRequest;
+    m_preview->showDiffPending(hostName, path);
+    // Off this thread, over the host's connection (made on first use).
+    m_diffQueue->run<FileDiff>(
+        hostName, this, [file](HostDeployer &deployer) { return diffHostFile(deployer, file); },
+        [this, request, hostName, path](Result<FileDiff> diff) {
+            if (request != m_diffRequest)
+                return;
+            if (diff)
+                m_preview->showDiff(hostName, path, *diff);
+            else
+                m_preview->showDiffError(hostName, path, diff.error().toString());
+            emit diffShown();
+        });
+}
+
+std::shared_ptr<CredentialPrompt> DeployView::credentials()
+{
+    if (!m_credentials) {
+        // Passphrases and passwords: from the OS keychain, else asked in a dialog.
+        m_credentials = std::make_shared<KeychainCredentialPrompt>(QStringLiteral("slurmdeck"),
+                                                                   std::make_shared<GuiSecretAsker>(this));
+    }
+    return m_credentials;
+}
+
 void DeployView::deploy()
 {
     if (!m_prepared || m_planStale || isPlanning() || isDeploying())
@@ -423,13 +464,7 @@ void DeployView::startDeploy()
 {
     if (!m_prepared || m_planStale || isPlanning() || isDeploying())
         return;
-    std::shared_ptr<CredentialPrompt> credentials = m_credentials;
-    if (!credentials) {
-        // Passphrases and passwords: from the OS keychain, else asked in a dialog.
-        credentials = std::make_shared<KeychainCredentialPrompt>(QStringLiteral("slurmdeck"),
-                                                                 std::make_shared<GuiSecretAsker>(this));
-    }
-    auto *runner = new DeployRunner(m_prepared->plan, m_prepared->targets, m_hostKeys, credentials, this);
+    auto *runner = new DeployRunner(m_prepared->plan, m_prepared->targets, m_hostKeys, credentials(), this);
     connect(runner, &DeployRunner::hostPhaseChanged, this, &DeployView::onHostPhaseChanged);
     connect(runner, &DeployRunner::logLine, this, &DeployView::onLogLine);
     connect(runner, &DeployRunner::finished, this, &DeployView::onFinished);
@@ -481,6 +516,7 @@ void DeployView::onFinished(const DeployReport &report)
 {
     m_report = report;
     m_hostsModel->applyResults(report.hosts);
+    showSelected(); // the hosts' files changed: a diff shown is fetched again
     m_checksModel->setChecks(report.checks);
     const DeploySummary summary = DeploySummary::of(report);
     m_summary->setText(summary.text);

@@ -24,6 +24,7 @@ class ClusterDocument;
 class CredentialPrompt;
 class DeployRunner;
 class HostKeyPrompt;
+class HostTaskQueue;
 struct Error;
 } // namespace SlurmDeck
 
@@ -87,6 +88,8 @@ public slots:
 
 signals:
     void planReady();
+    // The preview's Diff tab shows the diff (or the error) of the file it asked about.
+    void diffShown();
     void deployFinished(const SlurmDeck::DeployReport &report);
 
 private:
@@ -97,6 +100,8 @@ private:
     void showPlan(const ClusterPlan &plan);
     void startDeploy();
     void showSelected();
+    void requestDiff(const QString &hostName, const QString &path);
+    [[nodiscard]] std::shared_ptr<CredentialPrompt> credentials();
     void showNotice(const QString &text, bool problem);
     void updateState();
     [[nodiscard]] static QString whatToDo(const Error &error);
@@ -112,7 +117,9 @@ private:
     QPointer<DeploySession> m_session; // while planning
     std::optional<DeploySession::Prepared> m_prepared;
     bool m_planStale = false;
-    DeployRunner *m_runner = nullptr; // our child, while deploying
+    DeployRunner *m_runner = nullptr;     // our child, while deploying
+    HostTaskQueue *m_diffQueue = nullptr; // the plan's hosts, for the preview's diffs
+    int m_diffRequest = 0;                // the latest; older answers are dropped
     std::optional<DeployReport> m_report;
 
     PlanTreeModel *m_planModel;

@@ -1,17 +1,30 @@
 #include "widgets/PlanPreview.h"
 
+#include "deploy/RemoteFileDiff.h"
 #include "inventory/Platform.h"
 
 #include <QFontDatabase>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QStringDecoder>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace SlurmDeck::Ui {
 
+namespace {
+
+constexpr int contentTab = 0;
+constexpr int diffTab = 1;
+
+} // namespace
+
 PlanPreview::PlanPreview(QWidget *parent)
-    : QWidget(parent), m_title(new QLabel(this)), m_text(new QPlainTextEdit(this))
+    : QWidget(parent)
+    , m_title(new QLabel(this))
+    , m_tabs(new QTabWidget(this))
+    , m_text(new QPlainTextEdit(this))
+    , m_diff(new QPlainTextEdit(this))
 {
     m_title->setObjectName(QStringLiteral("previewTitle"));
     m_title->setTextFormat(Qt::PlainText);
@@ -23,18 +36,95 @@ PlanPreview::PlanPreview(QWidget *parent)
     m_text->setReadOnly(true);
     m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_diff->setObjectName(QStringLiteral("previewDiff"));
+    m_diff->setReadOnly(true);
+    m_diff->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_diff->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_tabs->setObjectName(QStringLiteral("previewTabs"));
+    m_tabs->addTab(m_text, tr("Content"));
+    m_tabs->addTab(m_diff, tr("Diff with host"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (!m_switchingTabs)
+            m_preferDiff = index == diffTab;
+        requestDiffIfShown();
+    });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_title);
-    layout->addWidget(m_text, 1);
+    layout->addWidget(m_tabs, 1);
     clear();
 }
 
 void PlanPreview::clear()
 {
+    m_hostName.clear();
+    m_path.clear();
     m_title->setText(tr("Preview"));
     m_text->setPlainText(tr("Select a host or a file on the left."));
+    m_diff->setPlainText(tr("Select a file on the left to compare it with the host's copy."));
+    m_switchingTabs = true;
+    m_tabs->setTabEnabled(diffTab, false);
+    m_switchingTabs = false;
+}
+
+void PlanPreview::requestDiffIfShown()
+{
+    if (m_tabs->currentIndex() != diffTab || m_hostName.isEmpty() || m_diffAsked)
+        return;
+    m_diffAsked = true;
+    emit diffRequested(m_hostName, m_path);
+}
+
+void PlanPreview::showDiffTab()
+{
+    if (m_tabs->isTabEnabled(diffTab))
+        m_tabs->setCurrentIndex(diffTab);
+}
+
+bool PlanPreview::isDiffTabShown() const
+{
+    return m_tabs->currentIndex() == diffTab;
+}
+
+void PlanPreview::showDiffPending(const QString &hostName, const QString &path)
+{
+    if (hostName != m_hostName || path != m_path)
+        return;
+    m_diff->setPlainText(tr("Comparing %1 with the copy on %2…").arg(path, hostName));
+}
+
+void PlanPreview::showDiffError(const QString &hostName, const QString &path, const QString &message)
+{
+    if (hostName != m_hostName || path != m_path)
+        return;
+    m_diffAsked = false; // asking again (switching tabs) tries again
+    m_diff->setPlainText(tr("Could not compare %1 with the copy on %2:\n%3").arg(path, hostName, message));
+}
+
+void PlanPreview::showDiff(const QString &hostName, const QString &path, const FileDiff &diff)
+{
+    if (hostName != m_hostName || path != m_path)
+        return;
+    QString text;
+    switch (diff.status) {
+    case FileDiff::Status::Unchanged:
+        text = tr("Unchanged: %1 has exactly this file.").arg(hostName);
+        break;
+    case FileDiff::Status::New:
+        text = tr("New file: %1 does not have it yet; a deploy creates it.").arg(hostName);
+        break;
+    case FileDiff::Status::Changed:
+        text = tr("Changed: a deploy replaces the copy on %1 (and keeps it as %2.previous).")
+                   .arg(hostName, path);
+        break;
+    }
+    if (diff.secret && diff.status != FileDiff::Status::Unchanged)
+        text +=
+            u'\n' + tr("This file holds a secret: it is compared by its SHA-256 on the host, never shown.");
+    if (!diff.diff.isEmpty())
+        text += QStringLiteral("\n\n") + diff.diff;
+    m_diff->setPlainText(text);
 }
 
 void PlanPreview::showHost(const HostPlan &host, const QList<PlanTreeModel::File> &files)
@@ -57,6 +147,13 @@ void PlanPreview::showHost(const HostPlan &host, const QList<PlanTreeModel::File
           << tr("Files:              %1 (%2 secret)").arg(files.size()).arg(secrets);
     m_title->setText(tr("Host %1").arg(host.hostName));
     m_text->setPlainText(lines.join(u'\n'));
+    m_hostName.clear();
+    m_path.clear();
+    m_diff->setPlainText(tr("Select a file on the left to compare it with the host's copy."));
+    m_switchingTabs = true;
+    m_tabs->setCurrentIndex(contentTab);
+    m_tabs->setTabEnabled(diffTab, false);
+    m_switchingTabs = false;
 }
 
 void PlanPreview::showFile(const QString &hostName, const PlanTreeModel::File &file)
@@ -64,6 +161,18 @@ void PlanPreview::showFile(const QString &hostName, const PlanTreeModel::File &f
     m_title->setText(tr("%1: %2 (mode %3, %4)")
                          .arg(hostName, file.path, PlanTreeModel::formatMode(file.mode),
                               PlanTreeModel::formatSize(file.size)));
+    // Each time a file is shown its diff is fetched afresh (when the Diff tab is up): the
+    // host's copy may have changed since, by a deploy for one.
+    m_hostName = hostName;
+    m_path = file.path;
+    m_diffAsked = false;
+    m_diff->setPlainText(tr("Comparing %1 with the copy on %2…").arg(file.path, hostName));
+    m_switchingTabs = true;
+    m_tabs->setTabEnabled(diffTab, true);
+    if (m_preferDiff)
+        m_tabs->setCurrentIndex(diffTab);
+    m_switchingTabs = false;
+    requestDiffIfShown();
     if (file.secret) {
         m_text->setPlainText(
             tr("This file holds a secret. SlurmDeck never shows it: it is written to the host over SSH, "
@@ -87,6 +196,11 @@ QString PlanPreview::title() const
 QString PlanPreview::text() const
 {
     return m_text->toPlainText();
+}
+
+QString PlanPreview::diffText() const
+{
+    return m_diff->toPlainText();
 }
 
 } // namespace SlurmDeck::Ui
