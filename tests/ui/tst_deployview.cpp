@@ -465,6 +465,13 @@ private slots:
             view->preview()->diffText().contains(QStringLiteral("Could not compare etc/slurm/slurm.conf")),
             qPrintable(view->preview()->diffText()));
 
+        // Compare again: the same file, asked afresh.
+        shown.clear();
+        view->preview()->findChild<QAction *>(QStringLiteral("compareAgainAction"))->trigger();
+        QVERIFY(shown.wait(20000));
+        QVERIFY(
+            view->preview()->diffText().contains(QStringLiteral("Could not compare etc/slurm/slurm.conf")));
+
         view->planTree()->setCurrentIndex(
             proxy->mapFromSource(model->indexOf(QStringLiteral("node2"), QStringLiteral("compose.yml"))));
         QVERIFY(view->preview()->isDiffTabShown());

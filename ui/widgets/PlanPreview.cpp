@@ -3,11 +3,13 @@
 #include "deploy/RemoteFileDiff.h"
 #include "inventory/Platform.h"
 
+#include <QAction>
 #include <QFontDatabase>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QStringDecoder>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace SlurmDeck::Ui {
@@ -25,6 +27,7 @@ PlanPreview::PlanPreview(QWidget *parent)
     , m_tabs(new QTabWidget(this))
     , m_text(new QPlainTextEdit(this))
     , m_diff(new QPlainTextEdit(this))
+    , m_compareAgain(new QAction(tr("Compare &again"), this))
 {
     m_title->setObjectName(QStringLiteral("previewTitle"));
     m_title->setTextFormat(Qt::PlainText);
@@ -41,8 +44,19 @@ PlanPreview::PlanPreview(QWidget *parent)
     m_diff->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_diff->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_tabs->setObjectName(QStringLiteral("previewTabs"));
+    m_compareAgain->setObjectName(QStringLiteral("compareAgainAction"));
+    m_compareAgain->setToolTip(tr("Fetch the host's copy again and compare"));
+    connect(m_compareAgain, &QAction::triggered, this, &PlanPreview::refreshDiff);
+    auto *compareButton = new QToolButton(this);
+    compareButton->setObjectName(QStringLiteral("compareAgainButton"));
+    compareButton->setDefaultAction(m_compareAgain);
+    auto *diffPage = new QWidget(this);
+    auto *diffLayout = new QVBoxLayout(diffPage);
+    diffLayout->setContentsMargins(0, 0, 0, 0);
+    diffLayout->addWidget(compareButton, 0, Qt::AlignRight);
+    diffLayout->addWidget(m_diff, 1);
     m_tabs->addTab(m_text, tr("Content"));
-    m_tabs->addTab(m_diff, tr("Diff with host"));
+    m_tabs->addTab(diffPage, tr("Diff with host"));
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (!m_switchingTabs)
             m_preferDiff = index == diffTab;
@@ -80,6 +94,12 @@ void PlanPreview::showDiffTab()
 {
     if (m_tabs->isTabEnabled(diffTab))
         m_tabs->setCurrentIndex(diffTab);
+}
+
+void PlanPreview::refreshDiff()
+{
+    m_diffAsked = false;
+    requestDiffIfShown();
 }
 
 bool PlanPreview::isDiffTabShown() const

@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QAction;
 class QLabel;
 class QPlainTextEdit;
 class QTabWidget;
@@ -38,6 +39,9 @@ public:
     void showDiffError(const QString &hostName, const QString &path, const QString &message);
     // Brings the Diff tab to the front (asking for the diff of the file shown).
     void showDiffTab();
+    // Asks for the shown file's diff again (the host's copy may have changed), when the
+    // Diff tab is up; its "Compare again" button does this.
+    void refreshDiff();
 
     [[nodiscard]] QString title() const;
     [[nodiscard]] QString text() const;
@@ -54,6 +58,7 @@ private:
     QTabWidget *m_tabs;
     QPlainTextEdit *m_text;
     QPlainTextEdit *m_diff;
+    QAction *m_compareAgain;
     QString m_hostName; // of the file shown; empty for a host or nothing
     QString m_path;
     bool m_diffAsked = false;     // for the file shown
