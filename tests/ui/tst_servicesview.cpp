@@ -278,7 +278,9 @@ private slots:
         QVERIFY(clock.elapsed() < 500);
         QVERIFY(done.wait(20000));
         QVERIFY(view->control());
-        QVERIFY(view->control()->hostPlan(QStringLiteral("head"))->services.contains(QStringLiteral("slurmctld")));
+        QVERIFY(view->control()
+                    ->hostPlan(QStringLiteral("head"))
+                    ->services.contains(QStringLiteral("slurmctld")));
         qsizetype planned = 0;
         for (const HostPlan &host : view->control()->plan().hosts)
             planned += host.services.size();
