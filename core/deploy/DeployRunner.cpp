@@ -267,6 +267,15 @@ void DeployRunner::startStage(int stage)
                 return outcome.error();
             result.startedServices += outcome->started;
             result.restartedServices += outcome->restarted;
+            if (!outcome->failedService.isEmpty()) {
+                result.lastLogLines = outcome->lastLogLines;
+                return Error{
+                    Error::Code::RemoteCommandFailed,
+                    QObject::tr("The service %1 on %2 did not stay up. Its last log lines are below; "
+                                "fix the cause and deploy again.")
+                        .arg(outcome->failedService, deployer.plan().hostName),
+                    {}};
+            }
             return {};
         },
         [this, stage] { startStage(stage + 1); });

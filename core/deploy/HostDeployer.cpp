@@ -7,6 +7,7 @@
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QSet>
+#include <QThread>
 
 namespace SlurmDeck {
 
@@ -282,6 +283,29 @@ Result<QStringList> HostDeployer::runningServices()
     return services;
 }
 
+Result<QHash<QString, QString>> HostDeployer::serviceStates()
+{
+    const QString docker = Shell::quote(m_fingerprint.dockerPath);
+    const QString command =
+        QStringLiteral("ids=$(%1 ps -aq --filter label=com.docker.compose.project=%2); [ -z \"$ids\" ] || "
+                       "%1 inspect --format '{{index .Config.Labels \"com.docker.compose.service\"}} "
+                       "{{.State.Status}} {{.RestartCount}}' $ids")
+            .arg(docker, Shell::quote(m_plan.project.name));
+    const Result<ExecResult> listed = m_connection.exec(command, {}, m_cancel);
+    if (!listed)
+        return listed.error();
+    if (!listed->succeeded())
+        return failure(QObject::tr("docker inspect failed on %1.").arg(m_plan.hostName),
+                       QString::fromUtf8(listed->standardError).trimmed());
+    QHash<QString, QString> states;
+    for (const QString &line : QString::fromUtf8(listed->standardOutput).split(u'\n', Qt::SkipEmptyParts)) {
+        const qsizetype space = line.indexOf(u' ');
+        if (space > 0)
+            states.insert(line.left(space), line.mid(space + 1).trimmed());
+    }
+    return states;
+}
+
 Result<QString> HostDeployer::serviceLogs(const QString &service, int lines)
 {
     const Result<ExecResult> logs = runArgv(compose().logs(service, lines), std::chrono::seconds(30));
@@ -351,15 +375,23 @@ Result<HostDeployer::StartOutcome> HostDeployer::startServices(const QStringList
         outcome.restarted = restart;
     }
 
-    const Result<QStringList> after = runningServices();
-    if (!after)
-        return after.error();
+    // A container that crashes right after `up` still shows as running for a moment: the
+    // services started or restarted now must stay up, unrestarted, for the settle time.
+    const QStringList fresh = composeChanged || !missing.isEmpty() ? services : restart;
+    if (!fresh.isEmpty())
+        QThread::msleep(static_cast<unsigned long>(kSettleTime.count()));
+    const Result<QHash<QString, QString>> states = serviceStates();
+    if (!states)
+        return states.error();
     for (const QString &service : services) {
-        if (after->contains(service))
+        const QString state = states->value(service);
+        if (state == u"running 0" ||
+            (state.startsWith(QLatin1String("running ")) && !fresh.contains(service)))
             continue;
         const Result<QString> logs = serviceLogs(service, 20);
-        return failure(QObject::tr("The service %1 on %2 did not start. Its last log lines:\n%3")
-                           .arg(service, m_plan.hostName, logs ? *logs : logs.error().toString()));
+        outcome.failedService = service;
+        outcome.lastLogLines = logs ? *logs : logs.error().toString();
+        return outcome;
     }
     return outcome;
 }

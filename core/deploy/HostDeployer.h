@@ -39,18 +39,25 @@ public:
                                                    const QHash<QString, QString> &archives,
                                                    const QHash<QString, QString> &localImageIds);
     // Starts `services` (a subset of the plan's), restarting running ones whose inputs in
-    // `changedFiles` changed; checks they run and returns the last log lines of any that do not.
+    // `changedFiles` changed; checks they stay up, and names the first that does not with
+    // its last log lines (`failedService`, `lastLogLines`).
     struct StartOutcome
     {
         QStringList started;
         QStringList restarted;
+        QString failedService; // set when a service did not stay up
+        QString lastLogLines;  // of that service
     };
+    // How long a service started or restarted by startServices must stay up.
+    static constexpr std::chrono::milliseconds kSettleTime{1000};
     [[nodiscard]] Result<StartOutcome> startServices(const QStringList &services,
                                                      const QStringList &changedFiles);
 
     [[nodiscard]] Result<ExecResult> composeRun(const QStringList &subcommand, std::chrono::seconds timeout);
     [[nodiscard]] Result<ExecResult> runArgv(const QStringList &argv, std::chrono::seconds timeout);
     [[nodiscard]] Result<QStringList> runningServices();
+    // Each of the project's services -> "<status> <restart count>", e.g. "running 0".
+    [[nodiscard]] Result<QHash<QString, QString>> serviceStates();
     [[nodiscard]] Result<QString> serviceLogs(const QString &service, int lines);
 
     [[nodiscard]] const HostPlan &plan() const { return m_plan; }
