@@ -306,6 +306,20 @@ Result<QHash<QString, QString>> HostDeployer::serviceStates()
     return states;
 }
 
+Result<QString> HostDeployer::firstServiceDown(const QStringList &services, const QStringList &fresh)
+{
+    const Result<QHash<QString, QString>> states = serviceStates();
+    if (!states)
+        return states.error();
+    for (const QString &service : services) {
+        const QString state = states->value(service);
+        const bool running = state.startsWith(QLatin1String("running "));
+        if (!running || (fresh.contains(service) && state != u"running 0"))
+            return service;
+    }
+    return QString();
+}
+
 Result<QString> HostDeployer::serviceLogs(const QString &service, int lines)
 {
     const Result<ExecResult> logs = runArgv(compose().logs(service, lines), std::chrono::seconds(30));
@@ -328,8 +342,8 @@ QStringList HostDeployer::servicesReading(const QString &file)
     return {};
 }
 
-Result<HostDeployer::StartOutcome> HostDeployer::startServices(const QStringList &services,
-                                                               const QStringList &changedFiles)
+Result<HostDeployer::StartOutcome>
+HostDeployer::startServices(const QStringList &services, const QStringList &changedFiles, bool checkStaysUp)
 {
     StartOutcome outcome;
     const Result<QStringList> before = runningServices();
@@ -377,21 +391,18 @@ Result<HostDeployer::StartOutcome> HostDeployer::startServices(const QStringList
 
     // A container that crashes right after `up` still shows as running for a moment: the
     // services started or restarted now must stay up, unrestarted, for the settle time.
-    const QStringList fresh = composeChanged || !missing.isEmpty() ? services : restart;
-    if (!fresh.isEmpty())
-        QThread::msleep(static_cast<unsigned long>(kSettleTime.count()));
-    const Result<QHash<QString, QString>> states = serviceStates();
-    if (!states)
-        return states.error();
-    for (const QString &service : services) {
-        const QString state = states->value(service);
-        if (state == u"running 0" ||
-            (state.startsWith(QLatin1String("running ")) && !fresh.contains(service)))
-            continue;
-        const Result<QString> logs = serviceLogs(service, 20);
-        outcome.failedService = service;
-        outcome.lastLogLines = logs ? *logs : logs.error().toString();
+    outcome.fresh = composeChanged || !missing.isEmpty() ? services : restart;
+    if (!checkStaysUp)
         return outcome;
+    if (!outcome.fresh.isEmpty())
+        QThread::msleep(static_cast<unsigned long>(kSettleTime.count()));
+    const Result<QString> down = firstServiceDown(services, outcome.fresh);
+    if (!down)
+        return down.error();
+    if (!down->isEmpty()) {
+        const Result<QString> logs = serviceLogs(*down, 20);
+        outcome.failedService = *down;
+        outcome.lastLogLines = logs ? *logs : logs.error().toString();
     }
     return outcome;
 }

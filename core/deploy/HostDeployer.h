@@ -39,19 +39,24 @@ public:
                                                    const QHash<QString, QString> &archives,
                                                    const QHash<QString, QString> &localImageIds);
     // Starts `services` (a subset of the plan's), restarting running ones whose inputs in
-    // `changedFiles` changed; checks they stay up, and names the first that does not with
-    // its last log lines (`failedService`, `lastLogLines`).
+    // `changedFiles` changed. With `checkStaysUp`, waits kSettleTime and names the first
+    // service that did not stay up with its last log lines (`failedService`, `lastLogLines`);
+    // without, the caller checks later with firstServiceDown().
     struct StartOutcome
     {
         QStringList started;
         QStringList restarted;
+        QStringList fresh;     // (re)created or restarted by this call: they must stay up
         QString failedService; // set when a service did not stay up
         QString lastLogLines;  // of that service
     };
     // How long a service started or restarted by startServices must stay up.
     static constexpr std::chrono::milliseconds kSettleTime{1000};
-    [[nodiscard]] Result<StartOutcome> startServices(const QStringList &services,
-                                                     const QStringList &changedFiles);
+    [[nodiscard]] Result<StartOutcome>
+    startServices(const QStringList &services, const QStringList &changedFiles, bool checkStaysUp = true);
+    // The first of `services` that is not running, or that restarted while in `fresh`;
+    // empty when all are up.
+    [[nodiscard]] Result<QString> firstServiceDown(const QStringList &services, const QStringList &fresh);
 
     [[nodiscard]] Result<ExecResult> composeRun(const QStringList &subcommand, std::chrono::seconds timeout);
     [[nodiscard]] Result<ExecResult> runArgv(const QStringList &argv, std::chrono::seconds timeout);
