@@ -335,8 +335,8 @@ QStringList HostDeployer::servicesReading(const QString &file)
     if (file == u"secrets/munge.key" || file.startsWith(QLatin1String("etc/slurm/")))
         return file.endsWith(QLatin1String("slurmdbd.conf")) ? QStringList{QStringLiteral("slurmdbd")}
                                                              : slurm;
-    if (file == u"secrets/db_password")
-        return {QStringLiteral("slurmdbd")};
+    if (file == u"secrets/db_password") // MariaDB sets the user's password on each start
+        return {QStringLiteral("mariadb"), QStringLiteral("slurmdbd")};
     if (file == u"prometheus/prometheus.yml")
         return {QStringLiteral("prometheus")};
     return {};
@@ -381,11 +381,19 @@ HostDeployer::startServices(const QStringList &services, const QStringList &chan
             restart << service;
     }
     if (!restart.isEmpty()) {
+        // Stop, then `up`: unlike `restart`, `up` keeps the dependency order (slurmdbd only
+        // once MariaDB is healthy again, e.g. after a password change).
         m_log(QObject::tr("restarting %1 (configuration changed)").arg(restart.join(QStringLiteral(", "))));
-        const Result<ExecResult> restarted =
-            composeRun(QStringList{QStringLiteral("restart")} + restart, std::chrono::seconds(180));
-        if (!restarted)
-            return restarted.error();
+        const Result<ExecResult> stopped = runArgv(compose().stop(restart), std::chrono::seconds(180));
+        if (!stopped)
+            return stopped.error();
+        const Result<ExecResult> started = runArgv(compose().up(services), std::chrono::seconds(300));
+        if (!started)
+            return started.error();
+        if (!started->succeeded()) {
+            return failure(QObject::tr("Compose could not restart the services on %1.").arg(m_plan.hostName),
+                           QString::fromUtf8(started->standardError).trimmed().right(2000));
+        }
         outcome.restarted = restart;
     }
 
