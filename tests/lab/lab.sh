@@ -393,7 +393,7 @@ ensure_root_dockerd() {
             die "a dockerd not started by the lab (pid $(<"/var/run/docker.pid")) is running but 'docker info' fails; fix it first"
         fi
         log "starting the machine's dockerd (log $STATE/dockerd.log)"
-        setsid "$DOCKERD" </dev/null >>"$STATE/dockerd.log" 2>&1 9>&- &
+        setsid "$DOCKERD" </dev/null >>"$STATE/dockerd.log" 2>&1 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- &
         pid=$!
         echo "$pid" >"$STATE/dockerd.pid"
     fi
@@ -484,7 +484,7 @@ start_host() {
     setsid nsenter --net="/run/netns/sdlab-$name" -- \
         unshare --mount --uts --pid --fork --kill-child=SIGTERM --mount-proc --propagation private -- \
         "$TINI" -- /bin/bash "$LAB_SRC/host-init.sh" "$name" "${PLAT[$name]}" "${ADDR[$name]}" "$STATE" \
-        </dev/null >>"$hdir/init.log" 2>&1 9>&- &
+        </dev/null >>"$hdir/init.log" 2>&1 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- &
     outer=$!
     echo "$outer" >"$hdir/init.pid"
     inner=

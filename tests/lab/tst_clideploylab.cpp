@@ -161,7 +161,8 @@ private slots:
         const std::optional<Lab::Manifest> manifest = Lab::readManifest(&why);
         QVERIFY2(manifest, qPrintable(why));
         m_lab = *manifest;
-        QVERIFY2(m_lab.hosts.size() >= 4, "the CLI deploy test needs four lab hosts: a primary and three workers");
+        QVERIFY2(m_lab.hosts.size() >= 4,
+                 "the CLI deploy test needs four lab hosts: a primary and three workers");
         QVERIFY(m_home.isValid());
 
         QFile config(sshConfig());
