@@ -13,12 +13,13 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 
 "$cli" sandbox up >"$work/up.out" 2>"$work/up.err" || { cat "$work/up.err" "$work/up.out"; fail "sandbox up exited $?"; }
 cat "$work/up.out"
-grep -q '4 of 4 hosts done, 5 of 5 checks passed' "$work/up.err" || { cat "$work/up.err"; fail "the deploy did not pass every check"; }
-grep -q 'every compute node registered and idle: idle: nas1, primary, worker1, worker2' "$work/up.err" ||
+all=$(cat "$work/up.out" "$work/up.err")
+grep -q '4 of 4 hosts done, 5 of 5 checks passed' <<<"$all" || { echo "$all"; fail "the deploy did not pass every check"; }
+grep -q 'every compute node registered and idle: idle: nas1, primary, worker1, worker2' <<<"$all" ||
     fail "not every node is idle"
 file=$XDG_CONFIG_HOME/SlurmDeck/SlurmDeck/clusters/sandbox.yaml
 [[ -s $file ]] || fail "no cluster file at $file"
-[[ $(grep -c '^  - name:' "$file") == 4 ]] || fail "the cluster file does not list 4 hosts"
+[[ $(grep -c '^    address:' "$file") == 4 ]] || fail "the cluster file does not list 4 hosts"
 grep -q 'platform: macos' "$file" || fail "no host uses the macOS override"
 grep -q 'platform: qnap' "$file" || fail "no QNAP host"
 echo "PASS: sandbox up (4 hosts idle, 5 of 5 checks)"
@@ -29,5 +30,6 @@ echo "PASS: the GUI opens the sandbox cluster"
 
 "$cli" sandbox down >"$work/down.out" 2>&1 || { cat "$work/down.out"; fail "sandbox down exited $?"; }
 [[ ! -e $file ]] || fail "sandbox down left $file"
-"$(dirname "$0")/lab.sh" status | grep -q 'manifest: none' || fail "sandbox down left the lab hosts up"
+status=$("$(dirname "$0")/lab.sh" status)
+grep -q 'manifest: none' <<<"$status" || { echo "$status"; fail "sandbox down left the lab hosts up"; }
 echo "PASS: sandbox down"
