@@ -30,6 +30,6 @@ echo "PASS: the GUI opens the sandbox cluster"
 
 "$cli" sandbox down >"$work/down.out" 2>&1 || { cat "$work/down.out"; fail "sandbox down exited $?"; }
 [[ ! -e $file ]] || fail "sandbox down left $file"
-status=$("$(dirname "$0")/lab.sh" status)
+status=$("$(dirname "$0")/lab.sh" status || true) # non-zero while hosts are down
 grep -q 'manifest: none' <<<"$status" || { echo "$status"; fail "sandbox down left the lab hosts up"; }
 echo "PASS: sandbox down"
