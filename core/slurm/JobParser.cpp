@@ -395,14 +395,14 @@ Result<Parsed<SlurmJob>> parseJobs(const QByteArray &output, const SlurmVersion 
 
 Result<Parsed<SlurmJob>> parseHistory(const QByteArray &output, const SlurmVersion &version)
 {
-    Q_UNUSED(version)
+    Q_UNUSED(version) // alike in 22.05 and 24.11 (24.11: NCPUS=0, Start=None for jobs that never ran)
     return parseDelimited(output, u"\n", qsizetype(HistoryField::Count), historyJobFrom,
                           QStringLiteral("job history"));
 }
 
 Result<SlurmJobDetails> parseJobDetails(const QByteArray &output, const SlurmVersion &version)
 {
-    Q_UNUSED(version)
+    Q_UNUSED(version) // 22.05 and 24.11 differ only in the TRES keys, read below either way
     const QString text = QString::fromUtf8(output);
     const Records records = splitScontrolRecords(text, u"JobId");
     if (records.records.isEmpty()) {
@@ -440,9 +440,11 @@ Result<SlurmJobDetails> parseJobDetails(const QByteArray &output, const SlurmVer
     job.nodeList = valueOrEmpty(values.value(u"NodeList"));
     job.nodeCount = leadingInt(values.value(u"NumNodes"));
     job.cpus = leadingInt(values.value(u"NumCPUs"));
-    details.tres = valueOrEmpty(values.value(u"TRES"));
-    if (details.tres.isEmpty())
-        details.tres = valueOrEmpty(values.value(u"AllocTRES"));
+    // 22.05 prints TRES=; 24.11 AllocTRES= (running) and ReqTRES= (always).
+    for (const char16_t *key : {u"AllocTRES", u"TRES", u"ReqTRES"}) {
+        if (details.tres.isEmpty())
+            details.tres = valueOrEmpty(values.value(QStringView(key)));
+    }
     job.gpus = gpusOf(details.tres);
     job.timeUsedSeconds = qMax<qint64>(0, durationSeconds(values.value(u"RunTime")).value_or(0));
     job.timeLimitMinutes = limitMinutes(values.value(u"TimeLimit")).value_or(-1);

@@ -197,7 +197,9 @@ Result<Parsed<T>> parseRecords(const QByteArray &output, QStringView firstKey, c
 
 Result<Parsed<SlurmNode>> parseNodes(const QByteArray &output, const SlurmVersion &version)
 {
-    Q_UNUSED(version) // 22.05 to 24.11 print the same keys for what SlurmNode holds
+    // 22.05 and 24.11 print the same keys for what SlurmNode holds (24.11 omits GresUsed on
+    // nodes without GRES and adds keys such as ResumeAfterTime, which the grammar knows).
+    Q_UNUSED(version)
     return parseRecords<SlurmNode>(output, u"NodeName", nodeGrammar(), nodeFrom, QStringLiteral("nodes"));
 }
 

@@ -47,6 +47,74 @@ QDateTime at(const char *iso)
     return time;
 }
 
+// What differs between the 22.05 and the 24.11 capture (same scenario, other times).
+struct Capture
+{
+    QString dir;
+    QDateTime start7; // jobs 7 and 8 started
+    QDateTime start9; // jobs 9, 10 and 13_1 started
+    qint64 used7 = 0; // their run times when captured
+    qint64 used9 = 0;
+    QString arrayReason;
+    qint64 freeMem = 0; // FreeMem of the nodes (node03's in `freeMem03`)
+    qint64 freeMem03 = 0;
+    double load = 0;
+    double load03 = 0;
+    double load06 = 0;              // the node that never answered: N/A in 22.05, 0.00 in 24.11
+    QDateTime drained;              // node04's and node07's reason time
+    QDateTime down;                 // node05's
+    bool gresUsedOnAllNodes = true; // 24.11 omits GresUsed on nodes without GRES
+    QList<QDateTime> ends;          // history end times of jobs 1..6
+};
+
+QList<Capture> captures()
+{
+    const auto t = [](const char *iso) {
+        QDateTime time = QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODate);
+        time.setTimeSpec(Qt::UTC);
+        return time;
+    };
+    return {
+        {QStringLiteral("22.05"),
+         t("2026-11-25T22:24:55"),
+         t("2026-11-25T22:24:55"),
+         242,
+         242,
+         QStringLiteral("ReqNodeNotAvail, UnavailableNodes:node07"),
+         16630,
+         16630,
+         4.70,
+         4.70,
+         -1.0,
+         t("2026-11-25T22:24:57"),
+         t("2026-11-25T22:24:57"),
+         true,
+         {t("2026-11-25T22:24:49"), t("2026-11-25T22:24:52"), t("2026-11-25T22:24:55"),
+          t("2026-11-25T22:24:51"), t("2026-11-25T22:24:58"), t("2026-11-25T22:26:13")}},
+        {QStringLiteral("24.11"),
+         t("2026-11-25T22:46:55"),
+         t("2026-11-25T22:46:58"),
+         82,
+         79,
+         QStringLiteral("ReqNodeNotAvail, May be reserved for other job"),
+         13754,
+         13853,
+         3.92,
+         3.87,
+         0.0,
+         t("2026-11-25T22:46:58"),
+         t("2026-11-25T22:46:59"),
+         false,
+         {t("2026-11-25T22:46:52"), t("2026-11-25T22:46:55"), t("2026-11-25T22:46:58"),
+          t("2026-11-25T22:46:52"), t("2026-11-25T22:47:01"), t("2026-11-25T22:48:16")}},
+    };
+}
+
+QByteArray rowName(const Capture &c, const char *what)
+{
+    return (c.dir + u' ' + QString::fromLatin1(what)).toUtf8();
+}
+
 const QString unitSeparator = QString(QChar(0x1f));
 const QString recordSeparator = QString(QChar(0x1e));
 
@@ -93,6 +161,8 @@ void TestSlurmParsers::version_data()
     QTest::addColumn<int>("patch");
     QTest::newRow("22.05 fixture") << fixture(QStringLiteral("22.05"), QStringLiteral("version.txt")) << 22
                                    << 5 << 8;
+    QTest::newRow("24.11 fixture") << fixture(QStringLiteral("24.11"), QStringLiteral("version.txt")) << 24
+                                   << 11 << 5;
     QTest::newRow("debian slurm-wlm") << QByteArray("slurm-wlm 22.05.8\n") << 22 << 5 << 8;
     QTest::newRow("24.11") << QByteArray("slurm 24.11.5\n") << 24 << 11 << 5;
     QTest::newRow("no patch") << QByteArray("slurm 23.02") << 23 << 2 << 0;
@@ -117,17 +187,22 @@ void TestSlurmParsers::version()
 // must be those, so the fixtures test what production parses.
 void TestSlurmParsers::queriesMatchTheCapturedOnes_data()
 {
+    QTest::addColumn<QString>("dir");
     QTest::addColumn<QString>("file");
     QTest::addColumn<QStringList>("argv");
-    const SlurmVersion v = versionOf(QStringLiteral("22.05"));
-    QTest::newRow("version") << QStringLiteral("version.txt") << versionArgv();
-    QTest::newRow("nodes") << QStringLiteral("nodes.txt") << nodesArgv(v);
-    QTest::newRow("partitions") << QStringLiteral("partitions.txt") << partitionsArgv(v);
-    QTest::newRow("jobs") << QStringLiteral("jobs.txt") << jobsArgv(v);
-    QStringList history = historyArgv(QDateTime::currentDateTimeUtc().addSecs(-7200), v);
-    QTest::newRow("history") << QStringLiteral("history.txt") << history;
-    QStringList details = jobDetailsArgv(7, v);
-    QTest::newRow("details") << QStringLiteral("job-details-running.txt") << details;
+    for (const Capture &c : captures()) {
+        const SlurmVersion v = versionOf(c.dir);
+        const QString &d = c.dir;
+        QTest::newRow(rowName(c, "version")) << d << QStringLiteral("version.txt") << versionArgv();
+        QTest::newRow(rowName(c, "nodes")) << d << QStringLiteral("nodes.txt") << nodesArgv(v);
+        QTest::newRow(rowName(c, "partitions")) << d << QStringLiteral("partitions.txt") << partitionsArgv(v);
+        QTest::newRow(rowName(c, "jobs")) << d << QStringLiteral("jobs.txt") << jobsArgv(v);
+        QTest::newRow(rowName(c, "history"))
+            << d << QStringLiteral("history.txt")
+            << historyArgv(QDateTime::currentDateTimeUtc().addSecs(-7200), v);
+        QTest::newRow(rowName(c, "details"))
+            << d << QStringLiteral("job-details-running.txt") << jobDetailsArgv(7, v);
+    }
 }
 
 void TestSlurmParsers::queriesMatchTheCapturedOnes()
@@ -297,47 +372,47 @@ void TestSlurmParsers::nodes_data()
     QTest::addColumn<QString>("reasonUser");
     QTest::addColumn<QDateTime>("reasonTime");
 
-    const QString v = QStringLiteral("22.05");
     const QStringList debugGpu{QStringLiteral("debug"), QStringLiteral("gpu")};
     const QStringList debugLong{QStringLiteral("debug"), QStringLiteral("long")};
     const QStringList debug{QStringLiteral("debug")};
-    // Mixed, with one of two GPUs in use.
-    QTest::newRow("22.05 mixed gpu") << v << QStringLiteral("node01") << QStringLiteral("MIXED")
-                                     << QStringLiteral("172.30.77.11") << debugGpu << 4 << 2 << qint64(3000)
-                                     << qint64(1100) << qint64(16630) << 4.70 << QStringLiteral("gpu:tesla:2")
-                                     << QStringLiteral("gpu:tesla:1(IDX:0)") << 2 << 1 << QString()
-                                     << QString() << QDateTime();
-    QTest::newRow("22.05 allocated") << v << QStringLiteral("node02") << QStringLiteral("ALLOCATED")
-                                     << QStringLiteral("172.30.77.12") << debugLong << 2 << 2 << qint64(1000)
-                                     << qint64(900) << qint64(16630) << 4.70 << QString()
-                                     << QStringLiteral("gpu:0") << 0 << 0 << QString() << QString()
-                                     << QDateTime();
-    // Its Comment "rack 4 Weight=9" must not become a reason or a weight.
-    QTest::newRow("22.05 idle with comment")
-        << v << QStringLiteral("node03") << QStringLiteral("IDLE") << QStringLiteral("172.30.77.13")
-        << debugLong << 2 << 0 << qint64(1000) << qint64(0) << qint64(16630) << 4.70 << QString()
-        << QStringLiteral("gpu:0") << 0 << 0 << QString() << QString() << QDateTime();
-    QTest::newRow("22.05 drained") << v << QStringLiteral("node04") << QStringLiteral("IDLE+DRAIN")
-                                   << QStringLiteral("172.30.77.14") << debug << 2 << 0 << qint64(1000)
-                                   << qint64(0) << qint64(16630) << 4.70 << QString()
-                                   << QStringLiteral("gpu:0") << 0 << 0
-                                   << QStringLiteral("disk replaced, waiting for RMA #42")
-                                   << QStringLiteral("root") << at("2026-11-25T22:24:57");
-    QTest::newRow("22.05 down, reason with Key=")
-        << v << QStringLiteral("node05") << QStringLiteral("DOWN") << QStringLiteral("172.30.77.15") << debug
-        << 2 << 0 << qint64(1000) << qint64(0) << qint64(16630) << 4.70 << QString()
-        << QStringLiteral("gpu:0") << 0 << 0 << QStringLiteral("PSU failure: Reason=fake k=v")
-        << QStringLiteral("root") << at("2026-11-25T22:24:57");
-    QTest::newRow("22.05 not responding")
-        << v << QStringLiteral("node06") << QStringLiteral("UNKNOWN+NOT_RESPONDING")
-        << QStringLiteral("172.30.77.16") << QStringList{QStringLiteral("gpu")} << 8 << 0 << qint64(16000)
-        << qint64(0) << qint64(-1) << -1.0 << QStringLiteral("gpu:rtx3090:4")
-        << QStringLiteral("gpu:rtx3090:0") << 4 << 0 << QString() << QString() << QDateTime();
-    QTest::newRow("22.05 draining") << v << QStringLiteral("node07") << QStringLiteral("ALLOCATED+DRAIN")
-                                    << QStringLiteral("172.30.77.17") << debug << 2 << 2 << qint64(1000)
-                                    << qint64(200) << qint64(16630) << 4.70 << QString()
-                                    << QStringLiteral("gpu:0") << 0 << 0 << QStringLiteral("kernel update")
-                                    << QStringLiteral("root") << at("2026-11-25T22:24:57");
+    for (const Capture &c : captures()) {
+        const QString &v = c.dir;
+        const QString noGpuUsed = c.gresUsedOnAllNodes ? QStringLiteral("gpu:0") : QString();
+        // Mixed, with one of two GPUs in use.
+        QTest::newRow(rowName(c, "mixed gpu"))
+            << v << QStringLiteral("node01") << QStringLiteral("MIXED") << QStringLiteral("172.30.77.11")
+            << debugGpu << 4 << 2 << qint64(3000) << qint64(1100) << c.freeMem << c.load
+            << QStringLiteral("gpu:tesla:2") << QStringLiteral("gpu:tesla:1(IDX:0)") << 2 << 1 << QString()
+            << QString() << QDateTime();
+        QTest::newRow(rowName(c, "allocated"))
+            << v << QStringLiteral("node02") << QStringLiteral("ALLOCATED") << QStringLiteral("172.30.77.12")
+            << debugLong << 2 << 2 << qint64(1000) << qint64(900) << c.freeMem << c.load << QString()
+            << noGpuUsed << 0 << 0 << QString() << QString() << QDateTime();
+        // Its Comment "rack 4 Weight=9" must not become a reason or a weight.
+        QTest::newRow(rowName(c, "idle with comment"))
+            << v << QStringLiteral("node03") << QStringLiteral("IDLE") << QStringLiteral("172.30.77.13")
+            << debugLong << 2 << 0 << qint64(1000) << qint64(0) << c.freeMem03 << c.load03 << QString()
+            << noGpuUsed << 0 << 0 << QString() << QString() << QDateTime();
+        QTest::newRow(rowName(c, "drained"))
+            << v << QStringLiteral("node04") << QStringLiteral("IDLE+DRAIN") << QStringLiteral("172.30.77.14")
+            << debug << 2 << 0 << qint64(1000) << qint64(0) << c.freeMem << c.load << QString() << noGpuUsed
+            << 0 << 0 << QStringLiteral("disk replaced, waiting for RMA #42") << QStringLiteral("root")
+            << c.drained;
+        QTest::newRow(rowName(c, "down, reason with Key="))
+            << v << QStringLiteral("node05") << QStringLiteral("DOWN") << QStringLiteral("172.30.77.15")
+            << debug << 2 << 0 << qint64(1000) << qint64(0) << c.freeMem << c.load << QString() << noGpuUsed
+            << 0 << 0 << QStringLiteral("PSU failure: Reason=fake k=v") << QStringLiteral("root") << c.down;
+        QTest::newRow(rowName(c, "not responding"))
+            << v << QStringLiteral("node06") << QStringLiteral("UNKNOWN+NOT_RESPONDING")
+            << QStringLiteral("172.30.77.16") << QStringList{QStringLiteral("gpu")} << 8 << 0 << qint64(16000)
+            << qint64(0) << qint64(-1) << c.load06 << QStringLiteral("gpu:rtx3090:4")
+            << QStringLiteral("gpu:rtx3090:0") << 4 << 0 << QString() << QString() << QDateTime();
+        QTest::newRow(rowName(c, "draining"))
+            << v << QStringLiteral("node07") << QStringLiteral("ALLOCATED+DRAIN")
+            << QStringLiteral("172.30.77.17") << debug << 2 << 2 << qint64(1000) << qint64(200) << c.freeMem
+            << c.load << QString() << noGpuUsed << 0 << 0 << QStringLiteral("kernel update")
+            << QStringLiteral("root") << c.drained;
+    }
 }
 
 void TestSlurmParsers::nodes()
@@ -380,18 +455,20 @@ void TestSlurmParsers::partitions_data()
     QTest::addColumn<int>("totalNodes");
     QTest::addColumn<qint64>("maxTimeMinutes");
     QTest::addColumn<qint64>("maxMemoryPerNodeMb");
-    const QString v = QStringLiteral("22.05");
-    QTest::newRow("22.05 debug") << v << QStringLiteral("debug") << true << QStringLiteral("UP")
-                                 << QStringList{QStringLiteral("node01"), QStringLiteral("node02"),
-                                                QStringLiteral("node03"), QStringLiteral("node04"),
-                                                QStringLiteral("node05"), QStringLiteral("node07")}
-                                 << 14 << 6 << qint64(60) << qint64(-1);
-    QTest::newRow("22.05 gpu") << v << QStringLiteral("gpu") << false << QStringLiteral("UP")
-                               << QStringList{QStringLiteral("node01"), QStringLiteral("node06")} << 12 << 2
-                               << qint64(2880) << qint64(-1);
-    QTest::newRow("22.05 long") << v << QStringLiteral("long") << false << QStringLiteral("DOWN")
-                                << QStringList{QStringLiteral("node02"), QStringLiteral("node03")} << 4 << 2
-                                << qint64(-1) << qint64(900);
+    for (const Capture &c : captures()) {
+        const QString &v = c.dir;
+        QTest::newRow(rowName(c, "debug"))
+            << v << QStringLiteral("debug") << true << QStringLiteral("UP")
+            << QStringList{QStringLiteral("node01"), QStringLiteral("node02"), QStringLiteral("node03"),
+                           QStringLiteral("node04"), QStringLiteral("node05"), QStringLiteral("node07")}
+            << 14 << 6 << qint64(60) << qint64(-1);
+        QTest::newRow(rowName(c, "gpu")) << v << QStringLiteral("gpu") << false << QStringLiteral("UP")
+                                         << QStringList{QStringLiteral("node01"), QStringLiteral("node06")}
+                                         << 12 << 2 << qint64(2880) << qint64(-1);
+        QTest::newRow(rowName(c, "long")) << v << QStringLiteral("long") << false << QStringLiteral("DOWN")
+                                          << QStringList{QStringLiteral("node02"), QStringLiteral("node03")}
+                                          << 4 << 2 << qint64(-1) << qint64(900);
+    }
 }
 
 void TestSlurmParsers::partitions()
@@ -429,59 +506,58 @@ void TestSlurmParsers::jobs_data()
     QTest::addColumn<qint64>("timeUsedSeconds");
     QTest::addColumn<qint64>("timeLimitMinutes");
     QTest::addColumn<QDateTime>("startTime");
-    const QString v = QStringLiteral("22.05");
-    const QDateTime started = at("2026-11-25T22:24:55");
-    QTest::newRow("22.05 gpu job") << v << QStringLiteral("7") << qint64(7)
-                                   << QStringLiteral("train model v2") << QStringLiteral("RUNNING")
-                                   << QStringLiteral("None") << QStringLiteral("gpu")
-                                   << QStringLiteral("node01") << 1 << 1 << qint64(242) << qint64(30)
-                                   << started;
-    QTest::newRow("22.05 exclusive") << v << QStringLiteral("8") << qint64(8)
-                                     << QStringLiteral("all of node02") << QStringLiteral("RUNNING")
-                                     << QStringLiteral("None") << QStringLiteral("debug")
-                                     << QStringLiteral("node02") << 2 << 0 << qint64(242) << qint64(60)
-                                     << started;
-    QTest::newRow("22.05 pipe and unit separator")
-        << v << QStringLiteral("9") << qint64(9) << QStringLiteral("pipe|and") + unitSeparator + u"unit sep"
-        << QStringLiteral("RUNNING") << QStringLiteral("None") << QStringLiteral("debug")
-        << QStringLiteral("node07") << 1 << 0 << qint64(242) << qint64(60) << started;
-    QTest::newRow("22.05 unicode") << v << QStringLiteral("10") << qint64(10)
-                                   << QStringLiteral("Ünïcødé λ ジョブ 🚀") << QStringLiteral("RUNNING")
-                                   << QStringLiteral("None") << QStringLiteral("gpu")
-                                   << QStringLiteral("node01") << 1 << 0 << qint64(242) << qint64(2880)
-                                   << started;
-    QTest::newRow("22.05 pending for gpus")
-        << v << QStringLiteral("11") << qint64(11) << QStringLiteral("needs 4 gpus")
-        << QStringLiteral("PENDING") << QStringLiteral("ReqNodeNotAvail, UnavailableNodes:node06")
-        << QStringLiteral("gpu") << QString() << 1 << 4 << qint64(0) << qint64(2880) << QDateTime();
-    QTest::newRow("22.05 held") << v << QStringLiteral("12") << qint64(12) << QStringLiteral("held job")
-                                << QStringLiteral("PENDING") << QStringLiteral("JobHeldUser")
-                                << QStringLiteral("debug") << QString() << 1 << 0 << qint64(0) << qint64(60)
-                                << QDateTime();
-    QTest::newRow("22.05 array pending")
-        << v << QStringLiteral("13_[2-6%2]") << qint64(13) << QStringLiteral("array")
-        << QStringLiteral("PENDING") << QStringLiteral("ReqNodeNotAvail, UnavailableNodes:node07")
-        << QStringLiteral("debug") << QString() << 1 << 0 << qint64(0) << qint64(60) << QDateTime();
-    QTest::newRow("22.05 array task")
-        << v << QStringLiteral("13_1") << qint64(18) << QStringLiteral("array") << QStringLiteral("RUNNING")
-        << QStringLiteral("None") << QStringLiteral("debug") << QStringLiteral("node07") << 1 << 0
-        << qint64(242) << qint64(60) << started;
-    QTest::newRow("22.05 dependency")
-        << v << QStringLiteral("14") << qint64(14) << QStringLiteral("after array")
-        << QStringLiteral("PENDING") << QStringLiteral("Dependency") << QStringLiteral("debug") << QString()
-        << 1 << 0 << qint64(0) << qint64(60) << QDateTime();
-    QTest::newRow("22.05 tab and quotes")
-        << v << QStringLiteral("15") << qint64(15) << QStringLiteral("tab\tand \"quotes\" 'x' \\ back")
-        << QStringLiteral("PENDING") << QStringLiteral("PartitionDown") << QStringLiteral("long") << QString()
-        << 1 << 0 << qint64(0) << qint64(-1) << QDateTime();
-    QTest::newRow("22.05 newline in name")
-        << v << QStringLiteral("16") << qint64(16) << QStringLiteral("line1\nline2")
-        << QStringLiteral("PENDING") << QStringLiteral("JobHeldUser") << QStringLiteral("debug") << QString()
-        << 1 << 0 << qint64(0) << qint64(60) << QDateTime();
-    QTest::newRow("22.05 record separator in name")
-        << v << QStringLiteral("17") << qint64(17) << QStringLiteral("rs") + recordSeparator + u'x'
-        << QStringLiteral("PENDING") << QStringLiteral("JobHeldUser") << QStringLiteral("debug") << QString()
-        << 1 << 0 << qint64(0) << qint64(60) << QDateTime();
+    for (const Capture &c : captures()) {
+        const QString &v = c.dir;
+        QTest::newRow(rowName(c, "gpu job"))
+            << v << QStringLiteral("7") << qint64(7) << QStringLiteral("train model v2")
+            << QStringLiteral("RUNNING") << QStringLiteral("None") << QStringLiteral("gpu")
+            << QStringLiteral("node01") << 1 << 1 << c.used7 << qint64(30) << c.start7;
+        QTest::newRow(rowName(c, "exclusive"))
+            << v << QStringLiteral("8") << qint64(8) << QStringLiteral("all of node02")
+            << QStringLiteral("RUNNING") << QStringLiteral("None") << QStringLiteral("debug")
+            << QStringLiteral("node02") << 2 << 0 << c.used7 << qint64(60) << c.start7;
+        QTest::newRow(rowName(c, "pipe and unit separator"))
+            << v << QStringLiteral("9") << qint64(9)
+            << QStringLiteral("pipe|and") + unitSeparator + u"unit sep" << QStringLiteral("RUNNING")
+            << QStringLiteral("None") << QStringLiteral("debug") << QStringLiteral("node07") << 1 << 0
+            << c.used9 << qint64(60) << c.start9;
+        QTest::newRow(rowName(c, "unicode"))
+            << v << QStringLiteral("10") << qint64(10) << QStringLiteral("Ünïcødé λ ジョブ 🚀")
+            << QStringLiteral("RUNNING") << QStringLiteral("None") << QStringLiteral("gpu")
+            << QStringLiteral("node01") << 1 << 0 << c.used9 << qint64(2880) << c.start9;
+        QTest::newRow(rowName(c, "pending for gpus"))
+            << v << QStringLiteral("11") << qint64(11) << QStringLiteral("needs 4 gpus")
+            << QStringLiteral("PENDING") << QStringLiteral("ReqNodeNotAvail, UnavailableNodes:node06")
+            << QStringLiteral("gpu") << QString() << 1 << 4 << qint64(0) << qint64(2880) << QDateTime();
+        QTest::newRow(rowName(c, "held"))
+            << v << QStringLiteral("12") << qint64(12) << QStringLiteral("held job")
+            << QStringLiteral("PENDING") << QStringLiteral("JobHeldUser") << QStringLiteral("debug")
+            << QString() << 1 << 0 << qint64(0) << qint64(60) << QDateTime();
+        QTest::newRow(rowName(c, "array pending"))
+            << v << QStringLiteral("13_[2-6%2]") << qint64(13) << QStringLiteral("array")
+            << QStringLiteral("PENDING") << c.arrayReason << QStringLiteral("debug") << QString() << 1 << 0
+            << qint64(0) << qint64(60) << QDateTime();
+        QTest::newRow(rowName(c, "array task"))
+            << v << QStringLiteral("13_1") << qint64(18) << QStringLiteral("array")
+            << QStringLiteral("RUNNING") << QStringLiteral("None") << QStringLiteral("debug")
+            << QStringLiteral("node07") << 1 << 0 << c.used9 << qint64(60) << c.start9;
+        QTest::newRow(rowName(c, "dependency"))
+            << v << QStringLiteral("14") << qint64(14) << QStringLiteral("after array")
+            << QStringLiteral("PENDING") << QStringLiteral("Dependency") << QStringLiteral("debug")
+            << QString() << 1 << 0 << qint64(0) << qint64(60) << QDateTime();
+        QTest::newRow(rowName(c, "tab and quotes"))
+            << v << QStringLiteral("15") << qint64(15) << QStringLiteral("tab\tand \"quotes\" 'x' \\ back")
+            << QStringLiteral("PENDING") << QStringLiteral("PartitionDown") << QStringLiteral("long")
+            << QString() << 1 << 0 << qint64(0) << qint64(-1) << QDateTime();
+        QTest::newRow(rowName(c, "newline in name"))
+            << v << QStringLiteral("16") << qint64(16) << QStringLiteral("line1\nline2")
+            << QStringLiteral("PENDING") << QStringLiteral("JobHeldUser") << QStringLiteral("debug")
+            << QString() << 1 << 0 << qint64(0) << qint64(60) << QDateTime();
+        QTest::newRow(rowName(c, "record separator in name"))
+            << v << QStringLiteral("17") << qint64(17) << QStringLiteral("rs") + recordSeparator + u'x'
+            << QStringLiteral("PENDING") << QStringLiteral("JobHeldUser") << QStringLiteral("debug")
+            << QString() << 1 << 0 << qint64(0) << qint64(60) << QDateTime();
+    }
 }
 
 void TestSlurmParsers::jobs()
@@ -526,54 +602,56 @@ void TestSlurmParsers::history_data()
     QTest::addColumn<qint64>("timeUsedSeconds");
     QTest::addColumn<qint64>("timeLimitMinutes");
     QTest::addColumn<QDateTime>("endTime");
-    const QString v = QStringLiteral("22.05");
     const QString alice = QStringLiteral("alice");
     const QString node03 = QStringLiteral("node03");
-    QTest::newRow("22.05 completed") << v << QStringLiteral("1") << qint64(1) << alice
-                                     << QStringLiteral("ok job") << QStringLiteral("COMPLETED")
-                                     << QStringLiteral("0:0") << node03 << 0 << qint64(0) << qint64(60)
-                                     << at("2026-11-25T22:24:49");
-    QTest::newRow("22.05 exit 3") << v << QStringLiteral("2") << qint64(2) << alice
-                                  << QStringLiteral("fails with 3") << QStringLiteral("FAILED")
-                                  << QStringLiteral("3:0") << node03 << 0 << qint64(0) << qint64(60)
-                                  << at("2026-11-25T22:24:52");
-    QTest::newRow("22.05 killed by signal 9")
-        << v << QStringLiteral("3") << qint64(3) << alice << QStringLiteral("killed")
-        << QStringLiteral("FAILED") << QStringLiteral("0:9") << node03 << 0 << qint64(0) << qint64(60)
-        << at("2026-11-25T22:24:55");
-    QTest::newRow("22.05 cancelled") << v << QStringLiteral("4") << qint64(4) << alice
-                                     << QStringLiteral("to cancel") << QStringLiteral("CANCELLED")
-                                     << QStringLiteral("0:0") << QString() << 0 << qint64(0) << qint64(-1)
-                                     << at("2026-11-25T22:24:51");
-    QTest::newRow("22.05 other user, pipe")
-        << v << QStringLiteral("5") << qint64(5) << QStringLiteral("bob") << QStringLiteral("bob's|pipe")
-        << QStringLiteral("COMPLETED") << QStringLiteral("0:0") << node03 << 0 << qint64(0) << qint64(60)
-        << at("2026-11-25T22:24:58");
-    QTest::newRow("22.05 timeout") << v << QStringLiteral("6") << qint64(6) << alice
-                                   << QStringLiteral("times out") << QStringLiteral("TIMEOUT")
-                                   << QStringLiteral("0:0") << node03 << 0 << qint64(72) << qint64(1)
-                                   << at("2026-11-25T22:26:13");
-    QTest::newRow("22.05 running gpu")
-        << v << QStringLiteral("7") << qint64(7) << alice << QStringLiteral("train model v2")
-        << QStringLiteral("RUNNING") << QStringLiteral("0:0") << QStringLiteral("node01") << 1 << qint64(242)
-        << qint64(30) << QDateTime();
-    QTest::newRow("22.05 unit separator")
-        << v << QStringLiteral("9") << qint64(9) << alice
-        << QStringLiteral("pipe|and") + unitSeparator + u"unit sep" << QStringLiteral("RUNNING")
-        << QStringLiteral("0:0") << QStringLiteral("node07") << 0 << qint64(242) << qint64(60) << QDateTime();
-    // sacct prints double quotes in names as backquotes.
-    QTest::newRow("22.05 tab and quotes")
-        << v << QStringLiteral("15") << qint64(15) << alice << QStringLiteral("tab\tand `quotes` 'x' \\ back")
-        << QStringLiteral("PENDING") << QStringLiteral("0:0") << QString() << 0 << qint64(0) << qint64(-1)
-        << QDateTime();
-    QTest::newRow("22.05 array task")
-        << v << QStringLiteral("13_1") << qint64(18) << alice << QStringLiteral("array")
-        << QStringLiteral("RUNNING") << QStringLiteral("0:0") << QStringLiteral("node07") << 0 << qint64(242)
-        << qint64(60) << QDateTime();
-    QTest::newRow("22.05 array pending")
-        << v << QStringLiteral("13_[2-6%2]") << qint64(13) << alice << QStringLiteral("array")
-        << QStringLiteral("PENDING") << QStringLiteral("0:0") << QString() << 0 << qint64(0) << qint64(60)
-        << QDateTime();
+    for (const Capture &c : captures()) {
+        const QString &v = c.dir;
+        QTest::newRow(rowName(c, "completed"))
+            << v << QStringLiteral("1") << qint64(1) << alice << QStringLiteral("ok job")
+            << QStringLiteral("COMPLETED") << QStringLiteral("0:0") << node03 << 0 << qint64(0) << qint64(60)
+            << c.ends[0];
+        QTest::newRow(rowName(c, "exit 3"))
+            << v << QStringLiteral("2") << qint64(2) << alice << QStringLiteral("fails with 3")
+            << QStringLiteral("FAILED") << QStringLiteral("3:0") << node03 << 0 << qint64(0) << qint64(60)
+            << c.ends[1];
+        QTest::newRow(rowName(c, "killed by signal 9"))
+            << v << QStringLiteral("3") << qint64(3) << alice << QStringLiteral("killed")
+            << QStringLiteral("FAILED") << QStringLiteral("0:9") << node03 << 0 << qint64(0) << qint64(60)
+            << c.ends[2];
+        QTest::newRow(rowName(c, "cancelled"))
+            << v << QStringLiteral("4") << qint64(4) << alice << QStringLiteral("to cancel")
+            << QStringLiteral("CANCELLED") << QStringLiteral("0:0") << QString() << 0 << qint64(0)
+            << qint64(-1) << c.ends[3];
+        QTest::newRow(rowName(c, "other user, pipe"))
+            << v << QStringLiteral("5") << qint64(5) << QStringLiteral("bob") << QStringLiteral("bob's|pipe")
+            << QStringLiteral("COMPLETED") << QStringLiteral("0:0") << node03 << 0 << qint64(0) << qint64(60)
+            << c.ends[4];
+        QTest::newRow(rowName(c, "timeout"))
+            << v << QStringLiteral("6") << qint64(6) << alice << QStringLiteral("times out")
+            << QStringLiteral("TIMEOUT") << QStringLiteral("0:0") << node03 << 0 << qint64(72) << qint64(1)
+            << c.ends[5];
+        QTest::newRow(rowName(c, "running gpu"))
+            << v << QStringLiteral("7") << qint64(7) << alice << QStringLiteral("train model v2")
+            << QStringLiteral("RUNNING") << QStringLiteral("0:0") << QStringLiteral("node01") << 1 << c.used7
+            << qint64(30) << QDateTime();
+        QTest::newRow(rowName(c, "unit separator"))
+            << v << QStringLiteral("9") << qint64(9) << alice
+            << QStringLiteral("pipe|and") + unitSeparator + u"unit sep" << QStringLiteral("RUNNING")
+            << QStringLiteral("0:0") << QStringLiteral("node07") << 0 << c.used9 << qint64(60) << QDateTime();
+        // sacct prints double quotes in names as backquotes.
+        QTest::newRow(rowName(c, "tab and quotes"))
+            << v << QStringLiteral("15") << qint64(15) << alice
+            << QStringLiteral("tab\tand `quotes` 'x' \\ back") << QStringLiteral("PENDING")
+            << QStringLiteral("0:0") << QString() << 0 << qint64(0) << qint64(-1) << QDateTime();
+        QTest::newRow(rowName(c, "array task"))
+            << v << QStringLiteral("13_1") << qint64(18) << alice << QStringLiteral("array")
+            << QStringLiteral("RUNNING") << QStringLiteral("0:0") << QStringLiteral("node07") << 0 << c.used9
+            << qint64(60) << QDateTime();
+        QTest::newRow(rowName(c, "array pending"))
+            << v << QStringLiteral("13_[2-6%2]") << qint64(13) << alice << QStringLiteral("array")
+            << QStringLiteral("PENDING") << QStringLiteral("0:0") << QString() << 0 << qint64(0) << qint64(60)
+            << QDateTime();
+    }
 }
 
 void TestSlurmParsers::history()
@@ -601,6 +679,7 @@ void TestSlurmParsers::history()
 
 void TestSlurmParsers::jobDetails_data()
 {
+    QTest::addColumn<QString>("dir");
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("id");
     QTest::addColumn<qint64>("jobId");
@@ -612,32 +691,33 @@ void TestSlurmParsers::jobDetails_data()
     QTest::addColumn<QStringList>("gpuIndices");
     QTest::addColumn<int>("gpus");
     QTest::addColumn<bool>("explained");
-    QTest::newRow("running gpu job") << QStringLiteral("job-details-running.txt") << QStringLiteral("7")
-                                     << qint64(7) << QStringLiteral("train model v2")
-                                     << QStringLiteral("RUNNING") << QStringLiteral("None")
-                                     << QStringLiteral("/tmp/slurm-7.out") << QStringLiteral("node01")
-                                     << QStringList{QStringLiteral("node01: 0")} << 1 << false;
-    QTest::newRow("pending gpu job") << QStringLiteral("job-details-pending.txt") << QStringLiteral("11")
-                                     << qint64(11) << QStringLiteral("needs 4 gpus")
-                                     << QStringLiteral("PENDING")
-                                     << QStringLiteral("ReqNodeNotAvail, UnavailableNodes:node06")
-                                     << QStringLiteral("/tmp/slurm-11.out") << QString() << QStringList{} << 4
-                                     << true;
-    QTest::newRow("array task") << QStringLiteral("job-details-array.txt") << QStringLiteral("13_1")
-                                << qint64(18) << QStringLiteral("array") << QStringLiteral("RUNNING")
-                                << QStringLiteral("None") << QStringLiteral("/tmp/slurm-13_1.out")
-                                << QStringLiteral("node07") << QStringList{} << 0 << false;
-    QTest::newRow("newline in name") << QStringLiteral("job-details-newline.txt") << QStringLiteral("16")
-                                     << qint64(16) << QStringLiteral("line1\nline2")
-                                     << QStringLiteral("PENDING") << QStringLiteral("JobHeldUser")
-                                     << QStringLiteral("/tmp/slurm-16.out") << QString() << QStringList{} << 0
-                                     << true;
+    for (const Capture &c : captures()) {
+        QTest::newRow(rowName(c, "running gpu job"))
+            << c.dir << QStringLiteral("job-details-running.txt") << QStringLiteral("7") << qint64(7)
+            << QStringLiteral("train model v2") << QStringLiteral("RUNNING") << QStringLiteral("None")
+            << QStringLiteral("/tmp/slurm-7.out") << QStringLiteral("node01")
+            << QStringList{QStringLiteral("node01: 0")} << 1 << false;
+        QTest::newRow(rowName(c, "pending gpu job"))
+            << c.dir << QStringLiteral("job-details-pending.txt") << QStringLiteral("11") << qint64(11)
+            << QStringLiteral("needs 4 gpus") << QStringLiteral("PENDING")
+            << QStringLiteral("ReqNodeNotAvail, UnavailableNodes:node06")
+            << QStringLiteral("/tmp/slurm-11.out") << QString() << QStringList{} << 4 << true;
+        QTest::newRow(rowName(c, "array task"))
+            << c.dir << QStringLiteral("job-details-array.txt") << QStringLiteral("13_1") << qint64(18)
+            << QStringLiteral("array") << QStringLiteral("RUNNING") << QStringLiteral("None")
+            << QStringLiteral("/tmp/slurm-13_1.out") << QStringLiteral("node07") << QStringList{} << 0
+            << false;
+        QTest::newRow(rowName(c, "newline in name"))
+            << c.dir << QStringLiteral("job-details-newline.txt") << QStringLiteral("16") << qint64(16)
+            << QStringLiteral("line1\nline2") << QStringLiteral("PENDING") << QStringLiteral("JobHeldUser")
+            << QStringLiteral("/tmp/slurm-16.out") << QString() << QStringList{} << 0 << true;
+    }
 }
 
 void TestSlurmParsers::jobDetails()
 {
+    QFETCH(QString, dir);
     QFETCH(QString, file);
-    const QString dir = QStringLiteral("22.05");
     const Result<SlurmJobDetails> details = parseJobDetails(fixture(dir, file), versionOf(dir));
     SLURMDECK_VERIFY_OK(details);
     QTEST(details->job.id, "id");
@@ -762,9 +842,11 @@ void TestSlurmParsers::brokenLinesAreSkippedAndCounted()
 void TestSlurmParsers::fuzz_data()
 {
     QTest::addColumn<QString>("file");
-    for (const char *file : {"nodes.txt", "partitions.txt", "jobs.txt", "history.txt",
-                             "job-details-running.txt", "job-details-newline.txt", "version.txt"})
-        QTest::newRow(file) << QString::fromLatin1(file);
+    for (const char *dir : {"22.05", "24.11"}) {
+        for (const char *file : {"nodes.txt", "partitions.txt", "jobs.txt", "history.txt",
+                                 "job-details-running.txt", "job-details-newline.txt", "version.txt"})
+            QTest::addRow("%s/%s", dir, file) << QString::fromLatin1(dir) + u'/' + QString::fromLatin1(file);
+    }
 }
 
 // Random mutations of real output: byte flips, separators and brackets inserted, slices
@@ -773,7 +855,7 @@ void TestSlurmParsers::fuzz_data()
 void TestSlurmParsers::fuzz()
 {
     QFETCH(QString, file);
-    const QByteArray original = fixture(QStringLiteral("22.05"), file);
+    const QByteArray original = fixture(file.section(u'/', 0, 0), file.section(u'/', 1));
     const int iterations = qEnvironmentVariableIntValue("SLURMDECK_FUZZ_ITERATIONS") > 0
                                ? qEnvironmentVariableIntValue("SLURMDECK_FUZZ_ITERATIONS")
                                : 3000;

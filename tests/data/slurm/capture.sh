@@ -85,10 +85,11 @@ EOF
 NodeName=node01 Name=gpu Type=tesla File=/dev/nvidia[0-1]
 NodeName=node06 Name=gpu Type=rtx3090 File=/dev/nvidia[0-3]
 EOF
-    cat >"$WORK/etc/cgroup.conf" <<'EOF'
-CgroupPlugin=cgroup/v1
-IgnoreSystemd=yes
-EOF
+    # 22.05 only loads a cgroup plugin when asked; 24.11 needs it disabled explicitly.
+    case $(dk run --rm --entrypoint slurmd "$SLURM_IMAGE" -V | awk '{print $2}') in
+        22.* | 23.02.*) printf 'CgroupPlugin=cgroup/v1\nIgnoreSystemd=yes\n' >"$WORK/etc/cgroup.conf" ;;
+        *) printf 'CgroupPlugin=disabled\n' >"$WORK/etc/cgroup.conf" ;;
+    esac
     cat >"$WORK/etc/slurmdbd.conf" <<'EOF'
 AuthType=auth/munge
 DbdHost=dbd

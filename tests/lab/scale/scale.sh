@@ -73,10 +73,11 @@ StorageUser=slurm
 StorageLoc=slurm_acct_db
 StoragePass=scale-test-only
 CONF
-    cat >"$dir/cgroup.conf" <<CONF
-CgroupPlugin=cgroup/v1
-IgnoreSystemd=yes
-CONF
+    # 22.05 only loads a cgroup plugin when asked; 24.11 needs it disabled explicitly.
+    case $(dk run --rm --entrypoint slurmd "$SLURM_IMAGE" -V | awk '{print $2}') in
+        22.* | 23.02.*) printf 'CgroupPlugin=cgroup/v1\nIgnoreSystemd=yes\n' >"$dir/cgroup.conf" ;;
+        *) printf 'CgroupPlugin=disabled\n' >"$dir/cgroup.conf" ;;
+    esac
     mkdir -p "$dir/secrets"
     printf 'scale-test-only\n' >"$dir/secrets/db_password"
     head -c 1024 /dev/urandom >"$dir/secrets/munge.key"
