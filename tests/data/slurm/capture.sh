@@ -251,6 +251,7 @@ capture() {
 down() {
     for c in $(dk ps -a --format '{{.Names}}' | grep "^${P}-" || true); do dk rm -f "$c" >/dev/null; done
     dk network rm "$NET" >/dev/null 2>&1 || true
+    rm -rf "$WORK" # the generated munge key and database password
 }
 
 case ${1:-all} in
