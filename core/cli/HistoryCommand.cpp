@@ -12,8 +12,8 @@ void HistoryCommand::start(const CliContext &context)
 {
     QCommandLineParser parser;
     const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON (fields in README.md)."));
-    const QCommandLineOption since(QStringLiteral("since"),
-                                   tr("How far back: 30m, 2h, 7d, 1w (default 1d)."), QStringLiteral("DURATION"));
+    const QCommandLineOption since(QStringLiteral("since"), tr("How far back: 30m, 2h, 7d, 1w (default 1d)."),
+                                   QStringLiteral("DURATION"));
     parser.addOptions({json, since});
     if (!parse(context, parser, QStringLiteral("history"),
                QStringLiteral("slurmdeck-cli [--cluster FILE] history [--since DURATION] [--json]")))

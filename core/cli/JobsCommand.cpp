@@ -11,19 +11,23 @@ namespace SlurmDeck {
 void JobsCommand::start(const CliContext &context)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("ACTION"),
-                                 tr("cancel, hold, release, requeue, show or output (default: list the queue)."));
+    parser.addPositionalArgument(
+        QStringLiteral("ACTION"),
+        tr("cancel, hold, release, requeue, show or output (default: list the queue)."));
     parser.addPositionalArgument(QStringLiteral("ID"), tr("The job id, as the queue shows it."));
-    const QCommandLineOption json(QStringLiteral("json"), tr("The queue, or show's details, as JSON (README.md)."));
-    const QCommandLineOption lines(QStringLiteral("lines"), tr("output: how many of the last lines (default 20)."),
-                                   QStringLiteral("N"));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  tr("The queue, or show's details, as JSON (README.md)."));
+    const QCommandLineOption lines(
+        QStringLiteral("lines"), tr("output: how many of the last lines (default 20)."), QStringLiteral("N"));
     parser.addOptions({json, lines});
     if (!parse(context, parser, QStringLiteral("jobs"),
-               QStringLiteral("slurmdeck-cli [--cluster FILE] jobs [--json] | cancel ID | hold ID | release ID | "
-                              "requeue ID | show ID [--json] | output ID [--lines N]")))
+               QStringLiteral(
+                   "slurmdeck-cli [--cluster FILE] jobs [--json] | cancel ID | hold ID | release ID | "
+                   "requeue ID | show ID [--json] | output ID [--lines N]")))
         return;
-    const Result<JobsRequest> request = parseJobsRequest(
-        parser.positionalArguments(), parser.isSet(lines) ? std::optional<QString>(parser.value(lines)) : std::nullopt);
+    const Result<JobsRequest> request =
+        parseJobsRequest(parser.positionalArguments(),
+                         parser.isSet(lines) ? std::optional<QString>(parser.value(lines)) : std::nullopt);
     if (!request) {
         err() << request.error().message << u'\n';
         done(CliUsage);
@@ -31,7 +35,8 @@ void JobsCommand::start(const CliContext &context)
     }
     m_request = *request;
     m_json = parser.isSet(json);
-    if (m_json && m_request.action != JobsRequest::Action::List && m_request.action != JobsRequest::Action::Show) {
+    if (m_json && m_request.action != JobsRequest::Action::List &&
+        m_request.action != JobsRequest::Action::Show) {
         err() << tr("--json goes with the queue (jobs --json) and with show.\n");
         done(CliUsage);
         return;

@@ -17,15 +17,17 @@ void NodesCommand::start(const CliContext &context)
     const QCommandLineOption json(QStringLiteral("json"), tr("List as JSON (fields in README.md)."));
     const QCommandLineOption reason(QStringLiteral("reason"), tr("Why (drain, down, stop): required."),
                                     QStringLiteral("R"));
-    const QCommandLineOption wait(QStringLiteral("wait"),
-                                  tr("stop: how long to wait for the node's jobs (default 10m); start: for its "
-                                     "registration (default 2m)."),
-                                  QStringLiteral("DURATION"));
+    const QCommandLineOption wait(
+        QStringLiteral("wait"),
+        tr("stop: how long to wait for the node's jobs (default 10m); start: for its "
+           "registration (default 2m)."),
+        QStringLiteral("DURATION"));
     parser.addOptions({json, reason, wait});
     if (!parse(context, parser, QStringLiteral("nodes"),
-               QStringLiteral("slurmdeck-cli [--cluster FILE] nodes [--json] [drain NODE --reason R | resume NODE | "
-                              "down NODE --reason R | stop NODE --reason R [--wait DURATION] | start NODE "
-                              "[--wait DURATION]]")))
+               QStringLiteral(
+                   "slurmdeck-cli [--cluster FILE] nodes [--json] [drain NODE --reason R | resume NODE | "
+                   "down NODE --reason R | stop NODE --reason R [--wait DURATION] | start NODE "
+                   "[--wait DURATION]]")))
         return;
     const Result<NodesRequest> request =
         parseNodesRequest(parser.positionalArguments(),

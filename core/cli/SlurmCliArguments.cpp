@@ -23,7 +23,8 @@ Result<NodesRequest> parseNodesRequest(const QStringList &positional, const std:
     NodesRequest request;
     if (positional.isEmpty()) {
         if (reason || wait)
-            return usage(QObject::tr("--reason and --wait go with an action, e.g. 'nodes drain NODE --reason R'."));
+            return usage(
+                QObject::tr("--reason and --wait go with an action, e.g. 'nodes drain NODE --reason R'."));
         return request;
     }
     const QString verb = positional.first();
@@ -38,23 +39,26 @@ Result<NodesRequest> parseNodesRequest(const QStringList &positional, const std:
     else if (verb == u"start")
         request.action = Action::Start;
     else
-        return usage(QObject::tr("nodes: unknown action '%1'; use drain, resume, down, stop or start.").arg(verb));
+        return usage(
+            QObject::tr("nodes: unknown action '%1'; use drain, resume, down, stop or start.").arg(verb));
     if (positional.size() < 2)
         return usage(QObject::tr("nodes %1 wants a NODE, e.g. 'nodes %1 worker1'.").arg(verb));
     if (positional.size() > 2)
-        return usage(QObject::tr("nodes %1 takes one NODE; put a reason with spaces in quotes after --reason.")
-                         .arg(verb));
+        return usage(
+            QObject::tr("nodes %1 takes one NODE; put a reason with spaces in quotes after --reason.")
+                .arg(verb));
     request.node = positional.at(1);
     if (!SlurmCommands::isValidNodeName(request.node))
         return usage(QObject::tr("'%1' is not a node name.").arg(request.node));
 
-    const bool needsReason = request.action == Action::Drain || request.action == Action::Down ||
-                             request.action == Action::Stop;
+    const bool needsReason =
+        request.action == Action::Drain || request.action == Action::Down || request.action == Action::Stop;
     if (needsReason) {
         if (!reason || reason->trimmed().isEmpty())
-            return usage(QObject::tr("nodes %1 needs --reason \"why\" (e.g. \"disk replacement\"), so others know "
-                                     "why the node is out.")
-                             .arg(verb));
+            return usage(
+                QObject::tr("nodes %1 needs --reason \"why\" (e.g. \"disk replacement\"), so others know "
+                            "why the node is out.")
+                    .arg(verb));
         request.reason = reason->simplified();
     } else if (reason) {
         return usage(QObject::tr("nodes %1 takes no --reason.").arg(verb));
@@ -98,17 +102,20 @@ Result<JobsRequest> parseJobsRequest(const QStringList &positional, const std::o
     else if (verb == u"output")
         request.action = Action::Output;
     else
-        return usage(QObject::tr("jobs: unknown action '%1'; use cancel, hold, release, requeue, show or output.")
-                         .arg(verb));
+        return usage(
+            QObject::tr("jobs: unknown action '%1'; use cancel, hold, release, requeue, show or output.")
+                .arg(verb));
     if (positional.size() != 2)
         return usage(QObject::tr("jobs %1 wants one job ID, e.g. 'jobs %1 42'.").arg(verb));
     request.jobId = positional.at(1);
     if (!SlurmCommands::isValidJobId(request.jobId))
-        return usage(QObject::tr("'%1' is not a job id; 'slurmdeck-cli jobs' lists them.").arg(request.jobId));
+        return usage(
+            QObject::tr("'%1' is not a job id; 'slurmdeck-cli jobs' lists them.").arg(request.jobId));
     const bool numeric = !request.jobId.contains(u'_') && !request.jobId.contains(u'+');
     if ((request.action == Action::Show || request.action == Action::Output) && !numeric)
-        return usage(QObject::tr("jobs %1 wants the numeric job id (the JOBID column of 'jobs --json': job_id).")
-                         .arg(verb));
+        return usage(
+            QObject::tr("jobs %1 wants the numeric job id (the JOBID column of 'jobs --json': job_id).")
+                .arg(verb));
     if (lines) {
         if (request.action != Action::Output)
             return usage(QObject::tr("--lines goes with 'jobs output ID'."));

@@ -30,7 +30,8 @@ QJsonValue orNull(qint64 value, qint64 unknown = -1)
 
 QString timeText(const QDateTime &time)
 {
-    return time.isValid() ? time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : QStringLiteral("-");
+    return time.isValid() ? time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                          : QStringLiteral("-");
 }
 
 QString limitText(qint64 minutes)
@@ -51,7 +52,7 @@ QString stateKey(const SlurmNode &node)
 {
     if (node.hasFlag(QStringLiteral("DRAIN")))
         return node.state == u"IDLE" || node.state == u"DOWN" ? QStringLiteral("DRAINED")
-                                                               : QStringLiteral("DRAINING");
+                                                              : QStringLiteral("DRAINING");
     return node.state;
 }
 
@@ -79,7 +80,7 @@ QString table(const QStringList &headers, const QList<QStringList> &rows, int ma
         }
         cells << cutRow;
     }
-    const auto line = [&widths](const QStringList &row) {
+    const auto line = [&widths](const QStringList &row) -> QString {
         QString text;
         for (qsizetype i = 0; i < row.size(); ++i) {
             if (i + 1 < row.size())
@@ -103,7 +104,8 @@ QString sourcesTable(const ClusterSnapshot &snapshot, const QDateTime &now)
     for (const SourceHealth *source : {&snapshot.ssh, &snapshot.controller, &snapshot.accounting}) {
         const qint64 age = source->ageMs(now);
         rows << QStringList{source->name, source->ok ? QStringLiteral("ok") : QStringLiteral("FAILED"),
-                            age < 0 ? QStringLiteral("never") : DurationText::formatAge(age) + QStringLiteral(" ago"),
+                            age < 0 ? QStringLiteral("never")
+                                    : DurationText::formatAge(age) + QStringLiteral(" ago"),
                             source->ok ? QString() : source->error};
     }
     return table({QStringLiteral("SOURCE"), QStringLiteral("STATE"), QStringLiteral("LAST ANSWER"),
@@ -115,16 +117,16 @@ QString nodesTable(const QList<SlurmNode> &nodes)
 {
     QList<QStringList> rows;
     for (const SlurmNode &node : nodes) {
-        rows << QStringList{node.name,
-                            node.stateText(),
-                            QStringLiteral("%1/%2").arg(node.cpusAllocated).arg(node.cpusTotal),
-                            QStringLiteral("%1/%2").arg(memoryText(node.memoryAllocatedMb),
-                                                       memoryText(node.memoryTotalMb)),
-                            node.gpusTotal > 0 ? QStringLiteral("%1/%2").arg(node.gpusAllocated).arg(node.gpusTotal)
-                                               : QStringLiteral("-"),
-                            node.cpuLoad < 0 ? QStringLiteral("-") : QString::number(node.cpuLoad, 'f', 2),
-                            node.partitions.join(u','),
-                            node.reason};
+        rows << QStringList{
+            node.name,
+            node.stateText(),
+            QStringLiteral("%1/%2").arg(node.cpusAllocated).arg(node.cpusTotal),
+            QStringLiteral("%1/%2").arg(memoryText(node.memoryAllocatedMb), memoryText(node.memoryTotalMb)),
+            node.gpusTotal > 0 ? QStringLiteral("%1/%2").arg(node.gpusAllocated).arg(node.gpusTotal)
+                               : QStringLiteral("-"),
+            node.cpuLoad < 0 ? QStringLiteral("-") : QString::number(node.cpuLoad, 'f', 2),
+            node.partitions.join(u','),
+            node.reason};
     }
     return table({QStringLiteral("NODE"), QStringLiteral("STATE"), QStringLiteral("CPUS(A/T)"),
                   QStringLiteral("MEMORY(A/T)"), QStringLiteral("GPUS(A/T)"), QStringLiteral("LOAD"),
@@ -136,9 +138,12 @@ QString partitionsTable(const QList<SlurmPartition> &partitions)
 {
     QList<QStringList> rows;
     for (const SlurmPartition &partition : partitions) {
-        rows << QStringList{partition.isDefault ? partition.name + u'*' : partition.name, partition.state,
-                            QString::number(partition.totalNodes), QString::number(partition.totalCpus),
-                            limitText(partition.maxTimeMinutes), partition.nodes.join(u',')};
+        rows << QStringList{partition.isDefault ? partition.name + u'*' : partition.name,
+                            partition.state,
+                            QString::number(partition.totalNodes),
+                            QString::number(partition.totalCpus),
+                            limitText(partition.maxTimeMinutes),
+                            partition.nodes.join(u',')};
     }
     return table({QStringLiteral("PARTITION"), QStringLiteral("STATE"), QStringLiteral("NODES"),
                   QStringLiteral("CPUS"), QStringLiteral("TIMELIMIT"), QStringLiteral("NODELIST")},
@@ -194,25 +199,30 @@ QString jobDetailsText(const SlurmJobDetails &details)
 {
     const SlurmJob &job = details.job;
     QList<QStringList> rows{
-        {QStringLiteral("Job"), job.id + (job.name.isEmpty() ? QString() : QStringLiteral(" (") + job.name + u')')},
-        {QStringLiteral("User"), job.user + (job.account.isEmpty() ? QString() : QStringLiteral(", account ") + job.account)},
+        {QStringLiteral("Job"),
+         job.id + (job.name.isEmpty() ? QString() : QStringLiteral(" (") + job.name + u')')},
+        {QStringLiteral("User"),
+         job.user + (job.account.isEmpty() ? QString() : QStringLiteral(", account ") + job.account)},
         {QStringLiteral("State"), job.state},
     };
     if (job.state == u"PENDING" || !details.reasonExplained.isEmpty())
         rows << QStringList{QStringLiteral("Reason"),
-                            details.reasonExplained.isEmpty() ? job.reason
-                                                              : job.reason + QStringLiteral(": ") + details.reasonExplained};
+                            details.reasonExplained.isEmpty()
+                                ? job.reason
+                                : job.reason + QStringLiteral(": ") + details.reasonExplained};
     rows << QStringList{QStringLiteral("Partition"), job.partition}
          << QStringList{QStringLiteral("Nodes"), job.nodeList.isEmpty() ? QStringLiteral("-") : job.nodeList}
-         << QStringList{QStringLiteral("Batch host"), details.batchHost.isEmpty() ? QStringLiteral("-") : details.batchHost}
+         << QStringList{QStringLiteral("Batch host"),
+                        details.batchHost.isEmpty() ? QStringLiteral("-") : details.batchHost}
          << QStringList{QStringLiteral("CPUs"), QString::number(job.cpus)}
          << QStringList{QStringLiteral("GPUs"), details.gpuIndices.isEmpty()
                                                     ? QString::number(job.gpus)
                                                     : QString::number(job.gpus) + QStringLiteral(" (") +
-                                                          details.gpuIndices.join(QStringLiteral("; ")) + u')'}
+                                                          details.gpuIndices.join(QStringLiteral("; ")) +
+                                                          u')'}
          << QStringList{QStringLiteral("TRES"), details.tres}
-         << QStringList{QStringLiteral("Time"), DurationText::formatElapsed(job.timeUsedSeconds) + QStringLiteral(" of ") +
-                                                    limitText(job.timeLimitMinutes)}
+         << QStringList{QStringLiteral("Time"), DurationText::formatElapsed(job.timeUsedSeconds) +
+                                                    QStringLiteral(" of ") + limitText(job.timeLimitMinutes)}
          << QStringList{QStringLiteral("Submitted"), timeText(job.submitTime)}
          << QStringList{QStringLiteral("Started"), timeText(job.startTime)}
          << QStringList{QStringLiteral("Ended"), timeText(job.endTime)}
@@ -281,7 +291,8 @@ QJsonObject toJson(const SlurmNode &node)
         {QStringLiteral("memory_total_mb"), node.memoryTotalMb},
         {QStringLiteral("memory_allocated_mb"), node.memoryAllocatedMb},
         {QStringLiteral("memory_free_mb"), orNull(node.memoryFreeMb)},
-        {QStringLiteral("cpu_load"), node.cpuLoad < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(node.cpuLoad)},
+        {QStringLiteral("cpu_load"),
+         node.cpuLoad < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(node.cpuLoad)},
         {QStringLiteral("gres"), node.gres},
         {QStringLiteral("gres_used"), node.gresUsed},
         {QStringLiteral("gpus_total"), node.gpusTotal},
@@ -353,13 +364,15 @@ QJsonObject toJson(const SourceHealth &source, const QDateTime &now)
         {QStringLiteral("error"), source.error},
         {QStringLiteral("last_success"), timeJson(source.lastSuccess)},
         {QStringLiteral("last_attempt"), timeJson(source.lastAttempt)},
-        {QStringLiteral("age_seconds"), age < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(double(age) / 1000.0)},
+        {QStringLiteral("age_seconds"),
+         age < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(double(age) / 1000.0)},
     };
 }
 
 QJsonArray sourcesJson(const ClusterSnapshot &snapshot, const QDateTime &now)
 {
-    return QJsonArray{toJson(snapshot.ssh, now), toJson(snapshot.controller, now), toJson(snapshot.accounting, now)};
+    return QJsonArray{toJson(snapshot.ssh, now), toJson(snapshot.controller, now),
+                      toJson(snapshot.accounting, now)};
 }
 
 QJsonObject nodeCounts(const QList<SlurmNode> &nodes)

@@ -11,7 +11,8 @@
 
 namespace SlurmDeck {
 
-SlurmCommandBase::SlurmCommandBase(QObject *parent) : ClusterCommand(parent) {}
+SlurmCommandBase::SlurmCommandBase(QObject *parent) : ClusterCommand(parent)
+{}
 
 SlurmCommandBase::~SlurmCommandBase() = default;
 
@@ -59,7 +60,8 @@ void SlurmCommandBase::fail(const Error &error, int exitCode)
 
 void SlurmCommandBase::printJson(const QJsonValue &value)
 {
-    const QJsonDocument document = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    const QJsonDocument document =
+        value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
     out() << QString::fromUtf8(document.toJson(QJsonDocument::Indented));
 }
 

@@ -8,10 +8,11 @@ namespace SlurmDeck::DurationText {
 Result<std::chrono::seconds> parse(const QString &text)
 {
     const auto wrong = [&text] {
-        return makeError(Error::Code::InvalidArgument,
-                         QObject::tr("'%1' is not a duration. Give a number with a unit: 45s, 30m, 2h, 7d or 1w "
-                                     "(combined like 1h30m), up to a year.")
-                             .arg(text));
+        return makeError(
+            Error::Code::InvalidArgument,
+            QObject::tr("'%1' is not a duration. Give a number with a unit: 45s, 30m, 2h, 7d or 1w "
+                        "(combined like 1h30m), up to a year.")
+                .arg(text));
     };
     static const QRegularExpression whole(QStringLiteral("^(\\d{1,7}[smhdw])+$"));
     const QString trimmed = text.trimmed().toLower();
