@@ -78,30 +78,31 @@ Result<QHash<QString, QString>> nodeFields(ControllerShell &shell, const QString
     return fields;
 }
 
-Result<void> composeOnHost(const Access &access, const HostPlan &host, bool start)
+// Starts or stops the node's slurmd through the host's Compose project; true when it
+// changed something (started a stopped slurmd).
+Result<bool> composeOnHost(const Access &access, const HostPlan &host, bool start)
 {
     HostDeployer deployer(host, access.endpoint.target(host.hostName), access.hostKeys.get(),
                           access.credentials.get(), access.cancel, [](const QString &) {});
     if (Result<void> checked = deployer.connectAndCheck(true); !checked)
-        return checked;
+        return checked.error();
     if (start) {
         const Result<HostDeployer::StartOutcome> started = deployer.startServices({slurmd}, {});
         if (!started)
             return started.error();
-        return {};
+        return !started->started.isEmpty();
     }
     const Result<ExecResult> stopped = deployer.runArgv(deployer.compose().stop({slurmd}), seconds(180));
     if (!stopped)
         return stopped.error();
     if (!stopped->succeeded()) {
-        return makeError(
-            Error::Code::RemoteCommandFailed,
-            QObject::tr("Compose could not stop slurmd on %1. Try 'slurmdeck-cli services %1 stop "
-                        "slurmd'.")
-                .arg(host.hostName),
-            QString::fromUtf8(stopped->standardError).trimmed().right(2000));
+        return makeError(Error::Code::RemoteCommandFailed,
+                         QObject::tr("Compose could not stop slurmd on %1. Try 'slurmdeck-cli services %1 stop "
+                                     "slurmd'.")
+                             .arg(host.hostName),
+                         QString::fromUtf8(stopped->standardError).trimmed().right(2000));
     }
-    return {};
+    return true;
 }
 
 } // namespace
@@ -150,7 +151,7 @@ Result<QString> drainAndStop(const Access &access, const QString &node, const QS
             return makeError(Error::Code::Cancelled, QObject::tr("Cancelled; %1 stays drained.").arg(node));
     }
     say(access, QObject::tr("no job runs on %1; stopping its slurmd").arg(node));
-    if (Result<void> stopped = composeOnHost(access, **host, false); !stopped)
+    if (Result<bool> stopped = composeOnHost(access, **host, false); !stopped)
         return stopped.error();
     return QObject::tr(
                "%1 drained and its slurmd stopped. Bring it back with 'slurmdeck-cli nodes start %1'.")
@@ -171,8 +172,11 @@ Result<QString> startAndResume(const Access &access, const QString &node, second
         return before.error();
 
     say(access, QObject::tr("starting slurmd on %1").arg(node));
-    if (Result<void> started = composeOnHost(access, **host, true); !started)
+    const Result<bool> started = composeOnHost(access, **host, true);
+    if (!started)
         return started.error();
+    if (!*started)
+        say(access, QObject::tr("slurmd runs on %1 already").arg(node));
 
     // Registered: slurmctld heard from a slurmd started after the one it knew.
     const QString startedBefore = before->value(QStringLiteral("SlurmdStartTime"));
@@ -185,10 +189,10 @@ Result<QString> startAndResume(const Access &access, const QString &node, second
         state = now->value(QStringLiteral("State"));
         const bool responding =
             !state.contains(QLatin1String("NOT_RESPONDING")) && !state.startsWith(u"UNKNOWN");
-        const bool wasResponding =
-            !before->value(QStringLiteral("State")).contains(QLatin1String("NOT_RESPONDING"));
         const bool restarted = now->value(QStringLiteral("SlurmdStartTime")) != startedBefore;
-        if (responding && (restarted || wasResponding))
+        // A slurmd started just now must have registered anew; one that ran already is
+        // registered when it responds.
+        if (responding && (restarted || !*started))
             break;
         if (Clock::now() >= deadline) {
             return makeError(
