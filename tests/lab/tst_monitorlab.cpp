@@ -139,8 +139,13 @@ private:
     // The primary host's own shell, outside SSH (the test's way around a cut SSH).
     int onPrimaryHost(const QStringList &argv) const
     {
-        return QProcess::execute(QStringLiteral(SLURMDECK_SOURCE_DIR "/tests/lab/lab.sh"),
-                                 QStringList{QStringLiteral("host"), primary().name, QStringLiteral("--")} + argv);
+        QProcess process;
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        process.start(QStringLiteral(SLURMDECK_SOURCE_DIR "/tests/lab/lab.sh"),
+                      QStringList{QStringLiteral("host"), primary().name, QStringLiteral("--")} + argv);
+        if (!process.waitForFinished(30000))
+            return -1;
+        return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
     }
 
     void restoreFirewall() const
@@ -323,6 +328,7 @@ private slots:
 
     void drainAndResumeShowInSinfoAndSnapshot()
     {
+        QVERIFY2(m_monitor, "no cluster: the deploy failed");
         const Run noReason = cli({QStringLiteral("nodes"), QStringLiteral("drain"), m_drainNode});
         QCOMPARE(noReason.exitCode, 2);
         QVERIFY(noReason.err.contains(QStringLiteral("--reason")));
@@ -356,6 +362,7 @@ private slots:
 
     void jobsAreCancelledHeldReleasedRequeued()
     {
+        QVERIFY2(m_monitor, "no cluster: the deploy failed");
         const QString running = submit(QStringLiteral("-o /dev/null --wrap 'sleep 300'"));
         const QString later = submit(QStringLiteral("-o /dev/null --begin=now+3600 --wrap 'sleep 1'"));
         const QString requeued = submit(QStringLiteral("-o /dev/null --requeue --wrap 'sleep 300'"));
@@ -477,6 +484,7 @@ private slots:
 
     void stoppedSlurmctldMakesStaleAndRecovers()
     {
+        QVERIFY2(m_monitor, "no cluster: the deploy failed");
         auto restart = qScopeGuard([this] { restartController(); });
         QVERIFY(waitForSnapshot([](const ClusterSnapshot &s) { return !s.isStale(); }, 15000));
         const Result<ExecResult> stopped =
@@ -512,6 +520,7 @@ private slots:
 
     void cutSshMakesStaleAndRecovers()
     {
+        QVERIFY2(m_monitor, "no cluster: the deploy failed");
         auto restore = qScopeGuard([this] { restoreFirewall(); });
         QVERIFY(waitForSnapshot([](const ClusterSnapshot &s) { return !s.isStale(); }, 30000));
         QStringList insert{QStringLiteral("iptables"), QStringLiteral("-I")};
