@@ -96,11 +96,12 @@ Result<bool> composeOnHost(const Access &access, const HostPlan &host, bool star
     if (!stopped)
         return stopped.error();
     if (!stopped->succeeded()) {
-        return makeError(Error::Code::RemoteCommandFailed,
-                         QObject::tr("Compose could not stop slurmd on %1. Try 'slurmdeck-cli services %1 stop "
-                                     "slurmd'.")
-                             .arg(host.hostName),
-                         QString::fromUtf8(stopped->standardError).trimmed().right(2000));
+        return makeError(
+            Error::Code::RemoteCommandFailed,
+            QObject::tr("Compose could not stop slurmd on %1. Try 'slurmdeck-cli services %1 stop "
+                        "slurmd'.")
+                .arg(host.hostName),
+            QString::fromUtf8(stopped->standardError).trimmed().right(2000));
     }
     return true;
 }
