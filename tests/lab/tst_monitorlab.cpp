@@ -124,8 +124,8 @@ private:
     {
         const Result<ExecResult> ran =
             onHost(primary(), QStringLiteral("%1 exec %2 sh -c %3")
-                                  .arg(Shell::quote(primary().docker), containerOf(QStringLiteral("slurmctld")),
-                                       Shell::quote(command)));
+                                  .arg(Shell::quote(primary().docker),
+                                       containerOf(QStringLiteral("slurmctld")), Shell::quote(command)));
         if (!ran)
             return QStringLiteral("error: ") + ran.error().toString();
         return QString::fromUtf8(ran->standardOutput + ran->standardError).trimmed();
@@ -159,9 +159,9 @@ private:
 
     void restartController() const
     {
-        const Result<ExecResult> started =
-            onHost(primary(), QStringLiteral("%1 start %2 >/dev/null 2>&1")
-                                  .arg(Shell::quote(primary().docker), containerOf(QStringLiteral("slurmctld"))));
+        const Result<ExecResult> started = onHost(
+            primary(), QStringLiteral("%1 start %2 >/dev/null 2>&1")
+                           .arg(Shell::quote(primary().docker), containerOf(QStringLiteral("slurmctld"))));
         Q_UNUSED(started);
     }
 
@@ -291,9 +291,9 @@ private slots:
         Result<SlurmEndpoint> endpoint = SlurmEndpoint::fromPlan(m_plan, session.targets());
         SLURMDECK_VERIFY_OK(endpoint);
         QCOMPARE(endpoint->controllerHost, primary().name);
-        m_monitor = std::make_unique<SlurmMonitor>(std::move(endpoint).value(),
-                                                   std::make_shared<FixedHostKeyPolicy>(HostKeyDecision::Reject),
-                                                   nullptr);
+        m_monitor = std::make_unique<SlurmMonitor>(
+            std::move(endpoint).value(), std::make_shared<FixedHostKeyPolicy>(HostKeyDecision::Reject),
+            nullptr);
         m_monitor->setInterval(1s);
         m_monitor->setBackoffCap(3s);
         m_monitor->setCommandTimeout(5s);
@@ -303,8 +303,9 @@ private slots:
     void statusShowsTheClusterAndHealthySources()
     {
         QVERIFY(m_monitor);
-        QVERIFY2(waitForSnapshot([](const ClusterSnapshot &s) { return !s.isStale() && s.accounting.ok; }, 30000),
-                 qPrintable(describeSnapshot()));
+        QVERIFY2(
+            waitForSnapshot([](const ClusterSnapshot &s) { return !s.isStale() && s.accounting.ok; }, 30000),
+            qPrintable(describeSnapshot()));
         const ClusterSnapshot snapshot = m_monitor->snapshot();
         QCOMPARE(snapshot.nodes.size(), m_lab.hosts.size());
         QCOMPARE(snapshot.version.major, 22);
@@ -333,19 +334,22 @@ private slots:
         QCOMPARE(noReason.exitCode, 2);
         QVERIFY(noReason.err.contains(QStringLiteral("--reason")));
 
-        const Run drain = cli({QStringLiteral("nodes"), QStringLiteral("drain"), m_drainNode, QStringLiteral("--reason"),
-                               QStringLiteral("monitor lab test")});
+        const Run drain = cli({QStringLiteral("nodes"), QStringLiteral("drain"), m_drainNode,
+                               QStringLiteral("--reason"), QStringLiteral("monitor lab test")});
         QVERIFY2(drain.exitCode == 0, drain.describe().constData());
-        QCOMPARE(slurm(QStringLiteral("sinfo -h -N -n %1 -o %T").arg(m_drainNode)), QStringLiteral("drained"));
+        QCOMPARE(slurm(QStringLiteral("sinfo -h -N -n %1 -o %T").arg(m_drainNode)),
+                 QStringLiteral("drained"));
         QVERIFY2(waitForSnapshot(
                      [this](const ClusterSnapshot &s) {
                          const SlurmNode *node = findNode(s, m_drainNode);
-                         return node && node->hasFlag(QStringLiteral("DRAIN")) && node->reason == u"monitor lab test";
+                         return node && node->hasFlag(QStringLiteral("DRAIN")) &&
+                                node->reason == u"monitor lab test";
                      },
                      15000),
                  qPrintable(describeSnapshot()));
         const Run listed = cli({QStringLiteral("nodes")});
-        QVERIFY2(listed.out.contains(QRegularExpression(m_drainNode + QStringLiteral("\\s+IDLE\\+DRAIN.*monitor lab test"))),
+        QVERIFY2(listed.out.contains(
+                     QRegularExpression(m_drainNode + QStringLiteral("\\s+IDLE\\+DRAIN.*monitor lab test"))),
                  listed.describe().constData());
 
         const Run resume = cli({QStringLiteral("nodes"), QStringLiteral("resume"), m_drainNode});
@@ -398,7 +402,8 @@ private slots:
         QVERIFY2(show.exitCode == 0, show.describe().constData());
         QVERIFY2(show.out.contains(QRegularExpression(QStringLiteral("Reason:\\s+JobHeldAdmin: \\S+"))),
                  show.describe().constData());
-        const Run showJson = cli({QStringLiteral("jobs"), QStringLiteral("show"), later, QStringLiteral("--json")});
+        const Run showJson =
+            cli({QStringLiteral("jobs"), QStringLiteral("show"), later, QStringLiteral("--json")});
         const QJsonObject details = QJsonDocument::fromJson(showJson.out.toUtf8()).object();
         QCOMPARE(details.value(QStringLiteral("job_id")).toInteger(), later.toLongLong());
         QVERIFY(!details.value(QStringLiteral("reason_explained")).toString().isEmpty());
@@ -416,7 +421,8 @@ private slots:
         // Requeue: the running job goes back to the queue and counts a restart.
         const Run requeue = cli({QStringLiteral("jobs"), QStringLiteral("requeue"), requeued});
         QVERIFY2(requeue.exitCode == 0, requeue.describe().constData());
-        QVERIFY2(slurm(QStringLiteral("scontrol show job %1").arg(requeued)).contains(QStringLiteral("Restarts=1")),
+        QVERIFY2(slurm(QStringLiteral("scontrol show job %1").arg(requeued))
+                     .contains(QStringLiteral("Restarts=1")),
                  qPrintable(slurm(QStringLiteral("scontrol show job %1").arg(requeued))));
 
         // Errors say what to do next.
@@ -434,19 +440,19 @@ private slots:
         QVERIFY2(id.toLongLong() > 0, qPrintable(id));
         QVERIFY(QTest::qWaitFor(
             [&] { return slurm(QStringLiteral("squeue -h -j %1 -o %T").arg(id)).isEmpty(); }, 60000));
-        const Run output = cli({QStringLiteral("jobs"), QStringLiteral("output"), id, QStringLiteral("--lines"),
-                                QStringLiteral("5")});
+        const Run output = cli({QStringLiteral("jobs"), QStringLiteral("output"), id,
+                                QStringLiteral("--lines"), QStringLiteral("5")});
         QVERIFY2(output.exitCode == 0, output.describe().constData());
         QCOMPARE(output.out.trimmed(), QStringLiteral("hello from job ") + id);
 
         QJsonObject found;
         QVERIFY2(QTest::qWaitFor(
                      [&] {
-                         const Run history =
-                             cli({QStringLiteral("history"), QStringLiteral("--since"), QStringLiteral("15m"),
-                                  QStringLiteral("--json")});
+                         const Run history = cli({QStringLiteral("history"), QStringLiteral("--since"),
+                                                  QStringLiteral("15m"), QStringLiteral("--json")});
                          for (const QJsonValue &job : QJsonDocument::fromJson(history.out.toUtf8()).array()) {
-                             if (job.toObject().value(QStringLiteral("job_id")).toInteger() == id.toLongLong())
+                             if (job.toObject().value(QStringLiteral("job_id")).toInteger() ==
+                                 id.toLongLong())
                                  found = job.toObject();
                          }
                          return found.value(QStringLiteral("state")).toString() == u"COMPLETED";
@@ -464,14 +470,16 @@ private slots:
 
     void nodeStopsAndStartsAsOneAction()
     {
-        const Run stop = cli({QStringLiteral("nodes"), QStringLiteral("stop"), m_stopNode, QStringLiteral("--reason"),
-                              QStringLiteral("maintenance"), QStringLiteral("--wait"), QStringLiteral("1m")},
-                             300000);
+        const Run stop =
+            cli({QStringLiteral("nodes"), QStringLiteral("stop"), m_stopNode, QStringLiteral("--reason"),
+                 QStringLiteral("maintenance"), QStringLiteral("--wait"), QStringLiteral("1m")},
+                300000);
         QVERIFY2(stop.exitCode == 0, stop.describe().constData());
-        const Result<ExecResult> running = onHost(
-            m_lab.hosts.at(2), QStringLiteral("%1 ps -q --filter label=com.docker.compose.project=%2 --filter "
-                                              "label=com.docker.compose.service=slurmd")
-                                   .arg(Shell::quote(m_lab.hosts.at(2).docker), Shell::quote(m_plan.projectName)));
+        const Result<ExecResult> running =
+            onHost(m_lab.hosts.at(2),
+                   QStringLiteral("%1 ps -q --filter label=com.docker.compose.project=%2 --filter "
+                                  "label=com.docker.compose.service=slurmd")
+                       .arg(Shell::quote(m_lab.hosts.at(2).docker), Shell::quote(m_plan.projectName)));
         SLURMDECK_VERIFY_OK(running);
         QVERIFY2(running->standardOutput.trimmed().isEmpty(), running->standardOutput.constData());
         QVERIFY(slurm(QStringLiteral("sinfo -h -N -n %1 -o %T").arg(m_stopNode)).startsWith(u"drained"));
@@ -487,12 +495,13 @@ private slots:
         QVERIFY2(m_monitor, "no cluster: the deploy failed");
         auto restart = qScopeGuard([this] { restartController(); });
         QVERIFY(waitForSnapshot([](const ClusterSnapshot &s) { return !s.isStale(); }, 15000));
-        const Result<ExecResult> stopped =
-            onHost(primary(), QStringLiteral("%1 stop %2")
-                                  .arg(Shell::quote(primary().docker), containerOf(QStringLiteral("slurmctld"))));
+        const Result<ExecResult> stopped = onHost(
+            primary(), QStringLiteral("%1 stop %2")
+                           .arg(Shell::quote(primary().docker), containerOf(QStringLiteral("slurmctld"))));
         SLURMDECK_VERIFY_OK(stopped);
-        QVERIFY2(waitForSnapshot([](const ClusterSnapshot &s) { return s.ssh.ok && !s.controller.ok; }, 20000),
-                 qPrintable(describeSnapshot()));
+        QVERIFY2(
+            waitForSnapshot([](const ClusterSnapshot &s) { return s.ssh.ok && !s.controller.ok; }, 20000),
+            qPrintable(describeSnapshot()));
         const QDateTime takenAt = m_monitor->snapshot().takenAt;
         QVERIFY(m_monitor->snapshot().isStale());
         QVERIFY2(m_monitor->snapshot().controller.error.contains(QStringLiteral("slurmctld")),
@@ -537,12 +546,17 @@ private slots:
         QVERIFY(m_monitor->snapshot().ssh.ageMs(QDateTime::currentDateTimeUtc()) >= 2000);
         QVERIFY(m_monitor->consecutiveFailures() >= 1);
 
-        const Run status = cli({QStringLiteral("status"), QStringLiteral("--json"), QStringLiteral("--timeout"),
-                                QStringLiteral("3")});
+        const Run status = cli({QStringLiteral("status"), QStringLiteral("--json"),
+                                QStringLiteral("--timeout"), QStringLiteral("3")});
         QCOMPARE(status.exitCode, 1);
         const QJsonObject json = QJsonDocument::fromJson(status.out.toUtf8()).object();
         QCOMPARE(json.value(QStringLiteral("stale")).toBool(), true);
-        QCOMPARE(json.value(QStringLiteral("sources")).toArray().first().toObject().value(QStringLiteral("ok")).toBool(true),
+        QCOMPARE(json.value(QStringLiteral("sources"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("ok"))
+                     .toBool(true),
                  false);
 
         restore.dismiss();
