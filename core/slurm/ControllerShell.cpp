@@ -64,6 +64,7 @@ void ControllerShell::forgetContainer()
 {
     m_docker.clear();
     m_container.clear();
+    m_version = {};
 }
 
 void ControllerShell::disconnect()

@@ -2,6 +2,7 @@
 
 #include "common/CancelToken.h"
 #include "common/Result.h"
+#include "slurm/SlurmTypes.h"
 #include "ssh/ExecResult.h"
 #include "ssh/SshConnection.h"
 
@@ -54,6 +55,11 @@ public:
     void forgetContainer();
     void disconnect();
 
+    // The Slurm version in the container, once read (ControllerQueries); forgotten with
+    // the container.
+    [[nodiscard]] SlurmVersion version() const { return m_version; }
+    void setVersion(SlurmVersion version) { m_version = version; }
+
     [[nodiscard]] QString dockerPath() const { return m_docker; }
     [[nodiscard]] QString containerId() const { return m_container; }
     [[nodiscard]] const SshTarget &target() const { return m_target; }
@@ -74,6 +80,7 @@ private:
     std::unique_ptr<SshConnection> m_connection;
     QString m_docker;
     QString m_container;
+    SlurmVersion m_version;
 };
 
 } // namespace SlurmDeck

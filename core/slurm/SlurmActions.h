@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/CancelToken.h"
 #include "common/Result.h"
 #include "slurm/SlurmCommands.h"
 #include "slurm/SlurmTypes.h"
@@ -16,6 +17,9 @@ namespace SlurmDeck {
 class ControllerLink;
 class SlurmMonitor;
 struct SlurmEndpoint;
+namespace NodeLifecycle {
+struct Access;
+}
 
 // Node and job actions on a deployed cluster, asynchronous. Simple actions run Slurm's
 // commands in the slurmctld container over the monitor's SSH connection (ControllerLink),
@@ -72,12 +76,19 @@ signals:
     void actionFinished(const QString &description, bool succeeded, const QString &message);
 
 private:
+    using Access = NodeLifecycle::Access;
     void runCommand(const QString &description, Result<QStringList> argv, QObject *context, Done done);
-    void report(const QString &description, const Result<QString> &result, const Done &done);
+    // Blocking work on a pool thread with its own connections (composite actions, tail).
+    void runLong(const QString &description, std::function<Result<QString>()> work, QObject *context,
+                 Done done);
+    void report(const QString &description, const Result<QString> &result, QObject *context,
+                const Done &done);
+    [[nodiscard]] Access access(Progress progress);
 
     QPointer<SlurmMonitor> m_monitor;
     std::shared_ptr<ControllerLink> m_link;
     std::shared_ptr<const SlurmEndpoint> m_endpoint;
+    CancelToken m_cancel;
 };
 
 } // namespace SlurmDeck
