@@ -4,6 +4,7 @@
 #include "MessageBoxConfirmation.h"
 #include "models/JobsFilterProxy.h"
 #include "models/JobsModel.h"
+#include "models/KeyedTableModel.h"
 #include "slurm/SnapshotChanges.h"
 #include "widgets/EmptyStatePanel.h"
 #include "widgets/JobDetailsPane.h"
@@ -19,12 +20,13 @@
 #include <QMenu>
 #include <QPointer>
 #include <QPushButton>
-#include <QSet>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
+
+#include <unordered_set>
 
 namespace SlurmDeck::Ui {
 
@@ -308,25 +310,28 @@ void JobsView::clearCluster(const QString &why)
 
 void JobsView::updateChoices()
 {
-    QStringList users;
-    QStringList partitions;
-    QSet<QString> seenUsers;
-    QSet<QString> seenPartitions;
+    // Users and partitions repeat across thousands of jobs: collect the distinct ones.
+    std::unordered_set<QString, RowKeyHash> users;
+    std::unordered_set<QString, RowKeyHash> partitions;
+    QString lastUser;
+    QString lastPartition;
     for (const JobsModel *model : {m_queueModel, m_historyModel}) {
         for (int row = 0; row < model->rowCount(); ++row) {
             const SlurmJob &job = model->job(row);
-            if (!seenUsers.contains(job.user)) {
-                seenUsers.insert(job.user);
-                users << job.user;
+            if (job.user != lastUser) {
+                lastUser = job.user;
+                users.insert(job.user);
             }
-            if (!seenPartitions.contains(job.partition)) {
-                seenPartitions.insert(job.partition);
-                for (const QString &partition : job.partition.split(u',', Qt::SkipEmptyParts))
-                    partitions << partition;
+            if (job.partition != lastPartition) {
+                lastPartition = job.partition;
+                partitions.insert(job.partition);
             }
         }
     }
-    m_filters->setChoices(users, partitions);
+    QStringList partitionNames;
+    for (const QString &partition : partitions)
+        partitionNames << partition.split(u',', Qt::SkipEmptyParts); // pending in several: "a,b"
+    m_filters->setChoices(QStringList(users.begin(), users.end()), partitionNames);
 }
 
 QString JobsView::notice() const
