@@ -5,6 +5,8 @@
 // pane shows script, paths, nodes, GPUs, the pending reason explained and the output tail;
 // the History tab asks for the chosen window and reports failures; stale keeps the queue.
 #include "FakeOperations.h"
+#include "ResultTesting.h"
+#include "Screenshot.h"
 #include "SyntheticCluster.h"
 #include "models/JobsFilterProxy.h"
 #include "models/JobsModel.h"
@@ -17,6 +19,8 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QComboBox>
+#include <QDir>
+#include <QImage>
 #include <QLineEdit>
 #include <QMenu>
 #include <QScrollBar>
@@ -436,6 +440,27 @@ private slots:
         f.view->action(JobAction::Requeue)->trigger();
         QTRY_COMPARE(f.operations->calls.size(), 1);
         QCOMPARE(f.operations->calls.last().target, QStringLiteral("11"));
+    }
+
+    void rendersQueueDetailsAndFilters()
+    {
+        Fixture f;
+        f.view->setCurrentUser(QStringLiteral("alice"));
+        ClusterSnapshot snapshot = syntheticSnapshot(20, 300);
+        f.view->setSnapshot(snapshot);
+        SlurmJobDetails details;
+        details.job = snapshot.jobs[2];
+        details.command = QStringLiteral("/home/carol/runs/train.sbatch");
+        details.tres = QStringLiteral("cpu=4,mem=8G,node=1");
+        f.operations->details = details;
+        f.view->selectJobs({QStringLiteral("1002")});
+        QTRY_VERIFY(f.view->detailsPane()->text().contains(QStringLiteral("train.sbatch")));
+        QTRY_VERIFY(f.view->detailsPane()->outputText().contains(QStringLiteral("epoch 2")));
+        f.view->show();
+        const QString shot = QDir::temp().filePath(QStringLiteral("slurmdeck-jobs-view.png"));
+        SLURMDECK_VERIFY_OK(saveScreenshot(*f.view, shot));
+        QVERIFY(QImage(shot).width() >= 1000);
+        qInfo("screenshot: %s", qPrintable(shot));
     }
 
     void staleKeepsQueue()

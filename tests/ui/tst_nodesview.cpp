@@ -5,6 +5,8 @@
 // down and the composite actions go to ClusterOperations with the reason asked for, and
 // their results (or errors) show in the view.
 #include "FakeOperations.h"
+#include "ResultTesting.h"
+#include "Screenshot.h"
 #include "SyntheticCluster.h"
 #include "dialogs/ReasonDialog.h"
 #include "models/ModelRoles.h"
@@ -19,6 +21,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -377,6 +381,34 @@ private slots:
         f.view->setOperations(nullptr);
         QVERIFY(!f.view->action(NodeAction::Drain)->isEnabled());
         QVERIFY(!f.view->action(NodeAction::Resume)->isEnabled());
+    }
+
+    void renders()
+    {
+        const QPalette original = QApplication::palette();
+        for (const bool dark : {false, true}) {
+            if (dark) {
+                QPalette palette = original;
+                palette.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+                palette.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+                palette.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+                palette.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+                palette.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+                palette.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+                palette.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+                QApplication::setPalette(palette);
+            }
+            Fixture f;
+            f.view->setSnapshot(syntheticSnapshot(40, 0));
+            f.view->selectNodes({nodeName(8)});
+            f.view->show();
+            const QString shot = QDir::temp().filePath(dark ? QStringLiteral("slurmdeck-nodes-view-dark.png")
+                                                            : QStringLiteral("slurmdeck-nodes-view.png"));
+            SLURMDECK_VERIFY_OK(saveScreenshot(*f.view, shot));
+            QVERIFY(QImage(shot).width() >= 1000);
+            qInfo("screenshot: %s", qPrintable(shot));
+        }
+        QApplication::setPalette(original);
     }
 
     void reasonDialogRequiresAReason()

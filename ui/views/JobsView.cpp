@@ -137,6 +137,7 @@ void JobsView::setUpTable(QTableView *table, JobsFilterProxy *proxy, const QStri
     table->setWordWrap(false);
     table->verticalHeader()->hide();
     table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
     table->horizontalHeader()->setStretchLastSection(true);
     connect(table, &QTableView::customContextMenuRequested, this, [this, table](const QPoint &position) {
         QMenu *menu = createContextMenu(this);
@@ -215,9 +216,9 @@ void JobsView::createActions()
     m_refreshAction = add(tr("Re&fresh"), QStringLiteral("refreshJobsAction"),
                           QKeySequence(QKeySequence::Refresh), &JobsView::refresh);
 
+    headerLayout()->addWidget(toolbar);
     auto *row = new QHBoxLayout;
-    row->addWidget(toolbar, 1);
-    row->addWidget(m_summary);
+    row->addWidget(m_summary, 1);
     row->addWidget(m_filters);
     headerLayout()->addLayout(row);
 }
@@ -258,7 +259,10 @@ void JobsView::setSnapshot(const ClusterSnapshot &snapshot)
 {
     m_banner->setSnapshot(snapshot);
     if (!snapshot.isStale() || !m_hasData) {
+        const bool first = m_queueModel->rowCount() == 0;
         m_queueModel->setJobs(snapshot.jobs);
+        if (first && m_queueModel->rowCount() > 0)
+            m_queueTable->resizeColumnsToContents(); // once: later polls must not make columns jump
         m_hasData = m_hasData || !snapshot.isStale();
         int pending = 0;
         int running = 0;
@@ -515,7 +519,10 @@ void JobsView::refreshHistory()
                     .arg(jobs.error().toString()));
             return;
         }
+        const bool first = self->m_historyModel->rowCount() == 0;
         self->m_historyModel->setJobs(*jobs);
+        if (first)
+            self->m_historyTable->resizeColumnsToContents();
         self->m_historyReadAt = QDateTime::currentDateTimeUtc();
         self->m_historyStatus->setText(
             self->tr("%1 since %2, read at %3")

@@ -57,8 +57,10 @@ NodesView::NodesView(QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
     setContent(m_table);
@@ -139,9 +141,11 @@ void NodesView::createActions()
     m_refreshAction = add(tr("Re&fresh"), QStringLiteral("refreshNodesAction"),
                           QKeySequence(QKeySequence::Refresh), &NodesView::refresh);
 
+    // Actions on one row, what is shown and how it is filtered on the next: together they
+    // would push actions into the toolbar's overflow menu.
+    headerLayout()->addWidget(toolbar);
     auto *row = new QHBoxLayout;
-    row->addWidget(toolbar, 1);
-    row->addWidget(m_summary);
+    row->addWidget(m_summary, 1);
     row->addWidget(m_stateFilter);
     row->addWidget(m_filter);
     headerLayout()->addLayout(row);
@@ -183,7 +187,10 @@ void NodesView::setSnapshot(const ClusterSnapshot &snapshot)
     m_banner->setSnapshot(snapshot);
     // A stale snapshot repeats what the monitor last knew; the rows already show that.
     if (!snapshot.isStale() || !m_hasData) {
+        const bool first = m_model->rowCount() == 0;
         m_model->setNodes(snapshot.nodes);
+        if (first && m_model->rowCount() > 0)
+            m_table->resizeColumnsToContents(); // once: later polls must not make columns jump
         m_hasData = m_hasData || !snapshot.isStale();
         updateSummary(snapshot);
     }
