@@ -21,7 +21,7 @@ sandbox_packages=(
   iproute2 util-linux procps psmisc iptables ca-certificates
   dbus dbus-x11 gnome-keyring libsecret-tools
 )
-test_packages=(clang-format busybox)
+test_packages=(clang-format busybox libbenchmark-dev)
 
 packages=("${build_packages[@]}")
 case "$want" in
