@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what SlurmDeck needs on Debian 12 (bookworm). Idempotent: only missing
-# packages are installed. Usage: install-deps.sh [build|test]
-#   build  compiler, CMake, Qt 6, libssh, yaml-cpp, QtKeychain (default)
-#   test   build + everything the test suite starts for real: sshd, dockerd,
-#          docker-compose v1, debootstrap, D-Bus and gnome-keyring for QtKeychain
+# packages are installed. Usage: install-deps.sh [build|sandbox|test]
+#   build    compiler, CMake, Qt 6, libssh, yaml-cpp, QtKeychain (default)
+#   sandbox  build + what the sandbox's emulated hosts run: sshd, dockerd,
+#            docker-compose v1, debootstrap, D-Bus and gnome-keyring for QtKeychain
+#   test     sandbox + the test suite's own tools (clang-format, busybox)
 set -euo pipefail
 
 want="${1:-build}"
@@ -15,16 +16,20 @@ build_packages=(
   libssh-dev libyaml-cpp-dev qtkeychain-qt6-dev
   fonts-dejavu-core
 )
-test_packages=(
+sandbox_packages=(
   openssh-server openssh-client docker.io docker-compose tini debootstrap
   iproute2 util-linux procps psmisc iptables ca-certificates
-  dbus dbus-x11 gnome-keyring libsecret-tools clang-format busybox
+  dbus dbus-x11 gnome-keyring libsecret-tools
 )
+test_packages=(clang-format busybox libbenchmark-dev)
 
 packages=("${build_packages[@]}")
-if [[ "$want" == test ]]; then
-  packages+=("${test_packages[@]}")
-fi
+case "$want" in
+  build) ;;
+  sandbox) packages+=("${sandbox_packages[@]}") ;;
+  test) packages+=("${sandbox_packages[@]}" "${test_packages[@]}") ;;
+  *) echo "usage: install-deps.sh [build|sandbox|test]" >&2; exit 2 ;;
+esac
 
 if [[ $(id -u) -ne 0 ]]; then
   SUDO=sudo

@@ -1,9 +1,14 @@
 #include "MainWindow.h"
 
+#include "ClusterNotifier.h"
 #include "Confirmation.h"
+#include "GuiHostKeyPrompt.h"
+#include "GuiSecretAsker.h"
+#include "LiveCluster.h"
 #include "common/ApplicationInfo.h"
 #include "dialogs/AboutDialog.h"
 #include "inventory/ClusterDocument.h"
+#include "secrets/KeychainCredentialPrompt.h"
 #include "views/DeployView.h"
 #include "views/GpusView.h"
 #include "views/HostsView.h"
@@ -11,6 +16,7 @@
 #include "views/MetricsView.h"
 #include "views/NodesView.h"
 #include "views/ServicesView.h"
+#include "widgets/SourceHealthIndicator.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -33,6 +39,9 @@ MainWindow::MainWindow(QWidget *parent)
     , m_areaActions(new QActionGroup(this))
     , m_clusterStatus(new QLabel(this))
     , m_document(new ClusterDocument(this))
+    , m_live(new LiveCluster(this))
+    , m_sourceHealth(new SourceHealthIndicator(this))
+    , m_notifier(new ClusterNotifier(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
 
@@ -56,8 +65,10 @@ MainWindow::MainWindow(QWidget *parent)
     addArea(m_deployView);
     m_servicesView = new ServicesView(m_document, m_views);
     addArea(m_servicesView);
-    addArea(new NodesView(m_views));
-    addArea(new JobsView(m_views));
+    m_nodesView = new NodesView(m_views);
+    addArea(m_nodesView);
+    m_jobsView = new JobsView(m_views);
+    addArea(m_jobsView);
     addArea(new GpusView(m_views));
     addArea(new MetricsView(m_views));
 
@@ -66,6 +77,9 @@ MainWindow::MainWindow(QWidget *parent)
             return;
         m_views->setCurrentIndex(row);
         m_areaActions->actions().at(row)->setChecked(true);
+        const Area area = allAreas().at(row);
+        if (area == Area::Nodes || area == Area::Jobs)
+            startMonitoring();
     });
 
     m_clusterStatus->setObjectName(QStringLiteral("clusterStatus"));
@@ -74,6 +88,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_document, &ClusterDocument::modifiedChanged, this, &MainWindow::updateClusterState);
     connect(m_document, &ClusterDocument::pathChanged, this, &MainWindow::updateClusterState);
     updateClusterState();
+    connectLiveCluster();
+    statusBar()->addPermanentWidget(m_sourceHealth);
     auto *version = new QLabel(tr("SlurmDeck %1").arg(applicationVersion()), this);
     version->setObjectName(QStringLiteral("versionLabel"));
     statusBar()->addPermanentWidget(version);
@@ -139,10 +155,87 @@ Result<void> MainWindow::openCluster(const QString &path)
     return m_hostsView->openCluster(path);
 }
 
+void MainWindow::connectLiveCluster()
+{
+    m_live->setHostKeyPrompt(std::make_shared<GuiHostKeyPrompt>(this));
+    // Passphrases and passwords: from the OS keychain, else asked in a dialog.
+    m_live->setCredentialPrompt(std::make_shared<KeychainCredentialPrompt>(
+        QStringLiteral("slurmdeck"), std::make_shared<GuiSecretAsker>(this)));
+    connect(m_live, &LiveCluster::connected, this, [this] {
+        m_nodesView->setOperations(m_live->operations());
+        m_jobsView->setOperations(m_live->operations());
+        m_jobsView->setCurrentUser(m_live->user());
+        m_notifier->setUser(m_live->user());
+        statusBar()->showMessage(tr("Monitoring %1…").arg(m_live->clusterName()), 5000);
+    });
+    connect(m_live, &LiveCluster::snapshotUpdated, this, [this](const ClusterSnapshot &snapshot) {
+        m_nodesView->setSnapshot(snapshot);
+        m_jobsView->setSnapshot(snapshot);
+        m_sourceHealth->setSnapshot(snapshot);
+        m_notifier->setSnapshot(snapshot);
+    });
+    connect(m_live, &LiveCluster::failed, this, [this](const QString &message) {
+        const QString why = tr("Cannot monitor this cluster: %1").arg(message);
+        m_nodesView->clearCluster(why);
+        m_jobsView->clearCluster(why);
+        m_sourceHealth->clear();
+        statusBar()->showMessage(why, 15000);
+    });
+    connect(m_live, &LiveCluster::disconnected, this, [this] {
+        m_nodesView->setOperations(nullptr);
+        m_jobsView->setOperations(nullptr);
+        m_nodesView->clearCluster();
+        m_jobsView->clearCluster();
+        m_sourceHealth->clear();
+        m_notifier->reset();
+    });
+    connect(m_notifier, &ClusterNotifier::notified, this,
+            [this](const SnapshotEvent &, const QString &line) { statusBar()->showMessage(line, 15000); });
+    const auto showResult = [this](const QString &message, bool) {
+        statusBar()->showMessage(message, 10000);
+    };
+    connect(m_nodesView, &NodesView::actionFinished, this, showResult);
+    connect(m_jobsView, &JobsView::actionFinished, this, showResult);
+    // Another cluster opened: the old one's monitor ends; the new one starts when shown.
+    connect(m_document, &ClusterDocument::pathChanged, this, &MainWindow::clusterReplaced);
+}
+
+void MainWindow::clusterReplaced()
+{
+    m_live->stop();
+    m_monitoredCluster = {};
+    if (currentArea() == Area::Nodes || currentArea() == Area::Jobs)
+        startMonitoring();
+}
+
+void MainWindow::startMonitoring()
+{
+    const Cluster &cluster = m_document->cluster();
+    if (cluster.hosts.isEmpty())
+        return;
+    if ((m_live->isConnected() || m_live->isConnecting()) && cluster == m_monitoredCluster)
+        return;
+    m_monitoredCluster = cluster;
+    m_live->start(cluster);
+}
+
+void MainWindow::setSshDefaults(const SshTarget &ssh)
+{
+    m_deployView->setSshDefaults(ssh);
+    m_live->setSshDefaults(ssh);
+}
+
+void MainWindow::setReasonPrompt(std::shared_ptr<ReasonPrompt> prompt)
+{
+    m_nodesView->setReasonPrompt(std::move(prompt));
+}
+
 void MainWindow::setConfirmation(std::shared_ptr<Confirmation> confirmation)
 {
     m_deployView->setConfirmation(confirmation);
     m_servicesView->setConfirmation(confirmation);
+    m_nodesView->setConfirmation(confirmation);
+    m_jobsView->setConfirmation(confirmation);
     m_hostsView->setConfirmation(std::move(confirmation));
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "inventory/Cluster.h"
 #include "views/Area.h"
 
 #include <QHash>
@@ -15,20 +16,29 @@ class QStackedWidget;
 
 namespace SlurmDeck {
 class ClusterDocument;
-}
+struct SshTarget;
+} // namespace SlurmDeck
 
 namespace SlurmDeck::Ui {
 
 class AreaView;
+class ClusterNotifier;
 class Confirmation;
 class DeployView;
 class HostsView;
 class ServicesView;
+class JobsView;
+class LiveCluster;
+class NodesView;
+class ReasonPrompt;
+class SourceHealthIndicator;
 
 // The shell: navigation on the left, one view per area on the right, a status bar.
 // It hosts views; each view owns its widgets and models. The window owns the open
 // cluster (a ClusterDocument) that the views share, and shows its name and unsaved state
-// in the title; closing with unsaved changes asks first.
+// in the title; closing with unsaved changes asks first. Showing Nodes or Jobs starts
+// monitoring the open cluster (LiveCluster); its snapshots feed those views, the status
+// bar's source indicator and the notifier.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -43,12 +53,24 @@ public:
     [[nodiscard]] HostsView *hostsView() const { return m_hostsView; }
     [[nodiscard]] DeployView *deployView() const { return m_deployView; }
     [[nodiscard]] ServicesView *servicesView() const { return m_servicesView; }
+    [[nodiscard]] NodesView *nodesView() const { return m_nodesView; }
+    [[nodiscard]] JobsView *jobsView() const { return m_jobsView; }
     [[nodiscard]] ClusterDocument *clusterDocument() const { return m_document; }
+    [[nodiscard]] LiveCluster *liveCluster() const { return m_live; }
+    [[nodiscard]] SourceHealthIndicator *sourceHealth() const { return m_sourceHealth; }
+    [[nodiscard]] ClusterNotifier *notifier() const { return m_notifier; }
 
     // Opens a cluster file; a bad file leaves the diagnostics listed in the Hosts view.
     Result<void> openCluster(const QString &path);
     // How "are you sure?" is asked, here and in the views.
     void setConfirmation(std::shared_ptr<Confirmation> confirmation);
+    // How the Nodes view asks for a drain or down reason.
+    void setReasonPrompt(std::shared_ptr<ReasonPrompt> prompt);
+    // SSH settings every host shares (deploy and monitoring).
+    void setSshDefaults(const SshTarget &ssh);
+    // Starts monitoring the open cluster now (showing Nodes or Jobs does it too); a no-op
+    // while it is already monitored unchanged.
+    void startMonitoring();
 
 public slots:
     void showAbout();
@@ -60,6 +82,8 @@ private:
     void createMenus();
     void addArea(AreaView *view);
     void updateClusterState();
+    void connectLiveCluster();
+    void clusterReplaced();
 
     QListWidget *m_navigation;
     QStackedWidget *m_views;
@@ -70,6 +94,12 @@ private:
     HostsView *m_hostsView = nullptr;
     DeployView *m_deployView = nullptr;
     ServicesView *m_servicesView = nullptr;
+    NodesView *m_nodesView = nullptr;
+    JobsView *m_jobsView = nullptr;
+    LiveCluster *m_live;
+    SourceHealthIndicator *m_sourceHealth;
+    ClusterNotifier *m_notifier;
+    Cluster m_monitoredCluster; // what m_live was started with
     bool m_closeConfirmed = false;
 };
 

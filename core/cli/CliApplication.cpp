@@ -4,10 +4,15 @@
 #include "cli/DeployCommand.h"
 #include "cli/DiscoverCommand.h"
 #include "cli/DownCommand.h"
+#include "cli/HistoryCommand.h"
 #include "cli/InitCommand.h"
+#include "cli/JobsCommand.h"
+#include "cli/NodesCommand.h"
 #include "cli/PlanCommand.h"
 #include "cli/RemoveCommand.h"
+#include "cli/SandboxCommand.h"
 #include "cli/ServicesCommand.h"
+#include "cli/StatusCommand.h"
 #include "common/ApplicationInfo.h"
 
 #include <QCoreApplication>
@@ -76,8 +81,22 @@ QString CliApplication::helpText() const
                "  remove [--purge-data] [--yes]\n"
                "                      Remove the cluster's containers and configuration from every\n"
                "                      host; its data is kept unless --purge-data.\n"
-               "                      These five also take [--ssh-config FILE] [--accept-new-host-keys]\n"
-               "                      [--timeout SECONDS].\n"
+               "  status [--json]     Nodes, partitions, job counts and each source's health with\n"
+               "                      its age (ssh, slurmctld, slurmdbd).\n"
+               "  nodes [--json] [drain NODE --reason R | resume NODE | down NODE --reason R |\n"
+               "        stop NODE --reason R [--wait D] | start NODE [--wait D]]\n"
+               "                      List the nodes, or act on one (stop: drain, wait for its jobs,\n"
+               "                      stop its slurmd; start: start slurmd, wait, resume).\n"
+               "  jobs [--json] | cancel ID | hold ID | release ID | requeue ID | show ID [--json] |\n"
+               "       output ID [--lines N]\n"
+               "                      The queue, or act on a job; show explains a pending reason.\n"
+               "  history [--since DURATION] [--json]\n"
+               "                      Jobs from accounting in the window (30m, 2h, 7d; default 1d).\n"
+               "                      plan ... history also take [--ssh-config FILE]\n"
+               "                      [--accept-new-host-keys] [--timeout SECONDS].\n"
+               "  sandbox up|down|status\n"
+               "                      A sandbox cluster on this machine (Linux, root): emulated hosts\n"
+               "                      like the seed's, deployed by SlurmDeck; no other machines needed.\n"
                "  version             Show the versions of SlurmDeck and of the libraries it runs\n"
                "                      with (Qt, libssh, yaml-cpp, QtKeychain).\n"
                "\n"
@@ -134,6 +153,16 @@ void CliApplication::start(const QStringList &arguments)
         m_command = new DownCommand(this);
     else if (first == u"remove")
         m_command = new RemoveCommand(this);
+    else if (first == u"sandbox")
+        m_command = new SandboxCommand(this);
+    else if (first == u"status")
+        m_command = new StatusCommand(this);
+    else if (first == u"nodes")
+        m_command = new NodesCommand(this);
+    else if (first == u"jobs")
+        m_command = new JobsCommand(this);
+    else if (first == u"history")
+        m_command = new HistoryCommand(this);
     if (!m_command) {
         m_err << QCoreApplication::translate(
                      "CliApplication", "slurmdeck-cli: unknown %1 '%2'. Run 'slurmdeck-cli --help' for the "

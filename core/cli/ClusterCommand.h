@@ -49,8 +49,10 @@ protected:
                              const QString &usage);
 
     // Loads the cluster file and prepares the session; calls `ready` on success, else reports
-    // and finishes with CliFailure.
-    void prepareCluster(std::function<void()> ready);
+    // and finishes with CliFailure. Without `secrets` the keychain is not asked (nor secrets
+    // created): the plan's layout (hosts, project, services) is right, its secret files hold
+    // placeholders, for commands that only reach the deployed cluster.
+    void prepareCluster(std::function<void()> ready, bool secrets = true);
 
     // Connects to each of `hosts` (plan host names) in parallel and runs `task` there; then
     // `done` with one outcome per host, in the order of `hosts`.

@@ -48,11 +48,9 @@ struct ServiceControl::Operation
     ClusterOperation operation = ClusterOperation::Stop;
     bool purgeData = false;
     QStringList hosts;                // plan order
-    QHash<QString, QStringList> done; // what each host did (Start: one entry per stage)
+    QHash<QString, QStringList> done; // what each host did
     QHash<QString, Error> failures;   // hosts that failed, and why
-    QStringList reported;             // hosts already reported with clusterHostFinished
-    int remaining = 0;                // tasks of the current step still running
-    int stage = 0;                    // Start only
+    int remaining = 0;                // hosts still working
 };
 
 ServiceControl::ServiceControl(ClusterPlan plan, QHash<QString, SshTarget> targets,
@@ -191,10 +189,6 @@ void ServiceControl::runClusterOperation(ClusterOperation operation, bool purgeD
     m_clusterOperation->operation = operation;
     m_clusterOperation->purgeData = operation == ClusterOperation::Remove && purgeData;
     m_clusterOperation->hosts = hosts();
-    if (operation == ClusterOperation::Start) {
-        runStartStage(0);
-        return;
-    }
     m_clusterOperation->remaining = static_cast<int>(m_clusterOperation->hosts.size());
     if (m_clusterOperation->remaining == 0) {
         QMetaObject::invokeMethod(this, &ServiceControl::finishClusterOperation, Qt::QueuedConnection);
@@ -218,65 +212,8 @@ void ServiceControl::runClusterOperation(ClusterOperation operation, bool purgeD
     }
 }
 
-void ServiceControl::runStartStage(int stage)
-{
-    Operation &op = *m_clusterOperation;
-    const QList<QStringList> stages = DeployRunner::startStages();
-    if (stage >= stages.size()) {
-        for (const QString &host : std::as_const(op.hosts)) {
-            if (!op.reported.contains(host)) {
-                const QStringList done = op.done.value(host);
-                finishHost(
-                    HostReport{host, std::nullopt,
-                               done.isEmpty() ? tr("nothing to start") : done.join(QStringLiteral("; "))});
-            }
-        }
-        finishClusterOperation();
-        return;
-    }
-    op.stage = stage;
-    QHash<QString, QStringList> servicesByHost;
-    for (const QString &host : std::as_const(op.hosts)) {
-        if (op.failures.contains(host))
-            continue;
-        QStringList services;
-        for (const QString &service : hostPlan(host)->services) {
-            if (stages.at(stage).contains(service))
-                services << service;
-        }
-        if (!services.isEmpty())
-            servicesByHost.insert(host, services);
-    }
-    op.remaining = static_cast<int>(servicesByHost.size());
-    if (op.remaining == 0) {
-        runStartStage(stage + 1);
-        return;
-    }
-    for (auto it = servicesByHost.cbegin(); it != servicesByHost.cend(); ++it) {
-        const QString host = it.key();
-        const QStringList services = it.value();
-        m_queue->run<QString>(
-            host, this,
-            [services](HostDeployer &deployer) { return ServiceOperations::startStage(deployer, services); },
-            [this, host, stage](Result<QString> result) {
-                Operation &current = *m_clusterOperation;
-                if (result) {
-                    current.done[host] << *result;
-                } else {
-                    current.failures.insert(host, result.error());
-                    finishHost(HostReport{host, result.error(),
-                                          current.done.value(host).join(QStringLiteral("; "))});
-                }
-                if (--current.remaining == 0)
-                    runStartStage(stage + 1);
-            });
-    }
-}
-
 void ServiceControl::finishHost(const HostReport &report)
 {
-    if (m_clusterOperation)
-        m_clusterOperation->reported << report.host;
     if (m_clusterOperation && report.error)
         m_clusterOperation->failures.insert(report.host, *report.error);
     if (m_clusterOperation && !report.error)

@@ -18,8 +18,8 @@ class HostTaskQueue;
 
 // Controls a deployed cluster's services: per host, list them with their state, start,
 // stop or restart one or all, read the last lines of a log or follow it; for the whole
-// cluster, stop it, start it (database, controller, compute, monitoring: in that order
-// across hosts) or remove it. Nothing here blocks: the work runs over one SSH connection
+// cluster, stop it, start it (every host at once: each daemon waits for the one it needs)
+// or remove it. Nothing here blocks: the work runs over one SSH connection
 // per host on worker threads (HostTaskQueue), and every answer arrives as a signal on the
 // thread that owns this object. A host that fails is reported; the others go on.
 // The GUI's Services view and slurmdeck-cli's services, down and remove use it.
@@ -70,7 +70,6 @@ private:
     struct FollowSink;
     struct Operation;
 
-    void runStartStage(int stage);
     void finishHost(const HostReport &report);
     void finishClusterOperation();
     [[nodiscard]] QStringList helperImages(const HostPlan &host) const;

@@ -92,6 +92,22 @@ Result<void> purgeWithHelper(HostDeployer &deployer, const QString &data, const 
                      lastError);
 }
 
+// Starts `services` where they do not run and checks that they stay up.
+Result<QString> startChecked(HostDeployer &deployer, const QStringList &services)
+{
+    const Result<HostDeployer::StartOutcome> started = deployer.startServices(services, {});
+    if (!started)
+        return started.error();
+    if (!started->failedService.isEmpty()) {
+        return makeError(Error::Code::RemoteCommandFailed,
+                         QObject::tr("The service %1 on %2 did not stay up. Its last log lines:\n%3")
+                             .arg(started->failedService, deployer.plan().hostName, started->lastLogLines));
+    }
+    return started->started.isEmpty()
+               ? QObject::tr("%1 running already").arg(services.join(QStringLiteral(", ")))
+               : QObject::tr("started %1").arg(started->started.join(QStringLiteral(", ")));
+}
+
 } // namespace
 
 QString dataDirectory(const HostPlan &plan)
@@ -121,14 +137,8 @@ Result<QString> act(HostDeployer &deployer, ServiceAction action, const QStringL
 {
     const QStringList names = services.isEmpty() ? deployer.plan().services : services;
     const QString joined = names.join(QStringLiteral(", "));
-    if (action == ServiceAction::Start) {
-        const Result<HostDeployer::StartOutcome> started = deployer.startServices(names, {});
-        if (!started)
-            return started.error();
-        return started->started.isEmpty()
-                   ? QObject::tr("%1 running already").arg(joined)
-                   : QObject::tr("started %1").arg(started->started.join(QStringLiteral(", ")));
-    }
+    if (action == ServiceAction::Start)
+        return startChecked(deployer, names);
     const ComposeCommand compose = deployer.compose();
     const bool stop = action == ServiceAction::Stop;
     const Result<ExecResult> ran = deployer.runArgv(stop ? compose.stop(services) : compose.restart(services),
@@ -141,7 +151,7 @@ Result<QString> act(HostDeployer &deployer, ServiceAction action, const QStringL
         return QObject::tr("stopped %1").arg(joined);
     // `restart` leaves a service without a container alone: start those, and check that
     // every one runs.
-    const Result<HostDeployer::StartOutcome> running = deployer.startServices(names, {});
+    const Result<QString> running = startChecked(deployer, names);
     if (!running)
         return running.error();
     return QObject::tr("restarted %1").arg(joined);
@@ -189,14 +199,9 @@ Result<void> follow(HostDeployer &deployer, const QString &service, int tail,
     return {};
 }
 
-Result<QString> startStage(HostDeployer &deployer, const QStringList &services)
+Result<QString> startAll(HostDeployer &deployer)
 {
-    const Result<HostDeployer::StartOutcome> started = deployer.startServices(services, {});
-    if (!started)
-        return started.error();
-    return started->started.isEmpty()
-               ? QObject::tr("%1 running already").arg(services.join(QStringLiteral(", ")))
-               : QObject::tr("started %1").arg(started->started.join(QStringLiteral(", ")));
+    return startChecked(deployer, deployer.plan().services);
 }
 
 Result<QString> takeDown(HostDeployer &deployer)

@@ -52,8 +52,9 @@ namespace ServiceOperations {
                                   const CancelToken &cancel,
                                   std::chrono::milliseconds interval = std::chrono::seconds(2));
 
-// Starts `services` (one start stage of the cluster) if they do not run; says which started.
-[[nodiscard]] Result<QString> startStage(HostDeployer &deployer, const QStringList &services);
+// Starts the host's services that do not run, and checks they stay up. Every host can start
+// at once: each daemon waits for the one it needs (the images' entrypoint).
+[[nodiscard]] Result<QString> startAll(HostDeployer &deployer);
 
 // Takes the host's part of the cluster down (compose down): containers and networks go,
 // configuration and data stay.

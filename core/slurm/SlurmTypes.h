@@ -29,9 +29,9 @@ struct SlurmVersion
 struct SlurmNode
 {
     QString name;
-    QString address;        // NodeAddr
-    QString state;          // base state, upper case as Slurm prints it: IDLE, ALLOCATED, MIXED, DOWN, ...
-    QStringList flags;      // DRAIN, NOT_RESPONDING, COMPLETING, RESERVED, POWERED_DOWN, ...
+    QString address;   // NodeAddr
+    QString state;     // base state, upper case as Slurm prints it: IDLE, ALLOCATED, MIXED, DOWN, ...
+    QStringList flags; // DRAIN, NOT_RESPONDING, COMPLETING, RESERVED, POWERED_DOWN, ...
     QStringList partitions;
     int cpusTotal = 0;
     int cpusAllocated = 0;
@@ -43,7 +43,7 @@ struct SlurmNode
     QString gresUsed;         // e.g. "gpu:rtx3090:1(IDX:0)"
     int gpusTotal = 0;
     int gpusAllocated = 0;
-    QString reason;           // why it is down/drained
+    QString reason; // why it is down/drained
     QString reasonUser;
     QDateTime reasonTime;
 
@@ -60,11 +60,11 @@ struct SlurmPartition
 {
     QString name;
     bool isDefault = false;
-    QString state;      // UP, DOWN, DRAIN, INACTIVE
-    QStringList nodes;  // expanded node names
+    QString state;     // UP, DOWN, DRAIN, INACTIVE
+    QStringList nodes; // expanded node names
     int totalCpus = 0;
     int totalNodes = 0;
-    qint64 maxTimeMinutes = -1; // -1: UNLIMITED
+    qint64 maxTimeMinutes = -1;     // -1: UNLIMITED
     qint64 maxMemoryPerNodeMb = -1; // -1: UNLIMITED
 
     friend bool operator==(const SlurmPartition &, const SlurmPartition &) = default;
@@ -73,15 +73,15 @@ struct SlurmPartition
 // A job in the queue (squeue) or in the accounting history (sacct).
 struct SlurmJob
 {
-    QString id;         // as Slurm shows it: "42", "42_3" (array task), "42+1" (het job)
-    qint64 jobId = 0;   // the unique numeric id actions use
+    QString id;       // as Slurm shows it: "42", "42_3" (array task), "42+1" (het job)
+    qint64 jobId = 0; // the unique numeric id actions use
     QString name;
     QString user;
     QString account;
     QString partition;
-    QString state;      // PENDING, RUNNING, COMPLETED, FAILED, CANCELLED, TIMEOUT, ...
-    QString reason;     // pending reason ("Resources", "Priority", ...), or "None"
-    QString nodeList;   // compressed host list expression, e.g. "node[1-3]"
+    QString state;    // PENDING, RUNNING, COMPLETED, FAILED, CANCELLED, TIMEOUT, ...
+    QString reason;   // pending reason ("Resources", "Priority", ...), or "None"
+    QString nodeList; // compressed host list expression, e.g. "node[1-3]"
     int nodeCount = 0;
     int cpus = 0;
     int gpus = 0;
@@ -90,7 +90,7 @@ struct SlurmJob
     QDateTime submitTime;
     QDateTime startTime;
     QDateTime endTime;
-    QString exitCode;   // "0:0" (sacct) or empty
+    QString exitCode; // "0:0" (sacct) or empty
     QString workDir;
     QString stdOut;
     QString stdErr;
@@ -102,17 +102,17 @@ struct SlurmJob
 struct SlurmJobDetails
 {
     SlurmJob job;
-    QString command;    // the batch script's path, or the command
+    QString command; // the batch script's path, or the command
     QString batchHost;
-    QString tres;       // "cpu=4,mem=8G,node=1,billing=4,gres/gpu=1"
-    QStringList gpuIndices; // per node "node1: 0,1"
+    QString tres;            // "cpu=4,mem=8G,node=1,billing=4,gres/gpu=1"
+    QStringList gpuIndices;  // per node "node1: 0,1"
     QString reasonExplained; // readable explanation of `job.reason`
 };
 
 // One source of live state and whether it answered the last time it was asked.
 struct SourceHealth
 {
-    QString name;          // "ssh", "slurmctld", "slurmdbd"
+    QString name; // "ssh", "slurmctld", "slurmdbd"
     bool ok = false;
     QString error;         // the last failure, what to do next
     QDateTime lastSuccess; // invalid: never
@@ -130,14 +130,14 @@ struct SourceHealth
 // state and the source is marked unhealthy with the age of that state.
 struct ClusterSnapshot
 {
-    QDateTime takenAt;          // when the nodes/jobs below were last read successfully
+    QDateTime takenAt; // when the nodes/jobs below were last read successfully
     SlurmVersion version;
     QList<SlurmNode> nodes;
     QList<SlurmPartition> partitions;
-    QList<SlurmJob> jobs;       // the queue
-    SourceHealth ssh{QStringLiteral("ssh")};
-    SourceHealth controller{QStringLiteral("slurmctld")};
-    SourceHealth accounting{QStringLiteral("slurmdbd")};
+    QList<SlurmJob> jobs; // the queue
+    SourceHealth ssh{QStringLiteral("ssh"), false, {}, {}, {}};
+    SourceHealth controller{QStringLiteral("slurmctld"), false, {}, {}, {}};
+    SourceHealth accounting{QStringLiteral("slurmdbd"), false, {}, {}, {}};
 
     [[nodiscard]] bool isStale() const { return !ssh.ok || !controller.ok; }
 };

@@ -82,8 +82,12 @@ void DeployHostsModel::setPhase(const QString &host, DeployPhase phase, const QS
 
 void DeployHostsModel::applyResults(const QList<HostDeployResult> &results)
 {
-    for (const HostDeployResult &result : results)
-        setPhase(result.host, result.phase, result.message);
+    for (const HostDeployResult &result : results) {
+        // A service that did not stay up: its last log lines go into the tooltip.
+        setPhase(result.host, result.phase,
+                 result.lastLogLines.isEmpty() ? result.message
+                                               : result.message + u'\n' + result.lastLogLines);
+    }
 }
 
 int DeployHostsModel::rowOf(const QString &host) const

@@ -8,6 +8,8 @@ namespace SlurmDeck::Ui {
 // as a number and empty cells sort first.
 enum ModelRole : int {
     SortRole = Qt::UserRole + 1,
+    KeyRole,  // the row's identity in a keyed table: node name, job id
+    StateRole // the row's state category (StateStyle::Category as int)
 };
 
 } // namespace SlurmDeck::Ui

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "cli/SlurmCliArguments.h"
+#include "cli/SlurmCommandBase.h"
+
+namespace SlurmDeck {
+
+// slurmdeck-cli jobs [--json] | cancel ID | hold ID | release ID | requeue ID |
+//                              show ID [--json] | output ID [--lines N]
+// Without an action: the queue. show: details with the pending reason explained; output:
+// the tail of the job's stdout file (read in the slurmd container of its batch host).
+class JobsCommand final : public SlurmCommandBase
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(JobsCommand)
+
+public:
+    explicit JobsCommand(QObject *parent = nullptr) : SlurmCommandBase(parent) {}
+    void start(const CliContext &context) override;
+
+private:
+    void list();
+    void act();
+
+    JobsRequest m_request;
+    bool m_json = false;
+};
+
+} // namespace SlurmDeck

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "cli/SlurmCliArguments.h"
+#include "cli/SlurmCommandBase.h"
+
+namespace SlurmDeck {
+
+// slurmdeck-cli nodes [--json] [drain NODE --reason R | resume NODE | down NODE --reason R |
+//                               stop NODE --reason R [--wait D] | start NODE [--wait D]]
+// Without an action: the nodes table. stop = drain, wait for its jobs, stop its slurmd;
+// start = start its slurmd, wait for it to register, resume.
+class NodesCommand final : public SlurmCommandBase
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(NodesCommand)
+
+public:
+    explicit NodesCommand(QObject *parent = nullptr) : SlurmCommandBase(parent) {}
+    void start(const CliContext &context) override;
+
+private:
+    void list();
+    void act();
+
+    NodesRequest m_request;
+    bool m_json = false;
+};
+
+} // namespace SlurmDeck

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "common/Result.h"
+#include "render/HostPlan.h"
+#include "ssh/SshTarget.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+namespace SlurmDeck {
+
+// Where SlurmDeck reaches a deployed cluster's Slurm: each host's SSH target and Compose
+// project, taken from the plan the deploy commands prepare from the cluster file
+// (DeploySession), and which host runs slurmctld. Holds no secret: the plan's file
+// contents are dropped. Slurm node names are the cluster file's host names.
+struct SlurmEndpoint
+{
+    QString clusterName;
+    QString projectName;               // the Compose project, e.g. "slurmdeck-lab"
+    QList<HostPlan> hosts;             // without files
+    QHash<QString, SshTarget> targets; // by host name
+    QString controllerHost;            // the host running slurmctld
+    bool accounting = false;           // some host runs slurmdbd
+
+    // Fails when no host of the plan runs slurmctld or it has no SSH target.
+    [[nodiscard]] static Result<SlurmEndpoint> fromPlan(const ClusterPlan &plan,
+                                                        const QHash<QString, SshTarget> &targets);
+
+    [[nodiscard]] const HostPlan *host(const QString &name) const;
+    [[nodiscard]] const HostPlan *controller() const { return host(controllerHost); }
+    [[nodiscard]] SshTarget target(const QString &hostName) const { return targets.value(hostName); }
+};
+
+} // namespace SlurmDeck

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "ClusterOperations.h"
+#include "inventory/Cluster.h"
+#include "slurm/SlurmActions.h"
+#include "slurm/SlurmMonitor.h"
+#include "slurm/SlurmTypes.h"
+#include "ssh/SshTarget.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <chrono>
+#include <memory>
+
+namespace SlurmDeck {
+class CredentialPrompt;
+class HostKeyPrompt;
+} // namespace SlurmDeck
+
+namespace SlurmDeck::Ui {
+
+// The monitor of the open cluster and its actions. start() works out where Slurm runs
+// from the cluster file (the plan's hosts and services, resolved on a pool thread; no
+// keychain access, no secret: the monitor needs none) and starts a SlurmMonitor and
+// SlurmActions; stop() ends them. Snapshots are relayed to whoever shows them. The
+// GUI thread never waits: endpoint, polls and actions all report back asynchronously.
+class LiveCluster final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LiveCluster)
+
+public:
+    explicit LiveCluster(QObject *parent = nullptr);
+    ~LiveCluster() override;
+
+    void setSshDefaults(const SshTarget &ssh) { m_ssh = ssh; }
+    void setHostKeyPrompt(std::shared_ptr<HostKeyPrompt> prompt) { m_hostKeys = std::move(prompt); }
+    void setCredentialPrompt(std::shared_ptr<CredentialPrompt> prompt) { m_credentials = std::move(prompt); }
+    void setInterval(std::chrono::milliseconds interval);
+
+    // Starts monitoring `cluster` (ending any earlier monitor).
+    void start(const Cluster &cluster);
+    void stop();
+
+    [[nodiscard]] bool isConnecting() const { return m_connecting; }
+    [[nodiscard]] bool isConnected() const { return m_monitor != nullptr; }
+    [[nodiscard]] QString clusterName() const { return m_clusterName; }
+    // The login on the controller host: whose jobs are "mine".
+    [[nodiscard]] QString user() const { return m_user; }
+    [[nodiscard]] SlurmMonitor *monitor() const { return m_monitor; }
+    [[nodiscard]] SlurmActions *actions() const { return m_actions; }
+    // Null while not connected.
+    [[nodiscard]] std::shared_ptr<ClusterOperations> operations() const { return m_operations; }
+
+signals:
+    // The monitor runs; operations() is set.
+    void connected();
+    // Monitoring could not start (no controller in the cluster file, ...): what to do.
+    void failed(const QString &message);
+    void disconnected();
+    void snapshotUpdated(const SlurmDeck::ClusterSnapshot &snapshot);
+    // A node or job action ended (for the log).
+    void actionFinished(const QString &description, bool succeeded, const QString &message);
+
+private:
+    SshTarget m_ssh;
+    std::shared_ptr<HostKeyPrompt> m_hostKeys;
+    std::shared_ptr<CredentialPrompt> m_credentials;
+    std::chrono::milliseconds m_interval{0};
+    QPointer<SlurmMonitor> m_monitor;
+    QPointer<SlurmActions> m_actions;
+    std::shared_ptr<ClusterOperations> m_operations;
+    QString m_clusterName;
+    QString m_user;
+    quint64 m_generation = 0;
+    bool m_connecting = false;
+};
+
+} // namespace SlurmDeck::Ui
