@@ -200,9 +200,15 @@ void ServiceControl::runClusterOperation(ClusterOperation operation, bool purgeD
         m_queue->run<QString>(
             host, this,
             [operation, purge, images](HostDeployer &deployer) {
-                return operation == ClusterOperation::Remove
-                           ? ServiceOperations::remove(deployer, purge, images)
-                           : ServiceOperations::takeDown(deployer);
+                switch (operation) {
+                case ClusterOperation::Start:
+                    return ServiceOperations::startAll(deployer);
+                case ClusterOperation::Stop:
+                    return ServiceOperations::takeDown(deployer);
+                case ClusterOperation::Remove:
+                    break;
+                }
+                return ServiceOperations::remove(deployer, purge, images);
             },
             [this, host](Result<QString> result) {
                 finishHost(HostReport{host, errorOf(result), result ? *result : QString()});

@@ -400,6 +400,8 @@ private slots:
         report = operations.takeFirst().first().value<ClusterOperationReport>();
         QVERIFY(report.operation == ClusterOperation::Start);
         QVERIFY2(report.ok(), qPrintable(view->notice()));
+        for (const HostReport &host : report.hosts)
+            qInfo("start: %s: %s", qPrintable(host.host), qPrintable(host.message));
         for (const HostPlan &host : m_plan->hosts) {
             QStringList planned = host.services;
             planned.sort();
