@@ -31,10 +31,11 @@ void DeployCommand::start(const CliContext &context)
     const QCommandLineOption yes({QStringLiteral("y"), QStringLiteral("yes")},
                                  tr("Do not ask for confirmation (needed without a terminal)."));
     parser.addOptions({hosts, noVerify, images, baseImage, yes});
-    if (!parse(context, parser, QStringLiteral("deploy"),
-               QStringLiteral("slurmdeck-cli [--cluster FILE] deploy [--hosts H,...] "
-                              "[--images build|present|transfer|from:HOST] [--base-image IMAGE] [--no-verify] "
-                              "[--yes]")))
+    if (!parse(
+            context, parser, QStringLiteral("deploy"),
+            QStringLiteral("slurmdeck-cli [--cluster FILE] deploy [--hosts H,...] "
+                           "[--images build|present|transfer|from:HOST] [--base-image IMAGE] [--no-verify] "
+                           "[--yes]")))
         return;
     if (!parser.positionalArguments().isEmpty()) {
         err() << tr("deploy takes no arguments; choose hosts with --hosts H,... .\n");

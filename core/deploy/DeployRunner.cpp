@@ -149,9 +149,10 @@ void DeployRunner::start(const DeployOptions &options)
             QStringList names;
             for (const HostPlan &host : std::as_const(m_plan.hosts))
                 names << host.hostName;
-            failAll(tr("The images are to be copied from %1, which is not a host of the cluster; its hosts are "
-                       "%2.")
-                        .arg(options.imageHost, names.join(QStringLiteral(", "))));
+            failAll(
+                tr("The images are to be copied from %1, which is not a host of the cluster; its hosts are "
+                   "%2.")
+                    .arg(options.imageHost, names.join(QStringLiteral(", "))));
             return;
         }
         const std::shared_ptr<LogSink> sink = m_sink;

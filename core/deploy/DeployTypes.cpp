@@ -53,13 +53,17 @@ Result<ImageChoice> parseImageChoice(const QString &text)
     if (value.startsWith(QLatin1String("from:"))) {
         const QString host = value.mid(5).trimmed();
         if (host.isEmpty()) {
-            return makeError(Error::Code::InvalidArgument,
-                             QCoreApplication::translate("Deploy", "from: needs the name of the host that has the images, e.g. from:primary."));
+            return makeError(
+                Error::Code::InvalidArgument,
+                QCoreApplication::translate(
+                    "Deploy", "from: needs the name of the host that has the images, e.g. from:primary."));
         }
         return ImageChoice{ImageSource::TransferFromHost, host};
     }
     return makeError(Error::Code::InvalidArgument,
-                     QCoreApplication::translate("Deploy", "'%1' is not an image mode; use build, present, transfer or from:HOST.").arg(value));
+                     QCoreApplication::translate(
+                         "Deploy", "'%1' is not an image mode; use build, present, transfer or from:HOST.")
+                         .arg(value));
 }
 
 QString imageChoiceArgument(const ImageChoice &choice)
@@ -81,18 +85,21 @@ QString describeImages(const DeployOptions &options)
 {
     switch (options.images) {
     case ImageSource::BuildOnHost:
-        return QCoreApplication::translate("Deploy", "built on each host (base image %1)").arg(options.baseImage);
+        return QCoreApplication::translate("Deploy", "built on each host (base image %1)")
+            .arg(options.baseImage);
     case ImageSource::AlreadyOnHost:
         return QCoreApplication::translate("Deploy", "already on the hosts (checked, none sent)");
     case ImageSource::TransferFromHere:
         return QCoreApplication::translate("Deploy", "sent from this machine where a host lacks them");
     case ImageSource::TransferFromHost:
-        return QCoreApplication::translate("Deploy", "copied from %1 where a host lacks them").arg(options.imageHost);
+        return QCoreApplication::translate("Deploy", "copied from %1 where a host lacks them")
+            .arg(options.imageHost);
     }
     return {};
 }
 
-std::optional<VerificationCheck> mungeKeyCheck(const QList<HostDeployResult> &hosts, const QString &controller)
+std::optional<VerificationCheck> mungeKeyCheck(const QList<HostDeployResult> &hosts,
+                                               const QString &controller)
 {
     QHash<QString, int> counts;
     QStringList seen; // hashes in host order, for a stable tie-break
@@ -123,22 +130,28 @@ std::optional<VerificationCheck> mungeKeyCheck(const QList<HostDeployResult> &ho
     for (const HostDeployResult &host : hosts) {
         if (!host.mungeKeySha256.isEmpty() && host.mungeKeySha256 != reference) {
             differing << host.host;
-            details << QCoreApplication::translate("Deploy", "%1 has %2").arg(host.host, shortHash(host.mungeKeySha256));
+            details << QCoreApplication::translate("Deploy", "%1 has %2")
+                           .arg(host.host, shortHash(host.mungeKeySha256));
         }
     }
     VerificationCheck check;
     check.name = QCoreApplication::translate("Deploy", "munge key identical on every host");
     check.passed = differing.isEmpty();
     if (check.passed) {
-        check.detail = QCoreApplication::translate("Deploy", "SHA-256 %1 on %2 hosts").arg(shortHash(reference)).arg(counts.value(reference));
+        check.detail = QCoreApplication::translate("Deploy", "SHA-256 %1 on %2 hosts")
+                           .arg(shortHash(reference))
+                           .arg(counts.value(reference));
     } else {
         check.host = differing.join(QStringLiteral(", "));
-        check.detail = QCoreApplication::translate("Deploy", "%1, the others %2. Slurm daemons with different keys cannot talk to each other: "
+        check.detail =
+            QCoreApplication::translate(
+                "Deploy", "%1, the others %2. Slurm daemons with different keys cannot talk to each other: "
                           "deploy again so every host gets the cluster's key.")
-                           .arg(details.join(QStringLiteral("; ")), shortHash(reference));
+                .arg(details.join(QStringLiteral("; ")), shortHash(reference));
     }
     if (!unread.isEmpty())
-        check.detail += QCoreApplication::translate("Deploy", " (not read on %1)").arg(unread.join(QStringLiteral(", ")));
+        check.detail +=
+            QCoreApplication::translate("Deploy", " (not read on %1)").arg(unread.join(QStringLiteral(", ")));
     return check;
 }
 

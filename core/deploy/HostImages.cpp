@@ -50,9 +50,10 @@ Result<HostImages::Outcome> HostImages::ensure(const QStringList &images, const 
                     context = &candidate;
             }
             if (!context) {
-                return failure(QObject::tr("SlurmDeck has no build context for the image %1, so %2 cannot build "
-                                           "it. Send it instead (--images transfer).")
-                                   .arg(image, m_host.plan().hostName));
+                return failure(
+                    QObject::tr("SlurmDeck has no build context for the image %1, so %2 cannot build "
+                                "it. Send it instead (--images transfer).")
+                        .arg(image, m_host.plan().hostName));
             }
             const Result<bool> built = build(*context, options.baseImage);
             if (!built)
@@ -72,10 +73,10 @@ Result<HostImages::Outcome> HostImages::ensure(const QStringList &images, const 
 
 Result<HostImages::OnHost> HostImages::inspect(const QString &image)
 {
-    const Result<ExecResult> inspected = m_host.runArgv(
-        {docker(), QStringLiteral("image"), QStringLiteral("inspect"), QStringLiteral("--format"),
-         QStringLiteral("{{.Id}} {{.Architecture}}"), image},
-        std::chrono::seconds(60));
+    const Result<ExecResult> inspected =
+        m_host.runArgv({docker(), QStringLiteral("image"), QStringLiteral("inspect"),
+                        QStringLiteral("--format"), QStringLiteral("{{.Id}} {{.Architecture}}"), image},
+                       std::chrono::seconds(60));
     if (!inspected)
         return inspected.error();
     const QStringList fields = QString::fromUtf8(inspected->standardOutput).trimmed().split(u' ');
@@ -110,9 +111,10 @@ Result<bool> HostImages::transfer(const QString &image, ImageSource source, Imag
         return false;
     }
     if (source == ImageSource::AlreadyOnHost) {
-        return failure(QObject::tr("The image %1 is not on %2. Let SlurmDeck build it there (--images build) or "
-                                   "send it (--images transfer), or load it there yourself.")
-                           .arg(image, host));
+        return failure(
+            QObject::tr("The image %1 is not on %2. Let SlurmDeck build it there (--images build) or "
+                        "send it (--images transfer), or load it there yourself.")
+                .arg(image, host));
     }
     if (!supply)
         return failure(QObject::tr("No source for the image %1 was chosen.").arg(image));
@@ -133,8 +135,8 @@ Result<bool> HostImages::transfer(const QString &image, ImageSource source, Imag
     ExecOptions options;
     options.timeout = std::chrono::minutes(15);
     options.standardInputFile = *archive;
-    const Result<ExecResult> load =
-        m_host.connection().exec(Shell::quote(docker()) + QStringLiteral(" load"), options, m_host.cancelToken());
+    const Result<ExecResult> load = m_host.connection().exec(Shell::quote(docker()) + QStringLiteral(" load"),
+                                                             options, m_host.cancelToken());
     if (!load)
         return load.error();
     if (!load->succeeded())
@@ -161,9 +163,8 @@ Result<void> HostImages::uploadContext(const ImageBuildContext &context, const Q
                 return ok;
             made.insert(parent);
         }
-        if (Result<void> uploaded = m_host.connection().upload(file.content, target,
-                                                               UploadOptions{file.mode, false},
-                                                               m_host.cancelToken());
+        if (Result<void> uploaded = m_host.connection().upload(
+                file.content, target, UploadOptions{file.mode, false}, m_host.cancelToken());
             !uploaded)
             return uploaded;
     }
@@ -177,10 +178,11 @@ Result<bool> HostImages::build(const ImageBuildContext &context, const QString &
         QStringLiteral("{{index .Config.Labels \"%1\"}}").arg(ImageBuild::contextHashLabel());
     // One round trip: the base image's ID and the label of the image there now.
     const QString d = Shell::quote(docker());
-    const QString probe = QStringLiteral("printf 'base %s\\n' \"$(%1 image inspect --format '{{.Id}}' %2 "
-                                         "2>/dev/null)\"; printf 'hash %s\\n' \"$(%1 image inspect --format %3 "
-                                         "%4 2>/dev/null)\"")
-                              .arg(d, Shell::quote(base), Shell::quote(format), Shell::quote(context.image));
+    const QString probe =
+        QStringLiteral("printf 'base %s\\n' \"$(%1 image inspect --format '{{.Id}}' %2 "
+                       "2>/dev/null)\"; printf 'hash %s\\n' \"$(%1 image inspect --format %3 "
+                       "%4 2>/dev/null)\"")
+            .arg(d, Shell::quote(base), Shell::quote(format), Shell::quote(context.image));
     const Result<ExecResult> probed = m_host.connection().exec(probe, {}, m_host.cancelToken());
     if (!probed)
         return probed.error();
@@ -220,11 +222,12 @@ Result<bool> HostImages::build(const ImageBuildContext &context, const QString &
     if (!built->succeeded()) {
         const QString tail = QString::fromUtf8(built->standardOutput + built->standardError).trimmed();
         return failure(
-            QObject::tr("Building %1 on %2 failed (docker build exited %3). The last lines of %4:\n%5\nIf %2 "
-                        "cannot reach Debian's mirror or the registry of %6, send the images from this machine "
-                        "instead (slurmdeck-cli deploy --images transfer; in the Deploy view, Images: send from "
-                        "this machine), copy them from a host that has them (--images from:HOST), or import a "
-                        "Debian bookworm image on %2 and build from it (--base-image).")
+            QObject::tr(
+                "Building %1 on %2 failed (docker build exited %3). The last lines of %4:\n%5\nIf %2 "
+                "cannot reach Debian's mirror or the registry of %6, send the images from this machine "
+                "instead (slurmdeck-cli deploy --images transfer; in the Deploy view, Images: send from "
+                "this machine), copy them from a host that has them (--images from:HOST), or import a "
+                "Debian bookworm image on %2 and build from it (--base-image).")
                 .arg(context.image, host)
                 .arg(built->exitStatus)
                 .arg(logFile, tail, base));

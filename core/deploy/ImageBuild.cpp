@@ -33,8 +33,8 @@ QString contentHash(const QList<RenderedFile> &files, const QString &base, const
     return QString::fromLatin1(QCryptographicHash::hash(input, QCryptographicHash::Sha256).toHex());
 }
 
-QStringList buildArguments(const QString &docker, const QString &tag, const QString &base, const QString &hash,
-                           const QString &contextDirectory)
+QStringList buildArguments(const QString &docker, const QString &tag, const QString &base,
+                           const QString &hash, const QString &contextDirectory)
 {
     return {docker,
             QStringLiteral("build"),

@@ -16,7 +16,8 @@ namespace SlurmDeck::ImageBuild {
 // exactly build-images.sh's context_hash, so an image built by either is recognised by
 // both. `baseId` is the base image's ID on the building machine, or "unresolved:<base>"
 // when it is not there.
-[[nodiscard]] QString contentHash(const QList<RenderedFile> &files, const QString &base, const QString &baseId);
+[[nodiscard]] QString contentHash(const QList<RenderedFile> &files, const QString &base,
+                                  const QString &baseId);
 
 // `docker build` of `contextDirectory` as `tag` from `base`, labelled with `hash`. No
 // --pull: a base image already on the host is used as it is.

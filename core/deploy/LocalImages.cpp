@@ -49,19 +49,21 @@ Result<QString> LocalImages::lookUpId(const QString &image)
                                      QStringLiteral("--format"), QStringLiteral("{{.Id}}"), image},
                                     30000);
     if (!inspected.ok || inspected.out.isEmpty()) {
-        return makeError(Error::Code::NotFound,
-                         QObject::tr("The image %1 is not in this machine's Docker, so it cannot be sent to the "
-                                     "hosts. Build it with compose-templates/build-images.sh, or let the hosts "
-                                     "build it (--images build).")
-                             .arg(image),
-                         inspected.err);
+        return makeError(
+            Error::Code::NotFound,
+            QObject::tr("The image %1 is not in this machine's Docker, so it cannot be sent to the "
+                        "hosts. Build it with compose-templates/build-images.sh, or let the hosts "
+                        "build it (--images build).")
+                .arg(image),
+            inspected.err);
     }
     return inspected.out;
 }
 
 Result<void> LocalImages::save(const QString &image, const QString &file)
 {
-    const Run saved = runDocker(m_docker, {QStringLiteral("save"), QStringLiteral("-o"), file, image}, 600000);
+    const Run saved =
+        runDocker(m_docker, {QStringLiteral("save"), QStringLiteral("-o"), file, image}, 600000);
     if (!saved.ok)
         return makeError(Error::Code::Io, QObject::tr("docker save %1 failed.").arg(image), saved.err);
     return {};

@@ -62,9 +62,9 @@ Result<void> RemoteImages::save(const QString &image, const QString &file)
     ExecOptions options;
     options.timeout = std::chrono::minutes(30);
     options.standardOutputFile = file;
-    const Result<ExecResult> saved =
-        m_host->connection().exec(Shell::join({m_host->fingerprint().dockerPath, QStringLiteral("save"), image}),
-                                  options, m_host->cancelToken());
+    const Result<ExecResult> saved = m_host->connection().exec(
+        Shell::join({m_host->fingerprint().dockerPath, QStringLiteral("save"), image}), options,
+        m_host->cancelToken());
     if (!saved)
         return saved.error();
     if (!saved->succeeded()) {

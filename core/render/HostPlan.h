@@ -48,8 +48,8 @@ struct HostPlan
 // compose files use and its build context, compose-templates/images/<name>/.
 struct ImageBuildContext
 {
-    QString image; // e.g. "slurmdeck/slurm:22.05"
-    QString name;  // e.g. "slurm"
+    QString image;             // e.g. "slurmdeck/slurm:22.05"
+    QString name;              // e.g. "slurm"
     QList<RenderedFile> files; // paths relative to the context; scripts 0755, the rest 0644
 };
 
@@ -63,7 +63,7 @@ struct ClusterPlan
     QString monitoringImage;
     QString databaseImage;
     QList<ImageBuildContext> buildContexts; // one per image
-    QStringList notes; // things the user should know (optional services left out, ...)
+    QStringList notes;                      // things the user should know (optional services left out, ...)
 
     [[nodiscard]] const ImageBuildContext *buildContext(const QString &image) const
     {

@@ -16,8 +16,9 @@ Result<QStringList> TemplateSource::list(const QString &directory) const
 {
     const QDir dir(root() + u'/' + directory);
     if (!dir.exists()) {
-        return makeError(Error::Code::NotFound,
-                         QObject::tr("The template directory %1 is missing from %2.").arg(directory, describe()));
+        return makeError(
+            Error::Code::NotFound,
+            QObject::tr("The template directory %1 is missing from %2.").arg(directory, describe()));
     }
     QStringList files;
     QDirIterator it(dir.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);

@@ -90,7 +90,8 @@ private slots:
         const std::optional<Lab::Manifest> manifest = Lab::readManifest(&why);
         QVERIFY2(manifest, qPrintable(why));
         m_lab = *manifest;
-        QVERIFY2(m_lab.hosts.size() >= 4, "the deploy test needs four lab hosts: a primary and three workers");
+        QVERIFY2(m_lab.hosts.size() >= 4,
+                 "the deploy test needs four lab hosts: a primary and three workers");
         QFile config(m_temp.filePath(QStringLiteral("empty_ssh_config")));
         QVERIFY(config.open(QIODevice::WriteOnly));
     }
@@ -131,6 +132,7 @@ private slots:
         view->setSshDefaults(sshDefaults());
         view->setHostKeyPrompt(std::make_shared<FixedHostKeyPolicy>(HostKeyDecision::Reject));
         DeployOptions options;
+        options.images = ImageSource::TransferFromHere; // the lab's hosts are offline
         options.localDocker = QStringLiteral("/usr/bin/docker");
         view->setDeployOptions(options);
         window.resize(1400, 900);

@@ -374,10 +374,14 @@ private slots:
         QCOMPARE(resets.count(), 0);
         QCOMPARE(hosts->headerData(DeployHostsModel::MungeKeyColumn, Qt::Horizontal).toString(),
                  QStringLiteral("Munge key SHA-256"));
-        const QModelIndex head = hosts->index(hosts->rowOf(QStringLiteral("head")), DeployHostsModel::MungeKeyColumn);
+        const QModelIndex head =
+            hosts->index(hosts->rowOf(QStringLiteral("head")), DeployHostsModel::MungeKeyColumn);
         QCOMPARE(head.data().toString(), QStringLiteral("0123456789ab…"));
-        QVERIFY2(head.data(Qt::ToolTipRole).toString().contains(sha), qPrintable(head.data(Qt::ToolTipRole).toString()));
-        QCOMPARE(hosts->index(hosts->rowOf(QStringLiteral("node2")), DeployHostsModel::MungeKeyColumn).data().toString(),
+        QVERIFY2(head.data(Qt::ToolTipRole).toString().contains(sha),
+                 qPrintable(head.data(Qt::ToolTipRole).toString()));
+        QCOMPARE(hosts->index(hosts->rowOf(QStringLiteral("node2")), DeployHostsModel::MungeKeyColumn)
+                     .data()
+                     .toString(),
                  QStringLiteral("ffffffffffff…"));
         const auto *table = view->findChild<QTableView *>(QStringLiteral("deployHosts"));
         QVERIFY(table && !table->isColumnHidden(DeployHostsModel::MungeKeyColumn));
@@ -472,8 +476,9 @@ private slots:
         view->deploy();
         QCOMPARE(refuse->asked.size(), 1);
         QVERIFY(refuse->asked.first().contains(QStringLiteral("node2")));
-        QVERIFY2(refuse->asked.first().contains(QStringLiteral("built on each host (base image debian:bookworm)")),
-                 qPrintable(refuse->asked.first()));
+        QVERIFY2(
+            refuse->asked.first().contains(QStringLiteral("built on each host (base image debian:bookworm)")),
+            qPrintable(refuse->asked.first()));
         QTest::qWait(20);
         QVERIFY(!view->isDeploying());
     }

@@ -219,8 +219,9 @@ private slots:
                            QStringLiteral("from:")}
             << QStringLiteral("from: needs the name of the host");
         QTest::newRow("deploy base image without build")
-            << QStringList{QStringLiteral("deploy"), QStringLiteral("--yes"), QStringLiteral("--images"),
-                           QStringLiteral("transfer"), QStringLiteral("--base-image"), QStringLiteral("x:1")}
+            << QStringList{QStringLiteral("deploy"),       QStringLiteral("--yes"),
+                           QStringLiteral("--images"),     QStringLiteral("transfer"),
+                           QStringLiteral("--base-image"), QStringLiteral("x:1")}
             << QStringLiteral("--base-image goes with --images build");
         QTest::newRow("services unknown action")
             << QStringList{QStringLiteral("services"), QStringLiteral("primary"),

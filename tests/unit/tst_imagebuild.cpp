@@ -104,7 +104,8 @@ private slots:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("message");
-        QTest::newRow("unknown") << QStringLiteral("frobnicate") << QStringLiteral("'frobnicate' is not an image");
+        QTest::newRow("unknown") << QStringLiteral("frobnicate")
+                                 << QStringLiteral("'frobnicate' is not an image");
         QTest::newRow("capitals") << QStringLiteral("Build") << QStringLiteral("build, present, transfer");
         QTest::newRow("empty") << QString() << QStringLiteral("from:HOST");
         QTest::newRow("from nobody") << QStringLiteral("from:") << QStringLiteral("e.g. from:primary");
@@ -131,7 +132,8 @@ private slots:
     {
         const ClusterPlanner builtIn;
         const ClusterPlanner tree(TemplateSource(QStringLiteral(SLURMDECK_SOURCE_DIR "/compose-templates")));
-        for (const QString &name : {QStringLiteral("slurm"), QStringLiteral("monitoring"), QStringLiteral("mariadb")}) {
+        for (const QString &name :
+             {QStringLiteral("slurm"), QStringLiteral("monitoring"), QStringLiteral("mariadb")}) {
             const Result<ImageBuildContext> compiled = builtIn.buildContext(name, QStringLiteral("x:1"));
             const Result<ImageBuildContext> source = tree.buildContext(name, QStringLiteral("x:1"));
             SLURMDECK_VERIFY_OK(compiled);
@@ -147,7 +149,8 @@ private slots:
             QVERIFY(dockerfile);
         }
         const Result<ImageBuildContext> missing =
-            ClusterPlanner(TemplateSource(m_temp.path())).buildContext(QStringLiteral("slurm"), QStringLiteral("x"));
+            ClusterPlanner(TemplateSource(m_temp.path()))
+                .buildContext(QStringLiteral("slurm"), QStringLiteral("x"));
         QVERIFY(!missing);
         QVERIFY(missing.error().message.contains(QStringLiteral("images/slurm")));
     }
@@ -184,8 +187,9 @@ private slots:
                                         {QStringLiteral("entrypoint.sh"), "#!/bin/sh\n", 0755, false}};
         const QString hash = ImageBuild::contentHash(files, QStringLiteral("b"), QStringLiteral("id"));
         QCOMPARE(hash.size(), 64);
-        QCOMPARE(ImageBuild::contentHash({files.at(1), files.at(0)}, QStringLiteral("b"), QStringLiteral("id")),
-                 hash); // order-free
+        QCOMPARE(
+            ImageBuild::contentHash({files.at(1), files.at(0)}, QStringLiteral("b"), QStringLiteral("id")),
+            hash); // order-free
         QVERIFY(ImageBuild::contentHash(files, QStringLiteral("b"), QStringLiteral("id2")) != hash);
         QVERIFY(ImageBuild::contentHash(files, QStringLiteral("c"), QStringLiteral("id")) != hash);
         QList<RenderedFile> changed = files;
@@ -198,34 +202,38 @@ private slots:
 
     void buildCommandLine()
     {
-        const QStringList argv =
-            ImageBuild::buildArguments(QStringLiteral("/share/cs/bin/docker"), QStringLiteral("slurmdeck/slurm:22.05"),
-                                       QStringLiteral("local/bookworm:1"), QStringLiteral("abc123"),
-                                       QStringLiteral("/opt/slurmdeck/my lab/images/slurm"));
+        const QStringList argv = ImageBuild::buildArguments(
+            QStringLiteral("/share/cs/bin/docker"), QStringLiteral("slurmdeck/slurm:22.05"),
+            QStringLiteral("local/bookworm:1"), QStringLiteral("abc123"),
+            QStringLiteral("/opt/slurmdeck/my lab/images/slurm"));
         QCOMPARE(argv,
                  (QStringList{QStringLiteral("/share/cs/bin/docker"), QStringLiteral("build"),
                               QStringLiteral("--build-arg"), QStringLiteral("BASE_IMAGE=local/bookworm:1"),
                               QStringLiteral("--label"), QStringLiteral("org.slurmdeck.context-hash=abc123"),
-                              QStringLiteral("--label"), QStringLiteral("org.slurmdeck.base-image=local/bookworm:1"),
+                              QStringLiteral("--label"),
+                              QStringLiteral("org.slurmdeck.base-image=local/bookworm:1"),
                               QStringLiteral("-t"), QStringLiteral("slurmdeck/slurm:22.05"),
                               QStringLiteral("/opt/slurmdeck/my lab/images/slurm")}));
         QVERIFY(!argv.contains(QStringLiteral("--pull")));
-        const QString command =
-            ImageBuild::buildCommand(argv, QStringLiteral("/opt/slurmdeck/my lab/images/slurm.build.log"), 30);
-        QVERIFY2(command.contains(QStringLiteral("'/opt/slurmdeck/my lab/images/slurm'")), qPrintable(command));
+        const QString command = ImageBuild::buildCommand(
+            argv, QStringLiteral("/opt/slurmdeck/my lab/images/slurm.build.log"), 30);
+        QVERIFY2(command.contains(QStringLiteral("'/opt/slurmdeck/my lab/images/slurm'")),
+                 qPrintable(command));
         QVERIFY2(command.contains(QStringLiteral(">'/opt/slurmdeck/my lab/images/slurm.build.log' 2>&1")),
                  qPrintable(command));
-        QVERIFY2(command.contains(QStringLiteral("tail -n 30 '/opt/slurmdeck/my lab/images/slurm.build.log'")),
-                 qPrintable(command));
+        QVERIFY2(
+            command.contains(QStringLiteral("tail -n 30 '/opt/slurmdeck/my lab/images/slurm.build.log'")),
+            qPrintable(command));
         QVERIFY(command.endsWith(QStringLiteral("exit $status")));
 
         // The shell runs it as written: the build's status comes back, with the log's tail.
         QProcess shell;
         const QString log = m_temp.filePath(QStringLiteral("build.log"));
-        shell.start(QStringLiteral("/bin/sh"),
-                    {QStringLiteral("-c"), ImageBuild::buildCommand({QStringLiteral("sh"), QStringLiteral("-c"),
-                                                                     QStringLiteral("seq 1 50; exit 3")},
-                                                                    log, 5)});
+        shell.start(
+            QStringLiteral("/bin/sh"),
+            {QStringLiteral("-c"),
+             ImageBuild::buildCommand(
+                 {QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("seq 1 50; exit 3")}, log, 5)});
         QVERIFY(shell.waitForFinished(10000));
         QCOMPARE(shell.exitCode(), 3);
         QCOMPARE(shell.readAllStandardOutput(), QByteArray("46\n47\n48\n49\n50\n"));
@@ -254,7 +262,8 @@ private slots:
         QVERIFY(check);
         QVERIFY(!check->passed);
         QCOMPARE(check->host, QStringLiteral("worker2"));
-        QVERIFY2(check->detail.contains(QStringLiteral("worker2 has ") + keyB.left(12)), qPrintable(check->detail));
+        QVERIFY2(check->detail.contains(QStringLiteral("worker2 has ") + keyB.left(12)),
+                 qPrintable(check->detail));
         QVERIFY2(check->detail.contains(keyA.left(12)), qPrintable(check->detail));
         QVERIFY2(check->detail.contains(QStringLiteral("deploy again")), qPrintable(check->detail));
         QVERIFY2(check->detail.contains(QStringLiteral("not read on nas1")), qPrintable(check->detail));
@@ -264,10 +273,10 @@ private slots:
     void mungeKeyReferenceIsTheController()
     {
         // Most hosts differ from the controller: they are the ones named.
-        const std::optional<VerificationCheck> check = mungeKeyCheck(
-            {hostWithKey(QStringLiteral("head"), keyA), hostWithKey(QStringLiteral("n1"), keyB),
-             hostWithKey(QStringLiteral("n2"), keyB)},
-            QStringLiteral("head"));
+        const std::optional<VerificationCheck> check =
+            mungeKeyCheck({hostWithKey(QStringLiteral("head"), keyA), hostWithKey(QStringLiteral("n1"), keyB),
+                           hostWithKey(QStringLiteral("n2"), keyB)},
+                          QStringLiteral("head"));
         QVERIFY(check && !check->passed);
         QCOMPARE(check->host, QStringLiteral("n1, n2"));
         // Without the controller's: the majority.
