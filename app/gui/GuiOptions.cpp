@@ -39,6 +39,16 @@ std::optional<int> parseGuiOptions(const QCoreApplication &app, GuiOptions &opti
         QCoreApplication::translate("main", "Open the cluster file <file> (default: %1).")
             .arg(SlurmDeck::ClusterFile::defaultPath()),
         QStringLiteral("file"));
+    const QCommandLineOption sandbox(
+        QStringLiteral("sandbox"),
+        QCoreApplication::translate("main",
+                                    "Emulate a primary host and three workers on this machine (Linux, "
+                                    "root), deploy Slurm onto them and open that cluster."));
+    const QCommandLineOption sandboxDown(
+        QStringLiteral("sandbox-down"),
+        QCoreApplication::translate("main", "Remove the sandbox cluster and exit."));
+    parser.addOption(sandbox);
+    parser.addOption(sandboxDown);
     parser.addOption(cluster);
     parser.addOption(screenshot);
     parser.addOption(view);
@@ -47,6 +57,12 @@ std::optional<int> parseGuiOptions(const QCoreApplication &app, GuiOptions &opti
 
     options.screenshotPath = parser.value(screenshot);
     options.clusterPath = parser.value(cluster);
+    options.sandbox = parser.isSet(sandbox);
+    options.sandboxDown = parser.isSet(sandboxDown);
+    if (options.sandbox && options.sandboxDown) {
+        std::fprintf(stderr, "slurmdeck: choose one of --sandbox and --sandbox-down\n");
+        return 2;
+    }
     if (parser.isSet(view)) {
         const qsizetype index = areaIds.indexOf(parser.value(view));
         if (index < 0) {

@@ -17,6 +17,8 @@ struct GuiOptions
     QString clusterPath; // --cluster FILE; empty: the default cluster file
     std::optional<SlurmDeck::Ui::Area> area;
     QSize windowSize{1280, 800};
+    bool sandbox = false;     // --sandbox: bring the sandbox cluster up, then open it
+    bool sandboxDown = false; // --sandbox-down: remove it
 };
 
 // Parses the arguments; on --help/--version or a usage error it prints and returns

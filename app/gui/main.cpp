@@ -3,8 +3,10 @@
 #include "MainWindow.h"
 #include "Screenshot.h"
 #include "common/ApplicationInfo.h"
+#include "dialogs/SandboxDialog.h"
 #include "inventory/ClusterDocument.h"
 #include "inventory/ClusterFile.h"
+#include "sandbox/SandboxSetup.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -26,6 +28,28 @@ int main(int argc, char *argv[])
         return *exitCode;
 
     SlurmDeck::Ui::MainWindow window;
+    if (options.sandbox || options.sandboxDown) {
+        // The sandbox comes first; the window opens on it once it is up.
+        auto *dialog =
+            new SlurmDeck::Ui::SandboxDialog(options.sandbox ? SlurmDeck::Ui::SandboxDialog::Action::Up
+                                                             : SlurmDeck::Ui::SandboxDialog::Action::Down);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        QObject::connect(
+            dialog, &SlurmDeck::Ui::SandboxDialog::succeeded, &window, [&window, &options, dialog] {
+                if (options.sandboxDown)
+                    return;
+                if (const SlurmDeck::Result<void> opened =
+                        window.openCluster(SlurmDeck::Sandbox::clusterFilePath());
+                    !opened)
+                    std::fprintf(stderr, "slurmdeck: %s\n", qPrintable(opened.error().toString()));
+                window.resize(options.windowSize);
+                window.show();
+                dialog->close();
+            });
+        dialog->show();
+        dialog->start();
+        return QApplication::exec();
+    }
     // A cluster file that does not exist yet is a new, empty cluster saved there later; a
     // bad one is listed, problem by problem, in the Hosts view.
     const QString clusterPath = SlurmDeck::ClusterFile::resolvePath(options.clusterPath);

@@ -6,6 +6,7 @@
 #include "cli/DownCommand.h"
 #include "cli/InitCommand.h"
 #include "cli/PlanCommand.h"
+#include "cli/SandboxCommand.h"
 #include "cli/ServicesCommand.h"
 #include "common/ApplicationInfo.h"
 
@@ -76,6 +77,9 @@ QString CliApplication::helpText() const
                "  down [--yes]        Stop the cluster on every host; its data is kept.\n"
                "                      These four also take [--ssh-config FILE] [--accept-new-host-keys]\n"
                "                      [--timeout SECONDS].\n"
+               "  sandbox up|down|status\n"
+               "                      A sandbox cluster on this machine (Linux, root): emulated hosts\n"
+               "                      like the seed's, deployed by SlurmDeck; no other machines needed.\n"
                "  version             Show the versions of SlurmDeck and of the libraries it runs\n"
                "                      with (Qt, libssh, yaml-cpp, QtKeychain).\n"
                "\n"
@@ -130,6 +134,8 @@ void CliApplication::start(const QStringList &arguments)
         m_command = new ServicesCommand(this);
     else if (first == u"down")
         m_command = new DownCommand(this);
+    else if (first == u"sandbox")
+        m_command = new SandboxCommand(this);
     if (!m_command) {
         m_err << QCoreApplication::translate(
                      "CliApplication", "slurmdeck-cli: unknown %1 '%2'. Run 'slurmdeck-cli --help' for the "

@@ -141,8 +141,27 @@ VerificationCheck ClusterVerifier::accountingRecords(const QString &jobId)
     return check;
 }
 
+namespace {
+
+// The scrape targets the rendered prometheus.yml lists ("targets: ['host:port', ...]").
+int configuredTargets(const HostPlan &monitoring)
+{
+    const RenderedFile *config = monitoring.file(QStringLiteral("prometheus/prometheus.yml"));
+    if (!config)
+        return 0;
+    static const QRegularExpression targets(QStringLiteral("targets:\\s*\\[([^\\]]*)\\]"));
+    int count = 0;
+    for (QRegularExpressionMatchIterator it = targets.globalMatch(QString::fromUtf8(config->content));
+         it.hasNext();)
+        count += static_cast<int>(it.next().captured(1).count(u':'));
+    return count;
+}
+
+} // namespace
+
 VerificationCheck ClusterVerifier::targetsUp()
 {
+    const int expected = configuredTargets(m_monitoring->plan());
     VerificationCheck check{
         QObject::tr("every Prometheus target is up"), false, {}, m_monitoring->plan().hostName};
     static const QRegularExpression sample(QStringLiteral("^up\\{(.*)\\} => (\\d)"));
@@ -169,9 +188,10 @@ VerificationCheck ClusterVerifier::targetsUp()
             else
                 down << match.captured(1);
         }
-        check.detail = down.isEmpty() ? QObject::tr("%1 targets up").arg(up)
+        // A target not scraped yet has no `up` sample: all of them must be there and up.
+        check.detail = down.isEmpty() ? QObject::tr("%1 of %2 targets up").arg(up).arg(expected)
                                       : QObject::tr("down: %1").arg(down.join(QStringLiteral("; ")));
-        check.passed = up > 0 && down.isEmpty();
+        check.passed = up > 0 && up >= expected && down.isEmpty();
         return check.passed;
     });
     return check;

@@ -9,6 +9,7 @@
 #include <QFutureWatcher>
 #include <QMutex>
 #include <QPointer>
+#include <QThread>
 #include <QThreadPool>
 #include <QtConcurrent>
 
@@ -65,14 +66,6 @@ DeployRunner::~DeployRunner()
     m_cancel.cancel();
     QMutexLocker lock(&m_sink->mutex);
     m_sink->runner = nullptr;
-}
-
-QList<QStringList> DeployRunner::startStages()
-{
-    return {{QStringLiteral("mariadb"), QStringLiteral("slurmdbd")},
-            {QStringLiteral("slurmctld")},
-            {QStringLiteral("slurmd"), QStringLiteral("node-exporter"), QStringLiteral("gpu-exporter")},
-            {QStringLiteral("prometheus"), QStringLiteral("slurm-exporter")}};
 }
 
 QStringList DeployRunner::imagesFor(const QStringList &services, const QString &slurmImage,
@@ -132,9 +125,9 @@ void DeployRunner::start(const DeployOptions &options)
                            std::make_shared<HostDeployer>(
                                host, m_targets.value(name), m_hostKeys.get(), m_credentials.get(), m_cancel,
                                [sink, name](const QString &line) { sink->post(name, line); }));
-        HostDeployResult result;
-        result.host = name;
-        m_results.insert(name, result);
+        HostDeployResult pending;
+        pending.host = name;
+        m_results.insert(name, pending);
     }
     m_imageSupply.reset();
     if (options.images == ImageSource::TransferFromHere) {
@@ -245,42 +238,61 @@ void DeployRunner::prepareHosts()
             result.imagesBuilt = images->built;
             return {};
         },
-        [this] { startStage(0); });
+        [this] { startServices(); });
 }
 
-void DeployRunner::startStage(int stage)
+// Every host starts all its services with one `up`, all hosts at once. The order the
+// daemons come up in — database, slurmdbd, slurmctld, then slurmd on every node — is kept
+// by the daemons themselves: Compose starts slurmdbd once MariaDB is healthy, and the Slurm
+// image's entrypoint holds slurmctld until slurmdbd answers and slurmd until slurmctld does,
+// wherever those run. So no host waits for another's `docker-compose up` to return.
+void DeployRunner::startServices()
 {
-    const QList<QStringList> stages = startStages();
-    if (stage >= stages.size()) {
-        verify();
-        return;
-    }
-    const QStringList stageServices = stages.at(stage);
-    QStringList hosts;
-    QHash<QString, QStringList> servicesByHost;
-    for (const QString &host : liveHosts()) {
-        QStringList services;
-        for (const QString &service : m_deployers.value(host)->plan().services) {
-            if (stageServices.contains(service))
-                services << service;
-        }
-        if (!services.isEmpty()) {
-            hosts << host;
-            servicesByHost.insert(host, services);
-        }
-    }
     runOnHosts(
-        hosts, DeployPhase::Starting,
-        [servicesByHost](HostDeployer &deployer, HostDeployResult &result) -> Result<void> {
+        liveHosts(), DeployPhase::Starting,
+        [](HostDeployer &deployer, HostDeployResult &result) -> Result<void> {
             const Result<HostDeployer::StartOutcome> outcome =
-                deployer.startServices(servicesByHost.value(deployer.plan().hostName), result.changedFiles);
+                deployer.startServices(deployer.plan().services, result.changedFiles, false);
             if (!outcome)
                 return outcome.error();
             result.startedServices += outcome->started;
             result.restartedServices += outcome->restarted;
+            result.freshServices += outcome->fresh;
             return {};
         },
-        [this, stage] { startStage(stage + 1); });
+        [this] { checkServicesStayedUp(); });
+}
+
+// A container that crashes right after `up` still shows as running for a moment: once
+// everything is started, the services (re)created by this run must have stayed up,
+// unrestarted, for the settle time. One wait for all hosts.
+void DeployRunner::checkServicesStayedUp()
+{
+    QStringList hosts;
+    for (const QString &host : liveHosts()) {
+        if (!m_results.value(host).freshServices.isEmpty())
+            hosts << host;
+    }
+    runOnHosts(
+        hosts, DeployPhase::Starting,
+        [](HostDeployer &deployer, HostDeployResult &result) -> Result<void> {
+            QThread::msleep(static_cast<unsigned long>(HostDeployer::kSettleTime.count()));
+            const Result<QString> down =
+                deployer.firstServiceDown(deployer.plan().services, result.freshServices);
+            if (!down)
+                return down.error();
+            if (down->isEmpty())
+                return {};
+            const Result<QString> logs = deployer.serviceLogs(*down, 20);
+            result.lastLogLines = logs ? *logs : logs.error().toString();
+            return Error{
+                Error::Code::RemoteCommandFailed,
+                QObject::tr("The service %1 on %2 did not stay up. Its last log lines are below; fix "
+                            "the cause and deploy again.")
+                    .arg(*down, deployer.plan().hostName),
+                {}};
+        },
+        [this] { verify(); });
 }
 
 void DeployRunner::verify()

@@ -22,8 +22,9 @@ class HostKeyPrompt;
 class ImageSupply;
 
 // Runs a ClusterPlan: every host is prepared in parallel (preflight, files, images), then
-// services start in dependency order — database, controller, compute, monitoring — in
-// parallel across hosts within each stage, and the cluster is verified at the end. A host
+// every host starts its services at once; the daemons come up in dependency order —
+// database, slurmdbd, slurmctld, slurmd — because each waits for the one it needs (see
+// startServices()). Started services must stay up; the cluster is verified at the end. A host
 // that fails is reported and the others go on; running it again resumes, and a host where
 // nothing changed is left alone. Signals arrive on the thread that owns the runner.
 class DeployRunner final : public QObject
@@ -41,8 +42,6 @@ public:
     void cancel();
     [[nodiscard]] bool isRunning() const { return m_running; }
 
-    // The services of each start stage, in order.
-    [[nodiscard]] static QList<QStringList> startStages();
     // Images a host needs for `services`.
     [[nodiscard]] static QStringList imagesFor(const QStringList &services, const QString &slurmImage,
                                                const QString &monitoringImage, const QString &databaseImage);
@@ -58,7 +57,8 @@ private:
 
     void prepareHosts();
     void failAll(const QString &message);
-    void startStage(int stage);
+    void startServices();
+    void checkServicesStayedUp();
     void verify();
     void finish();
     // Runs `step` on each of `hosts` in parallel on the SSH pool; then `next`.

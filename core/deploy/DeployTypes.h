@@ -68,6 +68,7 @@ struct HostDeployResult
     QStringList changedFiles; // relative paths uploaded this run
     QStringList startedServices;
     QStringList restartedServices;
+    QStringList freshServices; // (re)created or restarted this run: checked to stay up
     QStringList imagesLoaded;
     QStringList imagesBuilt;
     QString lastLogLines;   // of a service that failed to start

@@ -7,6 +7,7 @@
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QSet>
+#include <QThread>
 
 namespace SlurmDeck {
 
@@ -238,6 +239,43 @@ Result<QStringList> HostDeployer::runningServices()
     return services;
 }
 
+Result<QHash<QString, QString>> HostDeployer::serviceStates()
+{
+    const QString docker = Shell::quote(m_fingerprint.dockerPath);
+    const QString command =
+        QStringLiteral("ids=$(%1 ps -aq --filter label=com.docker.compose.project=%2); [ -z \"$ids\" ] || "
+                       "%1 inspect --format '{{index .Config.Labels \"com.docker.compose.service\"}} "
+                       "{{.State.Status}} {{.RestartCount}}' $ids")
+            .arg(docker, Shell::quote(m_plan.project.name));
+    const Result<ExecResult> listed = m_connection.exec(command, {}, m_cancel);
+    if (!listed)
+        return listed.error();
+    if (!listed->succeeded())
+        return failure(QObject::tr("docker inspect failed on %1.").arg(m_plan.hostName),
+                       QString::fromUtf8(listed->standardError).trimmed());
+    QHash<QString, QString> states;
+    for (const QString &line : QString::fromUtf8(listed->standardOutput).split(u'\n', Qt::SkipEmptyParts)) {
+        const qsizetype space = line.indexOf(u' ');
+        if (space > 0)
+            states.insert(line.left(space), line.mid(space + 1).trimmed());
+    }
+    return states;
+}
+
+Result<QString> HostDeployer::firstServiceDown(const QStringList &services, const QStringList &fresh)
+{
+    const Result<QHash<QString, QString>> states = serviceStates();
+    if (!states)
+        return states.error();
+    for (const QString &service : services) {
+        const QString state = states->value(service);
+        const bool running = state.startsWith(QLatin1String("running "));
+        if (!running || (fresh.contains(service) && state != u"running 0"))
+            return service;
+    }
+    return QString();
+}
+
 Result<QString> HostDeployer::serviceLogs(const QString &service, int lines)
 {
     const Result<ExecResult> logs = runArgv(compose().logs(service, lines), std::chrono::seconds(30));
@@ -253,15 +291,15 @@ QStringList HostDeployer::servicesReading(const QString &file)
     if (file == u"secrets/munge.key" || file.startsWith(QLatin1String("etc/slurm/")))
         return file.endsWith(QLatin1String("slurmdbd.conf")) ? QStringList{QStringLiteral("slurmdbd")}
                                                              : slurm;
-    if (file == u"secrets/db_password")
-        return {QStringLiteral("slurmdbd")};
+    if (file == u"secrets/db_password") // MariaDB sets the user's password on each start
+        return {QStringLiteral("mariadb"), QStringLiteral("slurmdbd")};
     if (file == u"prometheus/prometheus.yml")
         return {QStringLiteral("prometheus")};
     return {};
 }
 
-Result<HostDeployer::StartOutcome> HostDeployer::startServices(const QStringList &services,
-                                                               const QStringList &changedFiles)
+Result<HostDeployer::StartOutcome>
+HostDeployer::startServices(const QStringList &services, const QStringList &changedFiles, bool checkStaysUp)
 {
     StartOutcome outcome;
     const Result<QStringList> before = runningServices();
@@ -299,23 +337,36 @@ Result<HostDeployer::StartOutcome> HostDeployer::startServices(const QStringList
             restart << service;
     }
     if (!restart.isEmpty()) {
+        // Stop, then `up`: unlike `restart`, `up` keeps the dependency order (slurmdbd only
+        // once MariaDB is healthy again, e.g. after a password change).
         m_log(QObject::tr("restarting %1 (configuration changed)").arg(restart.join(QStringLiteral(", "))));
-        const Result<ExecResult> restarted =
-            composeRun(QStringList{QStringLiteral("restart")} + restart, std::chrono::seconds(180));
-        if (!restarted)
-            return restarted.error();
+        const Result<ExecResult> stopped = runArgv(compose().stop(restart), std::chrono::seconds(180));
+        if (!stopped)
+            return stopped.error();
+        const Result<ExecResult> started = runArgv(compose().up(services), std::chrono::seconds(300));
+        if (!started)
+            return started.error();
+        if (!started->succeeded()) {
+            return failure(QObject::tr("Compose could not restart the services on %1.").arg(m_plan.hostName),
+                           QString::fromUtf8(started->standardError).trimmed().right(2000));
+        }
         outcome.restarted = restart;
     }
 
-    const Result<QStringList> after = runningServices();
-    if (!after)
-        return after.error();
-    for (const QString &service : services) {
-        if (after->contains(service))
-            continue;
-        const Result<QString> logs = serviceLogs(service, 20);
-        return failure(QObject::tr("The service %1 on %2 did not start. Its last log lines:\n%3")
-                           .arg(service, m_plan.hostName, logs ? *logs : logs.error().toString()));
+    // A container that crashes right after `up` still shows as running for a moment: the
+    // services started or restarted now must stay up, unrestarted, for the settle time.
+    outcome.fresh = composeChanged || !missing.isEmpty() ? services : restart;
+    if (!checkStaysUp)
+        return outcome;
+    if (!outcome.fresh.isEmpty())
+        QThread::msleep(static_cast<unsigned long>(kSettleTime.count()));
+    const Result<QString> down = firstServiceDown(services, outcome.fresh);
+    if (!down)
+        return down.error();
+    if (!down->isEmpty()) {
+        const Result<QString> logs = serviceLogs(*down, 20);
+        outcome.failedService = *down;
+        outcome.lastLogLines = logs ? *logs : logs.error().toString();
     }
     return outcome;
 }

@@ -38,18 +38,30 @@ public:
     // answers from the hashes it read, for files it did not replace.
     [[nodiscard]] Result<QString> deployedSha256(const QString &path);
     // Starts `services` (a subset of the plan's), restarting running ones whose inputs in
-    // `changedFiles` changed; checks they run and returns the last log lines of any that do not.
+    // `changedFiles` changed. With `checkStaysUp`, waits kSettleTime and names the first
+    // service that did not stay up with its last log lines (`failedService`, `lastLogLines`);
+    // without, the caller checks later with firstServiceDown().
     struct StartOutcome
     {
         QStringList started;
         QStringList restarted;
+        QStringList fresh;     // (re)created or restarted by this call: they must stay up
+        QString failedService; // set when a service did not stay up
+        QString lastLogLines;  // of that service
     };
-    [[nodiscard]] Result<StartOutcome> startServices(const QStringList &services,
-                                                     const QStringList &changedFiles);
+    // How long a service started or restarted by startServices must stay up.
+    static constexpr std::chrono::milliseconds kSettleTime{1000};
+    [[nodiscard]] Result<StartOutcome>
+    startServices(const QStringList &services, const QStringList &changedFiles, bool checkStaysUp = true);
+    // The first of `services` that is not running, or that restarted while in `fresh`;
+    // empty when all are up.
+    [[nodiscard]] Result<QString> firstServiceDown(const QStringList &services, const QStringList &fresh);
 
     [[nodiscard]] Result<ExecResult> composeRun(const QStringList &subcommand, std::chrono::seconds timeout);
     [[nodiscard]] Result<ExecResult> runArgv(const QStringList &argv, std::chrono::seconds timeout);
     [[nodiscard]] Result<QStringList> runningServices();
+    // Each of the project's services -> "<status> <restart count>", e.g. "running 0".
+    [[nodiscard]] Result<QHash<QString, QString>> serviceStates();
     [[nodiscard]] Result<QString> serviceLogs(const QString &service, int lines);
 
     [[nodiscard]] const HostPlan &plan() const { return m_plan; }

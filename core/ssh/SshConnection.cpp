@@ -19,12 +19,6 @@ namespace SlurmDeck {
 
 namespace {
 
-QString defaultSlurmDeckKnownHosts()
-{
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    return QDir(dir).filePath(QStringLiteral("known_hosts"));
-}
-
 QString expandSshPath(QString path)
 {
     const QString sshDir = QDir::homePath() + QStringLiteral("/.ssh");
@@ -78,6 +72,12 @@ int askPassphrase(const char *prompt, char *buffer, size_t length, int, int, voi
 }
 
 } // namespace
+
+QString SshConnection::defaultSlurmDeckKnownHosts()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(dir).filePath(QStringLiteral("known_hosts"));
+}
 
 SshConnection::SshConnection(SshTarget target, HostKeyPrompt *hostKeyPrompt,
                              CredentialPrompt *credentialPrompt)

@@ -34,6 +34,10 @@ public:
     SshConnection(const SshConnection &) = delete;
     SshConnection &operator=(const SshConnection &) = delete;
 
+    // <AppDataLocation>/known_hosts: keys the user accepted in SlurmDeck, unless the target
+    // names another file.
+    [[nodiscard]] static QString defaultSlurmDeckKnownHosts();
+
     [[nodiscard]] Result<void> connect(const CancelToken &cancel = {});
     // Applies the SSH configuration without connecting: afterwards resolvedHost(),
     // resolvedUser() and resolvedPort() say where connect() would go (an alias's HostName).

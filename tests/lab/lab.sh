@@ -7,7 +7,7 @@
 # tests run: `lab.sh client -- CMD`.
 #
 # Usage: lab.sh up [SPECFILE] | down | status | client -- CMD... |
-#        host NAME -- CMD... | load-image IMAGE
+#        host NAME -- CMD... | load-image IMAGE | link | unlink
 # State: ${SLURMDECK_LAB_DIR:-/var/lib/slurmdeck-lab}
 set -euo pipefail
 
@@ -20,6 +20,8 @@ NET_PREFIX=10.213.7
 SW_NS=sdlab-sw
 CLIENT_NS=sdlab-client
 CLIENT_ADDR=$NET_PREFIX.2
+LINK_DEV=sdlab-host # `lab.sh link`: this machine's own leg on the lab's switch
+LINK_ADDR=$NET_PREFIX.1
 BASE_IMAGE=slurmdeck-lab/bookworm-minbase:latest
 MIRROR=http://deb.debian.org/debian
 QNAP_CS=/share/CACHEDEV1_DATA/.qpkg/container-station
@@ -40,6 +42,8 @@ usage: lab.sh up [SPECFILE]          create/repair the emulated hosts (default s
        lab.sh client -- CMD [ARGS]   run CMD in the client namespace (lab names resolve)
        lab.sh host NAME -- CMD [ARGS]  run CMD inside an emulated host
        lab.sh load-image IMAGE       copy IMAGE from this machine's dockerd into every host's engine
+       lab.sh link | unlink          give this machine itself an address on the lab ($LINK_ADDR), so
+                                     programs outside the client namespace (the sandbox) reach the hosts
 State directory: \$SLURMDECK_LAB_DIR (default /var/lib/slurmdeck-lab), now $STATE
 EOF
     exit 2
@@ -389,7 +393,7 @@ ensure_root_dockerd() {
             die "a dockerd not started by the lab (pid $(<"/var/run/docker.pid")) is running but 'docker info' fails; fix it first"
         fi
         log "starting the machine's dockerd (log $STATE/dockerd.log)"
-        setsid "$DOCKERD" </dev/null >>"$STATE/dockerd.log" 2>&1 9>&- &
+        setsid "$DOCKERD" </dev/null >>"$STATE/dockerd.log" 2>&1 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- &
         pid=$!
         echo "$pid" >"$STATE/dockerd.pid"
     fi
@@ -480,7 +484,7 @@ start_host() {
     setsid nsenter --net="/run/netns/sdlab-$name" -- \
         unshare --mount --uts --pid --fork --kill-child=SIGTERM --mount-proc --propagation private -- \
         "$TINI" -- /bin/bash "$LAB_SRC/host-init.sh" "$name" "${PLAT[$name]}" "${ADDR[$name]}" "$STATE" \
-        </dev/null >>"$hdir/init.log" 2>&1 9>&- &
+        </dev/null >>"$hdir/init.log" 2>&1 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- &
     outer=$!
     echo "$outer" >"$hdir/init.pid"
     inner=
@@ -629,6 +633,7 @@ cmd_down() {
     fi
     lock_state
     rm -f "$STATE/hosts.tsv"
+    ip link del "$LINK_DEV" 2>/dev/null || true
     local hosts=()
     mapfile -t hosts < <(known_hosts_on_machine | sort -u)
     ((${#hosts[@]} == 0)) || stop_hosts "${hosts[@]}"
@@ -714,6 +719,38 @@ cmd_load_image() {
     echo "load-image done in $(elapsed) s"
 }
 
+# The hosts keep no route off the lab: this machine only gets a leg on the switch.
+cmd_link() {
+    require_root
+    check_state_dir
+    load_current_spec || die "the lab is not up; run 'lab.sh up'"
+    lock_state
+    if ip -4 -o addr show dev "$LINK_DEV" 2>/dev/null | grep -q " $LINK_ADDR/24 "; then
+        echo "lab link: this machine is already on the lab as $LINK_ADDR"
+        return 0
+    fi
+    ip link del "$LINK_DEV" 2>/dev/null || true
+    local peer
+    peer=$(veth_of "$LINK_ADDR")
+    ip -n "$SW_NS" link del "$peer" 2>/dev/null || true
+    ip link add "$LINK_DEV" type veth peer name "$peer" netns "$SW_NS"
+    ip -n "$SW_NS" link set "$peer" master br0
+    ip -n "$SW_NS" link set "$peer" up
+    ip addr add "$LINK_ADDR/24" dev "$LINK_DEV"
+    ip link set "$LINK_DEV" up
+    echo "lab link: this machine reaches the lab hosts ($NET_PREFIX.0/24) from $LINK_ADDR"
+}
+
+cmd_unlink() {
+    require_root
+    if ip link show "$LINK_DEV" >/dev/null 2>&1; then
+        ip link del "$LINK_DEV"
+        echo "lab unlink: removed $LINK_DEV"
+    else
+        echo "lab unlink: nothing to do"
+    fi
+}
+
 main() {
     local cmd=${1:-}
     (($#)) && shift
@@ -724,6 +761,8 @@ main() {
         client) cmd_client "$@" ;;
         host) cmd_host "$@" ;;
         load-image) cmd_load_image "$@" ;;
+        link) (($# == 0)) || usage; cmd_link ;;
+        unlink) (($# == 0)) || usage; cmd_unlink ;;
         -h | --help | help) usage ;;
         *) usage ;;
     esac

@@ -16,6 +16,7 @@
 #include "ssh/SshConnection.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -54,11 +55,12 @@ private:
         return all;
     }
 
+    QString m_templates = QStringLiteral(SLURMDECK_SOURCE_DIR "/compose-templates");
+
     ClusterPlan plan() const
     {
         const Result<ClusterPlan> planned =
-            ClusterPlanner(TemplateSource(QStringLiteral(SLURMDECK_SOURCE_DIR "/compose-templates")))
-                .plan(m_cluster, m_inputs);
+            ClusterPlanner(TemplateSource(m_templates)).plan(m_cluster, m_inputs);
         return planned ? *planned : ClusterPlan{};
     }
 
@@ -248,6 +250,42 @@ private slots:
         running = deployer.runningServices();
         SLURMDECK_VERIFY_OK(running);
         QVERIFY(running->contains(QStringLiteral("slurmd")));
+    }
+
+    // The QNAP override of a copy of the templates makes slurmd exit at once on that host:
+    // the deploy names the service and host with its real last log lines, the other hosts
+    // finish, and deploying the right templates again repairs it.
+    void serviceThatFailsToStartIsReportedWithItsLogs()
+    {
+        const std::optional<Lab::Host> nas = m_lab.firstOfPlatform(QStringLiteral("qnap"));
+        QVERIFY(nas);
+        const QString broken = m_temp.filePath(QStringLiteral("broken-templates"));
+        QCOMPARE(QProcess::execute(QStringLiteral("cp"), {QStringLiteral("-a"), m_templates, broken}), 0);
+        QFile qnap(broken + QStringLiteral("/overrides/qnap.yml"));
+        QVERIFY(qnap.open(QIODevice::Append));
+        qnap.write("  slurmd:\n"
+                   "    entrypoint: [\"sh\", \"-c\", \"echo 'slurmd: fatal: simulated start failure' >&2; "
+                   "exit 1\"]\n");
+        qnap.close();
+
+        m_templates = broken;
+        const DeployReport failed = deploy(targets(), false);
+        m_templates = QStringLiteral(SLURMDECK_SOURCE_DIR "/compose-templates");
+        const HostDeployResult *bad = result(failed, nas->name);
+        QVERIFY(bad);
+        QCOMPARE(bad->phase, DeployPhase::Failed);
+        QVERIFY2(bad->message.contains(QStringLiteral("slurmd")) && bad->message.contains(nas->name),
+                 qPrintable(bad->message));
+        QVERIFY2(bad->lastLogLines.contains(QStringLiteral("simulated start failure")),
+                 qPrintable(bad->lastLogLines));
+        for (const HostDeployResult &host : failed.hosts) {
+            if (host.host != nas->name)
+                QVERIFY2(host.ok(), describe(failed).constData());
+        }
+
+        const DeployReport repaired = deploy(targets());
+        QVERIFY2(repaired.ok(), describe(repaired).constData());
+        QVERIFY(result(repaired, nas->name)->changedFiles.contains(QStringLiteral("compose.override.yml")));
     }
 
     void secretsStayOutOfLogsInspectAndCommandLines()

@@ -84,7 +84,10 @@ void DeployHostsModel::setPhase(const QString &host, DeployPhase phase, const QS
 void DeployHostsModel::applyResults(const QList<HostDeployResult> &results)
 {
     for (const HostDeployResult &result : results) {
-        setPhase(result.host, result.phase, result.message);
+        // A service that did not stay up: its last log lines go into the tooltip.
+        setPhase(result.host, result.phase,
+                 result.lastLogLines.isEmpty() ? result.message
+                                               : result.message + u'\n' + result.lastLogLines);
         const int row = rowOf(result.host);
         if (m_rows.at(row).mungeKeySha256 != result.mungeKeySha256) {
             m_rows[row].mungeKeySha256 = result.mungeKeySha256;

@@ -40,6 +40,31 @@ start_munged() {
     log "munged ready"
 }
 
+# conf_value KEY: the value of KEY= in slurm.conf (first match, comments ignored).
+conf_value() {
+    sed -n "s/^[[:space:]]*$1[[:space:]]*=[[:space:]]*\([^[:space:]#]*\).*/\1/Ip" "$SLURM_CONF_DIR/slurm.conf" | head -n 1
+}
+
+# wait_for_port HOST PORT WHAT: wait (up to $SLURMDECK_WAIT_SECONDS, default 120) until
+# HOST:PORT accepts connections, so a daemon does not start before the one it needs (on
+# its first start slurmctld exits if slurmdbd is not there yet). On timeout, go on: the
+# daemon reports the problem itself.
+wait_for_port() {
+    [ -n "$1" ] && [ -n "$2" ] || return 0
+    limit=${SLURMDECK_WAIT_SECONDS:-120}
+    waited=0
+    until timeout 2 bash -c "exec 3<>/dev/tcp/$1/$2" 2>/dev/null; do
+        [ "$waited" -eq 0 ] && log "waiting for $3 at $1:$2"
+        waited=$((waited + 1))
+        if [ "$waited" -ge $((limit * 2)) ]; then
+            log "warning: $3 at $1:$2 did not answer in ${limit} s; starting anyway"
+            return 0
+        fi
+        sleep 0.5
+    done
+    [ "$waited" -eq 0 ] || log "$3 at $1:$2 answers"
+}
+
 need_conf() {
     [ -f "$SLURM_CONF_DIR/$1" ] || die "$SLURM_CONF_DIR/$1 is missing (the deploy puts it in <dir>/etc/slurm/$1)"
 }
@@ -79,6 +104,9 @@ case $role in
         mkdir -p /var/lib/slurm/slurmctld
         chown slurm:slurm /var/lib/slurm/slurmctld
         chmod 0700 /var/lib/slurm/slurmctld
+        case $(conf_value AccountingStorageType) in
+            *slurmdbd) wait_for_port "$(conf_value AccountingStorageHost)" "$(conf_value AccountingStoragePort)" slurmdbd ;;
+        esac
         log "exec slurmctld -D $*"
         exec slurmctld -D "$@"
         ;;
@@ -88,6 +116,9 @@ case $role in
         [ -n "${SLURM_NODENAME:-}" ] || die "SLURM_NODENAME is not set (the deploy writes it to <dir>/.env)"
         start_munged
         mkdir -p /var/lib/slurm/slurmd
+        controller=$(conf_value SlurmctldHost)
+        case $controller in *\(*\)) controller=${controller#*\(} controller=${controller%\)} ;; esac
+        wait_for_port "$controller" "$(conf_value SlurmctldPort)" slurmctld
         log "exec slurmd -D -N $SLURM_NODENAME $*"
         exec slurmd -D -N "$SLURM_NODENAME" "$@"
         ;;

@@ -1,0 +1,188 @@
+#include "cli/SandboxCommand.h"
+
+#include "cli/DeployCommand.h"
+#include "cli/DownCommand.h"
+#include "cli/InitCommand.h"
+#include "inventory/ClusterFile.h"
+#include "ssh/SshConnection.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QProcess>
+
+namespace SlurmDeck {
+
+void SandboxCommand::start(const CliContext &context)
+{
+    m_context = context;
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("ACTION"), tr("up, down or status."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
+    parser.addOption(help);
+    if (!parser.parse(QStringList{QStringLiteral("sandbox")} + context.arguments)) {
+        *context.err << parser.errorText() << u'\n';
+        emit finished(CliUsage);
+        return;
+    }
+    if (parser.isSet(help)) {
+        *context.out
+            << commandHelp(parser, QStringLiteral("slurmdeck-cli sandbox up|down|status"))
+            << tr("\nup builds a sandbox cluster on this machine — a primary host and three workers "
+                  "(one like a QNAP, one with the macOS networking), emulated with network namespaces "
+                  "and Docker engines — and deploys Slurm onto it. Needs Linux and root.\n");
+        emit finished(CliOk);
+        return;
+    }
+    const QStringList positional = parser.positionalArguments();
+    const QString action = positional.value(0);
+    if (positional.size() != 1 || (action != u"up" && action != u"down" && action != u"status")) {
+        *context.err << tr("sandbox wants one of: up, down, status\n");
+        emit finished(CliUsage);
+        return;
+    }
+    if (Result<void> can = Sandbox::checkCanRun(); !can)
+        return fail(can.error().toString());
+    const Result<Sandbox::Scripts> scripts = Sandbox::locate();
+    if (!scripts)
+        return fail(scripts.error().toString());
+    m_scripts = *scripts;
+    m_clusterFile = context.clusterFile.isEmpty() ? Sandbox::clusterFilePath() : context.clusterFile;
+    if (action == u"up")
+        up();
+    else if (action == u"down")
+        down();
+    else
+        runScript(tr("lab status"), m_scripts.lab, {QStringLiteral("status")}, [this] {
+            *m_context.out << (QFile::exists(m_clusterFile)
+                                   ? tr("sandbox cluster file: %1\n").arg(m_clusterFile)
+                                   : tr("no sandbox cluster file (%1)\n").arg(m_clusterFile));
+            emit finished(CliOk);
+        });
+}
+
+void SandboxCommand::fail(const QString &message)
+{
+    *m_context.err << tr("sandbox: %1\n").arg(message);
+    m_context.err->flush();
+    emit finished(CliFailure);
+}
+
+void SandboxCommand::runScript(const QString &what, const QString &program, const QStringList &arguments,
+                               std::function<void()> next)
+{
+    *m_context.err << tr("sandbox: %1\n").arg(what);
+    m_context.err->flush();
+    auto *process = new QProcess(this);
+    process->setProcessChannelMode(QProcess::MergedChannels);
+    connect(process, &QProcess::readyReadStandardOutput, this, [this, process] {
+        *m_context.err << QString::fromUtf8(process->readAllStandardOutput());
+        m_context.err->flush();
+    });
+    connect(process, &QProcess::finished, this,
+            [this, process, what, next = std::move(next)](int code, QProcess::ExitStatus status) {
+                process->deleteLater();
+                if (status == QProcess::NormalExit && code == 0)
+                    next();
+                else
+                    fail(tr("%1 failed (exit code %2); see the messages above.").arg(what).arg(code));
+            });
+    connect(process, &QProcess::errorOccurred, this, [this, process, program](QProcess::ProcessError error) {
+        if (error == QProcess::FailedToStart) {
+            process->deleteLater();
+            fail(tr("cannot run %1: %2").arg(program, process->errorString()));
+        }
+    });
+    process->start(program, arguments);
+}
+
+void SandboxCommand::runCommand(CliCommand *command, const QStringList &arguments,
+                                std::function<void(int)> next)
+{
+    connect(command, &CliCommand::finished, this, [command, next = std::move(next)](int code) {
+        command->deleteLater();
+        next(code);
+    });
+    CliContext context = m_context;
+    context.arguments = arguments;
+    context.clusterFile = m_clusterFile;
+    command->start(context);
+}
+
+void SandboxCommand::up()
+{
+    runScript(tr("bringing up the emulated hosts"), m_scripts.lab, {QStringLiteral("up")}, [this] {
+        runScript(tr("linking this machine to them"), m_scripts.lab, {QStringLiteral("link")}, [this] {
+            runScript(tr("building the images (from Debian packages; minutes the first time)"),
+                      m_scripts.buildImages,
+                      {QStringLiteral("--base"), QString::fromLatin1(Sandbox::baseImage)},
+                      [this] { discoverAndDeploy(); });
+        });
+    });
+}
+
+void SandboxCommand::discoverAndDeploy()
+{
+    QString why;
+    const std::optional<Lab::Manifest> lab = Lab::readManifest(&why);
+    if (!lab)
+        return fail(why);
+    if (Result<void> trusted = Sandbox::trustHostKeys(*lab, SshConnection::defaultSlurmDeckKnownHosts());
+        !trusted)
+        return fail(trusted.error().toString());
+    QStringList init{QString::fromLatin1(Sandbox::clusterName)};
+    for (const Lab::Host &host : lab->hosts)
+        init << host.address;
+    init << QStringLiteral("--user") << QStringLiteral("root") << QStringLiteral("--identity")
+         << lab->clientKey() << QStringLiteral("--force");
+    *m_context.err << tr("sandbox: discovering and fingerprinting the hosts\n");
+    m_context.err->flush();
+    runCommand(new InitCommand(this), init, [this](int code) {
+        if (code != CliOk)
+            return fail(tr("discovery failed; see the messages above."));
+        Result<Cluster> cluster = ClusterFile::load(m_clusterFile);
+        if (!cluster)
+            return fail(cluster.error().toString());
+        Sandbox::applySeedTopology(*cluster);
+        if (Result<void> saved = ClusterFile::save(*cluster, m_clusterFile); !saved)
+            return fail(saved.error().toString());
+        *m_context.err << tr("sandbox: deploying the cluster\n");
+        m_context.err->flush();
+        // The emulated hosts are offline: the images just built here go to them.
+        const QStringList deploy{QStringLiteral("--yes"), QStringLiteral("--images"),
+                                 QStringLiteral("transfer")};
+        runCommand(new DeployCommand(this), deploy, [this](int deployed) {
+            if (deployed != CliOk)
+                return fail(tr("the deploy failed; see the report above. 'slurmdeck-cli sandbox up' again "
+                               "resumes it."));
+            *m_context.out << tr("Sandbox ready. Cluster file: %1\n"
+                                 "Open it with: slurmdeck --cluster %1\n"
+                                 "Remove it with: slurmdeck-cli sandbox down\n")
+                                  .arg(m_clusterFile);
+            m_context.out->flush();
+            emit finished(CliOk);
+        });
+    });
+}
+
+void SandboxCommand::down()
+{
+    const auto removeHosts = [this] {
+        runScript(tr("unlinking this machine"), m_scripts.lab, {QStringLiteral("unlink")}, [this] {
+            runScript(tr("removing the emulated hosts"), m_scripts.lab, {QStringLiteral("down")}, [this] {
+                QFile::remove(m_clusterFile);
+                *m_context.out << tr("Sandbox removed.\n");
+                emit finished(CliOk);
+            });
+        });
+    };
+    if (!QFile::exists(m_clusterFile))
+        return removeHosts();
+    *m_context.err << tr("sandbox: stopping the cluster\n");
+    runCommand(new DownCommand(this), {QStringLiteral("--yes")}, [this, removeHosts](int code) {
+        if (code != CliOk)
+            *m_context.err << tr("sandbox: the cluster did not stop cleanly; removing the hosts anyway\n");
+        removeHosts();
+    });
+}
+
+} // namespace SlurmDeck

@@ -1,0 +1,75 @@
+#pragma once
+
+// Reads the lab's manifest ($SLURMDECK_LAB_DIR/hosts.tsv, written by tests/lab/lab.sh up):
+// the emulated hosts the lab tests and the sandbox (`slurmdeck --sandbox`) run on. A missing
+// manifest is an error for the caller to report, never a skip.
+#include <QFile>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace SlurmDeck::Lab {
+
+struct Host
+{
+    QString name;
+    QString address;
+    QString platform; // linux | qnap
+    QString hostname;
+    QString docker;  // docker CLI as seen from an SSH session on the host
+    QString compose; // docker-compose likewise
+    QString dataRoot;
+};
+
+struct Manifest
+{
+    QString directory;
+    QList<Host> hosts;
+
+    [[nodiscard]] QString clientKey() const { return directory + QStringLiteral("/client/id_ed25519"); }
+    [[nodiscard]] QString knownHosts() const { return directory + QStringLiteral("/known_hosts"); }
+    [[nodiscard]] QString sshConfig() const { return directory + QStringLiteral("/ssh_config"); }
+    [[nodiscard]] QString hostKeyPub(const QString &name) const
+    {
+        return directory + QStringLiteral("/hosts/") + name + QStringLiteral("/ssh_host_ed25519_key.pub");
+    }
+    [[nodiscard]] std::optional<Host> firstOfPlatform(const QString &platform) const
+    {
+        for (const Host &host : hosts) {
+            if (host.platform == platform)
+                return host;
+        }
+        return std::nullopt;
+    }
+};
+
+// Returns the manifest, or an explanation of why it cannot be read.
+inline std::optional<Manifest> readManifest(QString *why)
+{
+    Manifest manifest;
+    manifest.directory = qEnvironmentVariable("SLURMDECK_LAB_DIR", QStringLiteral("/var/lib/slurmdeck-lab"));
+    QFile file(manifest.directory + QStringLiteral("/hosts.tsv"));
+    if (!file.open(QIODevice::ReadOnly)) {
+        *why = QStringLiteral("cannot read %1 (%2): is the lab up? (tests/lab/lab.sh up)")
+                   .arg(file.fileName(), file.errorString());
+        return std::nullopt;
+    }
+    const QStringList lines = QString::fromUtf8(file.readAll()).split(u'\n', Qt::SkipEmptyParts);
+    for (qsizetype i = 1; i < lines.size(); ++i) { // line 0 is the header
+        const QStringList f = lines.at(i).split(u'\t');
+        if (f.size() < 7) {
+            *why = QStringLiteral("malformed manifest line %1: %2").arg(i + 1).arg(lines.at(i));
+            return std::nullopt;
+        }
+        manifest.hosts.append(Host{f.at(0), f.at(1), f.at(2), f.at(3), f.at(4), f.at(5), f.at(6)});
+    }
+    if (manifest.hosts.isEmpty()) {
+        *why = QStringLiteral("the manifest %1 lists no hosts").arg(file.fileName());
+        return std::nullopt;
+    }
+    return manifest;
+}
+
+} // namespace SlurmDeck::Lab

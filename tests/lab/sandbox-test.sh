@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# lab.sandbox: `slurmdeck-cli sandbox up` brings the seed's four emulated hosts up and
+# deploys a cluster that passes every verification check; the GUI opens on it (offscreen
+# screenshot); `sandbox down` removes cluster and hosts. Runs last among the lab tests
+# (it takes the lab down). Usage: sandbox-test.sh SLURMDECK_CLI SLURMDECK_GUI
+set -euo pipefail
+cli=$1 gui=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# Keep the cluster file and SlurmDeck's known_hosts out of the real user's directories.
+export XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+"$cli" sandbox up >"$work/up.out" 2>"$work/up.err" || { cat "$work/up.err" "$work/up.out"; fail "sandbox up exited $?"; }
+cat "$work/up.out"
+grep -q '4 of 4 hosts done, 6 of 6 checks passed' "$work/up.err" || { cat "$work/up.err"; fail "the deploy did not pass every check"; }
+grep -q 'every compute node registered and idle: idle: nas1, primary, worker1, worker2' "$work/up.err" ||
+    fail "not every node is idle"
+file=$XDG_CONFIG_HOME/SlurmDeck/SlurmDeck/clusters/sandbox.yaml
+[[ -s $file ]] || fail "no cluster file at $file"
+[[ $(grep -c '^  - name:' "$file") == 4 ]] || fail "the cluster file does not list 4 hosts"
+grep -q 'platform: macos' "$file" || fail "no host uses the macOS override"
+grep -q 'platform: qnap' "$file" || fail "no QNAP host"
+echo "PASS: sandbox up (4 hosts idle, 6 of 6 checks)"
+
+QT_QPA_PLATFORM=offscreen "$gui" --cluster "$file" --screenshot "$work/shot.png" >/dev/null
+[[ -s $work/shot.png ]] || fail "the GUI wrote no screenshot of the sandbox cluster"
+echo "PASS: the GUI opens the sandbox cluster"
+
+"$cli" sandbox down >"$work/down.out" 2>&1 || { cat "$work/down.out"; fail "sandbox down exited $?"; }
+[[ ! -e $file ]] || fail "sandbox down left $file"
+"$(dirname "$0")/lab.sh" status | grep -q 'manifest: none' || fail "sandbox down left the lab hosts up"
+echo "PASS: sandbox down"
