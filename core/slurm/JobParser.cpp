@@ -4,6 +4,8 @@
 #include "slurm/SlurmQueries.h"
 #include "slurm/SlurmText.h"
 
+#include <QHash>
+
 #include <limits>
 
 namespace SlurmDeck::SlurmQueries {
@@ -14,9 +16,18 @@ using SlurmFormats::QueueField;
 
 namespace {
 
+// One record of a delimited query: views into the output, and the name when it had to be
+// glued together from several pieces.
+struct DelimitedRecord
+{
+    QList<QStringView> fields;
+    QString gluedName;
+    bool glued = false;
+};
+
 struct DelimitedRecords
 {
-    QList<QStringList> records;
+    QList<DelimitedRecord> records;
     int skipped = 0;
     int firstBadLine = 0;
     QString firstBadText;
@@ -25,7 +36,7 @@ struct DelimitedRecords
 void noteBad(DelimitedRecords &result, int line, QStringView text)
 {
     ++result.skipped;
-    if (result.firstBadLine == 0) {
+    if (result.firstBadLine == 0 && line > 0) {
         result.firstBadLine = line;
         result.firstBadText = text.first(qMin<qsizetype>(text.size(), 200)).toString();
     }
@@ -39,84 +50,115 @@ void noteBad(DelimitedRecords &result, int line, QStringView text)
 DelimitedRecords splitDelimited(QStringView output, QStringView terminator, qsizetype fieldCount)
 {
     DelimitedRecords result;
-    const QChar separator = SlurmFormats::fieldSeparator;
-    int line = 1;
+    const char16_t separator = SlurmFormats::fieldSeparator.unicode();
+    // Line numbers only matter for the first unreadable record: counted then.
+    const auto lineAt = [&output](qsizetype pos) { return 1 + int(output.first(pos).count(u'\n')); };
     qsizetype pos = 0;
     while (pos < output.size()) {
-        const qsizetype end = output.indexOf(terminator, pos);
+        qsizetype end = findChar(output, terminator.front().unicode(), pos);
+        while (end >= 0 &&
+               output.sliced(end).first(qMin(terminator.size(), output.size() - end)) != terminator)
+            end = findChar(output, terminator.front().unicode(), end + 1);
+        const qsizetype chunkStart = pos;
         const QStringView chunk = output.sliced(pos, (end < 0 ? output.size() : end) - pos);
-        const int chunkLine = line;
-        line += int(chunk.count(u'\n') + terminator.count(u'\n'));
         pos = end < 0 ? output.size() : end + terminator.size();
         if (end < 0) {
             if (!chunk.trimmed().isEmpty())
-                noteBad(result, chunkLine, chunk); // cut off before its end
+                noteBad(result, result.firstBadLine == 0 ? lineAt(chunkStart) : 0, chunk); // cut off
             break;
         }
-        if (!chunk.contains(separator)) {
-            if (!result.records.isEmpty())
-                result.records.last().last() += terminator.toString() + chunk.toString();
-            else if (!chunk.trimmed().isEmpty())
-                noteBad(result, chunkLine, chunk);
-            continue;
-        }
-        QStringList fields;
-        fields.reserve(fieldCount);
+        // Fields: up to fieldCount - 1 separators; the rest of the chunk is the name.
+        DelimitedRecord record;
+        record.fields.reserve(fieldCount);
         qsizetype start = 0;
         for (qsizetype i = 0; i < fieldCount - 1; ++i) {
-            const qsizetype at = chunk.indexOf(separator, start);
+            const qsizetype at = findChar(chunk, separator, start);
             if (at < 0)
                 break;
-            fields.append(chunk.sliced(start, at - start).toString());
+            record.fields.append(chunk.sliced(start, at - start));
             start = at + 1;
         }
-        if (fields.size() != fieldCount - 1) {
-            noteBad(result, chunkLine, chunk);
+        if (record.fields.isEmpty()) {
+            // No separator at all: the rest of the previous record's name.
+            if (!result.records.isEmpty()) {
+                DelimitedRecord &previous = result.records.last();
+                if (!previous.glued)
+                    previous.gluedName = previous.fields.last().toString();
+                previous.glued = true;
+                previous.gluedName += terminator.toString() + chunk.toString();
+            } else if (!chunk.trimmed().isEmpty()) {
+                noteBad(result, result.firstBadLine == 0 ? lineAt(chunkStart) : 0, chunk);
+            }
             continue;
         }
-        QStringView last = chunk.sliced(start);
-        // squeue -O ends every field, the name too, with its suffix: the name's is the
-        // record separator, which is part of the terminator here.
-        fields.append(last.toString());
-        result.records.append(std::move(fields));
+        if (record.fields.size() != fieldCount - 1) {
+            noteBad(result, result.firstBadLine == 0 ? lineAt(chunkStart) : 0, chunk);
+            continue;
+        }
+        record.fields.append(chunk.sliced(start)); // the name, separators and all
+        result.records.append(std::move(record));
     }
     return result;
 }
 
 template<typename Enum>
-const QString &field(const QStringList &fields, Enum which)
+QStringView field(const DelimitedRecord &record, Enum which)
 {
-    return fields.at(qsizetype(which));
+    return record.fields.at(qsizetype(which));
 }
 
-int toInt(const QString &text)
+template<typename Enum>
+QString nameOf(const DelimitedRecord &record, Enum which)
+{
+    return record.glued ? record.gluedName : record.fields.at(qsizetype(which)).toString();
+}
+
+int toInt(QStringView text)
 {
     const std::optional<qint64> value = integer(text);
     return value && *value >= 0 && *value <= std::numeric_limits<int>::max() ? int(*value) : 0;
 }
 
-int gpusOf(const QString &tres)
+int gpusOf(QStringView tres)
 {
     return int(qMin<qint64>(tresCount(tres, u"gres/gpu"), 1 << 20));
 }
 
-std::optional<SlurmJob> queueJobFrom(const QStringList &f)
+// Users, partitions, states and reasons repeat across thousands of jobs: one shared
+// QString per distinct value saves an allocation per field and the memory of copies.
+class Interner final
+{
+public:
+    QString operator()(QStringView text)
+    {
+        auto it = m_strings.constFind(text);
+        if (it == m_strings.constEnd())
+            it = m_strings.insert(text, text.toString());
+        return it.value();
+    }
+    QString noValue(QStringView text) { return isNoValue(text) ? QString() : (*this)(text.trimmed()); }
+
+private:
+    QHash<QStringView, QString> m_strings; // keys view into the output being parsed
+};
+
+std::optional<SlurmJob> queueJobFrom(const DelimitedRecord &f, Interner &intern)
 {
     SlurmJob job;
     const std::optional<qint64> jobId = integer(field(f, QueueField::JobId));
-    job.state = field(f, QueueField::State).trimmed().toUpper();
+    job.state = intern(field(f, QueueField::State).trimmed());
     if (!jobId || *jobId <= 0 || job.state.isEmpty())
         return std::nullopt;
     job.jobId = *jobId;
-    job.id = field(f, QueueField::DisplayId).trimmed();
+    job.id = field(f, QueueField::DisplayId).trimmed().toString();
     if (job.id.isEmpty())
         job.id = QString::number(job.jobId);
-    job.name = field(f, QueueField::Name);
-    job.user = valueOrEmpty(field(f, QueueField::User));
-    job.account = valueOrEmpty(field(f, QueueField::Account));
-    job.partition = valueOrEmpty(field(f, QueueField::Partition));
-    job.reason = field(f, QueueField::Reason).trimmed();
-    job.nodeList = valueOrEmpty(field(f, QueueField::NodeList));
+    job.name = nameOf(f, QueueField::Name);
+    job.user = intern.noValue(field(f, QueueField::User));
+    job.account = intern.noValue(field(f, QueueField::Account));
+    job.partition = intern.noValue(field(f, QueueField::Partition));
+    job.reason = intern(field(f, QueueField::Reason).trimmed());
+    job.nodeList = intern.noValue(field(f, QueueField::NodeList));
     job.nodeCount = toInt(field(f, QueueField::NodeCount));
     job.cpus = toInt(field(f, QueueField::Cpus));
     job.gpus = gpusOf(field(f, QueueField::TresAlloc));
@@ -128,26 +170,27 @@ std::optional<SlurmJob> queueJobFrom(const QStringList &f)
     return job;
 }
 
-std::optional<SlurmJob> historyJobFrom(const QStringList &f)
+std::optional<SlurmJob> historyJobFrom(const DelimitedRecord &f, Interner &intern)
 {
     SlurmJob job;
     const std::optional<qint64> jobId = integer(field(f, HistoryField::JobId));
     // "CANCELLED by 2001" -> CANCELLED
-    job.state = field(f, HistoryField::State).trimmed().section(u' ', 0, 0).toUpper();
+    const QStringView state = field(f, HistoryField::State).trimmed();
+    job.state = intern(state.first(state.indexOf(u' ') < 0 ? state.size() : state.indexOf(u' ')));
     if (!jobId || *jobId <= 0 || job.state.isEmpty())
         return std::nullopt;
     job.jobId = *jobId;
-    job.id = field(f, HistoryField::DisplayId).trimmed();
+    job.id = field(f, HistoryField::DisplayId).trimmed().toString();
     if (job.id.isEmpty())
         job.id = QString::number(job.jobId);
-    job.name = field(f, HistoryField::Name);
-    job.user = valueOrEmpty(field(f, HistoryField::User));
-    job.account = valueOrEmpty(field(f, HistoryField::Account));
-    job.partition = valueOrEmpty(field(f, HistoryField::Partition));
-    job.reason = field(f, HistoryField::Reason).trimmed();
-    job.exitCode = field(f, HistoryField::ExitCode).trimmed();
-    const QString nodes = field(f, HistoryField::NodeList).trimmed();
-    job.nodeList = nodes == u"None assigned" ? QString() : valueOrEmpty(nodes);
+    job.name = nameOf(f, HistoryField::Name);
+    job.user = intern.noValue(field(f, HistoryField::User));
+    job.account = intern.noValue(field(f, HistoryField::Account));
+    job.partition = intern.noValue(field(f, HistoryField::Partition));
+    job.reason = intern(field(f, HistoryField::Reason).trimmed());
+    job.exitCode = intern(field(f, HistoryField::ExitCode).trimmed());
+    const QStringView nodes = field(f, HistoryField::NodeList).trimmed();
+    job.nodeList = nodes == u"None assigned" ? QString() : intern.noValue(nodes);
     job.nodeCount = toInt(field(f, HistoryField::NodeCount));
     job.cpus = toInt(field(f, HistoryField::Cpus));
     job.gpus = gpusOf(field(f, HistoryField::TresAlloc));
@@ -168,9 +211,11 @@ Result<Parsed<SlurmJob>> parseDelimited(const QByteArray &output, QStringView te
     const DelimitedRecords records = splitDelimited(text, terminator, fieldCount);
     Parsed<SlurmJob> parsed;
     parsed.skippedLines = records.skipped;
+    parsed.items.reserve(records.records.size());
+    Interner intern;
     int firstBad = -1;
     for (qsizetype i = 0; i < records.records.size(); ++i) {
-        if (std::optional<SlurmJob> job = build(records.records[i]))
+        if (std::optional<SlurmJob> job = build(records.records[i], intern))
             parsed.items.append(std::move(*job));
         else {
             ++parsed.skippedLines;
@@ -182,7 +227,8 @@ Result<Parsed<SlurmJob>> parseDelimited(const QByteArray &output, QStringView te
         const QString bad =
             records.firstBadLine > 0
                 ? describeBadLine(records.firstBadLine, records.firstBadText)
-                : describeBadLine(firstBad + 1, records.records.value(firstBad).join(u'|').left(200));
+                : describeBadLine(firstBad + 1,
+                                  records.records.at(firstBad).fields.first().left(200).toString());
         return makeError(
             Error::Code::Parse,
             QStringLiteral("Could not read the %1 Slurm reported; check that the controller runs a "
@@ -322,16 +368,19 @@ const KeyValueGrammar &jobGrammar()
                 u"Tres",
                 u"Array",
                 u"OOMKillStep"}),
-        keySet({u"JobName", u"Command", u"WorkDir", u"AdminComment", u"SystemComment", u"Comment", u"StdErr",
-                u"StdIn", u"StdOut", u"MailUser", u"Features"}),
+        {QStringLiteral("JobName"), QStringLiteral("Command"), QStringLiteral("WorkDir"),
+         QStringLiteral("AdminComment"), QStringLiteral("SystemComment"), QStringLiteral("Comment"),
+         QStringLiteral("StdErr"), QStringLiteral("StdIn"), QStringLiteral("StdOut"),
+         QStringLiteral("MailUser"), QStringLiteral("Features")},
     };
     return grammar;
 }
 
 // "1-1" (pending jobs' NumNodes) -> 1
-int leadingInt(const QString &text)
+int leadingInt(QStringView text)
 {
-    return toInt(text.section(u'-', 0, 0));
+    const qsizetype dash = text.indexOf(u'-');
+    return toInt(dash < 0 ? text : text.first(dash));
 }
 
 } // namespace
@@ -346,14 +395,14 @@ Result<Parsed<SlurmJob>> parseJobs(const QByteArray &output, const SlurmVersion 
 
 Result<Parsed<SlurmJob>> parseHistory(const QByteArray &output, const SlurmVersion &version)
 {
-    Q_UNUSED(version)
+    Q_UNUSED(version) // alike in 22.05 and 24.11 (24.11: NCPUS=0, Start=None for jobs that never ran)
     return parseDelimited(output, u"\n", qsizetype(HistoryField::Count), historyJobFrom,
                           QStringLiteral("job history"));
 }
 
 Result<SlurmJobDetails> parseJobDetails(const QByteArray &output, const SlurmVersion &version)
 {
-    Q_UNUSED(version)
+    Q_UNUSED(version) // 22.05 and 24.11 differ only in the TRES keys, read below either way
     const QString text = QString::fromUtf8(output);
     const Records records = splitScontrolRecords(text, u"JobId");
     if (records.records.isEmpty()) {
@@ -368,30 +417,34 @@ Result<SlurmJobDetails> parseJobDetails(const QByteArray &output, const SlurmVer
     SlurmJobDetails details;
     SlurmJob &job = details.job;
     const std::optional<qint64> jobId = integer(values.value(u"JobId"));
-    job.state = values.value(u"JobState").trimmed().toUpper();
+    job.state = values.value(u"JobState").trimmed().toString().toUpper();
     if (!jobId || *jobId <= 0 || job.state.isEmpty()) {
         return makeError(Error::Code::Parse, QStringLiteral("Could not read the job details Slurm reported."),
                          describeBadLine(1, records.records.first().left(200)));
     }
     job.jobId = *jobId;
-    const QString arrayJob = values.value(u"ArrayJobId");
-    const QString arrayTask = values.value(u"ArrayTaskId");
+    const QString arrayJob = values.value(u"ArrayJobId").toString();
+    const QString arrayTask = values.value(u"ArrayTaskId").toString();
     job.id =
         !arrayJob.isEmpty() && !isNoValue(arrayTask)
             ? arrayJob + u'_' +
                   (arrayTask.contains(u'-') || arrayTask.contains(u',') ? u'[' + arrayTask + u']' : arrayTask)
             : QString::number(job.jobId);
-    job.name = values.value(u"JobName");
+    job.name = values.value(u"JobName").toString();
     job.user = nameWithoutId(values.value(u"UserId"));
     job.account = valueOrEmpty(values.value(u"Account"));
     job.partition = valueOrEmpty(values.value(u"Partition"));
-    job.reason = values.value(u"Reason").trimmed();
+    // scontrol writes "ReqNodeNotAvail,_UnavailableNodes:n1" where squeue has ", ".
+    job.reason =
+        values.value(u"Reason").trimmed().toString().replace(QStringLiteral(",_"), QStringLiteral(", "));
     job.nodeList = valueOrEmpty(values.value(u"NodeList"));
     job.nodeCount = leadingInt(values.value(u"NumNodes"));
     job.cpus = leadingInt(values.value(u"NumCPUs"));
-    details.tres = valueOrEmpty(values.value(u"TRES"));
-    if (details.tres.isEmpty())
-        details.tres = valueOrEmpty(values.value(u"AllocTRES"));
+    // 22.05 prints TRES=; 24.11 AllocTRES= (running) and ReqTRES= (always).
+    for (const char16_t *key : {u"AllocTRES", u"TRES", u"ReqTRES"}) {
+        if (details.tres.isEmpty())
+            details.tres = valueOrEmpty(values.value(QStringView(key)));
+    }
     job.gpus = gpusOf(details.tres);
     job.timeUsedSeconds = qMax<qint64>(0, durationSeconds(values.value(u"RunTime")).value_or(0));
     job.timeLimitMinutes = limitMinutes(values.value(u"TimeLimit")).value_or(-1);
@@ -408,7 +461,7 @@ Result<SlurmJobDetails> parseJobDetails(const QByteArray &output, const SlurmVer
     QString nodes;
     for (const auto &[key, value] : values.pairs) {
         if (key == u"Nodes")
-            nodes = value.trimmed();
+            nodes = value.trimmed().toString();
         else if (key == u"GRES" && !nodes.isEmpty()) {
             const QString indices = gresIndices(value);
             if (!indices.isEmpty())

@@ -78,7 +78,7 @@ const KeyValueGrammar &nodeGrammar()
                 u"RestrictedCoresPerGPU",
                 u"Topology",
                 u"GresDrain"}),
-        keySet({u"OS", u"Comment", u"Extra", u"Reason"}),
+        {QStringLiteral("OS"), QStringLiteral("Comment"), QStringLiteral("Extra"), QStringLiteral("Reason")},
     };
     return grammar;
 }
@@ -90,19 +90,19 @@ const KeyValueGrammar &partitionGrammar()
     return grammar;
 }
 
-int toInt(const QString &text, int fallback = 0)
+int toInt(QStringView text, int fallback = 0)
 {
     const std::optional<qint64> value = integer(text);
     return value && *value >= 0 && *value <= std::numeric_limits<int>::max() ? int(*value) : fallback;
 }
 
 // "IDLE+DRAIN" -> IDLE, [DRAIN]. Slurm 22.05 prints the flags joined to the base state.
-void splitState(const QString &text, SlurmNode &node)
+void splitState(QStringView text, SlurmNode &node)
 {
-    const QStringList parts = text.split(u'+', Qt::SkipEmptyParts);
-    node.state = parts.value(0).trimmed().toUpper();
+    const QList<QStringView> parts = text.split(u'+', Qt::SkipEmptyParts);
+    node.state = parts.value(0).trimmed().toString().toUpper();
     for (qsizetype i = 1; i < parts.size(); ++i)
-        node.flags.append(parts[i].trimmed().toUpper());
+        node.flags.append(parts[i].trimmed().toString().toUpper());
     // Older sinfo-style suffixes: "IDLE*" = not responding, "IDLE~" = powered down.
     if (node.state.endsWith(u'*')) {
         node.state.chop(1);
@@ -114,8 +114,8 @@ void splitState(const QString &text, SlurmNode &node)
 std::optional<SlurmNode> nodeFrom(const KeyValues &values)
 {
     SlurmNode node;
-    node.name = values.value(u"NodeName").trimmed();
-    const QString state = values.value(u"State");
+    node.name = values.value(u"NodeName").trimmed().toString();
+    const QStringView state = values.value(u"State");
     if (node.name.isEmpty() || state.isEmpty() || !values.contains(u"CPUTot"))
         return std::nullopt;
     splitState(state, node);
@@ -147,8 +147,8 @@ std::optional<SlurmNode> nodeFrom(const KeyValues &values)
 std::optional<SlurmPartition> partitionFrom(const KeyValues &values)
 {
     SlurmPartition partition;
-    partition.name = values.value(u"PartitionName").trimmed();
-    partition.state = values.value(u"State").trimmed().toUpper();
+    partition.name = values.value(u"PartitionName").trimmed().toString();
+    partition.state = values.value(u"State").trimmed().toString().toUpper();
     if (partition.name.isEmpty() || partition.state.isEmpty())
         return std::nullopt;
     partition.isDefault = values.value(u"Default") == u"YES";
@@ -197,7 +197,9 @@ Result<Parsed<T>> parseRecords(const QByteArray &output, QStringView firstKey, c
 
 Result<Parsed<SlurmNode>> parseNodes(const QByteArray &output, const SlurmVersion &version)
 {
-    Q_UNUSED(version) // 22.05 to 24.11 print the same keys for what SlurmNode holds
+    // 22.05 and 24.11 print the same keys for what SlurmNode holds (24.11 omits GresUsed on
+    // nodes without GRES and adds keys such as ResumeAfterTime, which the grammar knows).
+    Q_UNUSED(version)
     return parseRecords<SlurmNode>(output, u"NodeName", nodeGrammar(), nodeFrom, QStringLiteral("nodes"));
 }
 

@@ -15,6 +15,19 @@
 
 namespace SlurmDeck::SlurmText {
 
+// The index of `c` in `text` at or after `from`, or -1. Qt 6.4's QStringView::indexOf(QChar)
+// goes through its general substring search: this plain loop is several times faster in
+// the parsers' hot loops.
+[[nodiscard]] inline qsizetype findChar(QStringView text, char16_t c, qsizetype from = 0)
+{
+    const char16_t *data = text.utf16();
+    for (qsizetype i = qMax<qsizetype>(from, 0); i < text.size(); ++i) {
+        if (data[i] == c)
+            return i;
+    }
+    return -1;
+}
+
 // "(null)", "N/A", "None", "n/a", "Unknown", "" -> true: Slurm's ways of printing "no value".
 [[nodiscard]] bool isNoValue(QStringView text);
 // The text, or empty when it is one of Slurm's "no value" spellings.
@@ -26,8 +39,10 @@ namespace SlurmDeck::SlurmText {
 // Slurm prints time limits as durations (a bare number is minutes): -> minutes, -1 unlimited.
 [[nodiscard]] std::optional<qint64> limitMinutes(QStringView text);
 
-// "2026-11-25T22:15:15" (controller's local time) -> QDateTime; "N/A", "None", "Unknown",
-// "0" or garbage -> invalid.
+// "2026-11-25T22:15:15" -> QDateTime in UTC; "N/A", "None", "Unknown" or garbage -> invalid.
+// Slurm prints the controller's local time, and SlurmDeck's Slurm containers run in UTC
+// (the images set no TZ and mount no /etc/localtime). Reading it as UTC is also what keeps
+// parsing 10,000 jobs fast: no time-zone lookups.
 [[nodiscard]] QDateTime timestamp(QStringView text);
 
 // "3000", "3000M", "16G", "2T", "512K" -> megabytes; "UNLIMITED" -> -1; garbage -> nullopt.
@@ -50,13 +65,14 @@ namespace SlurmDeck::SlurmText {
 [[nodiscard]] QString gresIndices(QStringView gres);
 
 // One `scontrol -o show ...` record: its Key=Value pairs in order (a key may repeat, as
-// the per-node `Nodes=... GRES=...` parts of `scontrol -d show job` do).
+// the per-node `Nodes=... GRES=...` parts of `scontrol -d show job` do). Views into the
+// record text, which must outlive them.
 struct KeyValues
 {
-    QList<std::pair<QString, QString>> pairs;
+    QList<std::pair<QStringView, QStringView>> pairs;
 
     [[nodiscard]] bool contains(QStringView key) const;
-    [[nodiscard]] QString value(QStringView key) const; // the first, or empty
+    [[nodiscard]] QStringView value(QStringView key) const; // the first, or empty
 };
 
 // How to cut a record into pairs. A pair starts at whitespace followed by `Key=` where Key
@@ -66,7 +82,7 @@ struct KeyValues
 struct KeyValueGrammar
 {
     QSet<QString> knownKeys;
-    QSet<QString> freeTextKeys;
+    QStringList freeTextKeys;
 };
 
 [[nodiscard]] KeyValues splitKeyValues(QStringView record, const KeyValueGrammar &grammar);
