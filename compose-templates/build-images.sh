@@ -2,6 +2,7 @@
 # Build SlurmDeck's images with this machine's docker, from Debian packages only.
 #
 #   build-images.sh [--base IMAGE] [--tag-suffix SUFFIX] [--only NAME[,NAME]] [--force]
+#                   [--print-hashes]
 #
 #   --base IMAGE        base image for every Dockerfile (build arg BASE_IMAGE);
 #                       default debian:bookworm. Offline: import one first, e.g.
@@ -10,14 +11,19 @@
 #   --tag-suffix SUFFIX appended to every tag, e.g. "-arm64" -> slurmdeck/slurm:22.05-arm64
 #   --only NAMES        build only these of: slurm, monitoring, mariadb
 #   --force             rebuild even when an image with the same content hash exists
+#   --print-hashes      print "NAME TAG HASH" for each image and build nothing
 #
 # Images (tag = Debian's upstream version of the main package):
 #   slurmdeck/slurm:22.05        images/slurm       slurmctld slurmd slurmdbd slurm-client munge
 #   slurmdeck/monitoring:2.42    images/monitoring  prometheus prometheus-node-exporter
 #   slurmdeck/mariadb:10.11      images/mariadb     mariadb-server
 # Each image carries the label org.slurmdeck.context-hash: sha256 over its build context
-# (paths + contents), the base image ID and the build args. An image whose label matches
-# is reused without calling docker build. Prints one timing line per image and a total.
+# (paths, modes as git records them + contents), the base image ID and the build args. An
+# image whose label matches is reused without calling docker build. Prints one timing line
+# per image and a total. SlurmDeck computes the same hash when it builds an image on a host
+# (slurmdeck-cli deploy --images build; core/deploy/ImageBuild.cpp), so an image built
+# either way is recognised by both. Each Dockerfile skips apt-get when its base image has
+# the packages already, so e.g. --base slurmdeck/slurm:22.05 builds without a mirror.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -27,6 +33,7 @@ base=debian:bookworm
 suffix=
 only=slurm,monitoring,mariadb
 force=0
+print_hashes=0
 
 # name  repository             version  package that must have that version
 IMAGES=(
@@ -35,7 +42,7 @@ IMAGES=(
     "mariadb    slurmdeck/mariadb     10.11  mariadb-server"
 )
 
-usage() { sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 die() { echo "build-images.sh: error: $*" >&2; exit 1; }
 now() { local t=${EPOCHREALTIME/./}; echo $((t / 1000)); }
 secs() { printf '%d.%d' $(($1 / 1000)) $(($1 % 1000 / 100)); }
@@ -46,6 +53,7 @@ while (($#)); do
         --tag-suffix) suffix=${2?--tag-suffix needs a value}; shift 2 ;;
         --only) only=${2:?--only needs names}; shift 2 ;;
         --force) force=1; shift ;;
+        --print-hashes) print_hashes=1; shift ;;
         -h | --help) usage ;;
         *) echo "build-images.sh: unknown argument '$1'" >&2; usage ;;
     esac
@@ -56,18 +64,23 @@ done
 
 base_id=$("$DOCKER" image inspect --format '{{.Id}}' "$base" 2>/dev/null) || base_id=
 if [[ -z $base_id ]]; then
-    echo "base image $base is not present locally; docker build will try to pull it" >&2
-    echo "(offline? import a debootstrap of bookworm and pass --base)" >&2
     base_id="unresolved:$base"
+    if ((!print_hashes)); then
+        echo "base image $base is not present locally; docker build will try to pull it" >&2
+        echo "(offline? import a debootstrap of bookworm and pass --base)" >&2
+    fi
 fi
 
 # context_hash DIR: stable over file paths, modes and contents, base image ID and args.
+# Modes as git records them (755 for *.sh, 644 for the rest), whatever the checkout's umask.
 context_hash() {
     local dir=$1
     {
         printf 'base=%s\nbase_id=%s\n' "$base" "$base_id"
         (cd "$dir" && find . -type f -print0 | LC_ALL=C sort -z |
-            xargs -0 -r stat -c '%a %n' && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum)
+            while IFS= read -r -d '' f; do
+                if [[ $f == *.sh ]]; then echo "755 $f"; else echo "644 $f"; fi
+            done && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum)
     } | sha256sum | cut -c1-64
 }
 
@@ -79,6 +92,10 @@ for entry in "${IMAGES[@]}"; do
     tag=$repo:$version$suffix
     ctx=$HERE/images/$name
     hash=$(context_hash "$ctx")
+    if ((print_hashes)); then
+        echo "$name $tag $hash"
+        continue
+    fi
     t=$(now)
     have=$("$DOCKER" image inspect --format "{{index .Config.Labels \"$LABEL\"}}" "$tag" 2>/dev/null || true)
     if ((force == 0)) && [[ $have == "$hash" ]]; then
@@ -101,4 +118,4 @@ for entry in "${IMAGES[@]}"; do
     printf '%-28s built    (hash %s, %d MB, %s %s) %ss\n' "$tag" "${hash:0:12}" $((size / 1000000)) "$package" "$got" "$(secs $(($(now) - t)))"
     built=$((built + 1))
 done
-echo "images: $built built, $reused reused, total $(secs $(($(now) - T0)))s (base $base)"
+((print_hashes)) || echo "images: $built built, $reused reused, total $(secs $(($(now) - T0)))s (base $base)"

@@ -14,13 +14,28 @@ void DeployCommand::start(const CliContext &context)
     const QCommandLineOption noVerify(
         QStringLiteral("no-verify"),
         tr("Skip the end-of-deploy checks (nodes idle, a test job, accounting)."));
-    const QCommandLineOption imagesOnHosts(QStringLiteral("images-on-hosts"),
-                                           tr("The hosts have the images already: check them, send none."));
+    const QCommandLineOption images(
+        QStringLiteral("images"),
+        tr("How the images reach the hosts. build (the default): each host builds them with docker build "
+           "from --base-image, skipped where an image of the same content is there already. present: the "
+           "hosts have them; only check. transfer: send them from this machine's Docker where a host lacks "
+           "them (hosts without internet access). from:HOST: copy them from HOST, a host of the cluster, to "
+           "the hosts that lack them."),
+        QStringLiteral("MODE"), QStringLiteral("build"));
+    const QCommandLineOption baseImage(
+        QStringLiteral("base-image"),
+        tr("The base image --images build builds from (default %1). A base image already on a host is used "
+           "as it is, never pulled again; offline hosts need one imported there (see the README).")
+            .arg(DeployOptions().baseImage),
+        QStringLiteral("IMAGE"));
     const QCommandLineOption yes({QStringLiteral("y"), QStringLiteral("yes")},
                                  tr("Do not ask for confirmation (needed without a terminal)."));
-    parser.addOptions({hosts, noVerify, imagesOnHosts, yes});
-    if (!parse(context, parser, QStringLiteral("deploy"),
-               QStringLiteral("slurmdeck-cli [--cluster FILE] deploy [--hosts H,...] [--no-verify] [--yes]")))
+    parser.addOptions({hosts, noVerify, images, baseImage, yes});
+    if (!parse(
+            context, parser, QStringLiteral("deploy"),
+            QStringLiteral("slurmdeck-cli [--cluster FILE] deploy [--hosts H,...] "
+                           "[--images build|present|transfer|from:HOST] [--base-image IMAGE] [--no-verify] "
+                           "[--yes]")))
         return;
     if (!parser.positionalArguments().isEmpty()) {
         err() << tr("deploy takes no arguments; choose hosts with --hosts H,... .\n");
@@ -34,9 +49,22 @@ void DeployCommand::start(const CliContext &context)
         done(CliUsage);
         return;
     }
+    const Result<ImageChoice> choice = parseImageChoice(parser.value(images));
+    if (!choice) {
+        err() << tr("--images: %1\n").arg(choice.error().message);
+        done(CliUsage);
+        return;
+    }
+    if (parser.isSet(baseImage) && choice->source != ImageSource::BuildOnHost) {
+        err() << tr("--base-image goes with --images build: the other modes build nothing.\n");
+        done(CliUsage);
+        return;
+    }
+    m_options.images = choice->source;
+    m_options.imageHost = choice->host;
+    if (parser.isSet(baseImage))
+        m_options.baseImage = parser.value(baseImage);
     m_options.verify = !parser.isSet(noVerify);
-    m_options.images =
-        parser.isSet(imagesOnHosts) ? ImageSource::AlreadyOnHost : ImageSource::TransferFromHere;
     for (const QString &host : parser.value(hosts).split(u',', Qt::SkipEmptyParts))
         m_options.onlyHosts << host.trimmed();
     prepareCluster([this] { planReady(); });
@@ -52,6 +80,12 @@ void DeployCommand::planReady()
             return;
         }
     }
+    if (m_options.images == ImageSource::TransferFromHost && !hostPlan(m_options.imageHost)) {
+        err() << tr("--images from:%1: %1 is not a host of the cluster; its hosts are %2.\n")
+                     .arg(m_options.imageHost, hostNames().join(QStringLiteral(", ")));
+        done(CliUsage);
+        return;
+    }
     const ClusterPlan &p = plan();
     const qsizetype count = m_options.onlyHosts.isEmpty() ? p.hosts.size() : m_options.onlyHosts.size();
     out() << tr("Deploying cluster %1 (compose project %2) to %3 of its %4 hosts:\n")
@@ -65,6 +99,7 @@ void DeployCommand::planReady()
                      .arg(host.hostName, host.address, host.services.join(QStringLiteral(", ")),
                           host.directory);
     }
+    out() << tr("  images: %1\n").arg(describeImages(m_options));
     for (const QString &note : p.notes)
         out() << tr("  note: %1\n").arg(note);
     if (!m_yes && !confirm(tr("Deploy?"))) {
@@ -115,6 +150,8 @@ void DeployCommand::report(const DeployReport &result)
             QStringList what;
             if (!host.changedFiles.isEmpty())
                 what << tr("%1 files updated").arg(host.changedFiles.size());
+            if (!host.imagesBuilt.isEmpty())
+                what << tr("built %1").arg(host.imagesBuilt.join(QStringLiteral(", ")));
             if (!host.imagesLoaded.isEmpty())
                 what << tr("loaded %1").arg(host.imagesLoaded.join(QStringLiteral(", ")));
             if (!host.startedServices.isEmpty())
@@ -129,6 +166,8 @@ void DeployCommand::report(const DeployReport &result)
             if (!host.lastLogLines.isEmpty())
                 o << host.lastLogLines << u'\n';
         }
+        if (!host.mungeKeySha256.isEmpty())
+            o << tr("    munge key SHA-256 %1\n").arg(host.mungeKeySha256);
     }
     const qsizetype passed = std::count_if(result.checks.cbegin(), result.checks.cend(),
                                            [](const VerificationCheck &c) { return c.passed; });

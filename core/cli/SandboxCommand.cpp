@@ -147,7 +147,10 @@ void SandboxCommand::discoverAndDeploy()
             return fail(saved.error().toString());
         *m_context.err << tr("sandbox: deploying the cluster\n");
         m_context.err->flush();
-        runCommand(new DeployCommand(this), {QStringLiteral("--yes")}, [this](int deployed) {
+        // The emulated hosts are offline: the images just built here go to them.
+        const QStringList deploy{QStringLiteral("--yes"), QStringLiteral("--images"),
+                                 QStringLiteral("transfer")};
+        runCommand(new DeployCommand(this), deploy, [this](int deployed) {
             if (deployed != CliOk)
                 return fail(tr("the deploy failed; see the report above. 'slurmdeck-cli sandbox up' again "
                                "resumes it."));

@@ -2,7 +2,9 @@
 
 #include "deploy/ClusterVerifier.h"
 #include "deploy/HostDeployer.h"
+#include "deploy/HostImages.h"
 #include "deploy/LocalImages.h"
+#include "deploy/RemoteImages.h"
 
 #include <QFutureWatcher>
 #include <QMutex>
@@ -127,46 +129,44 @@ void DeployRunner::start(const DeployOptions &options)
         pending.host = name;
         m_results.insert(name, pending);
     }
-    prepareImages();
+    m_imageSupply.reset();
+    if (options.images == ImageSource::TransferFromHere) {
+        m_imageSupply = std::make_shared<LocalImages>(options.localDocker);
+    } else if (options.images == ImageSource::TransferFromHost) {
+        const HostPlan *source = nullptr;
+        for (const HostPlan &host : std::as_const(m_plan.hosts)) {
+            if (host.hostName == options.imageHost)
+                source = &host;
+        }
+        if (!source) {
+            QStringList names;
+            for (const HostPlan &host : std::as_const(m_plan.hosts))
+                names << host.hostName;
+            failAll(
+                tr("The images are to be copied from %1, which is not a host of the cluster; its hosts are "
+                   "%2.")
+                    .arg(options.imageHost, names.join(QStringLiteral(", "))));
+            return;
+        }
+        const std::shared_ptr<LogSink> sink = m_sink;
+        const QString name = source->hostName;
+        m_imageSupply = std::make_shared<RemoteImages>(
+            *source, m_targets.value(name), m_hostKeys.get(), m_credentials.get(), m_cancel,
+            [sink, name](const QString &line) { sink->post(name, line); });
+    }
+    prepareHosts();
+}
+
+void DeployRunner::failAll(const QString &message)
+{
+    for (const QString &host : m_deployers.keys())
+        setPhase(host, DeployPhase::Failed, message);
+    QTimer::singleShot(0, this, [this] { finish(); });
 }
 
 void DeployRunner::cancel()
 {
     m_cancel.cancel();
-}
-
-void DeployRunner::prepareImages()
-{
-    if (m_options.images != ImageSource::TransferFromHere) {
-        prepareHosts();
-        return;
-    }
-    QStringList images;
-    for (const HostPlan &host : std::as_const(m_plan.hosts)) {
-        if (!m_deployers.contains(host.hostName))
-            continue;
-        for (const QString &image :
-             imagesFor(host.services, m_plan.slurmImage, m_plan.monitoringImage, m_plan.databaseImage)) {
-            if (!images.contains(image))
-                images << image;
-        }
-    }
-    auto *watcher = new QFutureWatcher<Result<LocalImages::Prepared>>(this);
-    connect(watcher, &QFutureWatcher<Result<LocalImages::Prepared>>::finished, this, [this, watcher] {
-        const Result<LocalImages::Prepared> prepared = watcher->result();
-        watcher->deleteLater();
-        if (prepared) {
-            m_archives = prepared->archives;
-            m_localImageIds = prepared->imageIds;
-        } else {
-            m_imageError = prepared.error().toString();
-            emit logLine(QString(), m_imageError);
-        }
-        prepareHosts();
-    });
-    watcher->setFuture(QtConcurrent::run(deployPool(), [images, docker = m_options.localDocker] {
-        return LocalImages::prepare(images, docker);
-    }));
 }
 
 void DeployRunner::runOnHosts(const QStringList &hosts, DeployPhase phase, Step step,
@@ -206,9 +206,9 @@ void DeployRunner::runOnHosts(const QStringList &hosts, DeployPhase phase, Step 
 
 void DeployRunner::prepareHosts()
 {
-    const QHash<QString, QString> archives = m_archives;
-    const QHash<QString, QString> imageIds = m_localImageIds;
-    const ImageSource source = m_options.images;
+    const DeployOptions options = m_options;
+    const std::shared_ptr<ImageSupply> supply = m_imageSupply;
+    const QList<ImageBuildContext> contexts = m_plan.buildContexts;
     const QString slurmImage = m_plan.slurmImage;
     const QString monitoringImage = m_plan.monitoringImage;
     const QString databaseImage = m_plan.databaseImage;
@@ -221,12 +221,21 @@ void DeployRunner::prepareHosts()
             if (!changed)
                 return changed.error();
             result.changedFiles = *changed;
-            const Result<QStringList> loaded = deployer.ensureImages(
-                imagesFor(deployer.plan().services, slurmImage, monitoringImage, databaseImage), source,
-                archives, imageIds);
-            if (!loaded)
-                return loaded.error();
-            result.imagesLoaded = *loaded;
+            const QString mungeKey = QStringLiteral("secrets/munge.key");
+            if (deployer.plan().file(mungeKey)) {
+                // Its hash only: the key itself never leaves the keychain and the hosts.
+                const Result<QString> hash = deployer.deployedSha256(mungeKey);
+                if (!hash)
+                    return hash.error();
+                result.mungeKeySha256 = *hash;
+            }
+            const Result<HostImages::Outcome> images = HostImages(deployer).ensure(
+                imagesFor(deployer.plan().services, slurmImage, monitoringImage, databaseImage), options,
+                supply.get(), contexts);
+            if (!images)
+                return images.error();
+            result.imagesLoaded = images->loaded;
+            result.imagesBuilt = images->built;
             return {};
         },
         [this] { startServices(); });
@@ -303,6 +312,23 @@ void DeployRunner::verify()
             computeNodes << host.hostName;
         accounting = accounting || host.services.contains(QStringLiteral("slurmdbd"));
     }
+    if (m_options.verify && !m_cancel.isCancelled()) {
+        QList<HostDeployResult> results;
+        for (const HostPlan &host : std::as_const(m_plan.hosts)) {
+            if (m_results.contains(host.hostName))
+                results << m_results.value(host.hostName);
+        }
+        if (std::optional<VerificationCheck> munge = mungeKeyCheck(results, controller)) {
+            m_checks << *munge;
+            if (!munge->passed) {
+                // Daemons with different keys cannot authenticate: the cluster checks would
+                // only time out. The report points at the cause instead.
+                m_checks.last().detail += tr(" The cluster checks were skipped.");
+                finish();
+                return;
+            }
+        }
+    }
     const bool controllerReady = m_deployers.contains(controller) && liveHosts().contains(controller);
     if (!m_options.verify || m_cancel.isCancelled() || !controllerReady) {
         if (m_options.verify && !controllerReady && !m_cancel.isCancelled()) {
@@ -317,7 +343,7 @@ void DeployRunner::verify()
         liveHosts().contains(monitoring) ? m_deployers.value(monitoring) : nullptr;
     auto *watcher = new QFutureWatcher<QList<VerificationCheck>>(this);
     connect(watcher, &QFutureWatcher<QList<VerificationCheck>>::finished, this, [this, watcher] {
-        m_checks = watcher->result();
+        m_checks += watcher->result();
         watcher->deleteLater();
         finish();
     });
@@ -343,7 +369,7 @@ void DeployRunner::finish()
         const HostDeployResult &result = m_results[host.hostName];
         nothingChanged = nothingChanged && result.changedFiles.isEmpty() &&
                          result.startedServices.isEmpty() && result.restartedServices.isEmpty() &&
-                         result.imagesLoaded.isEmpty();
+                         result.imagesLoaded.isEmpty() && result.imagesBuilt.isEmpty();
         report.hosts << result;
     }
     report.checks = m_checks;

@@ -19,6 +19,7 @@ namespace SlurmDeck {
 class CredentialPrompt;
 class HostDeployer;
 class HostKeyPrompt;
+class ImageSupply;
 
 // Runs a ClusterPlan: every host is prepared in parallel (preflight, files, images), then
 // every host starts its services at once; the daemons come up in dependency order —
@@ -54,8 +55,8 @@ private:
     struct LogSink;
     using Step = std::function<Result<void>(HostDeployer &, HostDeployResult &)>;
 
-    void prepareImages();
     void prepareHosts();
+    void failAll(const QString &message);
     void startServices();
     void checkServicesStayedUp();
     void verify();
@@ -74,9 +75,7 @@ private:
     CancelToken m_cancel;
     QHash<QString, std::shared_ptr<HostDeployer>> m_deployers;
     QHash<QString, HostDeployResult> m_results;
-    QHash<QString, QString> m_archives;      // image -> docker save archive here
-    QHash<QString, QString> m_localImageIds; // image -> its ID here
-    QString m_imageError;
+    std::shared_ptr<ImageSupply> m_imageSupply; // the transfer modes' images
     QList<VerificationCheck> m_checks;
     QElapsedTimer m_elapsed;
     bool m_running = false;

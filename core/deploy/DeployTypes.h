@@ -1,5 +1,8 @@
 #pragma once
 
+#include "common/Result.h"
+
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -9,17 +12,36 @@ namespace SlurmDeck {
 
 // How images reach a host.
 enum class ImageSource {
-    TransferFromHere, // `docker save` here, streamed over SSH into `docker load` (offline hosts)
+    BuildOnHost,      // `docker build` on the host from the build context SlurmDeck sends (default)
     AlreadyOnHost,    // the host has them; only check
+    TransferFromHere, // `docker save` here, streamed over SSH into `docker load` (offline hosts)
+    TransferFromHost, // `docker save` on DeployOptions::imageHost, through this machine, `docker load`
 };
 
 struct DeployOptions
 {
-    ImageSource images = ImageSource::TransferFromHere;
+    ImageSource images = ImageSource::BuildOnHost;
+    QString imageHost; // TransferFromHost: the cluster host (by name) that has the images
+    // BuildOnHost: the BASE_IMAGE build argument. Offline hosts: one imported there (README).
+    QString baseImage = QStringLiteral("debian:bookworm");
     QString localDocker = QStringLiteral("docker"); // for `docker save` on this machine
     bool verify = true;
     QStringList onlyHosts; // empty: every host
 };
+
+// The image choice as `slurmdeck-cli deploy --images` writes it: "build", "present",
+// "transfer" or "from:HOST".
+struct ImageChoice
+{
+    ImageSource source = ImageSource::BuildOnHost;
+    QString host; // TransferFromHost only
+
+    bool operator==(const ImageChoice &) const = default;
+};
+[[nodiscard]] Result<ImageChoice> parseImageChoice(const QString &text);
+[[nodiscard]] QString imageChoiceArgument(const ImageChoice &choice);
+// One line for the user: "build on each host (base debian:bookworm)", ...
+[[nodiscard]] QString describeImages(const DeployOptions &options);
 
 // Where a host is in its deploy.
 enum class DeployPhase {
@@ -48,7 +70,9 @@ struct HostDeployResult
     QStringList restartedServices;
     QStringList freshServices; // (re)created or restarted this run: checked to stay up
     QStringList imagesLoaded;
-    QString lastLogLines; // of a service that failed to start
+    QStringList imagesBuilt;
+    QString lastLogLines;   // of a service that failed to start
+    QString mungeKeySha256; // of the munge key on the host after the files were pushed
 
     [[nodiscard]] bool ok() const { return phase == DeployPhase::Done; }
 };
@@ -61,6 +85,12 @@ struct VerificationCheck
     QString detail;
     QString host;
 };
+
+// "munge key identical on every host", from the SHA-256 each host reported: the hosts whose
+// key differs from the controller's (or, without it, from most hosts') are named in `host`.
+// Hosts that reported none (they failed before) are left out. No hashes: nullopt.
+[[nodiscard]] std::optional<VerificationCheck> mungeKeyCheck(const QList<HostDeployResult> &hosts,
+                                                             const QString &controller);
 
 struct DeployReport
 {

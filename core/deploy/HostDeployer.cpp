@@ -33,15 +33,6 @@ QList<quint16> portsOf(const QStringList &services)
     return ports;
 }
 
-QString dockerArchitecture(const QString &unameArchitecture)
-{
-    if (unameArchitecture == u"x86_64")
-        return QStringLiteral("amd64");
-    if (unameArchitecture == u"aarch64")
-        return QStringLiteral("arm64");
-    return unameArchitecture;
-}
-
 double nowSeconds()
 {
     return static_cast<double>(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
@@ -146,11 +137,8 @@ Result<void> HostDeployer::connectAndCheck(bool forServiceControl)
     return {};
 }
 
-Result<QHash<QString, QString>> HostDeployer::remoteHashes()
+Result<QHash<QString, QString>> HostDeployer::remoteHashes(const QStringList &paths)
 {
-    QStringList paths;
-    for (const RenderedFile &file : std::as_const(m_plan.files))
-        paths << file.path;
     const QString files = Shell::join(paths);
     const QString command = QStringLiteral("cd %1 2>/dev/null || exit 0; "
                                            "if command -v sha256sum >/dev/null 2>&1; then sha256sum -- %2; "
@@ -174,9 +162,13 @@ Result<QHash<QString, QString>> HostDeployer::remoteHashes()
 
 Result<QStringList> HostDeployer::syncFiles()
 {
-    const Result<QHash<QString, QString>> present = remoteHashes();
+    QStringList paths;
+    for (const RenderedFile &file : std::as_const(m_plan.files))
+        paths << file.path;
+    const Result<QHash<QString, QString>> present = remoteHashes(paths);
     if (!present)
         return present.error();
+    m_deployedHashes = *present;
     QStringList changed;
     QSet<QString> directoriesMade;
     for (const RenderedFile &file : std::as_const(m_plan.files)) {
@@ -199,58 +191,22 @@ Result<QStringList> HostDeployer::syncFiles()
         // Secret contents are never logged; the path alone is.
         m_log(QObject::tr("updated %1").arg(file.path));
         changed << file.path;
+        m_deployedHashes.remove(file.path); // read it back when asked
     }
     return changed;
 }
 
-Result<QStringList> HostDeployer::ensureImages(const QStringList &images, ImageSource source,
-                                               const QHash<QString, QString> &archives,
-                                               const QHash<QString, QString> &localImageIds)
+Result<QString> HostDeployer::deployedSha256(const QString &path)
 {
-    QStringList loaded;
-    const QString docker = Shell::quote(m_fingerprint.dockerPath);
-    for (const QString &image : images) {
-        const Result<ExecResult> inspected = m_connection.exec(
-            docker + QStringLiteral(" image inspect --format '{{.Id}} {{.Architecture}}' ") +
-                Shell::quote(image),
-            {}, m_cancel);
-        if (!inspected)
-            return inspected.error();
-        const QStringList fields = QString::fromUtf8(inspected->standardOutput).trimmed().split(u' ');
-        const bool present = inspected->succeeded() && !fields.value(0).isEmpty();
-        if (present &&
-            (source == ImageSource::AlreadyOnHost || fields.value(0) == localImageIds.value(image))) {
-            if (fields.value(1) != dockerArchitecture(m_fingerprint.architecture)) {
-                return failure(QObject::tr("The image %1 on %2 is built for %3, but the host is %4.")
-                                   .arg(image, m_plan.hostName, fields.value(1), m_fingerprint.architecture));
-            }
-            continue;
-        }
-        if (source == ImageSource::AlreadyOnHost) {
-            return failure(
-                QObject::tr(
-                    "The image %1 is not on %2. Build it there (compose-templates/build-images.sh) or "
-                    "let SlurmDeck transfer it.")
-                    .arg(image, m_plan.hostName));
-        }
-        const QString archive = archives.value(image);
-        if (archive.isEmpty())
-            return failure(QObject::tr("The image %1 is not available on this machine to send to %2.")
-                               .arg(image, m_plan.hostName));
-        m_log(QObject::tr("loading %1").arg(image));
-        ExecOptions options;
-        options.timeout = std::chrono::minutes(15);
-        options.standardInputFile = archive;
-        const Result<ExecResult> load =
-            m_connection.exec(docker + QStringLiteral(" load"), options, m_cancel);
-        if (!load)
-            return load.error();
-        if (!load->succeeded())
-            return failure(QObject::tr("docker load of %1 failed on %2.").arg(image, m_plan.hostName),
-                           QString::fromUtf8(load->standardError).trimmed());
-        loaded << image;
-    }
-    return loaded;
+    if (const auto known = m_deployedHashes.constFind(path); known != m_deployedHashes.cend())
+        return *known;
+    const Result<QHash<QString, QString>> read = remoteHashes({path});
+    if (!read)
+        return read.error();
+    const QString hash = read->value(path);
+    if (!hash.isEmpty())
+        m_deployedHashes.insert(path, hash);
+    return hash;
 }
 
 Result<ExecResult> HostDeployer::runArgv(const QStringList &argv, std::chrono::seconds timeout)

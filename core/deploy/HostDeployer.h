@@ -33,11 +33,10 @@ public:
     [[nodiscard]] Result<void> connectAndCheck(bool forServiceControl = false);
     // Uploads the files whose content differs on the host; returns their paths.
     [[nodiscard]] Result<QStringList> syncFiles();
-    // Makes sure `images` are on the host; returns the ones it had to load.
-    // `archives` maps an image to a `docker save` archive on this machine.
-    [[nodiscard]] Result<QStringList> ensureImages(const QStringList &images, ImageSource source,
-                                                   const QHash<QString, QString> &archives,
-                                                   const QHash<QString, QString> &localImageIds);
+    // The SHA-256 of a deployed file (plan-relative path) as the host computes it, without
+    // reading the file here; empty when the host has no such file. After syncFiles() it
+    // answers from the hashes it read, for files it did not replace.
+    [[nodiscard]] Result<QString> deployedSha256(const QString &path);
     // Starts `services` (a subset of the plan's), restarting running ones whose inputs in
     // `changedFiles` changed. With `checkStaysUp`, waits kSettleTime and names the first
     // service that did not stay up with its last log lines (`failedService`, `lastLogLines`);
@@ -71,13 +70,15 @@ public:
     [[nodiscard]] const HostFingerprint &fingerprint() const { return m_fingerprint; }
     [[nodiscard]] ComposeCommand compose() const;
     [[nodiscard]] SshConnection &connection() { return m_connection; }
+    [[nodiscard]] const CancelToken &cancelToken() const { return m_cancel; }
+    void log(const QString &line) const { m_log(line); }
 
     // Services whose containers read `file` (a plan-relative path) and need a restart
     // when it changes; compose files and .env are handled by `up` itself.
     [[nodiscard]] static QStringList servicesReading(const QString &file);
 
-    // SHA-256 of each of the plan's files present on the host, by relative path.
-    [[nodiscard]] Result<QHash<QString, QString>> remoteHashes();
+    // SHA-256 of each of `paths` (relative to the project directory) present on the host.
+    [[nodiscard]] Result<QHash<QString, QString>> remoteHashes(const QStringList &paths);
 
 private:
     [[nodiscard]] Error failure(const QString &message, const QString &detail = {}) const;
@@ -87,6 +88,7 @@ private:
     CancelToken m_cancel;
     Log m_log;
     HostFingerprint m_fingerprint;
+    QHash<QString, QString> m_deployedHashes; // path -> SHA-256 read from the host
 };
 
 } // namespace SlurmDeck

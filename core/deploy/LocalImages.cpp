@@ -1,12 +1,9 @@
 #include "deploy/LocalImages.h"
 
-#include <QDir>
-#include <QFile>
 #include <QObject>
 #include <QProcess>
-#include <QStandardPaths>
 
-namespace SlurmDeck::LocalImages {
+namespace SlurmDeck {
 
 namespace {
 
@@ -40,45 +37,36 @@ Run runDocker(const QString &docker, const QStringList &arguments, int timeoutMs
 
 } // namespace
 
-Result<Prepared> prepare(const QStringList &images, const QString &docker)
+QString LocalImages::origin() const
 {
-    Prepared prepared;
-    const QString cache =
-        QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/images");
-    if (!QDir().mkpath(cache))
-        return makeError(Error::Code::Io, QObject::tr("Cannot create the image cache %1.").arg(cache));
-    for (const QString &image : images) {
-        const Run inspected = runDocker(docker,
-                                        {QStringLiteral("image"), QStringLiteral("inspect"),
-                                         QStringLiteral("--format"), QStringLiteral("{{.Id}}"), image},
-                                        30000);
-        if (!inspected.ok) {
-            return makeError(
-                Error::Code::NotFound,
-                QObject::tr("The image %1 is not in this machine's Docker, so it cannot be sent to the "
-                            "hosts. Build it with compose-templates/build-images.sh.")
-                    .arg(image),
-                inspected.err);
-        }
-        const QString id = inspected.out;
-        QString safeId = id;
-        safeId.replace(u':', u'-');
-        const QString archive = cache + u'/' + safeId + QStringLiteral(".tar");
-        if (!QFile::exists(archive)) {
-            const QString partial = archive + QStringLiteral(".partial");
-            QFile::remove(partial);
-            const Run saved =
-                runDocker(docker, {QStringLiteral("save"), QStringLiteral("-o"), partial, image}, 600000);
-            if (!saved.ok || !QFile::rename(partial, archive)) {
-                QFile::remove(partial);
-                return makeError(Error::Code::Io, QObject::tr("docker save %1 failed.").arg(image),
-                                 saved.err);
-            }
-        }
-        prepared.archives.insert(image, archive);
-        prepared.imageIds.insert(image, id);
-    }
-    return prepared;
+    return QObject::tr("this machine");
 }
 
-} // namespace SlurmDeck::LocalImages
+Result<QString> LocalImages::lookUpId(const QString &image)
+{
+    const Run inspected = runDocker(m_docker,
+                                    {QStringLiteral("image"), QStringLiteral("inspect"),
+                                     QStringLiteral("--format"), QStringLiteral("{{.Id}}"), image},
+                                    30000);
+    if (!inspected.ok || inspected.out.isEmpty()) {
+        return makeError(
+            Error::Code::NotFound,
+            QObject::tr("The image %1 is not in this machine's Docker, so it cannot be sent to the "
+                        "hosts. Build it with compose-templates/build-images.sh, or let the hosts "
+                        "build it (--images build).")
+                .arg(image),
+            inspected.err);
+    }
+    return inspected.out;
+}
+
+Result<void> LocalImages::save(const QString &image, const QString &file)
+{
+    const Run saved =
+        runDocker(m_docker, {QStringLiteral("save"), QStringLiteral("-o"), file, image}, 600000);
+    if (!saved.ok)
+        return makeError(Error::Code::Io, QObject::tr("docker save %1 failed.").arg(image), saved.err);
+    return {};
+}
+
+} // namespace SlurmDeck

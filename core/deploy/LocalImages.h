@@ -1,22 +1,24 @@
 #pragma once
 
-#include "common/Result.h"
+#include "deploy/ImageSupply.h"
 
-#include <QHash>
-#include <QString>
-#include <QStringList>
+namespace SlurmDeck {
 
-namespace SlurmDeck::LocalImages {
-
-struct Prepared
+// Images from this machine's Docker (ImageSource::TransferFromHere). Blocking: runs the
+// docker CLI; call it on a worker thread.
+class LocalImages final : public ImageSupply
 {
-    QHash<QString, QString> archives; // image -> `docker save` archive
-    QHash<QString, QString> imageIds; // image -> image ID on this machine
+public:
+    explicit LocalImages(QString docker) : m_docker(std::move(docker)) {}
+
+    [[nodiscard]] QString origin() const override;
+
+protected:
+    [[nodiscard]] Result<QString> lookUpId(const QString &image) override;
+    [[nodiscard]] Result<void> save(const QString &image, const QString &file) override;
+
+private:
+    QString m_docker;
 };
 
-// Makes a `docker save` archive of each image in this machine's Docker, cached by image ID
-// under the user's cache directory, so later deploys (and every host of one deploy) reuse
-// it. Blocking: runs the docker CLI; call it on a worker thread.
-[[nodiscard]] Result<Prepared> prepare(const QStringList &images, const QString &docker);
-
-} // namespace SlurmDeck::LocalImages
+} // namespace SlurmDeck

@@ -57,7 +57,10 @@ QString statusText(FileDiff::Status status)
 
 Result<QList<FileDiff>> diffHostFiles(HostDeployer &deployer)
 {
-    const Result<QHash<QString, QString>> hashes = deployer.remoteHashes();
+    QStringList paths;
+    for (const RenderedFile &file : deployer.plan().files)
+        paths << file.path;
+    const Result<QHash<QString, QString>> hashes = deployer.remoteHashes(paths);
     if (!hashes)
         return hashes.error();
     QList<FileDiff> diffs;
@@ -72,7 +75,7 @@ Result<QList<FileDiff>> diffHostFiles(HostDeployer &deployer)
 
 Result<FileDiff> diffHostFile(HostDeployer &deployer, const RenderedFile &file)
 {
-    const Result<QHash<QString, QString>> hashes = deployer.remoteHashes();
+    const Result<QHash<QString, QString>> hashes = deployer.remoteHashes({file.path});
     if (!hashes)
         return hashes.error();
     return compare(deployer, file, hashes->value(file.path));

@@ -41,6 +41,24 @@ QByteArray envFile(const Cluster &cluster, const Host &host, const PlanInputs &i
 
 } // namespace
 
+Result<ImageBuildContext> ClusterPlanner::buildContext(const QString &name, const QString &image) const
+{
+    const QString directory = QStringLiteral("images/") + name;
+    const Result<QStringList> paths = m_templates.list(directory);
+    if (!paths)
+        return paths.error();
+    ImageBuildContext context{image, name, {}};
+    for (const QString &path : *paths) {
+        const Result<QByteArray> content = m_templates.read(directory + u'/' + path);
+        if (!content)
+            return content.error();
+        // The modes git records (and build-images.sh hashes): scripts executable, the rest not.
+        const int mode = path.endsWith(QLatin1String(".sh")) ? 0755 : 0644;
+        context.files.append(RenderedFile{path, *content, mode, false});
+    }
+    return context;
+}
+
 QString ClusterPlanner::projectName(const Cluster &cluster)
 {
     return QStringLiteral("slurmdeck-") + cluster.name.toLower();
@@ -173,6 +191,15 @@ Result<ClusterPlan> ClusterPlanner::plan(const Cluster &cluster, const PlanInput
         if (!hostPlan)
             return hostPlan.error();
         plan.hosts.append(std::move(hostPlan).value());
+    }
+    const std::pair<QString, QString> images[] = {{QStringLiteral("slurm"), inputs.slurmImage},
+                                                  {QStringLiteral("monitoring"), inputs.monitoringImage},
+                                                  {QStringLiteral("mariadb"), inputs.databaseImage}};
+    for (const auto &[name, image] : images) {
+        Result<ImageBuildContext> context = buildContext(name, image);
+        if (!context)
+            return context.error();
+        plan.buildContexts.append(std::move(context).value());
     }
     bool anyGpu = false;
     for (const Host &host : cluster.hosts)

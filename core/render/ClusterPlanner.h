@@ -28,6 +28,9 @@ public:
     [[nodiscard]] static QStringList servicesFor(const Host &host, bool gpuExporter);
     [[nodiscard]] static QStringList profilesFor(const Host &host, bool gpuExporter);
 
+    // compose-templates/images/<name>/ for building `image` on a host.
+    [[nodiscard]] Result<ImageBuildContext> buildContext(const QString &name, const QString &image) const;
+
 private:
     [[nodiscard]] Result<HostPlan> planHost(const Cluster &cluster, const Host &host,
                                             const PlanInputs &inputs, const QByteArray &slurmConf,

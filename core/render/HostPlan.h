@@ -44,6 +44,15 @@ struct HostPlan
     }
 };
 
+// An image SlurmDeck can build on a host (ImageSource::BuildOnHost): the tag the plan's
+// compose files use and its build context, compose-templates/images/<name>/.
+struct ImageBuildContext
+{
+    QString image;             // e.g. "slurmdeck/slurm:22.05"
+    QString name;              // e.g. "slurm"
+    QList<RenderedFile> files; // paths relative to the context; scripts 0755, the rest 0644
+};
+
 // The whole rendered cluster.
 struct ClusterPlan
 {
@@ -53,7 +62,17 @@ struct ClusterPlan
     QString slurmImage;
     QString monitoringImage;
     QString databaseImage;
-    QStringList notes; // things the user should know (optional services left out, ...)
+    QList<ImageBuildContext> buildContexts; // one per image
+    QStringList notes;                      // things the user should know (optional services left out, ...)
+
+    [[nodiscard]] const ImageBuildContext *buildContext(const QString &image) const
+    {
+        for (const ImageBuildContext &context : buildContexts) {
+            if (context.image == image)
+                return &context;
+        }
+        return nullptr;
+    }
 };
 
 } // namespace SlurmDeck

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 namespace SlurmDeck {
 
@@ -17,9 +18,13 @@ public:
 
     // `path` relative to compose-templates/, e.g. "compose.yml", "overrides/macos.yml".
     [[nodiscard]] Result<QByteArray> read(const QString &path) const;
+    // The files under `directory` (relative to it, sorted, subdirectories included).
+    [[nodiscard]] Result<QStringList> list(const QString &directory) const;
     [[nodiscard]] QString describe() const;
 
 private:
+    [[nodiscard]] QString root() const;
+
     QString m_directory;
 };
 

@@ -15,6 +15,9 @@ struct ExecOptions
     // Output beyond this is dropped (and `truncated` set) so a runaway command cannot
     // exhaust memory.
     qsizetype maxOutputBytes = 256 * 1024 * 1024;
+    // When set, standard output goes into this local file (created or truncated) instead of
+    // ExecResult::standardOutput, without a size limit (e.g. a `docker save` there).
+    QString standardOutputFile;
 };
 
 struct ExecResult

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstring>
+#include <memory>
 
 namespace SlurmDeck {
 
@@ -412,6 +413,17 @@ Result<ExecResult> SshConnection::exec(const QString &command, const ExecOptions
     }
     ssh_channel_send_eof(channel.get());
 
+    std::unique_ptr<QFile> outputFile;
+    if (!options.standardOutputFile.isEmpty()) {
+        outputFile = std::make_unique<QFile>(options.standardOutputFile);
+        if (!outputFile->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            return abort(makeError(Error::Code::Io,
+                                   QObject::tr("Cannot write %1.").arg(options.standardOutputFile),
+                                   outputFile->errorString()));
+        }
+    }
+    bool outputFileFailed = false;
+
     ExecResult result;
     char buffer[16384];
     const auto readAvailable = [&](int isStderr) -> int {
@@ -422,6 +434,10 @@ Result<ExecResult> SshConnection::exec(const QString &command, const ExecOptions
             if (n <= 0)
                 return n < 0 ? n : total;
             total += n;
+            if (!isStderr && outputFile) {
+                outputFileFailed = outputFileFailed || outputFile->write(buffer, n) != n;
+                continue;
+            }
             if (sink.size() + n > options.maxOutputBytes)
                 result.truncated = true;
             else
@@ -442,6 +458,11 @@ Result<ExecResult> SshConnection::exec(const QString &command, const ExecOptions
         }
         if (cancel.isCancelled())
             return abort(makeError(Error::Code::Cancelled, QObject::tr("Cancelled.")));
+        if (outputFileFailed) {
+            return abort(makeError(Error::Code::Io,
+                                   QObject::tr("Writing %1 failed.").arg(options.standardOutputFile),
+                                   outputFile->errorString()));
+        }
         if (std::chrono::steady_clock::now() > deadline) {
             return abort(makeError(
                 Error::Code::Timeout,
@@ -453,6 +474,10 @@ Result<ExecResult> SshConnection::exec(const QString &command, const ExecOptions
             ssh_channel_poll_timeout(channel.get(), 50, 0);
     }
     result.exitStatus = ssh_channel_get_exit_status(channel.get());
+    if (outputFile && (outputFileFailed || !outputFile->flush())) {
+        return makeError(Error::Code::Io, QObject::tr("Writing %1 failed.").arg(options.standardOutputFile),
+                         outputFile->errorString());
+    }
     return result;
 }
 

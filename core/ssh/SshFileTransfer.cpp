@@ -155,8 +155,10 @@ Result<void> SshConnection::upload(const QByteArray &data, const QString &remote
             QStringLiteral("if [ -e %1 ]; then ln -f %1 %2 || exit 1; fi; ")
                 .arg(Shell::quote(remotePath), Shell::quote(remotePath + QStringLiteral(".previous"))));
     }
-    const Result<ExecResult> swapped =
-        exec(swap, ExecOptions{std::chrono::seconds(30), {}, {}, 64 * 1024}, cancel);
+    ExecOptions swapOptions;
+    swapOptions.timeout = std::chrono::seconds(30);
+    swapOptions.maxOutputBytes = 64 * 1024;
+    const Result<ExecResult> swapped = exec(swap, swapOptions, cancel);
     if (!swapped || !swapped->succeeded()) {
         removeTemporary();
         return makeError(Error::Code::Io,

@@ -206,36 +206,57 @@ int main(int argc, char **argv)
     row(QStringLiteral("  bare: scontrol -o show jobs"),
         measure(runner, QStringLiteral("scontrol -o show jobs"), runs));
 
-    // Client side: from the poll's bytes to the next snapshot.
-    QList<double> parseMs;
+    // Client side: from the poll's bytes to the next snapshot, part by part.
+    QList<double> splitMs, nodesMs, partitionsMs, jobsMs, applyMs, totalMs;
     qsizetype nodes = 0;
     qsizetype jobs = 0;
     ClusterSnapshot snapshot;
     for (int i = 0; i < std::max(runs, 5); ++i) {
-        const double start = processCpuMs();
+        double mark = processCpuMs();
+        const double start = mark;
+        const auto lap = [&mark](QList<double> &into) {
+            const double now = processCpuMs();
+            into << now - mark;
+            mark = now;
+        };
         const QHash<QString, PollScript::Section> sections = PollScript::split(refresh.output, nonce);
+        lap(splitMs);
         PollOutcome outcome;
         outcome.at = QDateTime::currentDateTimeUtc();
         const auto parsedNodes =
             SlurmQueries::parseNodes(sections.value(QStringLiteral("nodes")).output, *version);
+        lap(nodesMs);
         const auto parsedPartitions =
             SlurmQueries::parsePartitions(sections.value(QStringLiteral("partitions")).output, *version);
+        lap(partitionsMs);
         const auto parsedJobs =
             SlurmQueries::parseJobs(sections.value(QStringLiteral("jobs")).output, *version);
+        lap(jobsMs);
         if (parsedNodes && parsedPartitions && parsedJobs) {
             outcome.nodes = parsedNodes->items;
             outcome.partitions = parsedPartitions->items;
             outcome.jobs = parsedJobs->items;
         }
         snapshot = applyPoll(std::move(snapshot), outcome);
-        parseMs << processCpuMs() - start;
+        lap(applyMs);
+        totalMs << processCpuMs() - start;
         nodes = snapshot.nodes.size();
         jobs = snapshot.jobs.size();
     }
     out() << QStringLiteral(
-                 "\nclient CPU to read one poll into a snapshot (%1 nodes, %2 jobs): %3 ms (median)\n")
+                 "\nclient CPU to read one poll into a snapshot (%1 nodes, %2 jobs), median ms: %3 "
+                 "(split %4, nodes %5, partitions %6, queue %7, snapshot %8)%9\n")
                  .arg(nodes)
                  .arg(jobs)
-                 .arg(QString::number(median(parseMs), 'f', 1));
+                 .arg(QString::number(median(totalMs), 'f', 1), QString::number(median(splitMs), 'f', 1),
+                      QString::number(median(nodesMs), 'f', 1), QString::number(median(partitionsMs), 'f', 1),
+                      QString::number(median(jobsMs), 'f', 1), QString::number(median(applyMs), 'f', 1))
+                 .arg(
+#ifdef NDEBUG
+                     QString()
+#else
+                     QStringLiteral(" [unoptimised Debug build]")
+#endif
+                 );
     return 0;
 }

@@ -14,7 +14,7 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 "$cli" sandbox up >"$work/up.out" 2>"$work/up.err" || { cat "$work/up.err" "$work/up.out"; fail "sandbox up exited $?"; }
 cat "$work/up.out"
 all=$(cat "$work/up.out" "$work/up.err")
-grep -q '4 of 4 hosts done, 5 of 5 checks passed' <<<"$all" || { echo "$all"; fail "the deploy did not pass every check"; }
+grep -q '4 of 4 hosts done, 6 of 6 checks passed' <<<"$all" || { echo "$all"; fail "the deploy did not pass every check"; }
 grep -q 'every compute node registered and idle: idle: nas1, primary, worker1, worker2' <<<"$all" ||
     fail "not every node is idle"
 file=$XDG_CONFIG_HOME/SlurmDeck/SlurmDeck/clusters/sandbox.yaml
@@ -22,7 +22,7 @@ file=$XDG_CONFIG_HOME/SlurmDeck/SlurmDeck/clusters/sandbox.yaml
 [[ $(grep -c '^    address:' "$file") == 4 ]] || fail "the cluster file does not list 4 hosts"
 grep -q 'platform: macos' "$file" || fail "no host uses the macOS override"
 grep -q 'platform: qnap' "$file" || fail "no QNAP host"
-echo "PASS: sandbox up (4 hosts idle, 5 of 5 checks)"
+echo "PASS: sandbox up (4 hosts idle, 6 of 6 checks)"
 
 QT_QPA_PLATFORM=offscreen "$gui" --cluster "$file" --screenshot "$work/shot.png" >/dev/null
 [[ -s $work/shot.png ]] || fail "the GUI wrote no screenshot of the sandbox cluster"

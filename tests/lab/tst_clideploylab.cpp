@@ -15,6 +15,7 @@
 #include "ssh/HostKey.h"
 #include "ssh/SshConnection.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -256,8 +257,13 @@ private slots:
 
     void deployPassesEveryCheck()
     {
-        const Run run = cli({QStringLiteral("deploy"), QStringLiteral("--yes")}, 900000);
+        // The lab's hosts are offline: the images go from here.
+        const Run run = cli({QStringLiteral("deploy"), QStringLiteral("--yes"), QStringLiteral("--images"),
+                             QStringLiteral("transfer")},
+                            900000);
         QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QVERIFY2(run.out.contains(QStringLiteral("images: sent from this machine")),
+                 run.describe().constData());
         const qsizetype verification = run.out.indexOf(QStringLiteral("\nVerification:\n"));
         const qsizetype summary = run.out.indexOf(QStringLiteral("\nSummary:\n"));
         QVERIFY2(verification > 0 && summary > verification, run.describe().constData());
@@ -272,6 +278,15 @@ private slots:
             QVERIFY(run.out.contains(QStringLiteral("  ") + host.name + QStringLiteral(": done")));
         }
         const ClusterSecrets::Values secrets = keychainSecrets();
+        // Each host's munge key SHA-256 is printed: the keychain key's, on every host.
+        const QString keySha = QString::fromLatin1(
+            QCryptographicHash::hash(secrets.mungeKey, QCryptographicHash::Sha256).toHex());
+        QCOMPARE(run.out.count(QStringLiteral("    munge key SHA-256 ") + keySha + u'\n'),
+                 m_lab.hosts.size());
+        QVERIFY2(
+            run.out.contains(QRegularExpression(QStringLiteral("^  ok +- +munge key identical on every host"),
+                                                QRegularExpression::MultilineOption)),
+            run.describe().constData());
         QVERIFY(!run.out.toUtf8().contains(secrets.databasePassword));
         QVERIFY(!run.err.toUtf8().contains(secrets.databasePassword));
     }
@@ -379,7 +394,10 @@ private slots:
 
     void removeTakesContainersAndConfigurationKeepsData()
     {
-        const Run deployed = cli({QStringLiteral("deploy"), QStringLiteral("--yes")}, 900000);
+        // The images are on the hosts since the first deploy: only checked.
+        const Run deployed = cli({QStringLiteral("deploy"), QStringLiteral("--yes"),
+                                  QStringLiteral("--images"), QStringLiteral("present")},
+                                 900000);
         QVERIFY2(deployed.exitCode == 0, deployed.describe().constData());
         QVERIFY(runningOn(m_lab.hosts.first()).contains(QStringLiteral("slurmctld")));
         // One stopped container: remove takes stopped ones too.

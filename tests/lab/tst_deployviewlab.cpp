@@ -132,6 +132,7 @@ private slots:
         view->setSshDefaults(sshDefaults());
         view->setHostKeyPrompt(std::make_shared<FixedHostKeyPolicy>(HostKeyDecision::Reject));
         DeployOptions options;
+        options.images = ImageSource::TransferFromHere; // the lab's hosts are offline
         options.localDocker = QStringLiteral("/usr/bin/docker");
         view->setDeployOptions(options);
         window.resize(1400, 900);

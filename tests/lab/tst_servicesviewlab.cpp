@@ -233,6 +233,7 @@ private slots:
         deployView()->setSshDefaults(sshDefaults());
         deployView()->setHostKeyPrompt(std::make_shared<FixedHostKeyPolicy>(HostKeyDecision::Reject));
         DeployOptions options;
+        options.images = ImageSource::TransferFromHere; // the lab's hosts are offline
         options.localDocker = QStringLiteral("/usr/bin/docker");
         deployView()->setDeployOptions(options);
         servicesView()->setSecrets(m_mungeKey, m_password);

@@ -19,12 +19,15 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -357,6 +360,85 @@ private slots:
         QCOMPARE(view->summary(), QStringLiteral("3 hosts deployed, 5 checks passed in 12 s"));
     }
 
+    void mungeKeyColumnShowsAPrefixAndTheWholeHashInItsTooltip()
+    {
+        auto main = window(QStringLiteral("mungetest"));
+        DeployView *view = main->deployView();
+        DeployHostsModel *hosts = view->hostsModel();
+        QAbstractItemModelTester tester(hosts, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(planned(view));
+        DeployReport done = report(true);
+        const QString sha = QStringLiteral("0123456789abcdef") + QString(48, u'e');
+        for (HostDeployResult &host : done.hosts)
+            host.mungeKeySha256 = host.host == u"node2" ? QString(64, u'f') : sha;
+        QSignalSpy resets(hosts, &QAbstractItemModel::modelAboutToBeReset);
+        view->onFinished(done);
+        QCOMPARE(resets.count(), 0);
+        QCOMPARE(hosts->headerData(DeployHostsModel::MungeKeyColumn, Qt::Horizontal).toString(),
+                 QStringLiteral("Munge key SHA-256"));
+        const QModelIndex head =
+            hosts->index(hosts->rowOf(QStringLiteral("head")), DeployHostsModel::MungeKeyColumn);
+        QCOMPARE(head.data().toString(), QStringLiteral("0123456789ab…"));
+        QVERIFY2(head.data(Qt::ToolTipRole).toString().contains(sha),
+                 qPrintable(head.data(Qt::ToolTipRole).toString()));
+        QCOMPARE(hosts->index(hosts->rowOf(QStringLiteral("node2")), DeployHostsModel::MungeKeyColumn)
+                     .data()
+                     .toString(),
+                 QStringLiteral("ffffffffffff…"));
+        const auto *table = view->findChild<QTableView *>(QStringLiteral("deployHosts"));
+        QVERIFY(table && !table->isColumnHidden(DeployHostsModel::MungeKeyColumn));
+        // A new deploy starts without the last one's hashes.
+        hosts->setHosts({QStringLiteral("head"), QStringLiteral("node1"), QStringLiteral("node2")});
+        QVERIFY(hosts->index(hosts->rowOf(QStringLiteral("head")), DeployHostsModel::MungeKeyColumn)
+                    .data()
+                    .toString()
+                    .isEmpty());
+    }
+
+    void imageChoiceDefaultsToBuildOnEachHost()
+    {
+        auto main = window(QStringLiteral("imagestest"));
+        DeployView *view = main->deployView();
+        auto *mode = view->findChild<QComboBox *>(QStringLiteral("imageSourceCombo"));
+        auto *host = view->findChild<QComboBox *>(QStringLiteral("imageHostCombo"));
+        auto *base = view->findChild<QLineEdit *>(QStringLiteral("baseImageEdit"));
+        QVERIFY(mode && host && base);
+        QVERIFY(view->deployOptions().images == ImageSource::BuildOnHost);
+        QCOMPARE(view->deployOptions().baseImage, QStringLiteral("debian:bookworm"));
+        QCOMPARE(mode->currentText(), QStringLiteral("Build on each host"));
+        QCOMPARE(mode->count(), 4);
+        QVERIFY(host->isHidden());
+        QVERIFY(!base->isHidden());
+
+        base->setText(QStringLiteral("local/bookworm:1"));
+        QCOMPARE(view->deployOptions().baseImage, QStringLiteral("local/bookworm:1"));
+
+        mode->setCurrentIndex(mode->findData(int(ImageSource::TransferFromHost)));
+        QVERIFY(!host->isHidden());
+        QVERIFY(base->isHidden());
+        QCOMPARE(host->count(), 3);
+        QCOMPARE(host->itemText(0), QStringLiteral("head"));
+        host->setCurrentText(QStringLiteral("node1"));
+        DeployOptions options = view->deployOptions();
+        QVERIFY(options.images == ImageSource::TransferFromHost);
+        QCOMPARE(options.imageHost, QStringLiteral("node1"));
+
+        // The options a caller sets show, and the rest of them (verify, local docker) stay.
+        options = DeployOptions();
+        options.images = ImageSource::TransferFromHost;
+        options.imageHost = QStringLiteral("node2");
+        options.verify = false;
+        view->setDeployOptions(options);
+        QCOMPARE(host->currentText(), QStringLiteral("node2"));
+        QVERIFY(!view->deployOptions().verify);
+        options.images = ImageSource::TransferFromHere;
+        view->setDeployOptions(options);
+        QCOMPARE(mode->currentText(), QStringLiteral("Send from this machine"));
+        QVERIFY(host->isHidden());
+        QVERIFY(view->deployOptions().imageHost.isEmpty());
+        QCOMPARE(view->deployOptions().baseImage, QStringLiteral("debian:bookworm"));
+    }
+
     void summaryLines_data()
     {
         QTest::addColumn<bool>("nothingChanged");
@@ -396,6 +478,9 @@ private slots:
         view->deploy();
         QCOMPARE(refuse->asked.size(), 1);
         QVERIFY(refuse->asked.first().contains(QStringLiteral("node2")));
+        QVERIFY2(
+            refuse->asked.first().contains(QStringLiteral("built on each host (base image debian:bookworm)")),
+            qPrintable(refuse->asked.first()));
         QTest::qWait(20);
         QVERIFY(!view->isDeploying());
     }

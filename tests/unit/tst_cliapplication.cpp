@@ -180,6 +180,20 @@ private slots:
         QVERIFY(result.err.isEmpty());
     }
 
+    void deployHelpExplainsImageModes()
+    {
+        const Run result = run({QStringLiteral("deploy"), QStringLiteral("--help")});
+        QCOMPARE(result.exitCode, 0);
+        for (const QString &expected :
+             {QStringLiteral("--images build|present|transfer|from:HOST"), QStringLiteral("--base-image"),
+              QStringLiteral("build (the default)"), QStringLiteral("hosts without internet access"),
+              QStringLiteral("from:HOST: copy them from")}) {
+            QVERIFY2(result.out.simplified().contains(expected), qPrintable(expected));
+        }
+        const Run overview = run({QStringLiteral("--help")});
+        QVERIFY(overview.out.contains(QStringLiteral("[--images build|present|transfer|from:HOST]")));
+    }
+
     void clusterCommandUsageErrors_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -197,6 +211,20 @@ private slots:
         QTest::newRow("deploy bad timeout") << QStringList{QStringLiteral("deploy"), QStringLiteral("--yes"),
                                                            QStringLiteral("--timeout"), QStringLiteral("0")}
                                             << QStringLiteral("--timeout wants seconds");
+        QTest::newRow("deploy unknown image mode")
+            << QStringList{QStringLiteral("deploy"), QStringLiteral("--yes"), QStringLiteral("--images"),
+                           QStringLiteral("frobnicate")}
+            << QStringLiteral("--images: 'frobnicate' is not an image mode; use build, present, transfer or "
+                              "from:HOST.");
+        QTest::newRow("deploy images from nobody")
+            << QStringList{QStringLiteral("deploy"), QStringLiteral("--yes"), QStringLiteral("--images"),
+                           QStringLiteral("from:")}
+            << QStringLiteral("from: needs the name of the host");
+        QTest::newRow("deploy base image without build")
+            << QStringList{QStringLiteral("deploy"),       QStringLiteral("--yes"),
+                           QStringLiteral("--images"),     QStringLiteral("transfer"),
+                           QStringLiteral("--base-image"), QStringLiteral("x:1")}
+            << QStringLiteral("--base-image goes with --images build");
         QTest::newRow("services unknown action")
             << QStringList{QStringLiteral("services"), QStringLiteral("primary"),
                            QStringLiteral("frobnicate")}

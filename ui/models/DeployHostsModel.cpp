@@ -5,6 +5,7 @@
 
 #include <QColor>
 #include <QFont>
+#include <QFontDatabase>
 
 namespace SlurmDeck::Ui {
 
@@ -41,7 +42,7 @@ void DeployHostsModel::setHosts(const QStringList &hosts)
 {
     QList<Row> wanted;
     for (const QString &host : hosts)
-        wanted.append(Row{host, DeployPhase::Pending, 0, {}});
+        wanted.append(Row{host, DeployPhase::Pending, 0, {}, {}});
     RowDiffHooks hooks;
     hooks.beginRemove = [this](int row) { beginRemoveRows({}, row, row); };
     hooks.endRemove = [this] { endRemoveRows(); };
@@ -67,7 +68,7 @@ void DeployHostsModel::setPhase(const QString &host, DeployPhase phase, const QS
     if (row < 0) {
         row = static_cast<int>(m_rows.size());
         beginInsertRows({}, row, row);
-        m_rows.append(Row{host, DeployPhase::Pending, 0, {}});
+        m_rows.append(Row{host, DeployPhase::Pending, 0, {}, {}});
         endInsertRows();
     }
     Row &entry = m_rows[row];
@@ -87,6 +88,11 @@ void DeployHostsModel::applyResults(const QList<HostDeployResult> &results)
         setPhase(result.host, result.phase,
                  result.lastLogLines.isEmpty() ? result.message
                                                : result.message + u'\n' + result.lastLogLines);
+        const int row = rowOf(result.host);
+        if (m_rows.at(row).mungeKeySha256 != result.mungeKeySha256) {
+            m_rows[row].mungeKeySha256 = result.mungeKeySha256;
+            emit dataChanged(index(row, MungeKeyColumn), index(row, MungeKeyColumn));
+        }
     }
 }
 
@@ -123,6 +129,9 @@ QVariant DeployHostsModel::data(const QModelIndex &index, int role) const
             return phaseText(entry.phase);
         case ProgressColumn:
             return tr("%1 %").arg(entry.percent);
+        case MungeKeyColumn:
+            return entry.mungeKeySha256.isEmpty() ? QString()
+                                                  : entry.mungeKeySha256.left(shortHashLength) + u'…';
         case MessageColumn:
             // One line in the table; the whole message is the tooltip.
             return entry.message.section(u'\n', 0, 0);
@@ -137,10 +146,16 @@ QVariant DeployHostsModel::data(const QModelIndex &index, int role) const
             return static_cast<int>(entry.phase);
         case ProgressColumn:
             return entry.percent;
+        case MungeKeyColumn:
+            return entry.mungeKeySha256;
         default:
             return data(index, Qt::DisplayRole);
         }
     case Qt::ToolTipRole:
+        if (index.column() == MungeKeyColumn && !entry.mungeKeySha256.isEmpty()) {
+            return tr("SHA-256 of the munge key on %1:\n%2\nEvery host of the cluster must show the same.")
+                .arg(entry.host, entry.mungeKeySha256);
+        }
         return index.column() == MessageColumn && !entry.message.isEmpty() ? QVariant(entry.message)
                                                                            : QVariant();
     case Qt::ForegroundRole:
@@ -150,6 +165,8 @@ QVariant DeployHostsModel::data(const QModelIndex &index, int role) const
             return QColor(0x26, 0xa2, 0x69);
         return {};
     case Qt::FontRole:
+        if (index.column() == MungeKeyColumn)
+            return QFontDatabase::systemFont(QFontDatabase::FixedFont);
         if (index.column() == PhaseColumn && entry.phase == DeployPhase::Failed) {
             QFont bold;
             bold.setBold(true);
@@ -172,6 +189,8 @@ QVariant DeployHostsModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Phase");
     case ProgressColumn:
         return tr("Progress");
+    case MungeKeyColumn:
+        return tr("Munge key SHA-256");
     case MessageColumn:
         return tr("Last message");
     default:

@@ -8,7 +8,8 @@
 namespace SlurmDeck::Ui {
 
 // Where each host of a deploy is: one row per host with its phase, a percent derived from
-// the phase, and the last message. Phase changes update one row (dataChanged); a new host
+// the phase, the SHA-256 of its munge key once the deploy reports it (a short prefix; all of
+// it in the tooltip), and the last message. Phase changes update one row (dataChanged); a new host
 // list is applied as row inserts and removals, never a reset.
 class DeployHostsModel final : public QAbstractTableModel
 {
@@ -20,6 +21,7 @@ public:
         HostColumn,
         PhaseColumn,
         ProgressColumn,
+        MungeKeyColumn,
         MessageColumn,
         ColumnCount
     };
@@ -32,6 +34,7 @@ public:
         DeployPhase phase = DeployPhase::Pending;
         int percent = 0;
         QString message;
+        QString mungeKeySha256;
 
         bool operator==(const Row &) const = default;
     };
@@ -42,7 +45,7 @@ public:
     void setHosts(const QStringList &hosts);
     // A host moved on; an empty message keeps the last one. Unknown hosts are appended.
     void setPhase(const QString &host, DeployPhase phase, const QString &message);
-    // The final state of each host from a DeployReport.
+    // The final state of each host from a DeployReport, munge key hashes included.
     void applyResults(const QList<HostDeployResult> &results);
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
@@ -56,6 +59,8 @@ public:
 
     // How far a host in `phase` is; Failed and Cancelled keep `previous`.
     [[nodiscard]] static int percentFor(DeployPhase phase, int previous);
+    // How many hex digits of a munge key's SHA-256 the table shows.
+    static constexpr int shortHashLength = 12;
 
 private:
     QList<Row> m_rows;

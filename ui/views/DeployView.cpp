@@ -16,6 +16,7 @@
 #include "secrets/KeychainCredentialPrompt.h"
 #include "views/DeploySummary.h"
 #include "widgets/EmptyStatePanel.h"
+#include "widgets/ImageChoiceBar.h"
 #include "widgets/PlanPreview.h"
 #include "widgets/ProgressBarDelegate.h"
 
@@ -85,6 +86,7 @@ DeployView::DeployView(ClusterDocument *document, QWidget *parent)
     , m_checksModel(new VerificationChecksModel(this))
     , m_checksProxy(makeProxy(m_checksModel, this))
     , m_notice(new QLabel(this))
+    , m_imageChoice(new ImageChoiceBar(this))
 {
     emptyState()->setHeadline(tr("Nothing planned yet"));
 
@@ -100,6 +102,7 @@ DeployView::DeployView(ClusterDocument *document, QWidget *parent)
     m_notice->hide();
 
     createActions();
+    headerLayout()->addWidget(m_imageChoice);
     headerLayout()->addWidget(m_notice);
 
     m_tabs = new QTabWidget(this);
@@ -115,8 +118,10 @@ DeployView::DeployView(ClusterDocument *document, QWidget *parent)
                           "deploying."),
                        false);
         }
+        updateImageHosts();
         updateState();
     });
+    setDeployOptions(m_options);
     updateState();
 }
 
@@ -151,6 +156,28 @@ void DeployView::createActions()
     m_cancelAction = add(tr("&Cancel"), QStringLiteral("cancelDeployAction"), QKeySequence(Qt::Key_Escape),
                          &DeployView::cancel);
     headerLayout()->addWidget(toolbar);
+}
+
+void DeployView::updateImageHosts()
+{
+    QStringList names;
+    for (const Host &host : m_document->hosts())
+        names << host.name;
+    m_imageChoice->setHosts(names);
+}
+
+void DeployView::setDeployOptions(const DeployOptions &options)
+{
+    m_options = options;
+    m_imageChoice->setChoice(options);
+    updateImageHosts();
+}
+
+DeployOptions DeployView::deployOptions() const
+{
+    DeployOptions options = m_options;
+    m_imageChoice->applyTo(options);
+    return options;
 }
 
 QWidget *DeployView::createPlanPage()
@@ -445,14 +472,19 @@ void DeployView::deploy()
 {
     if (!m_prepared || m_planStale || isPlanning() || isDeploying())
         return;
+    const DeployOptions options = deployOptions();
+    if (options.images == ImageSource::TransferFromHost && options.imageHost.isEmpty()) {
+        showNotice(tr("Choose the host to copy the images from (next to Images), then Deploy again."), true);
+        return;
+    }
     QStringList hosts;
     for (const HostPlan &host : std::as_const(m_prepared->plan.hosts))
         hosts << host.hostName;
     const Confirmation::Question question{
         tr("Deploy cluster"),
-        tr("Deploy %1 to %2? Changed files are replaced on the hosts (the previous version is kept), missing "
-           "images are sent, and services whose files changed restart.")
-            .arg(m_prepared->plan.clusterName, hosts.join(QStringLiteral(", "))),
+        tr("Deploy %1 to %2? Changed files are replaced on the hosts (the previous version is kept), the "
+           "images are %3, and services whose files changed restart.")
+            .arg(m_prepared->plan.clusterName, hosts.join(QStringLiteral(", ")), describeImages(options)),
         tr("&Deploy")};
     m_confirmation->ask(this, question, [self = QPointer<DeployView>(this)](bool yes) {
         if (self && yes)
@@ -483,7 +515,7 @@ void DeployView::startDeploy()
     m_tabs->setCurrentIndex(deployTab);
     showNotice({}, false);
     updateState();
-    runner->start(m_options);
+    runner->start(deployOptions());
 }
 
 void DeployView::cancel()
@@ -550,6 +582,7 @@ void DeployView::updateState()
     m_planAction->setEnabled(hasHosts && !isPlanning() && !isDeploying());
     m_deployAction->setEnabled(m_prepared.has_value() && !m_planStale && !isPlanning() && !isDeploying());
     m_cancelAction->setEnabled(isDeploying());
+    m_imageChoice->setEnabled(!isDeploying());
 }
 
 } // namespace SlurmDeck::Ui

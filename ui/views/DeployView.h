@@ -32,13 +32,15 @@ namespace SlurmDeck::Ui {
 
 class Confirmation;
 class DeployHostsModel;
+class ImageChoiceBar;
 class PlanPreview;
 class PlanTreeModel;
 class VerificationChecksModel;
 
 // Plan, preview and run a deploy of the open cluster. Plan (Ctrl+P) renders every host's
 // files from the cluster and its keychain secrets; Deploy (Ctrl+Shift+D) runs the plan with
-// per-host progress, a live log and the verification report; Esc cancels. Nothing here
+// per-host progress, a live log and the verification report; Esc cancels. How the images
+// reach the hosts is chosen above the tabs (built on each host by default). Nothing here
 // waits: planning and deploying report back through callbacks and signals.
 class DeployView final : public AreaView
 {
@@ -57,7 +59,10 @@ public:
     void setSshDefaults(const SshTarget &ssh) { m_sshDefaults = ssh; }
     void setHostKeyPrompt(std::shared_ptr<HostKeyPrompt> prompt);
     void setCredentialPrompt(std::shared_ptr<CredentialPrompt> prompt);
-    void setDeployOptions(const DeployOptions &options) { m_options = options; }
+    // Also sets the image choice shown (mode, source host, base image).
+    void setDeployOptions(const DeployOptions &options);
+    // What Deploy runs with: the options set, with the image choice as shown.
+    [[nodiscard]] DeployOptions deployOptions() const;
 
     [[nodiscard]] bool isPlanning() const { return m_session != nullptr; }
     [[nodiscard]] bool isDeploying() const { return m_runner != nullptr; }
@@ -94,6 +99,7 @@ signals:
 
 private:
     void createActions();
+    void updateImageHosts();
     QWidget *createPlanPage();
     QWidget *createDeployPage();
     void planPrepared(Result<DeploySession::Prepared> prepared);
@@ -130,6 +136,7 @@ private:
     QSortFilterProxyModel *m_checksProxy;
 
     QLabel *m_notice;
+    ImageChoiceBar *m_imageChoice;
     QTabWidget *m_tabs = nullptr;
     QTreeView *m_planTree = nullptr;
     PlanPreview *m_preview = nullptr;

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QHash>
+#include <QMutex>
+#include <QString>
+
+namespace SlurmDeck {
+
+// Where the images a deploy sends to hosts come from: `docker save` archives on this
+// machine, made from this machine's Docker (LocalImages) or downloaded from a host's
+// (RemoteImages). Thread-safe: the hosts' deploy tasks share one. Each image is looked up
+// once, and archived only when a host lacks it; archives are cached by image ID under the
+// user's cache directory, so later deploys (from either source) reuse them.
+class ImageSupply
+{
+public:
+    ImageSupply() = default;
+    virtual ~ImageSupply() = default;
+    Q_DISABLE_COPY_MOVE(ImageSupply)
+
+    // The image's ID where it comes from: a host with this ID has the image already.
+    [[nodiscard]] Result<QString> imageId(const QString &image);
+    // The image's `docker save` archive on this machine. Blocking; can take minutes.
+    [[nodiscard]] Result<QString> archive(const QString &image);
+    // Where the images come from, for messages: "this machine", "primary".
+    [[nodiscard]] virtual QString origin() const = 0;
+
+    // <the user's cache directory>/images, created when missing.
+    [[nodiscard]] static Result<QString> cacheDirectory();
+
+protected:
+    [[nodiscard]] virtual Result<QString> lookUpId(const QString &image) = 0;
+    // Writes the image's `docker save` archive to `file`.
+    [[nodiscard]] virtual Result<void> save(const QString &image, const QString &file) = 0;
+
+private:
+    [[nodiscard]] Result<QString> idLocked(const QString &image);
+
+    QMutex m_mutex;
+    QHash<QString, QString> m_ids;
+};
+
+} // namespace SlurmDeck
