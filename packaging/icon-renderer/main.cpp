@@ -42,7 +42,8 @@ int main(int argc, char *argv[])
         }
         const QString dir = QStringLiteral("%1x%1/apps").arg(size);
         if (!outDir.mkpath(dir)) {
-            std::fprintf(stderr, "slurmdeck-icon-renderer: cannot create %s\n", qPrintable(outDir.filePath(dir)));
+            std::fprintf(stderr, "slurmdeck-icon-renderer: cannot create %s\n",
+                         qPrintable(outDir.filePath(dir)));
             return 1;
         }
         const QString file = outDir.filePath(dir + QStringLiteral("/org.slurmdeck.SlurmDeck.png"));
