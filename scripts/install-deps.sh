@@ -4,7 +4,8 @@
 #   build    compiler, CMake, Qt 6, libssh, yaml-cpp, QtKeychain (default)
 #   sandbox  build + what the sandbox's emulated hosts run: sshd, dockerd,
 #            docker-compose v1, debootstrap, D-Bus and gnome-keyring for QtKeychain
-#   test     sandbox + the test suite's own tools (clang-format, busybox)
+#   test     sandbox + the test suite's own tools (clang-format, busybox; appstream and
+#            desktop-file-utils check the installed .deb)
 set -euo pipefail
 
 want="${1:-build}"
@@ -21,7 +22,7 @@ sandbox_packages=(
   iproute2 util-linux procps psmisc iptables ca-certificates
   dbus dbus-x11 gnome-keyring libsecret-tools
 )
-test_packages=(clang-format busybox libbenchmark-dev)
+test_packages=(clang-format busybox libbenchmark-dev appstream desktop-file-utils)
 
 packages=("${build_packages[@]}")
 case "$want" in

@@ -60,14 +60,18 @@ std::optional<int> parseGuiOptions(const QCoreApplication &app, GuiOptions &opti
     options.sandbox = parser.isSet(sandbox);
     options.sandboxDown = parser.isSet(sandboxDown);
     if (options.sandbox && options.sandboxDown) {
-        std::fprintf(stderr, "slurmdeck: choose one of --sandbox and --sandbox-down\n");
+        std::fprintf(
+            stderr, "slurmdeck: %s\n",
+            qPrintable(QCoreApplication::translate("main", "choose one of --sandbox and --sandbox-down")));
         return 2;
     }
     if (parser.isSet(view)) {
         const qsizetype index = areaIds.indexOf(parser.value(view));
         if (index < 0) {
-            std::fprintf(stderr, "slurmdeck: unknown view '%s'; choose one of: %s\n",
-                         qPrintable(parser.value(view)), qPrintable(areaIds.join(QStringLiteral(", "))));
+            std::fprintf(
+                stderr, "slurmdeck: %s\n",
+                qPrintable(QCoreApplication::translate("main", "unknown view '%1'; choose one of: %2")
+                               .arg(parser.value(view), areaIds.join(QStringLiteral(", ")))));
             return 2;
         }
         options.area = SlurmDeck::Ui::allAreas().at(index);
@@ -76,7 +80,9 @@ std::optional<int> parseGuiOptions(const QCoreApplication &app, GuiOptions &opti
         static const QRegularExpression pattern(QStringLiteral("^(\\d{2,5})x(\\d{2,5})$"));
         const QRegularExpressionMatch match = pattern.match(parser.value(size));
         if (!match.hasMatch()) {
-            std::fprintf(stderr, "slurmdeck: --size wants WIDTHxHEIGHT, e.g. 1280x800\n");
+            std::fprintf(
+                stderr, "slurmdeck: %s\n",
+                qPrintable(QCoreApplication::translate("main", "--size wants WIDTHxHEIGHT, e.g. 1280x800")));
             return 2;
         }
         options.windowSize = QSize(match.captured(1).toInt(), match.captured(2).toInt());

@@ -12,7 +12,9 @@
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QIcon>
+#include <QLocale>
 #include <QTimer>
+#include <QTranslator>
 
 #include <cstdio>
 
@@ -22,6 +24,11 @@ int main(int argc, char *argv[])
     SlurmDeck::applyApplicationInfo();
     QGuiApplication::setDesktopFileName(QStringLiteral("org.slurmdeck.SlurmDeck"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/slurmdeck.svg")));
+    // The user's language where a translation exists (compiled in from translations/*.ts).
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("slurmdeck"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
 
     GuiOptions options;
     if (const std::optional<int> exitCode = parseGuiOptions(app, options))
@@ -74,7 +81,9 @@ int main(int argc, char *argv[])
                 QCoreApplication::exit(1);
                 return;
             }
-            std::printf("slurmdeck: wrote %s\n", qPrintable(options.screenshotPath));
+            std::printf(
+                "slurmdeck: %s\n",
+                qPrintable(QCoreApplication::translate("main", "wrote %1").arg(options.screenshotPath)));
             QCoreApplication::exit(0);
         });
     }
