@@ -5,6 +5,7 @@
 #include "cli/DiscoverCommand.h"
 #include "cli/DownCommand.h"
 #include "cli/InitCommand.h"
+#include "cli/MetricsCommand.h"
 #include "cli/PlanCommand.h"
 #include "cli/SandboxCommand.h"
 #include "cli/ServicesCommand.h"
@@ -75,6 +76,8 @@ QString CliApplication::helpText() const
                "  down [--yes]        Stop the cluster on every host; its data is kept.\n"
                "                      These four also take [--ssh-config FILE] [--accept-new-host-keys]\n"
                "                      [--timeout SECONDS].\n"
+               "  metrics QUERY [--range DURATION] [--step S] [--json] [--url URL]\n"
+               "                      Query the cluster's Prometheus (monitoring host, port 9090).\n"
                "  sandbox up|down|status\n"
                "                      A sandbox cluster on this machine (Linux, root): emulated hosts\n"
                "                      like the seed's, deployed by SlurmDeck; no other machines needed.\n"
@@ -124,6 +127,8 @@ void CliApplication::start(const QStringList &arguments)
         m_command = new DiscoverCommand(this);
     else if (first == u"init")
         m_command = new InitCommand(this);
+    else if (first == u"metrics")
+        m_command = new MetricsCommand(this);
     else if (first == u"plan")
         m_command = new PlanCommand(this);
     else if (first == u"deploy")

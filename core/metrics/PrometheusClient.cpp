@@ -91,7 +91,7 @@ void PrometheusClient::send(const QString &endpoint, const QList<std::pair<QStri
 
 void PrometheusClient::finishReply(QNetworkReply *reply, const Callback &callback)
 {
-    const QByteArray body = reply->readAll();
+    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QString where = m_baseUrl.toString(QUrl::RemoveUserInfo);
     Result<PromResult> result = makeError(Error::Code::Unknown, {});
