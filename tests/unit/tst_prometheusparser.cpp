@@ -1,6 +1,7 @@
 // The Prometheus API parser on responses captured from the monitoring image's real Prometheus
 // (tests/data/prometheus/, capture.sh), stepFor() against the API's point limit, durations.
 #include "ResultTesting.h"
+#include "metrics/MetricsCsv.h"
 #include "metrics/PrometheusParser.h"
 
 #include <QFile>
@@ -183,6 +184,29 @@ private slots:
             if (!r)
                 QVERIFY(!r.error().message.isEmpty());
         }
+    }
+
+    void csvExport()
+    {
+        const Result<PromResult> r =
+            parsePrometheusResponse(fixture(QStringLiteral("query_range_load1.json")));
+        SLURMDECK_VERIFY_OK(r);
+        const QStringList lines = metricsCsv(*r).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), r->series.first().samples.size() + 1);
+        QCOMPARE(lines.first(),
+                 QStringLiteral("time,\"node_load1{instance=\"\"sdm-node:9100\"\",job=\"\"node\"\"}\""));
+        QVERIFY(lines.at(1).startsWith(QStringLiteral("20")));
+        QVERIFY(lines.at(1).contains(QStringLiteral(".000Z,")));
+
+        PromResult two;
+        two.type = PromResult::Type::Matrix;
+        two.series = {
+            PromSeries{{{QStringLiteral("node"), QStringLiteral("a")}}, {{10, 1}, {20, 2}}},
+            PromSeries{{{QStringLiteral("node"), QStringLiteral("b")}}, {{20, std::nan("")}, {30, 3}}}};
+        QCOMPARE(
+            metricsCsv(two, QStringLiteral("node")),
+            QStringLiteral("time,a,b\r\n1970-01-01T00:00:10.000Z,1,\r\n1970-01-01T00:00:20.000Z,2,NaN\r\n"
+                           "1970-01-01T00:00:30.000Z,,3\r\n"));
     }
 
     void stepForLimit_data()
