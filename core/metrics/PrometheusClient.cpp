@@ -1,0 +1,150 @@
+#include "metrics/PrometheusClient.h"
+
+#include "metrics/PrometheusParser.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+namespace SlurmDeck {
+
+namespace {
+
+QString unixTime(const QDateTime &time)
+{
+    return QString::number(static_cast<double>(time.toMSecsSinceEpoch()) / 1000.0, 'f', 3);
+}
+
+} // namespace
+
+PrometheusClient::PrometheusClient(QUrl baseUrl, QObject *parent)
+    : QObject(parent), m_baseUrl(std::move(baseUrl)), m_network(new QNetworkAccessManager(this))
+{}
+
+PrometheusClient::~PrometheusClient() = default;
+
+bool PrometheusClient::isFresh(const QDateTime &now, std::chrono::milliseconds maxAge) const
+{
+    const qint64 age = m_health.ageMs(now);
+    return m_health.ok && age >= 0 && age <= maxAge.count();
+}
+
+void PrometheusClient::instantQuery(const QString &promql, const QDateTime &at, Callback callback)
+{
+    QList<std::pair<QString, QString>> parameters{{QStringLiteral("query"), promql}};
+    if (at.isValid())
+        parameters.append({QStringLiteral("time"), unixTime(at)});
+    send(QStringLiteral("query"), parameters, std::move(callback));
+}
+
+void PrometheusClient::rangeQuery(const QString &promql, const QDateTime &start, const QDateTime &end,
+                                  std::chrono::seconds step, Callback callback)
+{
+    if (!start.isValid() || !end.isValid() || end < start) {
+        const Result<PromResult> error =
+            makeError(Error::Code::InvalidArgument,
+                      QStringLiteral("The time range is empty or reversed; choose a start before the end."));
+        // Deliver asynchronously like every other answer.
+        QMetaObject::invokeMethod(
+            this, [callback = std::move(callback), error] { callback(error); }, Qt::QueuedConnection);
+        return;
+    }
+    if (step.count() <= 0)
+        step = stepFor(std::chrono::seconds(start.secsTo(end)), defaultPoints);
+    else
+        step = std::max(step, stepFor(std::chrono::seconds(start.secsTo(end)), prometheusMaxPoints));
+    send(QStringLiteral("query_range"),
+         {{QStringLiteral("query"), promql},
+          {QStringLiteral("start"), unixTime(start)},
+          {QStringLiteral("end"), unixTime(end)},
+          {QStringLiteral("step"), QString::number(step.count())}},
+         std::move(callback));
+}
+
+void PrometheusClient::send(const QString &endpoint, const QList<std::pair<QString, QString>> &parameters,
+                            Callback callback)
+{
+    QUrl url = m_baseUrl;
+    QString path = url.path();
+    if (path.endsWith(u'/'))
+        path.chop(1);
+    url.setPath(path + QStringLiteral("/api/v1/") + endpoint);
+    QByteArray body;
+    for (const auto &[key, value] : parameters) {
+        if (!body.isEmpty())
+            body += '&';
+        body += QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(value);
+    }
+
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader,
+                      QStringLiteral("application/x-www-form-urlencoded"));
+    request.setTransferTimeout(static_cast<int>(m_timeout.count()));
+    m_health.lastAttempt = QDateTime::currentDateTimeUtc();
+    // POST: long PromQL expressions do not hit URL length limits.
+    QNetworkReply *reply = m_network->post(request, body);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, callback = std::move(callback)] {
+        reply->deleteLater();
+        finishReply(reply, callback);
+    });
+}
+
+void PrometheusClient::finishReply(QNetworkReply *reply, const Callback &callback)
+{
+    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QString where = m_baseUrl.toString(QUrl::RemoveUserInfo);
+    Result<PromResult> result = makeError(Error::Code::Unknown, {});
+
+    if (reply->error() == QNetworkReply::OperationCanceledError ||
+        reply->error() == QNetworkReply::TimeoutError) {
+        result =
+            makeError(Error::Code::Timeout,
+                      QStringLiteral("Prometheus at %1 did not answer within %2 s; check that it is running "
+                                     "and reachable, or query a shorter range.")
+                          .arg(where)
+                          .arg(static_cast<double>(m_timeout.count()) / 1000.0),
+                      reply->errorString());
+    } else if (status == 0) {
+        result = makeError(
+            Error::Code::Network,
+            QStringLiteral("Prometheus at %1 cannot be reached; check that its container runs on the "
+                           "monitoring host (docker ps) and that port %2 is open.")
+                .arg(where)
+                .arg(m_baseUrl.port(9090)),
+            reply->errorString());
+    } else {
+        // The API puts its errors (400 bad_data, 422 execution, 503 timeout...) in a JSON body.
+        result = parsePrometheusResponse(body);
+        if (!result && result.error().code == Error::Code::Parse && status != 200) {
+            result = makeError(
+                Error::Code::Network,
+                QStringLiteral("%1 answered HTTP %2 instead of a Prometheus API response; check the URL "
+                               "(it should be Prometheus itself, e.g. http://host:9090).")
+                    .arg(where)
+                    .arg(status),
+                reply->errorString());
+        }
+    }
+    record(result);
+    callback(std::move(result));
+}
+
+void PrometheusClient::record(const Result<PromResult> &result)
+{
+    const SourceHealth before = m_health;
+    // A refused query (bad PromQL) says nothing about the server being down.
+    const bool serverAnswered = result || result.error().code == Error::Code::InvalidArgument;
+    if (serverAnswered) {
+        m_health.ok = true;
+        m_health.error.clear();
+        m_health.lastSuccess = QDateTime::currentDateTimeUtc();
+    } else {
+        m_health.ok = false;
+        m_health.error = result.error().message;
+    }
+    if (!(before == m_health))
+        emit healthChanged(m_health);
+}
+
+} // namespace SlurmDeck

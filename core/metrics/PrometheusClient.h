@@ -1,0 +1,67 @@
+#pragma once
+
+#include "common/Result.h"
+#include "metrics/PrometheusTypes.h"
+#include "slurm/SlurmTypes.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+#include <chrono>
+#include <functional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace SlurmDeck {
+
+// Asynchronous client of the Prometheus HTTP API (v1), on the thread that owns it (Qt Network
+// never blocks the event loop). Each answer is delivered once to the callback, as a
+// PromResult or an Error saying what to do; health() follows the answers like the other
+// sources (name "prometheus", last success, last error).
+class PrometheusClient : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PrometheusClient)
+
+public:
+    using Callback = std::function<void(Result<PromResult>)>;
+
+    // baseUrl: http://host:9090 (a path prefix such as /prometheus is kept).
+    explicit PrometheusClient(QUrl baseUrl, QObject *parent = nullptr);
+    ~PrometheusClient() override;
+
+    [[nodiscard]] QUrl baseUrl() const { return m_baseUrl; }
+    void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+    [[nodiscard]] std::chrono::milliseconds timeout() const { return m_timeout; }
+
+    // /api/v1/query; `at` invalid: now.
+    void instantQuery(const QString &promql, const QDateTime &at, Callback callback);
+    // /api/v1/query_range; step <= 0: chosen with stepFor(end - start, defaultPoints).
+    void rangeQuery(const QString &promql, const QDateTime &start, const QDateTime &end,
+                    std::chrono::seconds step, Callback callback);
+
+    static constexpr qint64 defaultPoints = 300;
+
+    [[nodiscard]] const SourceHealth &health() const { return m_health; }
+    // Healthy and answered within maxAge.
+    [[nodiscard]] bool isFresh(const QDateTime &now, std::chrono::milliseconds maxAge) const;
+
+signals:
+    void healthChanged(const SlurmDeck::SourceHealth &health);
+
+private:
+    void send(const QString &endpoint, const QList<std::pair<QString, QString>> &parameters,
+              Callback callback);
+    void finishReply(QNetworkReply *reply, const Callback &callback);
+    void record(const Result<PromResult> &result);
+
+    QUrl m_baseUrl;
+    QNetworkAccessManager *m_network = nullptr;
+    std::chrono::milliseconds m_timeout{10000};
+    SourceHealth m_health{QStringLiteral("prometheus"), false, {}, {}, {}};
+};
+
+} // namespace SlurmDeck

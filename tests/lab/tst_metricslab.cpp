@@ -1,0 +1,212 @@
+// PrometheusClient against the Prometheus of a cluster SlurmDeck deployed on the lab (as
+// tst_deploylab does): every node target is up, node_load1 has points over a range; stopping
+// the prometheus container makes the client report an error and unhealthy, starting it again
+// recovers. Tears the cluster down at the end (and before, leftovers of a killed run).
+#include "LabManifest.h"
+#include "ResultTesting.h"
+#include "deploy/DeployRunner.h"
+#include "inventory/DefaultRoles.h"
+#include "metrics/PrometheusClient.h"
+#include "remote/ShellQuote.h"
+#include "render/ClusterPlanner.h"
+#include "secrets/ClusterSecrets.h"
+#include "ssh/HostKey.h"
+#include "ssh/SshConnection.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <optional>
+
+using namespace SlurmDeck;
+using namespace std::chrono_literals;
+
+class TestMetricsLab final : public QObject
+{
+    Q_OBJECT
+
+private:
+    Lab::Manifest m_lab;
+    QTemporaryDir m_temp;
+    Cluster m_cluster;
+    PlanInputs m_inputs;
+    QString m_templates = QStringLiteral(SLURMDECK_SOURCE_DIR "/compose-templates");
+
+    SshTarget targetFor(const Lab::Host &host) const
+    {
+        SshTarget target;
+        target.host = host.address;
+        target.user = QStringLiteral("root");
+        target.identityFile = m_lab.clientKey();
+        target.configFile = m_temp.filePath(QStringLiteral("empty_ssh_config"));
+        target.userKnownHostsFile = m_lab.knownHosts();
+        target.slurmDeckKnownHostsFile = m_temp.filePath(QStringLiteral("own_known_hosts"));
+        return target;
+    }
+
+    ClusterPlan plan() const
+    {
+        const Result<ClusterPlan> planned =
+            ClusterPlanner(TemplateSource(m_templates)).plan(m_cluster, m_inputs);
+        return planned ? *planned : ClusterPlan{};
+    }
+
+    Result<ExecResult> onHost(const Lab::Host &host, const QString &command)
+    {
+        FixedHostKeyPolicy reject(HostKeyDecision::Reject);
+        SshConnection connection(targetFor(host), &reject);
+        if (Result<void> connected = connection.connect(); !connected)
+            return connected.error();
+        return connection.exec(command);
+    }
+
+    void tearDownCluster()
+    {
+        const ClusterPlan current = plan();
+        for (const HostPlan &host : current.hosts) {
+            for (const Lab::Host &labHost : std::as_const(m_lab.hosts)) {
+                if (labHost.name != host.hostName)
+                    continue;
+                const QString docker = Shell::quote(labHost.docker);
+                const Result<ExecResult> down =
+                    onHost(labHost,
+                           QStringLiteral("ids=$(%1 ps -aq --filter label=com.docker.compose.project=%2); "
+                                          "[ -z \"$ids\" ] || %1 rm -f $ids >/dev/null; rm -rf %3")
+                               .arg(docker, Shell::quote(current.projectName), Shell::quote(host.directory)));
+                Q_UNUSED(down);
+            }
+        }
+    }
+
+    // docker start|stop of the prometheus service's container on the monitoring host.
+    void prometheusContainer(const QString &action)
+    {
+        const Lab::Host &primary = m_lab.hosts.first();
+        const QString docker = Shell::quote(primary.docker);
+        const Result<ExecResult> r =
+            onHost(primary, QStringLiteral("%1 %2 $(%1 ps -aq --filter label=com.docker.compose.project=%3 "
+                                           "--filter label=com.docker.compose.service=prometheus)")
+                                .arg(docker, action, Shell::quote(plan().projectName)));
+        SLURMDECK_VERIFY_OK(r);
+        QVERIFY2(r->succeeded(), r->standardError.constData());
+    }
+
+    static Result<PromResult> ask(const std::function<void(PrometheusClient::Callback)> &query)
+    {
+        std::optional<Result<PromResult>> got;
+        query([&got](Result<PromResult> r) { got = std::move(r); });
+        if (!QTest::qWaitFor([&got] { return got.has_value(); }, 30000))
+            return makeError(Error::Code::Unknown, QStringLiteral("no answer from the client"));
+        return *got;
+    }
+
+    // Number of node-job targets with up == 1, or -1 on error.
+    static int nodesUp(PrometheusClient &client)
+    {
+        const Result<PromResult> r =
+            ask([&](auto cb) { client.instantQuery(QStringLiteral("up{job=\"node\"} == 1"), {}, cb); });
+        return r ? int(r->series.size()) : -1;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QString why;
+        const std::optional<Lab::Manifest> manifest = Lab::readManifest(&why);
+        QVERIFY2(manifest, qPrintable(why));
+        m_lab = *manifest;
+        QVERIFY(m_lab.hosts.size() >= 2);
+        QFile config(m_temp.filePath(QStringLiteral("empty_ssh_config")));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.close();
+        m_cluster.name = QStringLiteral("metricstest");
+        for (const Lab::Host &labHost : std::as_const(m_lab.hosts)) {
+            Host host;
+            host.name = labHost.name;
+            host.address = labHost.address;
+            host.user = QStringLiteral("root");
+            host.detected.platform = labHost.platform == u"qnap" ? Platform::Qnap : Platform::Linux;
+            host.detected.arch = QStringLiteral("x86_64");
+            host.detected.cpus = QThread::idealThreadCount();
+            m_cluster.hosts << host;
+        }
+        assignDefaultRoles(m_cluster);
+        m_inputs.mungeKey = ClusterSecrets::generateMungeKey();
+        m_inputs.databasePassword = ClusterSecrets::generatePassword();
+        for (const Lab::Host &labHost : std::as_const(m_lab.hosts))
+            m_inputs.networkAddresses.insert(labHost.name, labHost.address);
+        tearDownCluster();
+
+        QHash<QString, SshTarget> logins;
+        for (const Lab::Host &host : std::as_const(m_lab.hosts))
+            logins.insert(host.name, targetFor(host));
+        DeployRunner runner(plan(), logins, std::make_shared<FixedHostKeyPolicy>(HostKeyDecision::Reject),
+                            nullptr);
+        QSignalSpy finished(&runner, &DeployRunner::finished);
+        DeployOptions options;
+        options.localDocker = QStringLiteral("/usr/bin/docker");
+        options.verify = false;
+        runner.start(options);
+        QVERIFY(finished.wait(900000));
+        const DeployReport report = finished.first().first().value<DeployReport>();
+        QVERIFY2(report.ok(), "the lab deploy failed");
+    }
+
+    void cleanupTestCase() { tearDownCluster(); }
+
+    void realDataStaleAndRecovery()
+    {
+        const QString monitoring = m_cluster.hostsWithRole(HostRole::Monitoring).first().address;
+        PrometheusClient client(QUrl(QStringLiteral("http://%1:9090").arg(monitoring)));
+        client.setTimeout(5s);
+        const int hosts = int(m_lab.hosts.size());
+
+        // Every node target up (the first scrape is up to 15 s away).
+        QVERIFY2(QTest::qWaitFor([&] { return nodesUp(client) == hosts; }, 120000),
+                 qPrintable(QStringLiteral("node targets up: %1 of %2; %3")
+                                .arg(nodesUp(client))
+                                .arg(hosts)
+                                .arg(client.health().error)));
+        QVERIFY(client.health().ok);
+
+        // A range query of node_load1 has points for every node.
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const QDateTime end = QDateTime::currentDateTimeUtc();
+                const Result<PromResult> r = ask([&](auto cb) {
+                    client.rangeQuery(QStringLiteral("node_load1"), end.addSecs(-600), end, 0s, cb);
+                });
+                if (!r || r->series.size() != hosts)
+                    return false;
+                for (const PromSeries &s : r->series) {
+                    if (s.samples.size() < 2)
+                        return false;
+                }
+                return true;
+            },
+            90000));
+
+        // Prometheus stopped: an error that says what to do, and unhealthy.
+        prometheusContainer(QStringLiteral("stop"));
+        const Result<PromResult> down =
+            ask([&](auto cb) { client.instantQuery(QStringLiteral("up"), {}, cb); });
+        QVERIFY(!down);
+        QVERIFY2(down.error().code == Error::Code::Network || down.error().code == Error::Code::Timeout,
+                 qPrintable(down.error().toString()));
+        QVERIFY(down.error().message.contains(monitoring));
+        QVERIFY(!client.health().ok);
+        QVERIFY(!client.isFresh(QDateTime::currentDateTimeUtc(), 1h) || !client.health().ok);
+
+        // Started again: the client recovers.
+        prometheusContainer(QStringLiteral("start"));
+        QVERIFY(QTest::qWaitFor([&] { return nodesUp(client) >= 1; }, 90000));
+        QVERIFY(client.health().ok);
+        QVERIFY(client.health().error.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMetricsLab)
+#include "tst_metricslab.moc"
