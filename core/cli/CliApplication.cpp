@@ -6,12 +6,9 @@
 #include "cli/DownCommand.h"
 #include "cli/HistoryCommand.h"
 #include "cli/InitCommand.h"
-<<<<<<< HEAD
 #include "cli/JobsCommand.h"
 #include "cli/NodesCommand.h"
-=======
 #include "cli/MetricsCommand.h"
->>>>>>> metrics
 #include "cli/PlanCommand.h"
 #include "cli/RemoveCommand.h"
 #include "cli/SandboxCommand.h"
@@ -84,7 +81,6 @@ QString CliApplication::helpText() const
                "  services [HOST] [start|stop|restart|logs [-f] [--tail N]] [SERVICE]\n"
                "                      List the services and whether they run, or act on them.\n"
                "  down [--yes]        Stop the cluster on every host; its data is kept.\n"
-<<<<<<< HEAD
                "  remove [--purge-data] [--yes]\n"
                "                      Remove the cluster's containers and configuration from every\n"
                "                      host; its data is kept unless --purge-data.\n"
@@ -101,12 +97,8 @@ QString CliApplication::helpText() const
                "                      Jobs from accounting in the window (30m, 2h, 7d; default 1d).\n"
                "                      plan ... history also take [--ssh-config FILE]\n"
                "                      [--accept-new-host-keys] [--timeout SECONDS].\n"
-=======
-               "                      These four also take [--ssh-config FILE] [--accept-new-host-keys]\n"
-               "                      [--timeout SECONDS].\n"
                "  metrics QUERY [--range DURATION] [--step S] [--json] [--url URL]\n"
                "                      Query the cluster's Prometheus (monitoring host, port 9090).\n"
->>>>>>> metrics
                "  sandbox up|down|status\n"
                "                      A sandbox cluster on this machine (Linux, root): emulated hosts\n"
                "                      like the seed's, deployed by SlurmDeck; no other machines needed.\n"
