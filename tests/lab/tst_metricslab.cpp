@@ -147,6 +147,7 @@ private slots:
                             nullptr);
         QSignalSpy finished(&runner, &DeployRunner::finished);
         DeployOptions options;
+        options.images = ImageSource::TransferFromHere; // the lab's hosts are offline
         options.localDocker = QStringLiteral("/usr/bin/docker");
         options.verify = false;
         runner.start(options);

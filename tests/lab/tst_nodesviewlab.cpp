@@ -175,6 +175,7 @@ private slots:
             log << host + QStringLiteral(": ") + line;
         });
         DeployOptions options;
+        options.images = ImageSource::TransferFromHere; // the lab's hosts are offline
         options.localDocker = QStringLiteral("/usr/bin/docker");
         options.verify = false;
         QElapsedTimer timer;
