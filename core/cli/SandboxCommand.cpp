@@ -1,8 +1,8 @@
 #include "cli/SandboxCommand.h"
 
 #include "cli/DeployCommand.h"
-#include "cli/DownCommand.h"
 #include "cli/InitCommand.h"
+#include "cli/RemoveCommand.h"
 #include "inventory/ClusterFile.h"
 #include "ssh/SshConnection.h"
 
@@ -178,11 +178,13 @@ void SandboxCommand::down()
     if (!QFile::exists(m_clusterFile))
         return removeHosts();
     *m_context.err << tr("sandbox: stopping the cluster\n");
-    runCommand(new DownCommand(this), {QStringLiteral("--yes")}, [this, removeHosts](int code) {
-        if (code != CliOk)
-            *m_context.err << tr("sandbox: the cluster did not stop cleanly; removing the hosts anyway\n");
-        removeHosts();
-    });
+    runCommand(new RemoveCommand(this), {QStringLiteral("--purge-data"), QStringLiteral("--yes")},
+               [this, removeHosts](int code) {
+                   if (code != CliOk)
+                       *m_context.err
+                           << tr("sandbox: the cluster did not stop cleanly; removing the hosts anyway\n");
+                   removeHosts();
+               });
 }
 
 } // namespace SlurmDeck

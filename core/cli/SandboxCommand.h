@@ -14,7 +14,8 @@ namespace SlurmDeck {
 //     machine an address on them, builds the images, discovers and fingerprints the hosts
 //     (`init`), and deploys the cluster with the same deploy engine a real cluster gets
 //     (`deploy`), verification included. Writes <config>/clusters/sandbox.yaml.
-// down: stops the sandbox cluster and removes the emulated hosts.
+// down: removes the sandbox cluster with its data (a next `up` starts fresh) and the
+//       emulated hosts.
 // status: the emulated hosts, and whether the sandbox cluster file exists.
 class SandboxCommand final : public CliCommand
 {
