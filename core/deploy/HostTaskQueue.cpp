@@ -115,7 +115,11 @@ void HostTaskQueue::startNext(const QString &host)
             deliver();
         startNext(name);
     });
-    watcher->setFuture(QtConcurrent::run(pool(), [link, name, work = std::move(work)]() {
+    watcher->setFuture(QtConcurrent::run(pool(), [shared = link, name, work = std::move(work)]() mutable {
+        // Drop this task's share of the link before the result is reported, so the
+        // connection is never closed here after the owner has moved on (or the process
+        // has begun to exit).
+        const std::shared_ptr<Link> link = std::move(shared);
         if (!link->deployer) {
             const Error unknown = makeError(Error::Code::InvalidArgument,
                                             QObject::tr("%1 is not a host of this cluster.").arg(name));
