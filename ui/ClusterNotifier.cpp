@@ -7,6 +7,8 @@
 #include <QSystemTrayIcon>
 #include <QtConcurrent>
 
+#include <utility>
+
 namespace SlurmDeck::Ui {
 
 ClusterNotifier::ClusterNotifier(QObject *parent) : QObject(parent)
@@ -58,8 +60,9 @@ void ClusterNotifier::compareNext()
         return;
     }
     m_comparing = true;
-    const ClusterSnapshot before = m_lastFresh;
-    m_lastFresh = std::move(*m_next);
+    // The old snapshot goes with the comparison, so its last reference (10,000 jobs to free
+    // on a big cluster) is dropped on the pool thread too.
+    ClusterSnapshot before = std::exchange(m_lastFresh, std::move(*m_next));
     m_next.reset();
     const ClusterSnapshot after = m_lastFresh; // implicitly shared: no deep copy
     auto *watcher = new QFutureWatcher<QList<SnapshotEvent>>(this);

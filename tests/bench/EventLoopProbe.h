@@ -21,8 +21,10 @@ public:
         m_timer.setInterval(1);
         connect(&m_timer, &QTimer::timeout, this, [this] {
             const qint64 now = m_clock.nsecsElapsed();
-            if (m_last >= 0)
+            if (m_last >= 0) {
                 m_gapsMs << (now - m_last) / 1e6;
+                m_endsMs << now / 1e6;
+            }
             m_last = now;
         });
     }
@@ -30,6 +32,7 @@ public:
     void start()
     {
         m_gapsMs.clear();
+        m_endsMs.clear();
         m_last = -1;
         m_clock.start();
         m_timer.start();
@@ -56,12 +59,24 @@ public:
         return std::count_if(m_gapsMs.cbegin(), m_gapsMs.cend(), [ms](double gap) { return gap - 1 > ms; });
     }
     [[nodiscard]] qsizetype ticks() const { return m_gapsMs.size(); }
+    // Milliseconds since start(), for lining up events with the gaps.
+    [[nodiscard]] double nowMs() const { return m_clock.nsecsElapsed() / 1e6; }
+    // The `count` longest gaps: {when the loop ran again (ms since start), how long it was held}.
+    [[nodiscard]] QList<std::pair<double, double>> longest(int count) const
+    {
+        QList<std::pair<double, double>> gaps;
+        for (qsizetype i = 0; i < m_gapsMs.size(); ++i)
+            gaps.append({m_endsMs.at(i), m_gapsMs.at(i) - 1});
+        std::sort(gaps.begin(), gaps.end(), [](const auto &a, const auto &b) { return a.second > b.second; });
+        return gaps.mid(0, count);
+    }
 
 private:
     QTimer m_timer;
     QElapsedTimer m_clock;
     qint64 m_last = -1;
     QList<double> m_gapsMs;
+    QList<double> m_endsMs;
 };
 
 } // namespace SlurmDeck::Bench

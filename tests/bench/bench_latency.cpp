@@ -64,6 +64,10 @@ void report(const char *what, const Bench::EventLoopProbe &probe, double seconds
                 "%lld gaps over 16 ms\n",
                 what, seconds, static_cast<long long>(probe.ticks()), probe.worstMs(),
                 probe.percentileMs(0.99), static_cast<long long>(probe.longerThan(16)));
+    if (qEnvironmentVariableIsSet("BENCH_VERBOSE")) {
+        for (const auto &[at, held] : probe.longest(8))
+            std::printf("  held %.1f ms, until %.0f ms\n", held, at);
+    }
     std::fflush(stdout);
 }
 
@@ -120,8 +124,9 @@ int refresh(const Lab::Manifest &lab, const QString &hostName, const QString &pr
         const qint64 jobsNs = handler.nsecsElapsed();
         window.notifier()->setSnapshot(snapshot);
         if (qEnvironmentVariableIsSet("BENCH_VERBOSE"))
-            std::printf("  poll %d: nodes view %.1f ms, jobs view %.1f ms, notifier %.1f ms\n", seen,
-                        nodesNs / 1e6, (jobsNs - nodesNs) / 1e6, (handler.nsecsElapsed() - jobsNs) / 1e6);
+            std::printf("  at %.0f ms poll %d: nodes view %.1f ms, jobs view %.1f ms, notifier %.1f ms\n",
+                        probe.nowMs(), seen, nodesNs / 1e6, (jobsNs - nodesNs) / 1e6,
+                        (handler.nsecsElapsed() - jobsNs) / 1e6);
         if (!snapshot.controller.ok) {
             std::fprintf(stderr, "poll failed: %s\n", qPrintable(snapshot.controller.error));
             loop.exit(1);
