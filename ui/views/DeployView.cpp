@@ -255,6 +255,9 @@ QWidget *DeployView::createDeployPage()
     m_log->setMaximumBlockCount(maxLogLines);
     m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_log->setPlaceholderText(tr("What each host does during a deploy appears here."));
+    m_logFlush.setSingleShot(true);
+    m_logFlush.setInterval(100);
+    connect(&m_logFlush, &QTimer::timeout, this, &DeployView::flushLog);
 
     m_checksTable = makeTable(m_checksProxy, QStringLiteral("verificationChecks"), page);
 
@@ -310,6 +313,8 @@ QStringList DeployView::planNotes() const
 
 QString DeployView::logText() const
 {
+    if (!m_pendingLog.isEmpty())
+        return m_log->toPlainText() + u'\n' + m_pendingLog.join(u'\n');
     return m_log->toPlainText();
 }
 
@@ -508,6 +513,7 @@ void DeployView::startDeploy()
     m_hostsModel->setHosts(hosts);
     m_checksModel->setChecks({});
     m_log->clear();
+    m_pendingLog.clear();
     m_report.reset();
     m_summary->setStyleSheet({});
     m_summary->setText(
@@ -540,12 +546,26 @@ void DeployView::onLogLine(const QString &host, const QString &line)
     const QStringList lines = line.split(u'\n');
     for (const QString &part : lines) {
         if (!part.isEmpty() || lines.size() == 1)
-            m_log->appendPlainText(tr("%1: %2").arg(source, part));
+            m_pendingLog << tr("%1: %2").arg(source, part);
     }
+    // Hosts print in bursts (image loads, compose output): appending them one by one
+    // re-lays out the log for each line and held the event loop for tens of ms.
+    if (!m_logFlush.isActive())
+        m_logFlush.start();
+}
+
+void DeployView::flushLog()
+{
+    m_logFlush.stop();
+    if (m_pendingLog.isEmpty())
+        return;
+    m_log->appendPlainText(m_pendingLog.join(u'\n'));
+    m_pendingLog.clear();
 }
 
 void DeployView::onFinished(const DeployReport &report)
 {
+    flushLog();
     m_report = report;
     m_hostsModel->applyResults(report.hosts);
     showSelected(); // the hosts' files changed: a diff shown is fetched again

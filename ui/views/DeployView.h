@@ -6,6 +6,8 @@
 #include "views/AreaView.h"
 
 #include <QPointer>
+#include <QStringList>
+#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -89,6 +91,7 @@ public slots:
     // What a DeployRunner reports; connected to the running one, callable by tests.
     void onHostPhaseChanged(const QString &host, SlurmDeck::DeployPhase phase, const QString &message);
     void onLogLine(const QString &host, const QString &line);
+    void flushLog();
     void onFinished(const SlurmDeck::DeployReport &report);
 
 signals:
@@ -143,6 +146,8 @@ private:
     QListWidget *m_notes = nullptr;
     QTableView *m_hostsTable = nullptr;
     QPlainTextEdit *m_log = nullptr;
+    QStringList m_pendingLog; // lines not yet shown: appended together, at most every 100 ms
+    QTimer m_logFlush;
     QLabel *m_summary = nullptr;
     QTableView *m_checksTable = nullptr;
     QAction *m_planAction = nullptr;
