@@ -91,6 +91,8 @@ MetricsView::MetricsView(QWidget *parent)
     for (const ChartMetric metric : allChartMetrics())
         m_metric->addItem(metricTitle(metric), static_cast<int>(metric));
     m_metric->setObjectName(QStringLiteral("metric"));
+    m_metric->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_metric->setMinimumContentsLength(22);
     m_scope->addItem(tr("Cluster total"), static_cast<int>(ChartScope::Cluster));
     m_scope->addItem(tr("Per node"), static_cast<int>(ChartScope::PerNode));
     m_scope->setObjectName(QStringLiteral("scope"));
@@ -105,8 +107,6 @@ MetricsView::MetricsView(QWidget *parent)
     addLabelled(tr("&Metric:"), m_metric);
     addLabelled(tr("&Scope:"), m_scope);
     addLabelled(tr("&Time range:"), m_range);
-    m_status->setObjectName(QStringLiteral("metricsStatus"));
-    row->addWidget(m_status);
     row->addStretch(1);
     m_exportPng->setText(tr("Export &PNG…"));
     m_exportPng->setObjectName(QStringLiteral("exportPng"));
@@ -118,6 +118,9 @@ MetricsView::MetricsView(QWidget *parent)
     connect(m_exportCsv, &QPushButton::clicked, this, &MetricsView::chooseCsvFile);
     connect(m_exportPng, &QPushButton::clicked, this, &MetricsView::choosePngFile);
     headerLayout()->addLayout(row);
+    // Its own line: the header row fits a 1200-pixel window.
+    m_status->setObjectName(QStringLiteral("metricsStatus"));
+    headerLayout()->addWidget(m_status);
     headerLayout()->addWidget(m_banner);
 
     m_chart->setTitle(tr("%1 — waiting for a Prometheus source").arg(metricTitle(metric())));
