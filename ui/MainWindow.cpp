@@ -8,6 +8,7 @@
 #include "common/ApplicationInfo.h"
 #include "dialogs/AboutDialog.h"
 #include "inventory/ClusterDocument.h"
+#include "metrics/MetricQueries.h"
 #include "secrets/KeychainCredentialPrompt.h"
 #include "views/DeployView.h"
 #include "views/GpusView.h"
@@ -73,7 +74,8 @@ MainWindow::MainWindow(QWidget *parent)
     menuBar()->findChild<QMenu *>(QStringLiteral("jobsMenu"))->addAction(m_jobsView->submitAction());
     connect(m_jobsView->submitAction(), &QAction::triggered, this, [this] { showArea(Area::Jobs); });
     addArea(new GpusView(m_views));
-    addArea(new MetricsView(m_views));
+    m_metricsView = new MetricsView(m_views);
+    addArea(m_metricsView);
 
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0 || row >= m_areaActions->actions().size())
@@ -81,7 +83,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_views->setCurrentIndex(row);
         m_areaActions->actions().at(row)->setChecked(true);
         const Area area = allAreas().at(row);
-        if (area == Area::Nodes || area == Area::Jobs)
+        if (area == Area::Nodes || area == Area::Jobs || area == Area::Metrics)
             startMonitoring();
     });
 
@@ -208,7 +210,8 @@ void MainWindow::clusterReplaced()
 {
     m_live->stop();
     m_monitoredCluster = {};
-    if (currentArea() == Area::Nodes || currentArea() == Area::Jobs)
+    m_metricsView->setPrometheusUrl({});
+    if (currentArea() == Area::Nodes || currentArea() == Area::Jobs || currentArea() == Area::Metrics)
         startMonitoring();
 }
 
@@ -217,6 +220,7 @@ void MainWindow::startMonitoring()
     const Cluster &cluster = m_document->cluster();
     if (cluster.hosts.isEmpty())
         return;
+    m_metricsView->setPrometheusUrl(prometheusUrl(cluster));
     if ((m_live->isConnected() || m_live->isConnecting()) && cluster == m_monitoredCluster)
         return;
     m_monitoredCluster = cluster;

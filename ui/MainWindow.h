@@ -29,6 +29,7 @@ class HostsView;
 class ServicesView;
 class JobsView;
 class LiveCluster;
+class MetricsView;
 class NodesView;
 class ReasonPrompt;
 class SourceHealthIndicator;
@@ -38,7 +39,8 @@ class SourceHealthIndicator;
 // cluster (a ClusterDocument) that the views share, and shows its name and unsaved state
 // in the title; closing with unsaved changes asks first. Showing Nodes or Jobs starts
 // monitoring the open cluster (LiveCluster); its snapshots feed those views, the status
-// bar's source indicator and the notifier.
+// bar's source indicator and the notifier. Showing Metrics charts the cluster's Prometheus
+// (its monitoring host, port 9090).
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -55,6 +57,7 @@ public:
     [[nodiscard]] ServicesView *servicesView() const { return m_servicesView; }
     [[nodiscard]] NodesView *nodesView() const { return m_nodesView; }
     [[nodiscard]] JobsView *jobsView() const { return m_jobsView; }
+    [[nodiscard]] MetricsView *metricsView() const { return m_metricsView; }
     [[nodiscard]] ClusterDocument *clusterDocument() const { return m_document; }
     [[nodiscard]] LiveCluster *liveCluster() const { return m_live; }
     [[nodiscard]] SourceHealthIndicator *sourceHealth() const { return m_sourceHealth; }
@@ -96,6 +99,7 @@ private:
     ServicesView *m_servicesView = nullptr;
     NodesView *m_nodesView = nullptr;
     JobsView *m_jobsView = nullptr;
+    MetricsView *m_metricsView = nullptr;
     LiveCluster *m_live;
     SourceHealthIndicator *m_sourceHealth;
     ClusterNotifier *m_notifier;

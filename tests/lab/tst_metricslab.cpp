@@ -1,17 +1,24 @@
 // PrometheusClient against the Prometheus of a cluster SlurmDeck deployed on the lab (as
 // tst_deploylab does): every node target is up, node_load1 has points over a range; stopping
 // the prometheus container makes the client report an error and unhealthy, starting it again
-// recovers. Tears the cluster down at the end (and before, leftovers of a killed run).
+// recovers. The Metrics view on the same Prometheus: CPU (cluster and per node) and the Slurm
+// charts show real series; Prometheus stopped marks the chart stale (banner, data kept), and
+// the view's own polling recovers once it runs again. Tears the cluster down at the end (and
+// before, leftovers of a killed run).
 #include "LabManifest.h"
 #include "ResultTesting.h"
+#include "charts/TimeSeriesChart.h"
 #include "deploy/DeployRunner.h"
 #include "inventory/DefaultRoles.h"
+#include "metrics/MetricQueries.h"
 #include "metrics/PrometheusClient.h"
 #include "remote/ShellQuote.h"
 #include "render/ClusterPlanner.h"
 #include "secrets/ClusterSecrets.h"
 #include "ssh/HostKey.h"
 #include "ssh/SshConnection.h"
+#include "views/MetricsView.h"
+#include "widgets/StaleBanner.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -22,6 +29,7 @@
 #include <optional>
 
 using namespace SlurmDeck;
+using namespace SlurmDeck::Ui;
 using namespace std::chrono_literals;
 
 class TestMetricsLab final : public QObject
@@ -111,6 +119,23 @@ private:
         return r ? int(r->series.size()) : -1;
     }
 
+    // Asks the view again until its chart has `minimum` series with points (or 90 s pass).
+    static bool chartFills(MetricsView &view, int minimum)
+    {
+        QSignalSpy refreshed(&view, &MetricsView::refreshed);
+        return QTest::qWaitFor(
+            [&] {
+                refreshed.clear();
+                view.refresh();
+                if (!refreshed.wait(15000))
+                    return false;
+                const QString csv = view.csv();
+                // A header plus at least two rows of samples.
+                return view.chart()->seriesCount() >= minimum && csv.count(u'\n') >= 3;
+            },
+            90000);
+    }
+
 private slots:
     void initTestCase()
     {
@@ -157,6 +182,66 @@ private slots:
     }
 
     void cleanupTestCase() { tearDownCluster(); }
+
+    void metricsViewChartsRealData()
+    {
+        const QUrl url = prometheusUrl(m_cluster);
+        QCOMPARE(url, QUrl(QStringLiteral("http://%1:9090")
+                               .arg(m_cluster.hostsWithRole(HostRole::Monitoring).first().address)));
+        MetricsView view;
+        view.resize(1000, 600);
+        view.setRefreshInterval(0s);
+        view.setPrometheusUrl(url);
+        QVERIFY2(chartFills(view, 1), qPrintable(view.statusText()));
+        QCOMPARE(view.chart()->seriesCount(), 1); // the cluster total
+        QVERIFY(view.csv().startsWith(QStringLiteral("time,cluster")));
+
+        view.setScope(ChartScope::PerNode);
+        QVERIFY2(chartFills(view, int(m_lab.hosts.size())),
+                 qPrintable(view.statusText() + view.csv().left(300)));
+        for (const Lab::Host &host : std::as_const(m_lab.hosts))
+            QVERIFY2(view.csv().section(QStringLiteral("\r\n"), 0, 0).contains(host.name),
+                     qPrintable(view.csv().left(300)));
+
+        // Slurm: allocated and idle CPUs, pending and running jobs (the slurm-exporter).
+        view.setScope(ChartScope::Cluster);
+        view.setMetric(ChartMetric::SlurmCpus);
+        QVERIFY2(chartFills(view, 2), qPrintable(view.statusText() + view.csv().left(300)));
+        QCOMPARE(view.csv().section(QStringLiteral("\r\n"), 0, 0), QStringLiteral("time,allocated,idle"));
+        view.setScope(ChartScope::PerNode);
+        QVERIFY2(chartFills(view, 2 * int(m_lab.hosts.size())),
+                 qPrintable(view.statusText() + view.csv().left(300)));
+        QVERIFY2(view.csv()
+                     .section(QStringLiteral("\r\n"), 0, 0)
+                     .contains(m_lab.hosts.last().name + QStringLiteral(" idle")),
+                 qPrintable(view.csv().left(300)));
+        view.setMetric(ChartMetric::SlurmJobs);
+        QVERIFY2(chartFills(view, 2), qPrintable(view.statusText() + view.csv().left(300)));
+        QCOMPARE(view.csv().section(QStringLiteral("\r\n"), 0, 0), QStringLiteral("time,pending,running"));
+        QVERIFY(!view.isStale());
+
+        // Prometheus stopped: stale, with the last data kept.
+        view.setMetric(ChartMetric::CpuUsage);
+        view.setScope(ChartScope::Cluster);
+        QVERIFY(chartFills(view, 1));
+        prometheusContainer(QStringLiteral("stop"));
+        QSignalSpy refreshed(&view, &MetricsView::refreshed);
+        view.refresh();
+        QVERIFY(refreshed.wait(30000));
+        QVERIFY2(view.isStale(), qPrintable(view.statusText()));
+        QVERIFY(!view.staleBanner()->isHidden());
+        QVERIFY2(view.staleBanner()->text().startsWith(QStringLiteral("Stale since")),
+                 qPrintable(view.staleBanner()->text()));
+        QCOMPARE(view.chart()->seriesCount(), 1);
+
+        // Started again: the view's next poll clears it by itself.
+        view.setRefreshInterval(2s);
+        prometheusContainer(QStringLiteral("start"));
+        QVERIFY2(QTest::qWaitFor([&] { return !view.isStale(); }, 90000), qPrintable(view.statusText()));
+        QVERIFY(view.staleBanner()->isHidden());
+        QVERIFY(view.statusText().startsWith(QStringLiteral("Updated")));
+        QCOMPARE(view.chart()->seriesCount(), 1);
+    }
 
     void realDataStaleAndRecovery()
     {
@@ -209,5 +294,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestMetricsLab)
+QTEST_MAIN(TestMetricsLab)
 #include "tst_metricslab.moc"

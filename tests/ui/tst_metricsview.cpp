@@ -1,17 +1,27 @@
 // MetricsView on a PrometheusClient: a range answer (captured from Prometheus 2.42) fills the
-// chart and the CSV export; a source that stops answering marks the view stale and keeps the
-// data; it recovers when the source answers again.
+// chart and the CSV export; a source that stops answering marks the view stale (banner with
+// the age) and keeps the data; it recovers when the source answers again. The selectors ask
+// metricQuery()'s PromQL with stepFor()'s step; the PNG export writes a real image.
 #include "ResultTesting.h"
 #include "charts/TimeSeriesChart.h"
+#include "metrics/MetricQueries.h"
 #include "metrics/PrometheusClient.h"
+#include "metrics/PrometheusParser.h"
 #include "views/MetricsView.h"
+#include "widgets/StaleBanner.h"
 
 #include <QFile>
+#include <QImage>
+#include <QImageReader>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
+
+#include <algorithm>
 
 using namespace SlurmDeck;
 using namespace SlurmDeck::Ui;
@@ -36,6 +46,8 @@ public:
                     buffer += socket->readAll();
                     if (!buffer.contains("\r\n\r\n") || !buffer.contains("step="))
                         return;
+                    const QByteArray request = buffer.mid(buffer.indexOf("\r\n\r\n") + 4);
+                    requests.append(QUrlQuery(QString::fromUtf8(request)));
                     buffer.clear();
                     socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n"
                                   "Content-Length: " +
@@ -47,6 +59,7 @@ public:
     }
     QTcpServer server;
     QByteArray buffer, body;
+    QList<QUrlQuery> requests; // the form of each answered request
     bool down = false;
 };
 
@@ -57,12 +70,104 @@ class TestMetricsView : public QObject
     Q_OBJECT
 
 private slots:
+    static QByteArray fixture()
+    {
+        QFile file(QStringLiteral(SLURMDECK_TEST_DATA_DIR "/prometheus/query_range_load1.json"));
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }
+
+    void selectorsAskTheirQueries()
+    {
+        FakePrometheus fake;
+        fake.body = fixture();
+        PrometheusClient client(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(fake.server.serverPort())));
+        MetricsView view;
+        QSignalSpy refreshed(&view, &MetricsView::refreshed);
+        view.setSource(&client);
+        QVERIFY(refreshed.wait(10000));
+        // Default: CPU usage of the cluster over the last 15 minutes.
+        QVERIFY(view.metric() == ChartMetric::CpuUsage);
+        QVERIFY(view.scope() == ChartScope::Cluster);
+        QCOMPARE(fake.requests.size(), 1);
+        QCOMPARE(
+            fake.requests.last().queryItemValue(QStringLiteral("query"), QUrl::FullyDecoded),
+            metricQuery(ChartMetric::CpuUsage, ChartScope::Cluster, stepFor(std::chrono::minutes(15), 300))
+                .promql);
+
+        const auto check = [&](ChartMetric metric, ChartScope scope, std::chrono::seconds range) {
+            refreshed.clear();
+            view.setMetric(metric);
+            view.setScope(scope);
+            view.setTimeRange(range);
+            QVERIFY(refreshed.wait(10000)); // only the latest request's answer is shown
+            const std::chrono::seconds step = stepFor(range, PrometheusClient::defaultPoints);
+            const QString promql = metricQuery(metric, scope, step).promql;
+            // Each selector asks at once; the last selection's request is among the latest.
+            const auto asked =
+                std::find_if(fake.requests.crbegin(), fake.requests.crend(), [&](const QUrlQuery &q) {
+                    return q.queryItemValue(QStringLiteral("query"), QUrl::FullyDecoded) == promql;
+                });
+            QVERIFY2(asked != fake.requests.crend(), qPrintable(promql));
+            const QUrlQuery &last = *asked;
+            QCOMPARE(last.queryItemValue(QStringLiteral("step")).toLongLong(), qint64(step.count()));
+            const double span = last.queryItemValue(QStringLiteral("end")).toDouble() -
+                                last.queryItemValue(QStringLiteral("start")).toDouble();
+            QCOMPARE(qRound64(span), qint64(range.count()));
+            QCOMPARE(view.currentQuery(), metricQuery(metric, scope, step));
+        };
+        check(ChartMetric::Load, ChartScope::PerNode, std::chrono::hours(1));
+        check(ChartMetric::SlurmCpus, ChartScope::Cluster, std::chrono::hours(6));
+        check(ChartMetric::SlurmJobs, ChartScope::Cluster, std::chrono::hours(24));
+        check(ChartMetric::GpuUtilisation, ChartScope::PerNode, std::chrono::hours(24 * 7));
+        check(ChartMetric::GpuMemory, ChartScope::Cluster, std::chrono::minutes(15));
+        check(ChartMetric::MemoryUsage, ChartScope::PerNode, std::chrono::hours(6));
+        QVERIFY(view.chart()->title().contains(QStringLiteral("Memory")));
+    }
+
+    void pngExport()
+    {
+        FakePrometheus fake;
+        fake.body = fixture();
+        PrometheusClient client(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(fake.server.serverPort())));
+        MetricsView view;
+        view.resize(900, 600);
+        QSignalSpy refreshed(&view, &MetricsView::refreshed);
+        view.setSource(&client);
+        QVERIFY(refreshed.wait(10000));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("chart.png"));
+        SLURMDECK_VERIFY_OK(view.exportPng(path));
+        QImageReader reader(path);
+        QCOMPARE(reader.format(), QByteArray("png"));
+        const QImage image = reader.read();
+        QVERIFY(!image.isNull());
+        QVERIFY(image.width() >= 400 && image.height() >= 300);
+        // Not blank: the axes, labels and line differ from the background.
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 4)
+            for (int x = 0; x < image.width(); x += 4)
+                colours.insert(image.pixel(x, y));
+        QVERIFY2(colours.size() > 10, qPrintable(QString::number(colours.size())));
+        QVERIFY(!view.exportPng(dir.filePath(QStringLiteral("missing/dir/chart.png"))));
+    }
+
+    void pollsOnATimer()
+    {
+        FakePrometheus fake;
+        fake.body = fixture();
+        PrometheusClient client(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(fake.server.serverPort())));
+        MetricsView view;
+        view.setRefreshInterval(std::chrono::milliseconds(200));
+        QSignalSpy refreshed(&view, &MetricsView::refreshed);
+        view.setSource(&client);
+        QVERIFY(QTest::qWaitFor([&] { return refreshed.size() >= 3; }, 10000));
+        QVERIFY(fake.requests.size() >= 3);
+    }
+
     void chartsCsvStaleAndRecovery()
     {
         FakePrometheus fake;
-        QFile fixture(QStringLiteral(SLURMDECK_TEST_DATA_DIR "/prometheus/query_range_load1.json"));
-        QVERIFY(fixture.open(QIODevice::ReadOnly));
-        fake.body = fixture.readAll();
+        fake.body = fixture();
         PrometheusClient client(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(fake.server.serverPort())));
         client.setTimeout(std::chrono::seconds(3));
 
@@ -73,6 +178,8 @@ private slots:
         QCOMPARE(view.chart()->seriesCount(), 1);
         QVERIFY2(view.statusText().startsWith(QStringLiteral("Updated")), qPrintable(view.statusText()));
         QVERIFY(view.csv().startsWith(QStringLiteral("time,")));
+        QVERIFY(!view.isStale());
+        QVERIFY(view.staleBanner()->isHidden());
 
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("m.csv"));
@@ -87,12 +194,21 @@ private slots:
         QVERIFY2(view.statusText().startsWith(QStringLiteral("Stale:")), qPrintable(view.statusText()));
         QCOMPARE(view.chart()->seriesCount(), 1); // the last data stays
         QVERIFY(!client.health().ok);
+        QVERIFY(view.isStale());
+        QVERIFY(!view.staleBanner()->isHidden());
+        const QString banner = view.staleBanner()->text();
+        QVERIFY2(banner.startsWith(QStringLiteral("Stale since")), qPrintable(banner));
+        QVERIFY2(banner.contains(QStringLiteral("Prometheus at http://127.0.0.1")), qPrintable(banner));
+        QVERIFY2(banner.contains(QStringLiteral("cannot be reached")), qPrintable(banner));
 
         fake.down = false;
         view.refresh();
         QVERIFY(refreshed.wait(10000));
         QVERIFY(view.statusText().startsWith(QStringLiteral("Updated")));
         QVERIFY(client.health().ok);
+        QVERIFY(!view.isStale());
+        QVERIFY(view.staleBanner()->isHidden());
+        QVERIFY(view.staleBanner()->text().isEmpty());
     }
 };
 

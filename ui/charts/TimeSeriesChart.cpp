@@ -39,7 +39,7 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent) : QWidget(parent), d(new Priva
     d->chart->addAxis(d->timeAxis, Qt::AlignBottom);
     d->chart->addAxis(d->valueAxis, Qt::AlignLeft);
     d->valueAxis->setRange(0.0, 1.0);
-    d->valueAxis->setLabelFormat(QStringLiteral("%.2g"));
+    d->valueAxis->setLabelFormat(QStringLiteral("%.4g"));
 
     d->view = new QChartView(d->chart, this);
     d->view->setRenderHint(QPainter::Antialiasing);

@@ -3,15 +3,22 @@
 #include "charts/TimeSeriesChart.h"
 #include "metrics/MetricsCsv.h"
 #include "metrics/PrometheusClient.h"
+#include "metrics/PrometheusParser.h"
 #include "widgets/EmptyStatePanel.h"
+#include "widgets/StaleBanner.h"
 
 #include <QComboBox>
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
+#include <QImageWriter>
 #include <QLabel>
+#include <QPixmap>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QVBoxLayout>
+
+#include <cmath>
 
 namespace SlurmDeck::Ui {
 
@@ -31,39 +38,93 @@ constexpr RangeChoice rangeChoices[] = {
     {QT_TRANSLATE_NOOP("MetricsView", "Last 7 days"), std::chrono::hours(24 * 7)},
 };
 
-// Busy CPU cores per node (node_exporter).
-const QString cpuQuery = QStringLiteral("sum by (node) (rate(node_cpu_seconds_total{mode!=\"idle\"}[2m]))");
+QString metricTitle(ChartMetric metric)
+{
+    switch (metric) {
+    case ChartMetric::CpuUsage:
+        return MetricsView::tr("CPU usage");
+    case ChartMetric::MemoryUsage:
+        return MetricsView::tr("Memory usage");
+    case ChartMetric::Load:
+        return MetricsView::tr("Load (1 min)");
+    case ChartMetric::SlurmCpus:
+        return MetricsView::tr("Allocated / idle CPUs (Slurm)");
+    case ChartMetric::SlurmJobs:
+        return MetricsView::tr("Pending / running jobs (Slurm)");
+    case ChartMetric::GpuUtilisation:
+        return MetricsView::tr("GPU utilisation");
+    case ChartMetric::GpuMemory:
+        return MetricsView::tr("GPU memory used");
+    }
+    return {};
+}
+
+QString unitTitle(const QString &unit)
+{
+    if (unit == u"%")
+        return MetricsView::tr("percent");
+    if (unit == u"CPUs")
+        return MetricsView::tr("CPUs");
+    if (unit == u"jobs")
+        return MetricsView::tr("jobs");
+    if (unit == u"GiB")
+        return MetricsView::tr("GiB");
+    return MetricsView::tr("load");
+}
 
 } // namespace
 
 MetricsView::MetricsView(QWidget *parent)
     : AreaView(Area::Metrics, parent)
     , m_range(new QComboBox(this))
+    , m_metric(new QComboBox(this))
+    , m_scope(new QComboBox(this))
+    , m_banner(new StaleBanner(this))
     , m_chart(new TimeSeriesChart(this))
     , m_status(new QLabel(this))
-    , m_export(new QPushButton(this))
+    , m_exportCsv(new QPushButton(this))
+    , m_exportPng(new QPushButton(this))
 {
     for (const RangeChoice &choice : rangeChoices)
         m_range->addItem(tr(choice.label), static_cast<qlonglong>(choice.range.count()));
     m_range->setObjectName(QStringLiteral("timeRange"));
+    for (const ChartMetric metric : allChartMetrics())
+        m_metric->addItem(metricTitle(metric), static_cast<int>(metric));
+    m_metric->setObjectName(QStringLiteral("metric"));
+    m_metric->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_metric->setMinimumContentsLength(22);
+    m_scope->addItem(tr("Cluster total"), static_cast<int>(ChartScope::Cluster));
+    m_scope->addItem(tr("Per node"), static_cast<int>(ChartScope::PerNode));
+    m_scope->setObjectName(QStringLiteral("scope"));
 
-    auto *rangeRow = new QHBoxLayout;
-    auto *rangeLabel = new QLabel(tr("&Time range:"), this);
-    rangeLabel->setBuddy(m_range);
-    rangeRow->addWidget(rangeLabel);
-    rangeRow->addWidget(m_range);
+    auto *row = new QHBoxLayout;
+    const auto addLabelled = [this, row](const QString &text, QComboBox *box) {
+        auto *label = new QLabel(text, this);
+        label->setBuddy(box);
+        row->addWidget(label);
+        row->addWidget(box);
+    };
+    addLabelled(tr("&Metric:"), m_metric);
+    addLabelled(tr("&Scope:"), m_scope);
+    addLabelled(tr("&Time range:"), m_range);
+    row->addStretch(1);
+    m_exportPng->setText(tr("Export &PNG…"));
+    m_exportPng->setObjectName(QStringLiteral("exportPng"));
+    row->addWidget(m_exportPng);
+    m_exportCsv->setText(tr("Export &CSV…"));
+    m_exportCsv->setObjectName(QStringLiteral("exportCsv"));
+    m_exportCsv->setEnabled(false);
+    row->addWidget(m_exportCsv);
+    connect(m_exportCsv, &QPushButton::clicked, this, &MetricsView::chooseCsvFile);
+    connect(m_exportPng, &QPushButton::clicked, this, &MetricsView::choosePngFile);
+    headerLayout()->addLayout(row);
+    // Its own line: the header row fits a 1200-pixel window.
     m_status->setObjectName(QStringLiteral("metricsStatus"));
-    rangeRow->addWidget(m_status);
-    rangeRow->addStretch(1);
-    m_export->setText(tr("Export &CSV…"));
-    m_export->setObjectName(QStringLiteral("exportCsv"));
-    m_export->setEnabled(false);
-    rangeRow->addWidget(m_export);
-    connect(m_export, &QPushButton::clicked, this, &MetricsView::chooseCsvFile);
-    headerLayout()->addLayout(rangeRow);
+    headerLayout()->addWidget(m_status);
+    headerLayout()->addWidget(m_banner);
 
-    m_chart->setTitle(tr("CPU usage — waiting for a Prometheus source"));
-    m_chart->setValueLabel(tr("CPU cores busy"));
+    m_chart->setTitle(tr("%1 — waiting for a Prometheus source").arg(metricTitle(metric())));
+    m_chart->setValueLabel(unitTitle(currentQuery().unit));
     setContent(m_chart);
     showContent(true);
 
@@ -72,30 +133,95 @@ MetricsView::MetricsView(QWidget *parent)
                                     "appear here once Prometheus runs on the cluster."));
 
     connect(m_range, &QComboBox::currentIndexChanged, this, [this] {
-        m_chart->setWindow(timeRange());
         emit timeRangeChanged(timeRange());
-        refresh();
+        selectionChanged();
     });
+    connect(m_metric, &QComboBox::currentIndexChanged, this, &MetricsView::selectionChanged);
+    connect(m_scope, &QComboBox::currentIndexChanged, this, &MetricsView::selectionChanged);
+    m_poll.setInterval(std::chrono::seconds(30));
+    connect(&m_poll, &QTimer::timeout, this, &MetricsView::refresh);
 }
+
+MetricsView::~MetricsView() = default;
 
 void MetricsView::setSource(PrometheusClient *client)
 {
+    if (m_client)
+        disconnect(m_client, nullptr, this, nullptr);
     m_client = client;
+    if (m_ownClient && m_ownClient != client) {
+        m_ownClient->deleteLater();
+        m_ownClient = nullptr;
+    }
+    ++m_generation; // answers of the old source are dropped
+    if (m_client) {
+        connect(m_client, &PrometheusClient::healthChanged, this, &MetricsView::updateBanner);
+        if (m_poll.interval() > 0)
+            m_poll.start();
+    } else {
+        m_poll.stop();
+    }
+    updateBanner();
+    refresh();
+}
+
+void MetricsView::setPrometheusUrl(const QUrl &url)
+{
+    if (url == prometheusUrl())
+        return;
+    if (url.isEmpty()) {
+        setSource(nullptr);
+        return;
+    }
+    auto *client = new PrometheusClient(url, this);
+    setSource(client);
+    m_ownClient = client;
+}
+
+QUrl MetricsView::prometheusUrl() const
+{
+    return m_client ? m_client->baseUrl() : QUrl();
+}
+
+void MetricsView::setRefreshInterval(std::chrono::milliseconds interval)
+{
+    m_poll.setInterval(interval);
+    if (interval.count() <= 0)
+        m_poll.stop();
+    else if (m_client)
+        m_poll.start();
+}
+
+MetricQuery MetricsView::currentQuery() const
+{
+    return metricQuery(metric(), scope(), stepFor(timeRange(), PrometheusClient::defaultPoints));
+}
+
+void MetricsView::selectionChanged()
+{
+    // Another question: the old answer no longer fits the chart.
+    m_last = {};
+    m_chart->clearSeries();
+    m_exportCsv->setEnabled(false);
     refresh();
 }
 
 void MetricsView::refresh()
 {
+    const MetricQuery query = currentQuery();
+    const QString scopeText = query.perNode ? tr("per node") : tr("cluster");
+    m_chart->setTitle(tr("%1 — %2").arg(metricTitle(metric()), scopeText));
+    m_chart->setValueLabel(unitTitle(query.unit));
+    const QDateTime end = QDateTime::currentDateTimeUtc();
+    m_chart->setWindow(timeRange(), end);
     if (!m_client) {
         m_status->setText(tr("No Prometheus source"));
         return;
     }
     const quint64 generation = ++m_generation;
-    const QDateTime end = QDateTime::currentDateTimeUtc();
-    m_chart->setWindow(timeRange(), end);
-    m_chart->setTitle(tr("CPU cores busy per node"));
     QPointer<MetricsView> self(this);
-    m_client->rangeQuery(cpuQuery, end.addSecs(-timeRange().count()), end, std::chrono::seconds(0),
+    m_client->rangeQuery(query.promql, end.addSecs(-timeRange().count()), end,
+                         stepFor(timeRange(), PrometheusClient::defaultPoints),
                          [self, generation](Result<PromResult> result) {
                              if (self)
                                  self->show(result, generation);
@@ -106,6 +232,7 @@ void MetricsView::show(const Result<PromResult> &result, quint64 generation)
 {
     if (generation != m_generation)
         return;
+    updateBanner();
     if (!result) {
         // Keep the last data on screen, marked stale.
         m_status->setText(tr("Stale: %1").arg(result.error().message));
@@ -114,24 +241,51 @@ void MetricsView::show(const Result<PromResult> &result, quint64 generation)
         return;
     }
     m_last = *result;
+    const QString label = currentQuery().seriesLabel;
     m_chart->clearSeries();
-    for (const PromSeries &series : m_last.series) {
+    for (const PromSeries &series : std::as_const(m_last.series)) {
         QList<QPointF> points;
         points.reserve(series.samples.size());
-        for (const PromSample &sample : series.samples)
-            points.append({sample.timestamp * 1000.0, sample.value});
-        m_chart->setSeries(seriesDisplayName(series, QStringLiteral("node")), points);
+        for (const PromSample &sample : series.samples) {
+            if (std::isfinite(sample.value))
+                points.append({sample.timestamp * 1000.0, sample.value});
+        }
+        m_chart->setSeries(seriesDisplayName(series, label), points);
     }
     m_status->setText(
-        tr("Updated %1").arg(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss"))));
+        m_last.series.isEmpty()
+            ? tr("No data for this metric (is its exporter deployed?)")
+            : tr("Updated %1").arg(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss"))));
     m_status->setToolTip({});
-    m_export->setEnabled(!m_last.series.isEmpty());
+    m_exportCsv->setEnabled(!m_last.series.isEmpty());
     emit refreshed();
+}
+
+void MetricsView::updateBanner()
+{
+    if (!m_client) {
+        m_banner->clear();
+        return;
+    }
+    // Shown like the monitor's sources: since when, how long ago, what failed.
+    ClusterSnapshot snapshot;
+    snapshot.ssh = m_client->health();
+    snapshot.ssh.name = tr("Prometheus at %1").arg(m_client->baseUrl().toString(QUrl::RemoveUserInfo));
+    snapshot.controller.ok = true;
+    snapshot.takenAt = m_client->health().lastSuccess;
+    // Before the first answer, nothing is stale yet.
+    snapshot.ssh.ok = m_client->health().ok || !m_client->health().lastAttempt.isValid();
+    m_banner->setSnapshot(snapshot);
+}
+
+bool MetricsView::isStale() const
+{
+    return m_client && !m_client->health().ok && m_client->health().lastAttempt.isValid();
 }
 
 QString MetricsView::csv() const
 {
-    return m_last.series.isEmpty() ? QString() : metricsCsv(m_last, QStringLiteral("node"));
+    return m_last.series.isEmpty() ? QString() : metricsCsv(m_last, currentQuery().seriesLabel);
 }
 
 QString MetricsView::statusText() const
@@ -152,6 +306,26 @@ Result<void> MetricsView::exportCsv(const QString &path) const
     return {};
 }
 
+Result<void> MetricsView::exportPng(const QString &path) const
+{
+    const QPixmap pixmap = m_chart->grab();
+    if (pixmap.isNull())
+        return makeError(Error::Code::Unsupported, tr("The chart could not be drawn into an image."));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return makeError(Error::Code::Io, tr("Cannot write %1; choose another place.").arg(path),
+                         file.errorString());
+    QImageWriter writer(&file, "png");
+    if (!writer.write(pixmap.toImage())) {
+        file.cancelWriting();
+        return makeError(Error::Code::Io, tr("Cannot encode the chart as PNG."), writer.errorString());
+    }
+    if (!file.commit())
+        return makeError(Error::Code::Io, tr("Writing %1 failed; check the free space.").arg(path),
+                         file.errorString());
+    return {};
+}
+
 void MetricsView::chooseCsvFile()
 {
     const QString path = QFileDialog::getSaveFileName(this, tr("Export chart data"),
@@ -162,9 +336,46 @@ void MetricsView::chooseCsvFile()
         m_status->setText(saved.error().message);
 }
 
+void MetricsView::choosePngFile()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export chart"), QStringLiteral("metrics.png"),
+                                                      tr("PNG images (*.png)"));
+    if (path.isEmpty())
+        return;
+    if (const Result<void> saved = exportPng(path); !saved)
+        m_status->setText(saved.error().message);
+}
+
 std::chrono::seconds MetricsView::timeRange() const
 {
     return std::chrono::seconds(m_range->currentData().toLongLong());
+}
+
+void MetricsView::setTimeRange(std::chrono::seconds range)
+{
+    const int index = m_range->findData(static_cast<qlonglong>(range.count()));
+    if (index >= 0)
+        m_range->setCurrentIndex(index);
+}
+
+ChartMetric MetricsView::metric() const
+{
+    return static_cast<ChartMetric>(m_metric->currentData().toInt());
+}
+
+void MetricsView::setMetric(ChartMetric metric)
+{
+    m_metric->setCurrentIndex(m_metric->findData(static_cast<int>(metric)));
+}
+
+ChartScope MetricsView::scope() const
+{
+    return static_cast<ChartScope>(m_scope->currentData().toInt());
+}
+
+void MetricsView::setScope(ChartScope scope)
+{
+    m_scope->setCurrentIndex(m_scope->findData(static_cast<int>(scope)));
 }
 
 } // namespace SlurmDeck::Ui

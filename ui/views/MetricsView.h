@@ -1,10 +1,13 @@
 #pragma once
 
 #include "common/Result.h"
+#include "metrics/MetricQueries.h"
 #include "metrics/PrometheusTypes.h"
 #include "views/AreaView.h"
 
 #include <QPointer>
+#include <QTimer>
+#include <QUrl>
 
 #include <chrono>
 
@@ -18,9 +21,13 @@ class PrometheusClient;
 
 namespace SlurmDeck::Ui {
 
+class StaleBanner;
 class TimeSeriesChart;
 
-// Prometheus charts of the cluster over a chosen time range.
+// Prometheus charts of the cluster: one chart of the chosen metric (CPU, memory, load,
+// Slurm CPUs and jobs, GPU use) over the chosen time range, as a cluster total or one
+// series per node. Polls on a timer; while Prometheus fails, the last data stays with a
+// stale banner, and the next answer clears it. Exports the chart as PNG, its data as CSV.
 class MetricsView final : public AreaView
 {
     Q_OBJECT
@@ -28,33 +35,59 @@ class MetricsView final : public AreaView
 
 public:
     explicit MetricsView(QWidget *parent = nullptr);
+    ~MetricsView() override;
 
     [[nodiscard]] std::chrono::seconds timeRange() const;
+    void setTimeRange(std::chrono::seconds range); // one of the selector's ranges
+    [[nodiscard]] SlurmDeck::ChartMetric metric() const;
+    void setMetric(SlurmDeck::ChartMetric metric);
+    [[nodiscard]] SlurmDeck::ChartScope scope() const;
+    void setScope(SlurmDeck::ChartScope scope);
+    // The query the current selectors ask (its step from stepFor over the range).
+    [[nodiscard]] SlurmDeck::MetricQuery currentQuery() const;
     [[nodiscard]] TimeSeriesChart *chart() const { return m_chart; }
+    [[nodiscard]] StaleBanner *staleBanner() const { return m_banner; }
 
     // Where the charts come from (not owned; null: none). Queries run on Qt Network's own
     // asynchronous machinery: nothing here blocks the GUI thread.
     void setSource(SlurmDeck::PrometheusClient *client);
+    // A Prometheus the view owns (replacing any earlier one); empty URL: none.
+    void setPrometheusUrl(const QUrl &url);
+    [[nodiscard]] QUrl prometheusUrl() const;
+    // How often the chart is asked again (default 30 s; 0: never by itself).
+    void setRefreshInterval(std::chrono::milliseconds interval);
     // Asks the source again for the chosen time range.
     void refresh();
     // The last data shown, as CSV (metricsCsv); empty before the first answer.
     [[nodiscard]] QString csv() const;
     [[nodiscard]] Result<void> exportCsv(const QString &path) const;
+    // The chart as drawn now, as a PNG file.
+    [[nodiscard]] Result<void> exportPng(const QString &path) const;
     [[nodiscard]] QString statusText() const;
+    [[nodiscard]] bool isStale() const;
 
 signals:
     void timeRangeChanged(std::chrono::seconds range);
     void refreshed(); // an answer (data or error) was shown
 
 private:
+    void selectionChanged();
     void show(const Result<SlurmDeck::PromResult> &result, quint64 generation);
+    void updateBanner();
     void chooseCsvFile();
+    void choosePngFile();
 
     QComboBox *m_range;
+    QComboBox *m_metric;
+    QComboBox *m_scope;
+    StaleBanner *m_banner;
     TimeSeriesChart *m_chart;
     QLabel *m_status;
-    QPushButton *m_export;
+    QPushButton *m_exportCsv;
+    QPushButton *m_exportPng;
+    QTimer m_poll;
     QPointer<SlurmDeck::PrometheusClient> m_client;
+    SlurmDeck::PrometheusClient *m_ownClient = nullptr;
     SlurmDeck::PromResult m_last;
     quint64 m_generation = 0; // answers to older requests are dropped
 };

@@ -1,0 +1,280 @@
+// Screenshots of every area of the main window on a real cluster: the lab's hosts deployed
+// by SlurmDeck's engine (images transferred from here: the lab is offline), three jobs
+// submitted so the Jobs view has rows, the window opened offscreen on the cluster file; each
+// area is shown, given its data (nodes, jobs, services, plan, Prometheus series) and written
+// as <area>.png into $SLURMDECK_SCREENSHOT_DIR (default: the build directory). Every file
+// must be a real, non-blank PNG. The cluster (own name, the deploy tests' ports: hold the lab
+// lock) is removed at the end, pass or fail.
+#include "FakeOperations.h"
+#include "LabManifest.h"
+#include "LiveCluster.h"
+#include "MainWindow.h"
+#include "ResultTesting.h"
+#include "Screenshot.h"
+#include "charts/TimeSeriesChart.h"
+#include "deploy/DeployRunner.h"
+#include "deploy/DeploySession.h"
+#include "inventory/ClusterFile.h"
+#include "inventory/DefaultRoles.h"
+#include "models/JobsModel.h"
+#include "models/NodesModel.h"
+#include "remote/ShellQuote.h"
+#include "secrets/ClusterSecrets.h"
+#include "ssh/HostKey.h"
+#include "ssh/SshConnection.h"
+#include "views/DeployView.h"
+#include "views/JobsView.h"
+#include "views/MetricsView.h"
+#include "views/NodesView.h"
+#include "views/ServicesView.h"
+
+#include <QDir>
+#include <QFile>
+#include <QImageReader>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace SlurmDeck;
+using namespace SlurmDeck::Ui;
+using namespace std::chrono_literals;
+
+class TestScreenshotsLab final : public QObject
+{
+    Q_OBJECT
+
+private:
+    Lab::Manifest m_lab;
+    QTemporaryDir m_home;
+    Cluster m_cluster;
+    ClusterPlan m_plan;
+    QHash<QString, SshTarget> m_targets;
+    QByteArray m_mungeKey = ClusterSecrets::generateMungeKey();
+    QByteArray m_password = ClusterSecrets::generatePassword();
+    std::unique_ptr<MainWindow> m_window;
+
+    QString clusterFile() const { return m_home.filePath(QStringLiteral("screenshots.yaml")); }
+    QString sshConfig() const { return m_home.filePath(QStringLiteral("ssh_config")); }
+    const Lab::Host &primary() const { return m_lab.hosts.first(); }
+
+    static QString outputDir()
+    {
+        const QString dir = qEnvironmentVariable("SLURMDECK_SCREENSHOT_DIR");
+        return dir.isEmpty() ? QStringLiteral(SLURMDECK_BUILD_DIR) : dir;
+    }
+
+    SshTarget shared() const
+    {
+        SshTarget ssh;
+        ssh.configFile = sshConfig();
+        ssh.slurmDeckKnownHostsFile = m_home.filePath(QStringLiteral("own_known_hosts"));
+        return ssh;
+    }
+
+    Result<ExecResult> onHost(const Lab::Host &host, const QString &command) const
+    {
+        FixedHostKeyPolicy reject(HostKeyDecision::Reject);
+        SshConnection connection(m_targets.value(host.name), &reject);
+        if (Result<void> connected = connection.connect(); !connected)
+            return connected.error();
+        return connection.exec(command);
+    }
+
+    // `command` in the slurmctld container on the primary; stdout and stderr, trimmed.
+    QString slurm(const QString &command) const
+    {
+        const QString container =
+            QStringLiteral("$(%1 ps -q --filter label=com.docker.compose.project=%2 --filter "
+                           "label=com.docker.compose.service=slurmctld)")
+                .arg(Shell::quote(primary().docker), Shell::quote(m_plan.projectName));
+        const Result<ExecResult> ran =
+            onHost(primary(), QStringLiteral("%1 exec %2 sh -c %3")
+                                  .arg(Shell::quote(primary().docker), container, Shell::quote(command)));
+        if (!ran)
+            return QStringLiteral("error: ") + ran.error().toString();
+        return QString::fromUtf8(ran->standardOutput + ran->standardError).trimmed();
+    }
+
+    void tearDownCluster() const
+    {
+        for (const HostPlan &host : m_plan.hosts) {
+            for (const Lab::Host &lab : m_lab.hosts) {
+                if (lab.name != host.hostName)
+                    continue;
+                const QString docker = Shell::quote(lab.docker);
+                const Result<ExecResult> removed = onHost(
+                    lab, QStringLiteral("ids=$(%1 ps -aq --filter label=com.docker.compose.project=%2); "
+                                        "[ -z \"$ids\" ] || %1 rm -f $ids >/dev/null; "
+                                        "%1 network ls -q --filter label=com.docker.compose.project=%2 | "
+                                        "xargs -r %1 network rm >/dev/null 2>&1; rm -rf %3")
+                             .arg(docker, Shell::quote(m_plan.projectName), Shell::quote(host.directory)));
+                Q_UNUSED(removed);
+            }
+        }
+    }
+
+    // Shows `area`, lets it paint, writes <id>.png and checks it is a real, non-blank PNG.
+    void capture(Area area)
+    {
+        m_window->showArea(area);
+        QTest::qWait(500);
+        const QString path = QDir(outputDir()).filePath(areaId(area) + QStringLiteral(".png"));
+        SLURMDECK_VERIFY_OK(saveScreenshot(*m_window, path));
+        QVERIFY2(QFileInfo(path).size() > 10000, qPrintable(path));
+        QImageReader reader(path);
+        QCOMPARE(reader.format(), QByteArray("png"));
+        const QImage image = reader.read();
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.size(), m_window->size() * m_window->devicePixelRatio());
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 3)
+            for (int x = 0; x < image.width(); x += 3)
+                colours.insert(image.pixel(x, y));
+        QVERIFY2(colours.size() > 20, qPrintable(path + QStringLiteral(" looks blank")));
+        qInfo("screenshot: %s", qPrintable(path));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QString why;
+        const std::optional<Lab::Manifest> manifest = Lab::readManifest(&why);
+        QVERIFY2(manifest, qPrintable(why));
+        m_lab = *manifest;
+        QVERIFY2(m_lab.hosts.size() >= 2, "the screenshots need a primary and a worker");
+        QVERIFY(m_home.isValid());
+        QVERIFY2(QDir().mkpath(outputDir()), qPrintable(outputDir()));
+        QFile config(sshConfig());
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write("Host *\n    UserKnownHostsFile " + m_lab.knownHosts().toUtf8() +
+                     "\n    GlobalKnownHostsFile /dev/null\n");
+        config.close();
+
+        m_cluster.name = QStringLiteral("demo");
+        for (const Lab::Host &lab : std::as_const(m_lab.hosts)) {
+            Host host;
+            host.name = lab.name;
+            host.address = lab.address;
+            host.user = QStringLiteral("root");
+            host.identity = m_lab.clientKey();
+            host.detected.platform = lab.platform == u"qnap" ? Platform::Qnap : Platform::Linux;
+            host.detected.arch = QStringLiteral("x86_64");
+            host.detected.cpus = QThread::idealThreadCount();
+            m_cluster.hosts << host;
+        }
+        assignDefaultRoles(m_cluster);
+        SLURMDECK_VERIFY_OK(ClusterFile::save(m_cluster, clusterFile()));
+        const DeploySession session(m_cluster, shared());
+        const Result<DeploySession::Prepared> prepared = session.prepareWith(m_mungeKey, m_password);
+        SLURMDECK_VERIFY_OK(prepared);
+        m_plan = prepared->plan;
+        m_targets = prepared->targets;
+        tearDownCluster(); // leftovers of a killed run
+    }
+
+    void cleanupTestCase()
+    {
+        m_window.reset();
+        tearDownCluster();
+    }
+
+    void deployAndSubmit()
+    {
+        DeployRunner runner(m_plan, m_targets, std::make_shared<FixedHostKeyPolicy>(HostKeyDecision::Reject),
+                            nullptr);
+        QSignalSpy finished(&runner, &DeployRunner::finished);
+        DeployOptions options;
+        options.images = ImageSource::TransferFromHere; // the lab's hosts are offline
+        options.localDocker = QStringLiteral("/usr/bin/docker");
+        options.verify = false;
+        runner.start(options);
+        QVERIFY(finished.wait(900000));
+        QVERIFY2(finished.first().first().value<DeployReport>().ok(), "the lab deploy failed");
+        QVERIFY2(QTest::qWaitFor(
+                     [this] {
+                         return slurm(QStringLiteral("sinfo -h -N -o %T | sort -u")) ==
+                                QLatin1StringView("idle");
+                     },
+                     120000),
+                 qPrintable(slurm(QStringLiteral("sinfo -N"))));
+        // A running job and a pending one (it may start in an hour).
+        const QString running =
+            slurm(QStringLiteral("sbatch --parsable -J train-resnet -N1 -n1 --wrap 'sleep 600' 2>&1"));
+        QVERIFY2(running.toInt() > 0, qPrintable(running));
+        const QString pending =
+            slurm(QStringLiteral("sbatch --parsable -J sweep --begin=now+1hour --wrap 'sleep 60' 2>&1"));
+        QVERIFY2(pending.toInt() > 0, qPrintable(pending));
+        // A short one, so the Metrics chart shows the allocation change when it ends.
+        const QString shortJob =
+            slurm(QStringLiteral("sbatch --parsable -J preprocess -n2 --wrap 'sleep 60' 2>&1"));
+        QVERIFY2(shortJob.toInt() > 0, qPrintable(shortJob));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return slurm(QStringLiteral("squeue -h -j %1 -o %T").arg(running)) == u"RUNNING"; },
+            60000));
+    }
+
+    void everyArea()
+    {
+        m_window = std::make_unique<MainWindow>();
+        m_window->setSshDefaults(shared());
+        m_window->liveCluster()->setInterval(2s);
+        m_window->setConfirmation(std::make_shared<Testing::ScriptedConfirmation>(true));
+        m_window->deployView()->setSecrets(m_mungeKey, m_password);
+        m_window->deployView()->setHostKeyPrompt(
+            std::make_shared<FixedHostKeyPolicy>(HostKeyDecision::Reject));
+        m_window->servicesView()->setSecrets(m_mungeKey, m_password);
+        m_window->servicesView()->setSshDefaults(shared());
+        m_window->servicesView()->setHostKeyPrompt(
+            std::make_shared<FixedHostKeyPolicy>(HostKeyDecision::Reject));
+        m_window->resize(1200, 720);
+        SLURMDECK_VERIFY_OK(m_window->openCluster(clusterFile()));
+        m_window->show();
+        m_window->startMonitoring(); // the status bar shows the sources in every shot
+
+        capture(Area::Hosts);
+
+        m_window->showArea(Area::Deploy);
+        m_window->deployView()->plan();
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->deployView()->hasPlan(), 120000);
+        capture(Area::Deploy);
+
+        m_window->showArea(Area::Services);
+        QSignalSpy listed(m_window->servicesView(), &ServicesView::refreshed);
+        m_window->servicesView()->refresh();
+        QVERIFY(listed.wait(120000));
+        capture(Area::Services);
+
+        m_window->showArea(Area::Nodes);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->nodesView()->model()->rowCount() == m_lab.hosts.size(), 60000);
+        capture(Area::Nodes);
+
+        m_window->showArea(Area::Jobs);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->jobsView()->queueModel()->rowCount() >= 3, 60000);
+        capture(Area::Jobs);
+
+        if (m_window->view(Area::Gpus))
+            capture(Area::Gpus);
+
+        // Slurm's allocated and idle CPUs, once three minutes of samples (15 min / 300 points:
+        // one row every 3 s) are in.
+        m_window->showArea(Area::Metrics);
+        MetricsView *metrics = m_window->metricsView();
+        metrics->setMetric(ChartMetric::SlurmCpus);
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         QSignalSpy refreshed(metrics, &MetricsView::refreshed);
+                         metrics->refresh();
+                         return refreshed.wait(15000) && metrics->chart()->seriesCount() == 2 &&
+                                metrics->csv().count(u'\n') >= 60;
+                     },
+                     300000),
+                 qPrintable(metrics->statusText()));
+        QVERIFY(!metrics->isStale());
+        capture(Area::Metrics);
+    }
+};
+
+QTEST_MAIN(TestScreenshotsLab)
+#include "tst_screenshotslab.moc"
