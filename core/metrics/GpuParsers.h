@@ -25,6 +25,8 @@ struct GpuReading
     std::optional<double> memoryTotalMiB;
     std::optional<double> temperatureC;
     std::optional<double> powerW;
+
+    friend bool operator==(const GpuReading &, const GpuReading &) = default;
 };
 
 struct GpuParse

@@ -2,6 +2,7 @@
 
 #include "common/Result.h"
 #include "metrics/GpuUsage.h"
+#include "metrics/PrometheusClient.h"
 #include "ssh/SshTarget.h"
 
 #include <QHash>
@@ -18,7 +19,6 @@ namespace SlurmDeck {
 
 class CredentialPrompt;
 class HostKeyPrompt;
-class PrometheusClient;
 struct SlurmEndpoint;
 
 // Reads the GPUs of a cluster's hosts every interval. First the GPU exporter's series in
