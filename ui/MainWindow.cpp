@@ -8,7 +8,9 @@
 #include "common/ApplicationInfo.h"
 #include "dialogs/AboutDialog.h"
 #include "inventory/ClusterDocument.h"
+#include "metrics/GpuUsageSource.h"
 #include "secrets/KeychainCredentialPrompt.h"
+#include "slurm/ControllerLink.h"
 #include "views/DeployView.h"
 #include "views/GpusView.h"
 #include "views/HostsView.h"
@@ -69,7 +71,8 @@ MainWindow::MainWindow(QWidget *parent)
     addArea(m_nodesView);
     m_jobsView = new JobsView(m_views);
     addArea(m_jobsView);
-    addArea(new GpusView(m_views));
+    m_gpusView = new GpusView(m_views);
+    addArea(m_gpusView);
     addArea(new MetricsView(m_views));
 
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
@@ -78,7 +81,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_views->setCurrentIndex(row);
         m_areaActions->actions().at(row)->setChecked(true);
         const Area area = allAreas().at(row);
-        if (area == Area::Nodes || area == Area::Jobs)
+        if (area == Area::Nodes || area == Area::Jobs || area == Area::Gpus)
             startMonitoring();
     });
 
@@ -166,11 +169,16 @@ void MainWindow::connectLiveCluster()
         m_jobsView->setOperations(m_live->operations());
         m_jobsView->setCurrentUser(m_live->user());
         m_notifier->setUser(m_live->user());
+        // GPUs: the exporter in the cluster's Prometheus, else nvidia-smi over SSH.
+        const auto link = m_live->monitor()->link();
+        m_gpusView->setSource(GpuUsageSource::forEndpoint(m_live->monitor()->endpoint(), link->hostKeys(),
+                                                          link->credentials(), nullptr));
         statusBar()->showMessage(tr("Monitoring %1…").arg(m_live->clusterName()), 5000);
     });
     connect(m_live, &LiveCluster::snapshotUpdated, this, [this](const ClusterSnapshot &snapshot) {
         m_nodesView->setSnapshot(snapshot);
         m_jobsView->setSnapshot(snapshot);
+        m_gpusView->setClusterSnapshot(snapshot);
         m_sourceHealth->setSnapshot(snapshot);
         m_notifier->setSnapshot(snapshot);
     });
@@ -178,6 +186,7 @@ void MainWindow::connectLiveCluster()
         const QString why = tr("Cannot monitor this cluster: %1").arg(message);
         m_nodesView->clearCluster(why);
         m_jobsView->clearCluster(why);
+        m_gpusView->clearCluster(why);
         m_sourceHealth->clear();
         statusBar()->showMessage(why, 15000);
     });
@@ -186,6 +195,7 @@ void MainWindow::connectLiveCluster()
         m_jobsView->setOperations(nullptr);
         m_nodesView->clearCluster();
         m_jobsView->clearCluster();
+        m_gpusView->clearCluster();
         m_sourceHealth->clear();
         m_notifier->reset();
     });
@@ -204,7 +214,7 @@ void MainWindow::clusterReplaced()
 {
     m_live->stop();
     m_monitoredCluster = {};
-    if (currentArea() == Area::Nodes || currentArea() == Area::Jobs)
+    if (currentArea() == Area::Nodes || currentArea() == Area::Jobs || currentArea() == Area::Gpus)
         startMonitoring();
 }
 

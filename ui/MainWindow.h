@@ -27,6 +27,7 @@ class Confirmation;
 class DeployView;
 class HostsView;
 class ServicesView;
+class GpusView;
 class JobsView;
 class LiveCluster;
 class NodesView;
@@ -55,6 +56,7 @@ public:
     [[nodiscard]] ServicesView *servicesView() const { return m_servicesView; }
     [[nodiscard]] NodesView *nodesView() const { return m_nodesView; }
     [[nodiscard]] JobsView *jobsView() const { return m_jobsView; }
+    [[nodiscard]] GpusView *gpusView() const { return m_gpusView; }
     [[nodiscard]] ClusterDocument *clusterDocument() const { return m_document; }
     [[nodiscard]] LiveCluster *liveCluster() const { return m_live; }
     [[nodiscard]] SourceHealthIndicator *sourceHealth() const { return m_sourceHealth; }
@@ -96,6 +98,7 @@ private:
     ServicesView *m_servicesView = nullptr;
     NodesView *m_nodesView = nullptr;
     JobsView *m_jobsView = nullptr;
+    GpusView *m_gpusView = nullptr;
     LiveCluster *m_live;
     SourceHealthIndicator *m_sourceHealth;
     ClusterNotifier *m_notifier;
