@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "slurm/JobRequest.h"
 #include "slurm/SlurmCommands.h"
 #include "slurm/SlurmTypes.h"
 
@@ -45,6 +46,8 @@ public:
                                std::function<void(Result<QString>)> done) = 0;
     virtual void history(const QDateTime &since, QObject *context,
                          std::function<void(Result<QList<SlurmJob>>)> done) = 0;
+    // sbatch; the success carries the new job's id (the request was validated first).
+    virtual void submitJob(const JobRequest &request, QObject *context, Done done) = 0;
     // Poll now (after an action, or the user's Refresh).
     virtual void refresh() = 0;
 };

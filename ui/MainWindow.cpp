@@ -71,6 +71,9 @@ MainWindow::MainWindow(QWidget *parent)
     addArea(m_nodesView);
     m_jobsView = new JobsView(m_views);
     addArea(m_jobsView);
+    // Submitting from anywhere shows the Jobs view, where the new job is followed.
+    menuBar()->findChild<QMenu *>(QStringLiteral("jobsMenu"))->addAction(m_jobsView->submitAction());
+    connect(m_jobsView->submitAction(), &QAction::triggered, this, [this] { showArea(Area::Jobs); });
     m_gpusView = new GpusView(m_views);
     addArea(m_gpusView);
     addArea(new MetricsView(m_views));
@@ -109,6 +112,7 @@ void MainWindow::createMenus()
     quit->setMenuRole(QAction::QuitRole);
 
     menuBar()->addMenu(tr("&View"))->setObjectName(QStringLiteral("viewMenu"));
+    menuBar()->addMenu(tr("&Jobs"))->setObjectName(QStringLiteral("jobsMenu"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About SlurmDeck"), this, &MainWindow::showAbout);

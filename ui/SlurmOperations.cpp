@@ -99,6 +99,15 @@ void SlurmOperations::history(const QDateTime &since, QObject *context,
     m_monitor->fetchHistory(since, context, std::move(done));
 }
 
+void SlurmOperations::submitJob(const JobRequest &request, QObject *context, Done done)
+{
+    if (!m_actions) {
+        failLater<QString>(context, std::move(done));
+        return;
+    }
+    m_actions->submitJob(request, context, std::move(done));
+}
+
 void SlurmOperations::refresh()
 {
     if (m_monitor)

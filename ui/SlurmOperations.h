@@ -36,6 +36,7 @@ public:
                        std::function<void(Result<QString>)> done) override;
     void history(const QDateTime &since, QObject *context,
                  std::function<void(Result<QList<SlurmJob>>)> done) override;
+    void submitJob(const JobRequest &request, QObject *context, Done done) override;
     void refresh() override;
 
 private:

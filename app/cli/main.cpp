@@ -1,9 +1,11 @@
 // slurmdeck-cli: the headless front. Wiring only; the commands live in core.
 #include "cli/CliApplication.h"
 #include "common/ApplicationInfo.h"
+#include "deploy/HostTaskQueue.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <cstdio>
@@ -15,8 +17,15 @@ int main(int argc, char *argv[])
 
     QTextStream out(stdout);
     QTextStream err(stderr);
-    SlurmDeck::CliApplication cli(out, err);
-    QObject::connect(&cli, &SlurmDeck::CliApplication::finished, &app, &QCoreApplication::exit);
-    QTimer::singleShot(0, &cli, [&cli] { cli.start(QCoreApplication::arguments()); });
-    return QCoreApplication::exec();
+    int exitCode = 0;
+    {
+        SlurmDeck::CliApplication cli(out, err);
+        QObject::connect(&cli, &SlurmDeck::CliApplication::finished, &app, &QCoreApplication::exit);
+        QTimer::singleShot(0, &cli, [&cli] { cli.start(QCoreApplication::arguments()); });
+        exitCode = QCoreApplication::exec();
+    }
+    // The command is gone and has cancelled what still ran on the hosts; let those
+    // workers close their connections before the process (and libssh) goes away.
+    SlurmDeck::HostTaskQueue::pool()->waitForDone();
+    return exitCode;
 }

@@ -14,6 +14,7 @@
 #include "cli/SandboxCommand.h"
 #include "cli/ServicesCommand.h"
 #include "cli/StatusCommand.h"
+#include "cli/SubmitCommand.h"
 #include "common/ApplicationInfo.h"
 
 #include <QCoreApplication>
@@ -93,6 +94,10 @@ QString CliApplication::helpText() const
                "  jobs [--json] | cancel ID | hold ID | release ID | requeue ID | show ID [--json] |\n"
                "       output ID [--lines N]\n"
                "                      The queue, or act on a job; show explains a pending reason.\n"
+               "  submit SCRIPT|- [--job-name N] [-p P] [-N N] [-n N] [-c N] [--mem MB|4G]\n"
+               "         [--gpus [TYPE:]N] [-t T] [-D DIR] [-o F] [-e F] [--export VARS] [-a SPEC]\n"
+               "                      Check a batch job against the partitions and nodes, submit it\n"
+               "                      with sbatch and print its id.\n"
                "  history [--since DURATION] [--json]\n"
                "                      Jobs from accounting in the window (30m, 2h, 7d; default 1d).\n"
                "                      plan ... history also take [--ssh-config FILE]\n"
@@ -170,6 +175,8 @@ void CliApplication::start(const QStringList &arguments)
         m_command = new JobsCommand(this);
     else if (first == u"history")
         m_command = new HistoryCommand(this);
+    else if (first == u"submit")
+        m_command = new SubmitCommand(this);
     if (!m_command) {
         m_err << QCoreApplication::translate(
                      "CliApplication", "slurmdeck-cli: unknown %1 '%2'. Run 'slurmdeck-cli --help' for the "

@@ -102,7 +102,6 @@ void HostTaskQueue::startNext(const QString &host)
         slot.link = std::make_shared<Link>();
         slot.link->deployer = makeDeployer(host, m_cancel);
     }
-    const std::shared_ptr<Link> link = slot.link;
     const QString name = host;
     using Delivery = std::function<void()>;
     auto *watcher = new QFutureWatcher<std::pair<Delivery, bool>>(this);
@@ -115,20 +114,25 @@ void HostTaskQueue::startNext(const QString &host)
             deliver();
         startNext(name);
     });
-    watcher->setFuture(QtConcurrent::run(pool(), [link, name, work = std::move(work)]() {
-        if (!link->deployer) {
-            const Error unknown = makeError(Error::Code::InvalidArgument,
-                                            QObject::tr("%1 is not a host of this cluster.").arg(name));
-            return std::make_pair(work(nullptr, &unknown), true);
-        }
-        if (!link->checked) {
-            if (Result<void> checked = link->deployer->connectAndCheck(true); !checked)
-                return std::make_pair(work(nullptr, &checked.error()), true);
-            link->checked = true;
-        }
-        Delivery deliver = work(link->deployer.get(), nullptr);
-        return std::make_pair(std::move(deliver), !link->deployer->connection().isConnected());
-    }));
+    watcher->setFuture(
+        QtConcurrent::run(pool(), [shared = slot.link, name, work = std::move(work)]() mutable {
+            // Drop this task's share of the link before the result is reported, so the
+            // connection is never closed here after the owner has moved on (or the process
+            // has begun to exit).
+            const std::shared_ptr<Link> link = std::move(shared);
+            if (!link->deployer) {
+                const Error unknown = makeError(Error::Code::InvalidArgument,
+                                                QObject::tr("%1 is not a host of this cluster.").arg(name));
+                return std::make_pair(work(nullptr, &unknown), true);
+            }
+            if (!link->checked) {
+                if (Result<void> checked = link->deployer->connectAndCheck(true); !checked)
+                    return std::make_pair(work(nullptr, &checked.error()), true);
+                link->checked = true;
+            }
+            Delivery deliver = work(link->deployer.get(), nullptr);
+            return std::make_pair(std::move(deliver), !link->deployer->connection().isConnected());
+        }));
 }
 
 } // namespace SlurmDeck

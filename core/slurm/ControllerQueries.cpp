@@ -1,5 +1,6 @@
 #include "slurm/ControllerQueries.h"
 
+#include "slurm/JobRequest.h"
 #include "slurm/SlurmQueries.h"
 
 #include <QObject>
@@ -214,6 +215,21 @@ Result<QString> command(ControllerShell &shell, const QStringList &argv, const Q
                          QStringLiteral("exit status %1").arg(ran->exitStatus));
     }
     return QString::fromUtf8(ran->standardOutput).trimmed();
+}
+
+Result<QString> submit(ControllerShell &shell, const QStringList &argv, const QByteArray &input,
+                       seconds timeout)
+{
+    const Result<ExecResult> ran = shell.run(argv, timeout, input);
+    if (!ran)
+        return ran.error();
+    if (!ran->succeeded()) {
+        return makeError(
+            Error::Code::RemoteCommandFailed,
+            QObject::tr("sbatch refused the job: %1").arg(errorText(ran->standardError, ran->standardOutput)),
+            QStringLiteral("exit status %1").arg(ran->exitStatus));
+    }
+    return JobRequests::parseSubmitted(ran->standardOutput);
 }
 
 } // namespace SlurmDeck::ControllerQueries

@@ -38,4 +38,9 @@ struct PollRequest
 [[nodiscard]] Result<QString> command(ControllerShell &shell, const QStringList &argv, const QString &what,
                                       std::chrono::seconds timeout);
 
+// Submits a batch job (JobRequests::submitArgv, the script on standard input); the new
+// job's id, else an Error carrying sbatch's own words.
+[[nodiscard]] Result<QString> submit(ControllerShell &shell, const QStringList &argv, const QByteArray &input,
+                                     std::chrono::seconds timeout);
+
 } // namespace SlurmDeck::ControllerQueries

@@ -85,12 +85,14 @@ Result<void> ControllerShell::ensureConnected()
     return {};
 }
 
-Result<ExecResult> ControllerShell::runOnHost(const QString &commandLine, std::chrono::milliseconds timeout)
+Result<ExecResult> ControllerShell::runOnHost(const QString &commandLine, std::chrono::milliseconds timeout,
+                                              const QByteArray &input)
 {
     if (Result<void> connected = ensureConnected(); !connected)
         return connected.error();
     ExecOptions options;
     options.timeout = timeout;
+    options.standardInput = input;
     Result<ExecResult> ran = m_connection->exec(commandLine, options, m_cancel);
     if (!ran && failedPart(ran.error()) == FailedPart::Ssh) {
         // A dropped connection is reopened by the next call.
@@ -139,12 +141,21 @@ Result<void> ControllerShell::ensureContainer()
 }
 
 Result<ExecResult> ControllerShell::execInContainer(const QString &innerLine,
-                                                    std::chrono::milliseconds timeout)
+                                                    std::chrono::milliseconds timeout,
+                                                    const QByteArray &input)
 {
+    // -i only with input: without it the command sees no standard input at all.
+    const auto dockerExec = [this, &input] {
+        QStringList argv{m_docker, QStringLiteral("exec")};
+        if (!input.isEmpty())
+            argv << QStringLiteral("-i");
+        argv << m_container;
+        return Shell::join(argv);
+    };
     if (Result<void> found = ensureContainer(); !found)
         return found.error();
-    const QString line = Shell::join({m_docker, QStringLiteral("exec"), m_container}) + u' ' + innerLine;
-    Result<ExecResult> ran = runOnHost(line, timeout);
+    const QString line = dockerExec() + u' ' + innerLine;
+    Result<ExecResult> ran = runOnHost(line, timeout, input);
     if (!ran)
         return ran;
     // docker exec itself failed (125: the daemon refused, 126/127: cannot run): the
@@ -154,8 +165,8 @@ Result<ExecResult> ControllerShell::execInContainer(const QString &innerLine,
         forgetContainer();
         if (Result<void> found = ensureContainer(); !found)
             return found.error();
-        const QString again = Shell::join({m_docker, QStringLiteral("exec"), m_container}) + u' ' + innerLine;
-        ran = runOnHost(again, timeout);
+        const QString again = dockerExec() + u' ' + innerLine;
+        ran = runOnHost(again, timeout, input);
         if (ran && (ran->exitStatus == 125 || ran->standardError.contains("is not running"))) {
             forgetContainer();
             return makeError(Error::Code::NotFound,
@@ -171,6 +182,12 @@ Result<ExecResult> ControllerShell::execInContainer(const QString &innerLine,
 Result<ExecResult> ControllerShell::run(const QStringList &argv, std::chrono::milliseconds timeout)
 {
     return execInContainer(Shell::join(argv), timeout);
+}
+
+Result<ExecResult> ControllerShell::run(const QStringList &argv, std::chrono::milliseconds timeout,
+                                        const QByteArray &input)
+{
+    return execInContainer(Shell::join(argv), timeout, input);
 }
 
 Result<ExecResult> ControllerShell::runScript(const QString &script, std::chrono::milliseconds timeout)

@@ -43,10 +43,14 @@ public:
     // `argv` inside the container. A non-zero exit status is not an error here: callers
     // read it from the ExecResult. Errors are SSH failures and a missing container.
     [[nodiscard]] Result<ExecResult> run(const QStringList &argv, std::chrono::milliseconds timeout);
+    // The same with `input` on the command's standard input (`docker exec -i`).
+    [[nodiscard]] Result<ExecResult> run(const QStringList &argv, std::chrono::milliseconds timeout,
+                                         const QByteArray &input);
     // A POSIX sh script inside the container (`sh -c SCRIPT`).
     [[nodiscard]] Result<ExecResult> runScript(const QString &script, std::chrono::milliseconds timeout);
     // A command line for the controller host's own login shell (outside the containers).
-    [[nodiscard]] Result<ExecResult> runOnHost(const QString &commandLine, std::chrono::milliseconds timeout);
+    [[nodiscard]] Result<ExecResult> runOnHost(const QString &commandLine, std::chrono::milliseconds timeout,
+                                               const QByteArray &input = {});
 
     // Which part an error from run()/runScript() came from.
     [[nodiscard]] static FailedPart failedPart(const Error &error);
@@ -69,7 +73,8 @@ private:
     [[nodiscard]] Result<void> ensureConnected();
     [[nodiscard]] Result<void> ensureContainer();
     [[nodiscard]] Result<ExecResult> execInContainer(const QString &innerLine,
-                                                     std::chrono::milliseconds timeout);
+                                                     std::chrono::milliseconds timeout,
+                                                     const QByteArray &input = {});
 
     SshTarget m_target;
     QString m_project;

@@ -2,6 +2,7 @@
 
 #include "slurm/ControllerLink.h"
 #include "slurm/ControllerQueries.h"
+#include "slurm/JobRequest.h"
 #include "slurm/NodeLifecycle.h"
 #include "slurm/SlurmMonitor.h"
 
@@ -117,6 +118,23 @@ void SlurmActions::jobAction(SlurmCommands::JobAction action, const QString &job
 {
     runCommand(tr("%1 job %2").arg(SlurmCommands::toString(action), jobId),
                SlurmCommands::jobAction(action, jobId), context, std::move(done));
+}
+
+void SlurmActions::submitJob(const JobRequest &request, QObject *context, Done done)
+{
+    const QString description =
+        request.name.isEmpty() ? tr("submit a job") : tr("submit job %1").arg(request.name);
+    const QStringList argv = JobRequests::submitArgv(request);
+    const QByteArray input = JobRequests::submitInput(request);
+    const QPointer<QObject> receiver(context);
+    m_link->submit<Result<QString>>(
+        [argv, input](ControllerShell &shell) {
+            return ControllerQueries::submit(shell, argv, input, actionTimeout);
+        },
+        this,
+        [this, description, receiver, done](const Result<QString> &jobId) {
+            report(description, jobId, receiver.data(), done);
+        });
 }
 
 void SlurmActions::jobDetails(qint64 jobId, QObject *context,

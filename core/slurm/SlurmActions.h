@@ -15,6 +15,7 @@
 namespace SlurmDeck {
 
 class ControllerLink;
+struct JobRequest;
 class SlurmMonitor;
 struct SlurmEndpoint;
 namespace NodeLifecycle {
@@ -53,6 +54,11 @@ public:
     void releaseJob(const QString &jobId, QObject *context, Done done);
     void requeueJob(const QString &jobId, QObject *context, Done done);
     void jobAction(SlurmCommands::JobAction action, const QString &jobId, QObject *context, Done done);
+
+    // sbatch with the script on standard input; `done` gets the new job's id, or an Error
+    // with sbatch's own message. The request is not validated here (JobRequests does that
+    // against a snapshot first).
+    void submitJob(const JobRequest &request, QObject *context, Done done);
 
     // scontrol show job -d, with the pending reason explained (SlurmQueries).
     void jobDetails(qint64 jobId, QObject *context, std::function<void(Result<SlurmJobDetails>)> done);

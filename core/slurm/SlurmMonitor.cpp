@@ -4,6 +4,8 @@
 #include "slurm/ControllerQueries.h"
 #include "slurm/SnapshotUpdate.h"
 
+#include <utility>
+
 namespace SlurmDeck {
 
 SlurmMonitor::SlurmMonitor(SlurmEndpoint endpoint, std::shared_ptr<HostKeyPrompt> hostKeys,
@@ -83,28 +85,38 @@ void SlurmMonitor::poll()
     request.checkAccounting =
         m_endpoint.accounting && (m_pollCount % accountingEvery == 0 || !m_snapshot.accounting.ok);
     ++m_pollCount;
-    m_link->submit<PollOutcome>(
-        [request](ControllerShell &shell) { return ControllerQueries::poll(shell, request); }, this,
-        [this](PollOutcome outcome) { pollFinished(outcome); });
+    // The next snapshot is made on the link's worker too (10,000 jobs take tens of ms), from
+    // a shared copy of the current one: only pollFinished() replaces m_snapshot, and one
+    // poll runs at a time.
+    m_link->submit<PolledSnapshot>(
+        [request, previous = m_snapshot](ControllerShell &shell) {
+            const PollOutcome outcome = ControllerQueries::poll(shell, request);
+            return PolledSnapshot{applyPoll(previous, outcome), outcome.sshError || outcome.controllerError};
+        },
+        this, [this](PolledSnapshot polled) { pollFinished(std::move(polled)); });
 }
 
-void SlurmMonitor::pollFinished(const PollOutcome &outcome)
+void SlurmMonitor::pollFinished(PolledSnapshot polled)
 {
     m_polling = false;
     const bool wasStale = m_snapshot.isStale();
     const bool first = !m_snapshot.ssh.lastAttempt.isValid();
-    m_snapshot = applyPoll(std::move(m_snapshot), outcome);
+    ClusterSnapshot previous = std::exchange(m_snapshot, std::move(polled.snapshot));
     if (!m_endpoint.accounting) {
         m_snapshot.accounting.ok = false;
         m_snapshot.accounting.error = tr("Not deployed: no host of the cluster runs slurmdbd.");
     }
-    if (outcome.sshError || outcome.controllerError)
+    if (polled.failed)
         m_schedule.recordFailure();
     else
         m_schedule.recordSuccess();
     emit snapshotUpdated(m_snapshot);
     if (first || wasStale != m_snapshot.isStale())
         emit staleChanged(m_snapshot.isStale());
+    // Freeing the previous snapshot (its last reference, on a big cluster thousands of
+    // strings) is the worker's job as well.
+    m_link->submit<bool>([previous = std::move(previous)](ControllerShell &) { return true; }, nullptr,
+                         [](bool) {});
     scheduleNext();
 }
 

@@ -76,7 +76,13 @@ signals:
 private:
     void scheduleNext();
     void poll();
-    void pollFinished(const PollOutcome &outcome);
+    // A poll's next snapshot, made on the link's worker, and whether the poll failed.
+    struct PolledSnapshot
+    {
+        ClusterSnapshot snapshot;
+        bool failed = false;
+    };
+    void pollFinished(PolledSnapshot polled);
 
     SlurmEndpoint m_endpoint;
     std::shared_ptr<ControllerLink> m_link;

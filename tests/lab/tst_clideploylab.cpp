@@ -37,7 +37,12 @@ struct Run
     QString out;
     QString err;
 
-    [[nodiscard]] QByteArray describe() const { return (out + u'\n' + err).toUtf8(); }
+    [[nodiscard]] QByteArray describe() const
+    {
+        const QString ended =
+            exitCode == -2 ? QStringLiteral("crashed") : QStringLiteral("exit code %1").arg(exitCode);
+        return (ended + u'\n' + out + u'\n' + err).toUtf8();
+    }
 };
 
 } // namespace

@@ -103,6 +103,17 @@ public:
               [=] { done(failed ? Result<QList<SlurmJob>>(*failed) : Result<QList<SlurmJob>>(jobs)); });
     }
 
+    QList<JobRequest> submitted;
+    QString nextJobId = QStringLiteral("4242");
+
+    void submitJob(const JobRequest &request, QObject *context, Done done) override
+    {
+        submitted << request;
+        const std::optional<Error> failed = failure;
+        const QString id = nextJobId;
+        later(context, [=] { done(failed ? Result<QString>(*failed) : Result<QString>(id)); });
+    }
+
     void refresh() override { ++refreshes; }
 
 private:

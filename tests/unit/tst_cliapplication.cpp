@@ -164,6 +164,7 @@ private slots:
         QTest::newRow("services") << QStringLiteral("services") << QStringLiteral("--tail");
         QTest::newRow("down") << QStringLiteral("down") << QStringLiteral("--yes");
         QTest::newRow("remove") << QStringLiteral("remove") << QStringLiteral("--purge-data");
+        QTest::newRow("submit") << QStringLiteral("submit") << QStringLiteral("--cpus-per-task");
     }
     void clusterCommandHelp()
     {
@@ -249,6 +250,23 @@ private slots:
                                          << QStringLiteral("slurmdeck-cli down");
         QTest::newRow("remove unknown option")
             << QStringList{QStringLiteral("remove"), QStringLiteral("--purge")} << QStringLiteral("purge");
+        QTest::newRow("submit without script")
+            << QStringList{QStringLiteral("submit")} << QStringLiteral("submit wants one SCRIPT");
+        QTest::newRow("submit bad memory") << QStringList{QStringLiteral("submit"), QStringLiteral("job.sh"),
+                                                          QStringLiteral("--mem"), QStringLiteral("lots")}
+                                           << QStringLiteral("--mem: 'lots' is not an amount of memory");
+        QTest::newRow("submit bad gpus") << QStringList{QStringLiteral("submit"), QStringLiteral("job.sh"),
+                                                        QStringLiteral("--gpus"), QStringLiteral("a100:")}
+                                         << QStringLiteral("--gpus: 'a100:' is not a GPU request");
+        QTest::newRow("submit bad time") << QStringList{QStringLiteral("submit"), QStringLiteral("job.sh"),
+                                                        QStringLiteral("-t"), QStringLiteral("1h")}
+                                         << QStringLiteral("--time: '1h' is not a time limit");
+        QTest::newRow("submit zero nodes") << QStringList{QStringLiteral("submit"), QStringLiteral("job.sh"),
+                                                          QStringLiteral("-N"), QStringLiteral("0")}
+                                           << QStringLiteral("--nodes wants a whole number");
+        QTest::newRow("submit missing script")
+            << QStringList{QStringLiteral("submit"), QStringLiteral("/nonexistent/job.sh")}
+            << QStringLiteral("Cannot read the script /nonexistent/job.sh");
     }
     void clusterCommandUsageErrors()
     {

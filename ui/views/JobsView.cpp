@@ -2,6 +2,7 @@
 
 #include "Confirmation.h"
 #include "MessageBoxConfirmation.h"
+#include "dialogs/SubmitJobDialog.h"
 #include "models/JobsFilterProxy.h"
 #include "models/JobsModel.h"
 #include "models/KeyedTableModel.h"
@@ -213,6 +214,8 @@ void JobsView::createActions()
                      add(tr("Re&queue…"), QStringLiteral("requeueJobAction"),
                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), &JobsView::requeueSelected));
     toolbar->addSeparator();
+    m_submitAction = add(tr("&Submit job…"), QStringLiteral("submitJobAction"),
+                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J), &JobsView::openSubmitDialog);
     m_refreshAction = add(tr("Re&fresh"), QStringLiteral("refreshJobsAction"),
                           QKeySequence(QKeySequence::Refresh), &JobsView::refresh);
 
@@ -239,6 +242,8 @@ QMenu *JobsView::createContextMenu(QWidget *parent)
 void JobsView::setOperations(std::shared_ptr<ClusterOperations> operations)
 {
     m_operations = std::move(operations);
+    if (m_submitDialog)
+        m_submitDialog->setOperations(m_operations);
     m_historyReadAt = {};
     if (m_operations && m_tabs->currentIndex() == HistoryTab)
         refreshHistory();
@@ -258,6 +263,9 @@ void JobsView::setCurrentUser(const QString &user)
 void JobsView::setSnapshot(const ClusterSnapshot &snapshot)
 {
     m_banner->setSnapshot(snapshot);
+    m_snapshot = snapshot;
+    if (m_submitDialog)
+        m_submitDialog->setSnapshot(snapshot);
     if (!snapshot.isStale() || !m_hasData) {
         const bool first = m_queueModel->rowCount() == 0;
         m_queueModel->setJobs(snapshot.jobs);
@@ -283,6 +291,7 @@ void JobsView::setSnapshot(const ClusterSnapshot &snapshot)
                 m_details->setJob(m_queueModel->job(row));
         }
     }
+    selectFollowedJob();
     if (m_hasData) {
         showContent(true);
     } else {
@@ -293,10 +302,62 @@ void JobsView::setSnapshot(const ClusterSnapshot &snapshot)
     updateState();
 }
 
+void JobsView::openSubmitDialog()
+{
+    if (m_submitDialog) {
+        m_submitDialog->raise();
+        m_submitDialog->activateWindow();
+        return;
+    }
+    m_submitDialog = new SubmitJobDialog(m_operations, this);
+    m_submitDialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_submitDialog->setSnapshot(m_snapshot);
+    connect(m_submitDialog, &SubmitJobDialog::submitted, this, [this](const QString &id) {
+        showNotice(tr("Submitted job %1.").arg(id), false);
+        emit actionFinished(tr("Submitted job %1.").arg(id), true);
+        followJob(id);
+    });
+    m_submitDialog->open();
+}
+
+SubmitJobDialog *JobsView::submitDialog() const
+{
+    return m_submitDialog;
+}
+
+void JobsView::followJob(const QString &id)
+{
+    m_followJobId = id;
+    selectFollowedJob();
+}
+
+void JobsView::selectFollowedJob()
+{
+    if (m_followJobId.isEmpty())
+        return;
+    // An array job shows as its tasks ("42_0", ...): follow the first of them.
+    int row = m_queueModel->rowOf(m_followJobId);
+    for (int i = 0; row < 0 && i < m_queueModel->rowCount(); ++i) {
+        if (m_queueModel->job(i).id.startsWith(m_followJobId + u'_'))
+            row = i;
+    }
+    if (row < 0)
+        return;
+    const QString id = m_queueModel->job(row).id;
+    m_followJobId.clear();
+    m_tabs->setCurrentIndex(QueueTab);
+    selectJobs({id});
+    const QModelIndex index = m_queueProxy->mapFromSource(m_queueModel->index(row, 0));
+    if (index.isValid())
+        m_queueTable->scrollTo(index);
+}
+
 void JobsView::clearCluster(const QString &why)
 {
     m_queueModel->setJobs({});
     m_historyModel->setJobs({});
+    m_snapshot = {};
+    m_followJobId.clear();
     m_hasData = false;
     m_historyReadAt = {};
     ++m_historyRequest; // answers still on their way are dropped

@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QMap>
+#include <QPointer>
 #include <QTimer>
 
 #include <memory>
@@ -24,6 +25,7 @@ class JobFilterBar;
 class JobsFilterProxy;
 class JobsModel;
 class StaleBanner;
+class SubmitJobDialog;
 
 // The job queue and history, and job actions. The Queue tab follows each snapshot (diffed,
 // kept under a "stale since" banner while the snapshot is stale); the History tab asks
@@ -65,6 +67,11 @@ public:
     [[nodiscard]] JobDetailsPane *detailsPane() const { return m_details; }
     [[nodiscard]] StaleBanner *staleBanner() const { return m_banner; }
     [[nodiscard]] QAction *action(JobAction action) const { return m_actions.value(action); }
+    // "Submit job…" (Ctrl+Shift+J): opens the submit dialog; the main window's Jobs menu
+    // shows it too.
+    [[nodiscard]] QAction *submitAction() const { return m_submitAction; }
+    // The open submit dialog, if any.
+    [[nodiscard]] SubmitJobDialog *submitDialog() const;
     [[nodiscard]] QString notice() const;
     [[nodiscard]] QString historyStatus() const;
     [[nodiscard]] QString summary() const;
@@ -74,8 +81,11 @@ public:
     // Selects (only) these jobs in the current tab, if shown.
     void selectJobs(const QStringList &ids);
     [[nodiscard]] QMenu *createContextMenu(QWidget *parent);
+    // Selects the job in the queue as soon as a snapshot shows it (a job just submitted).
+    void followJob(const QString &id);
 
 public slots:
+    void openSubmitDialog();
     void cancelSelected();
     void holdSelected();
     void releaseSelected();
@@ -103,6 +113,7 @@ private:
     void confirmThenRun(JobAction action);
     void run(JobAction action, const QStringList &ids);
     void showNotice(const QString &text, bool problem);
+    void selectFollowedJob();
 
     std::shared_ptr<ClusterOperations> m_operations;
     std::shared_ptr<Confirmation> m_confirmation;
@@ -122,6 +133,10 @@ private:
     QLabel *m_notice;
     QMap<JobAction, QAction *> m_actions;
     QAction *m_refreshAction = nullptr;
+    QAction *m_submitAction = nullptr;
+    QPointer<SubmitJobDialog> m_submitDialog;
+    ClusterSnapshot m_snapshot; // the last one, for the submit dialog
+    QString m_followJobId;
     QTimer m_detailsDelay;
     QString m_detailsJobId; // the job whose details were asked for last
     quint64 m_historyRequest = 0;

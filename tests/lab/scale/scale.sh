@@ -10,7 +10,9 @@
 #   tests/lab/scale/scale.sh down      remove its containers and network
 #
 # Works against any Docker engine: DOCKER (default "docker", e.g. "docker -H ssh://lab-host")
-# or DOCKER_HOST. Nothing is bind-mounted: files go in with `docker cp`, so a remote engine
+# or DOCKER_HOST. The controller carries Compose's project/service labels (project
+# "sdscale", service "slurmctld"), so SlurmMonitor finds it as in a deployed cluster
+# (tests/bench/bench_latency). Nothing is bind-mounted: files go in with `docker cp`, so a remote engine
 # works too. Environment: SLURM_IMAGE (slurmdeck/slurm:22.05), DB_IMAGE
 # (slurmdeck/mariadb:10.11), NODES (1000), JOBS (10000), RUNS (5, measurements per query).
 set -eu
@@ -115,7 +117,9 @@ CREATE USER IF NOT EXISTS 'slurm'@'%' IDENTIFIED BY 'scale-test-only';
 GRANT ALL PRIVILEGES ON slurm_acct_db.* TO 'slurm'@'%';
 FLUSH PRIVILEGES;
 SQL
-    dk create --name ${P}-ctl --hostname ctl --network "$NET" "$SLURM_IMAGE" sh /etc/slurm/start.sh >/dev/null
+    dk create --name ${P}-ctl --hostname ctl --network "$NET" \
+        --label com.docker.compose.project=${P} --label com.docker.compose.service=slurmctld \
+        "$SLURM_IMAGE" sh /etc/slurm/start.sh >/dev/null
     for f in slurm.conf slurmdbd.conf cgroup.conf start.sh; do dk cp "$tmp/$f" ${P}-ctl:/etc/slurm/$f; done
     dk cp "$tmp/secrets" ${P}-ctl:/run/
     dk start ${P}-ctl >/dev/null

@@ -1,0 +1,396 @@
+// Job submission on a real cluster: the lab's four hosts deployed by SlurmDeck's engine,
+// the main window opened on the cluster file. (a) A job submitted through the submit dialog
+// (fields filled and Submit clicked by the test) runs, is selected in the Jobs view and
+// then shows in its history (sacct), its environment passed on; (b) a request for more
+// memory than any node has is refused before sbatch, by the dialog and by `slurmdeck-cli
+// submit`, and no such job reaches the queue; (c) `slurmdeck-cli submit` (a file, and a
+// script on stdin) prints a job id that then completes. The cluster (own name, the same
+// ports as the other deploy tests: hold the lab lock) is removed at the end, pass or fail.
+#include "FakeOperations.h"
+#include "LabManifest.h"
+#include "LiveCluster.h"
+#include "MainWindow.h"
+#include "ResultTesting.h"
+#include "deploy/DeployRunner.h"
+#include "deploy/DeploySession.h"
+#include "dialogs/SubmitJobDialog.h"
+#include "inventory/ClusterFile.h"
+#include "inventory/DefaultRoles.h"
+#include "models/JobsModel.h"
+#include "remote/ShellQuote.h"
+#include "secrets/ClusterSecrets.h"
+#include "ssh/HostKey.h"
+#include "ssh/SshConnection.h"
+#include "views/JobsView.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace SlurmDeck;
+using namespace SlurmDeck::Ui;
+using namespace std::chrono_literals;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+    [[nodiscard]] QByteArray describe() const
+    {
+        return QStringLiteral("exit %1\nstdout: %2\nstderr: %3").arg(exitCode).arg(out, err).toUtf8();
+    }
+};
+
+const QString script = QStringLiteral("#!/bin/sh\necho \"$TAG $SLURM_JOB_ID $MODE\"\nsleep 3\n");
+
+} // namespace
+
+class TestSubmitLab final : public QObject
+{
+    Q_OBJECT
+
+private:
+    Lab::Manifest m_lab;
+    QTemporaryDir m_home;
+    Cluster m_cluster;
+    ClusterPlan m_plan;
+    QHash<QString, SshTarget> m_targets;
+    std::unique_ptr<MainWindow> m_window;
+
+    QString clusterFile() const { return m_home.filePath(QStringLiteral("submittest.yaml")); }
+    QString sshConfig() const { return m_home.filePath(QStringLiteral("ssh_config")); }
+    const Lab::Host &primary() const { return m_lab.hosts.first(); }
+
+    SshTarget shared() const
+    {
+        SshTarget ssh;
+        ssh.configFile = sshConfig();
+        ssh.slurmDeckKnownHostsFile = m_home.filePath(QStringLiteral("own_known_hosts"));
+        return ssh;
+    }
+
+    Result<ExecResult> onHost(const Lab::Host &host, const QString &command) const
+    {
+        FixedHostKeyPolicy reject(HostKeyDecision::Reject);
+        SshConnection connection(m_targets.value(host.name), &reject);
+        if (Result<void> connected = connection.connect(); !connected)
+            return connected.error();
+        return connection.exec(command);
+    }
+
+    // `command` in the slurmctld container on the primary; stdout and stderr, trimmed.
+    QString slurm(const QString &command) const
+    {
+        const QString container =
+            QStringLiteral("$(%1 ps -q --filter label=com.docker.compose.project=%2 --filter "
+                           "label=com.docker.compose.service=slurmctld)")
+                .arg(Shell::quote(primary().docker), Shell::quote(m_plan.projectName));
+        const Result<ExecResult> ran =
+            onHost(primary(), QStringLiteral("%1 exec %2 sh -c %3")
+                                  .arg(Shell::quote(primary().docker), container, Shell::quote(command)));
+        if (!ran)
+            return QStringLiteral("error: ") + ran.error().toString();
+        return QString::fromUtf8(ran->standardOutput + ran->standardError).trimmed();
+    }
+
+    void tearDownCluster() const
+    {
+        for (const HostPlan &host : m_plan.hosts) {
+            for (const Lab::Host &lab : m_lab.hosts) {
+                if (lab.name != host.hostName)
+                    continue;
+                const QString docker = Shell::quote(lab.docker);
+                const Result<ExecResult> removed = onHost(
+                    lab, QStringLiteral("ids=$(%1 ps -aq --filter label=com.docker.compose.project=%2); "
+                                        "[ -z \"$ids\" ] || %1 rm -f $ids >/dev/null; "
+                                        "%1 network ls -q --filter label=com.docker.compose.project=%2 | "
+                                        "xargs -r %1 network rm >/dev/null 2>&1; rm -rf %3")
+                             .arg(docker, Shell::quote(m_plan.projectName), Shell::quote(host.directory)));
+                Q_UNUSED(removed);
+            }
+        }
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QString why;
+        const std::optional<Lab::Manifest> manifest = Lab::readManifest(&why);
+        QVERIFY2(manifest, qPrintable(why));
+        m_lab = *manifest;
+        QVERIFY2(m_lab.hosts.size() >= 4, "the submit lab test needs four lab hosts");
+        QVERIFY(m_home.isValid());
+        QFile config(sshConfig());
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write("Host *\n    UserKnownHostsFile " + m_lab.knownHosts().toUtf8() +
+                     "\n    GlobalKnownHostsFile /dev/null\n");
+        config.close();
+
+        // The seed's topology: the first host runs everything, all four compute.
+        m_cluster.name = QStringLiteral("submittest");
+        for (const Lab::Host &lab : std::as_const(m_lab.hosts)) {
+            Host host;
+            host.name = lab.name;
+            host.address = lab.address;
+            host.user = QStringLiteral("root");
+            host.identity = m_lab.clientKey();
+            host.detected.platform = lab.platform == u"qnap" ? Platform::Qnap : Platform::Linux;
+            host.detected.arch = QStringLiteral("x86_64");
+            host.detected.cpus = QThread::idealThreadCount();
+            m_cluster.hosts << host;
+        }
+        m_cluster.hosts[1].platformOverride = Platform::MacOS;
+        assignDefaultRoles(m_cluster);
+        SLURMDECK_VERIFY_OK(ClusterFile::save(m_cluster, clusterFile()));
+        const DeploySession session(m_cluster, shared());
+        const Result<DeploySession::Prepared> prepared =
+            session.prepareWith(ClusterSecrets::generateMungeKey(), ClusterSecrets::generatePassword());
+        SLURMDECK_VERIFY_OK(prepared);
+        m_plan = prepared->plan;
+        m_targets = prepared->targets;
+        tearDownCluster(); // leftovers of a killed run
+    }
+
+    void cleanupTestCase()
+    {
+        m_window.reset();
+        tearDownCluster();
+    }
+
+    Run cli(const QStringList &arguments, const QByteArray &input = {}) const
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), m_home.path());
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral(".config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral(".local/share")));
+        env.remove(QStringLiteral("SSH_AUTH_SOCK"));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(SLURMDECK_CLI_EXE),
+                      arguments + QStringList{QStringLiteral("--cluster"), clusterFile(),
+                                              QStringLiteral("--ssh-config"), sshConfig()});
+        process.write(input);
+        process.closeWriteChannel();
+        Run run;
+        if (!process.waitForFinished(120000)) {
+            process.kill();
+            process.waitForFinished();
+            run.err = QStringLiteral("timed out");
+        } else {
+            run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+        }
+        run.out += QString::fromUtf8(process.readAllStandardOutput());
+        run.err += QString::fromUtf8(process.readAllStandardError());
+        return run;
+    }
+
+    QString writeScript(const QString &tag) const
+    {
+        const QString path = m_home.filePath(tag + QStringLiteral(".sh"));
+        QFile file(path);
+        if (file.open(QIODevice::WriteOnly))
+            file.write(QString(script).replace(QStringLiteral("$TAG"), tag).toUtf8());
+        return path;
+    }
+
+    // sacct's state of the job ("COMPLETED", ...), empty while accounting has no record.
+    QString accountingState(const QString &id) const
+    {
+        return slurm(QStringLiteral("sacct -n -X -P -j %1 -o State").arg(id)).section(u'\n', 0, 0).trimmed();
+    }
+
+    // Waits until the job left the queue and accounting says it completed.
+    bool completes(const QString &id) const
+    {
+        return QTest::qWaitFor([&] { return accountingState(id) == QLatin1StringView("COMPLETED"); }, 90000);
+    }
+
+    // How many jobs of that name the queue and accounting know.
+    QString jobsNamed(const QString &name) const
+    {
+        return slurm(QStringLiteral("squeue -h -n %1 -o %i; sacct -n -X -P --name %1 -o JobID").arg(name));
+    }
+
+    void deploy()
+    {
+        DeployRunner runner(m_plan, m_targets, std::make_shared<FixedHostKeyPolicy>(HostKeyDecision::Reject),
+                            nullptr);
+        QSignalSpy finished(&runner, &DeployRunner::finished);
+        QStringList log;
+        connect(&runner, &DeployRunner::logLine, this, [&log](const QString &host, const QString &line) {
+            log << host + QStringLiteral(": ") + line;
+        });
+        DeployOptions options;
+        options.images = ImageSource::TransferFromHere; // the lab's hosts are offline
+        options.localDocker = QStringLiteral("/usr/bin/docker");
+        options.verify = false;
+        QElapsedTimer timer;
+        timer.start();
+        runner.start(options);
+        QVERIFY(finished.wait(900000));
+        const DeployReport report = finished.first().first().value<DeployReport>();
+        QVERIFY2(report.ok(), qPrintable(log.mid(std::max<qsizetype>(0, log.size() - 30)).join(u'\n')));
+        qInfo("deployed in %lld s", timer.elapsed() / 1000);
+        // Every node registered and idle before the view looks.
+        QVERIFY2(QTest::qWaitFor(
+                     [this] {
+                         return slurm(QStringLiteral("sinfo -h -N -o %T | sort -u")) ==
+                                QLatin1StringView("idle");
+                     },
+                     120000),
+                 qPrintable(slurm(QStringLiteral("sinfo -N"))));
+    }
+
+    void openWindow()
+    {
+        m_window = std::make_unique<MainWindow>();
+        m_window->setSshDefaults(shared());
+        m_window->liveCluster()->setInterval(1s);
+        m_window->setConfirmation(std::make_shared<Testing::ScriptedConfirmation>(true));
+        m_window->resize(1300, 700);
+        SLURMDECK_VERIFY_OK(m_window->openCluster(clusterFile()));
+        m_window->show();
+        m_window->showArea(Area::Hosts);
+        // Jobs > Submit job… from another view shows Jobs (which starts the monitor).
+        m_window->jobsView()->submitAction()->trigger();
+        QCOMPARE(m_window->currentArea(), Area::Jobs);
+        SubmitJobDialog *dialog = m_window->jobsView()->submitDialog();
+        QVERIFY(dialog);
+        // The partitions arrive with the first snapshot: the default, then the cluster's.
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->partitionCombo()->count() >= 2, 60000);
+    }
+
+    void dialogSubmitsAJobThatRunsAndShowsInHistory()
+    {
+        QVERIFY(m_window);
+        JobsView *view = m_window->jobsView();
+        SubmitJobDialog *dialog = view->submitDialog();
+        QVERIFY(dialog);
+        QSignalSpy submitted(dialog, &SubmitJobDialog::submitted);
+        QVERIFY(dialog->applyTemplate(QStringLiteral("Plain shell")));
+        // Long enough for the queue to show it running.
+        dialog->scriptEditor()->setPlainText(
+            QString(script)
+                .replace(QStringLiteral("$TAG"), QStringLiteral("dialog"))
+                .replace(QStringLiteral("sleep 3"), QStringLiteral("sleep 15")));
+        dialog->nameEdit()->setText(QStringLiteral("submitlab-dialog"));
+        dialog->partitionCombo()->setCurrentIndex(1); // the first real partition
+        dialog->tasksSpin()->setValue(1);
+        dialog->cpusSpin()->setValue(1);
+        dialog->timeEdit()->setText(QStringLiteral("5"));
+        dialog->outputEdit()->setText(QStringLiteral("/tmp/submitlab-%j.out"));
+        dialog->environmentEdit()->setPlainText(QStringLiteral("MODE=from-the-dialog"));
+        QVERIFY2(dialog->submitButton()->isEnabled(), qPrintable(dialog->message()));
+        QTest::mouseClick(dialog->submitButton(), Qt::LeftButton);
+        QVERIFY2(submitted.wait(60000), qPrintable(dialog->message()));
+        const QString id = submitted.first().first().toString();
+        QVERIFY2(id.toLongLong() > 0, qPrintable(id));
+        qInfo("dialog submitted job %s", qPrintable(id));
+
+        // The view selects and follows the new job as soon as the queue shows it.
+        QTRY_VERIFY_WITH_TIMEOUT(view->queueModel()->rowOf(id) >= 0, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(view->selectedJobIds(), QStringList{id}, 5000);
+        QCOMPARE(view->tabs()->currentIndex(), int(JobsView::QueueTab));
+        QTRY_COMPARE_WITH_TIMEOUT(view->queueModel()->job(view->queueModel()->rowOf(id)).state,
+                                  QStringLiteral("RUNNING"), 15000);
+        QVERIFY2(completes(id), qPrintable(slurm(QStringLiteral("sacct -X -j %1").arg(id))));
+        const Run output = cli({QStringLiteral("jobs"), QStringLiteral("output"), id});
+        QVERIFY2(output.exitCode == 0, output.describe().constData());
+        QCOMPARE(output.out.trimmed(), QStringLiteral("dialog %1 from-the-dialog").arg(id));
+
+        // Then in the view's history (sacct).
+        view->tabs()->setCurrentIndex(JobsView::HistoryTab);
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         const int row = view->historyModel()->rowOf(id);
+                         if (row >= 0 && view->historyModel()->job(row).state == u"COMPLETED")
+                             return true;
+                         view->refreshHistory();
+                         QTest::qWait(2000);
+                         return false;
+                     },
+                     60000),
+                 qPrintable(view->historyStatus()));
+    }
+
+    void oversizedRequestIsRefusedBeforeSbatch()
+    {
+        QVERIFY(m_window);
+        JobsView *view = m_window->jobsView();
+        view->tabs()->setCurrentIndex(JobsView::QueueTab);
+        view->submitAction()->trigger();
+        SubmitJobDialog *dialog = view->submitDialog();
+        QVERIFY(dialog);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->partitionCombo()->count() >= 2, 30000);
+        dialog->scriptEditor()->setPlainText(script);
+        dialog->nameEdit()->setText(QStringLiteral("submitlab-huge"));
+        dialog->memoryEdit()->setText(QStringLiteral("100T"));
+        QVERIFY(!dialog->submitButton()->isEnabled());
+        QVERIFY2(dialog->message().contains(u"is more than any node in partition") &&
+                     dialog->message().contains(u"(at most "),
+                 qPrintable(dialog->message()));
+        QTest::mouseClick(dialog->submitButton(), Qt::LeftButton);
+        dialog->reject();
+
+        const Run refused =
+            cli({QStringLiteral("submit"), writeScript(QStringLiteral("huge")), QStringLiteral("--job-name"),
+                 QStringLiteral("submitlab-huge"), QStringLiteral("--mem"), QStringLiteral("100T")});
+        QVERIFY2(refused.exitCode == 2, refused.describe().constData());
+        QVERIFY2(refused.err.contains(u"(at most ") && refused.err.contains(u"Nothing was submitted."),
+                 refused.describe().constData());
+        QVERIFY(refused.out.isEmpty());
+        // Neither reached sbatch: no such job in the queue or in accounting.
+        QTest::qWait(2000);
+        QCOMPARE(jobsNamed(QStringLiteral("submitlab-huge")), QString());
+
+        const Run unknown = cli({QStringLiteral("submit"), writeScript(QStringLiteral("nowhere")),
+                                 QStringLiteral("-p"), QStringLiteral("nowhere")});
+        QVERIFY2(unknown.exitCode == 2 &&
+                     unknown.err.contains(u"There is no partition 'nowhere'. The cluster has: "),
+                 unknown.describe().constData());
+    }
+
+    void cliSubmitPrintsAJobIdThatCompletes()
+    {
+        const Run run = cli(
+            {QStringLiteral("submit"), writeScript(QStringLiteral("cli")), QStringLiteral("--job-name"),
+             QStringLiteral("submitlab-cli"), QStringLiteral("-n"), QStringLiteral("1"), QStringLiteral("-t"),
+             QStringLiteral("00:05:00"), QStringLiteral("-o"), QStringLiteral("/tmp/submitlab-cli-%j.out"),
+             QStringLiteral("--export"), QStringLiteral("MODE=from-the-cli")});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        const QString id = run.out.trimmed();
+        QVERIFY2(id.toLongLong() > 0, run.describe().constData());
+        QVERIFY2(completes(id), qPrintable(slurm(QStringLiteral("sacct -X -j %1").arg(id))));
+        const Run output = cli({QStringLiteral("jobs"), QStringLiteral("output"), id});
+        QVERIFY2(output.exitCode == 0, output.describe().constData());
+        QCOMPARE(output.out.trimmed(), QStringLiteral("cli %1 from-the-cli").arg(id));
+        // The script on standard input.
+        const Run piped =
+            cli({QStringLiteral("submit"), QStringLiteral("-"), QStringLiteral("-o"),
+                 QStringLiteral("/tmp/submitlab-stdin-%j.out")},
+                QString(script).replace(QStringLiteral("$TAG"), QStringLiteral("stdin")).toUtf8());
+        QVERIFY2(piped.exitCode == 0, piped.describe().constData());
+        const QString pipedId = piped.out.trimmed();
+        QVERIFY2(pipedId.toLongLong() > 0, piped.describe().constData());
+        QVERIFY(completes(pipedId));
+        const Run pipedOutput = cli({QStringLiteral("jobs"), QStringLiteral("output"), pipedId});
+        QCOMPARE(pipedOutput.out.trimmed(), QStringLiteral("stdin %1").arg(pipedId));
+    }
+};
+
+QTEST_MAIN(TestSubmitLab)
+#include "tst_submitlab.moc"
