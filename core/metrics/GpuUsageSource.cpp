@@ -73,10 +73,12 @@ GpuUsageSource *GpuUsageSource::forEndpoint(const SlurmEndpoint &endpoint,
 
 GpuUsageSource::CommandRunner GpuUsageSource::sshRunner(QHash<QString, SshTarget> targets,
                                                         std::shared_ptr<HostKeyPrompt> hostKeys,
-                                                        std::shared_ptr<CredentialPrompt> credentials)
+                                                        std::shared_ptr<CredentialPrompt> credentials,
+                                                        QString command)
 {
     return [targets = std::move(targets), hostKeys = std::move(hostKeys),
-            credentials = std::move(credentials)](const QString &host) -> Result<QString> {
+            credentials = std::move(credentials),
+            command = std::move(command)](const QString &host) -> Result<QString> {
         const auto target = targets.constFind(host);
         if (target == targets.constEnd())
             return makeError(Error::Code::NotFound,
@@ -87,7 +89,7 @@ GpuUsageSource::CommandRunner GpuUsageSource::sshRunner(QHash<QString, SshTarget
         ExecOptions options;
         options.timeout = std::chrono::seconds(20);
         options.maxOutputBytes = 1024 * 1024;
-        const Result<ExecResult> run = connection.exec(nvidiaSmiQueryCommand(), options);
+        const Result<ExecResult> run = connection.exec(command, options);
         if (!run)
             return run.error();
         const QString output = QString::fromUtf8(run->standardOutput);

@@ -44,10 +44,11 @@ public:
     // address -> host name map, and nvidia-smi over SSH with the plan's SSH targets.
     static GpuUsageSource *forEndpoint(const SlurmEndpoint &endpoint, std::shared_ptr<HostKeyPrompt> hostKeys,
                                        std::shared_ptr<CredentialPrompt> credentials, QObject *parent);
-    // Runs the command over a new SSH connection per call.
+    // Runs `command` (default nvidiaSmiQueryCommand()) over a new SSH connection per call.
     [[nodiscard]] static CommandRunner sshRunner(QHash<QString, SshTarget> targets,
                                                  std::shared_ptr<HostKeyPrompt> hostKeys,
-                                                 std::shared_ptr<CredentialPrompt> credentials);
+                                                 std::shared_ptr<CredentialPrompt> credentials,
+                                                 QString command = nvidiaSmiQueryCommand());
 
     // Not owned; null: no Prometheus.
     void setPrometheus(PrometheusClient *client);
@@ -58,6 +59,7 @@ public:
     void setCommandRunner(CommandRunner runner) { m_runner = std::move(runner); }
     // Exporter series name their host by address ("10.0.0.7:9100"): address -> host name.
     void setHostAliases(const QHash<QString, QString> &addressToHost) { m_aliases = addressToHost; }
+    [[nodiscard]] QHash<QString, QString> hostAliases() const { return m_aliases; }
 
     void setInterval(std::chrono::milliseconds interval);
     [[nodiscard]] std::chrono::milliseconds interval() const;

@@ -5,6 +5,7 @@
 #include "metrics/GpuUsage.h"
 #include "metrics/GpuUsageSource.h"
 #include "metrics/PrometheusClient.h"
+#include "slurm/SlurmEndpoint.h"
 
 #include <QFile>
 #include <QRandomGenerator>
@@ -340,6 +341,42 @@ private slots:
         s = waitForSnapshot(source);
         QVERIFY(!s.isStale());
         QVERIFY(s.health.error.isEmpty());
+    }
+
+    void sourceForEndpoint()
+    {
+        // Prometheus on the monitoring host, nvidia-smi on the GPU hosts, addresses -> names.
+        SlurmEndpoint endpoint;
+        HostPlan primary;
+        primary.hostName = QStringLiteral("primary");
+        primary.address = QStringLiteral("primary.lan");
+        primary.networkAddress = QStringLiteral("10.0.0.1");
+        primary.services = {QStringLiteral("slurmctld"), QStringLiteral("prometheus"),
+                            QStringLiteral("node-exporter")};
+        HostPlan gpu;
+        gpu.hostName = QStringLiteral("gpu1");
+        gpu.address = QStringLiteral("gpu-alias");
+        gpu.networkAddress = QStringLiteral("10.0.0.7");
+        gpu.profiles = {QStringLiteral("compute"), QStringLiteral("gpu")};
+        gpu.services = {QStringLiteral("slurmd"), QStringLiteral("gpu-exporter")};
+        HostPlan plain;
+        plain.hostName = QStringLiteral("cpu1");
+        plain.networkAddress = QStringLiteral("10.0.0.8");
+        plain.services = {QStringLiteral("slurmd")};
+        endpoint.hosts = {primary, gpu, plain};
+        std::unique_ptr<GpuUsageSource> source(
+            GpuUsageSource::forEndpoint(endpoint, nullptr, nullptr, nullptr));
+        QVERIFY(source->prometheus());
+        QCOMPARE(source->prometheus()->baseUrl(), QUrl(QStringLiteral("http://primary.lan:9090")));
+        QCOMPARE(source->gpuHosts(), QStringList{QStringLiteral("gpu1")});
+        QCOMPARE(source->hostAliases().value(QStringLiteral("10.0.0.7")), QStringLiteral("gpu1"));
+        QCOMPARE(source->hostAliases().value(QStringLiteral("gpu-alias")), QStringLiteral("gpu1"));
+
+        // A host without an SSH target is a clear error, not a crash.
+        const GpuUsageSource::CommandRunner runner = GpuUsageSource::sshRunner({}, nullptr, nullptr);
+        const Result<QString> r = runner(QStringLiteral("gpu1"));
+        QVERIFY(!r);
+        QVERIFY(r.error().code == Error::Code::NotFound);
     }
 
     void sourcePrometheusDownNoGpuHosts()
