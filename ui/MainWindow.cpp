@@ -8,8 +8,10 @@
 #include "common/ApplicationInfo.h"
 #include "dialogs/AboutDialog.h"
 #include "inventory/ClusterDocument.h"
+#include "metrics/GpuUsageSource.h"
 #include "metrics/MetricQueries.h"
 #include "secrets/KeychainCredentialPrompt.h"
+#include "slurm/ControllerLink.h"
 #include "views/DeployView.h"
 #include "views/GpusView.h"
 #include "views/HostsView.h"
@@ -73,7 +75,8 @@ MainWindow::MainWindow(QWidget *parent)
     // Submitting from anywhere shows the Jobs view, where the new job is followed.
     menuBar()->findChild<QMenu *>(QStringLiteral("jobsMenu"))->addAction(m_jobsView->submitAction());
     connect(m_jobsView->submitAction(), &QAction::triggered, this, [this] { showArea(Area::Jobs); });
-    addArea(new GpusView(m_views));
+    m_gpusView = new GpusView(m_views);
+    addArea(m_gpusView);
     m_metricsView = new MetricsView(m_views);
     addArea(m_metricsView);
 
@@ -83,7 +86,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_views->setCurrentIndex(row);
         m_areaActions->actions().at(row)->setChecked(true);
         const Area area = allAreas().at(row);
-        if (area == Area::Nodes || area == Area::Jobs || area == Area::Metrics)
+        if (area == Area::Nodes || area == Area::Jobs || area == Area::Gpus || area == Area::Metrics)
             startMonitoring();
     });
 
@@ -172,11 +175,16 @@ void MainWindow::connectLiveCluster()
         m_jobsView->setOperations(m_live->operations());
         m_jobsView->setCurrentUser(m_live->user());
         m_notifier->setUser(m_live->user());
+        // GPUs: the exporter in the cluster's Prometheus, else nvidia-smi over SSH.
+        const auto link = m_live->monitor()->link();
+        m_gpusView->setSource(GpuUsageSource::forEndpoint(m_live->monitor()->endpoint(), link->hostKeys(),
+                                                          link->credentials(), nullptr));
         statusBar()->showMessage(tr("Monitoring %1…").arg(m_live->clusterName()), 5000);
     });
     connect(m_live, &LiveCluster::snapshotUpdated, this, [this](const ClusterSnapshot &snapshot) {
         m_nodesView->setSnapshot(snapshot);
         m_jobsView->setSnapshot(snapshot);
+        m_gpusView->setClusterSnapshot(snapshot);
         m_sourceHealth->setSnapshot(snapshot);
         m_notifier->setSnapshot(snapshot);
     });
@@ -184,6 +192,7 @@ void MainWindow::connectLiveCluster()
         const QString why = tr("Cannot monitor this cluster: %1").arg(message);
         m_nodesView->clearCluster(why);
         m_jobsView->clearCluster(why);
+        m_gpusView->clearCluster(why);
         m_sourceHealth->clear();
         statusBar()->showMessage(why, 15000);
     });
@@ -192,6 +201,7 @@ void MainWindow::connectLiveCluster()
         m_jobsView->setOperations(nullptr);
         m_nodesView->clearCluster();
         m_jobsView->clearCluster();
+        m_gpusView->clearCluster();
         m_sourceHealth->clear();
         m_notifier->reset();
     });
@@ -211,7 +221,8 @@ void MainWindow::clusterReplaced()
     m_live->stop();
     m_monitoredCluster = {};
     m_metricsView->setPrometheusUrl({});
-    if (currentArea() == Area::Nodes || currentArea() == Area::Jobs || currentArea() == Area::Metrics)
+    if (currentArea() == Area::Nodes || currentArea() == Area::Jobs || currentArea() == Area::Gpus ||
+        currentArea() == Area::Metrics)
         startMonitoring();
 }
 

@@ -27,6 +27,7 @@ class Confirmation;
 class DeployView;
 class HostsView;
 class ServicesView;
+class GpusView;
 class JobsView;
 class LiveCluster;
 class MetricsView;
@@ -58,6 +59,7 @@ public:
     [[nodiscard]] NodesView *nodesView() const { return m_nodesView; }
     [[nodiscard]] JobsView *jobsView() const { return m_jobsView; }
     [[nodiscard]] MetricsView *metricsView() const { return m_metricsView; }
+    [[nodiscard]] GpusView *gpusView() const { return m_gpusView; }
     [[nodiscard]] ClusterDocument *clusterDocument() const { return m_document; }
     [[nodiscard]] LiveCluster *liveCluster() const { return m_live; }
     [[nodiscard]] SourceHealthIndicator *sourceHealth() const { return m_sourceHealth; }
@@ -100,6 +102,7 @@ private:
     NodesView *m_nodesView = nullptr;
     JobsView *m_jobsView = nullptr;
     MetricsView *m_metricsView = nullptr;
+    GpusView *m_gpusView = nullptr;
     LiveCluster *m_live;
     SourceHealthIndicator *m_sourceHealth;
     ClusterNotifier *m_notifier;

@@ -202,7 +202,10 @@ GpuParse parseGpuSeries(const PromResult &result)
         }
         const double v = series.samples.constLast().value;
         const bool dcgm = metric.startsWith(QStringLiteral("DCGM_"));
-        QString host = series.label(QStringLiteral("Hostname"));
+        // SlurmDeck's prometheus.yml labels every target with its host's name ("node").
+        QString host = series.label(QStringLiteral("node"));
+        if (host.isEmpty())
+            host = series.label(QStringLiteral("Hostname"));
         if (host.isEmpty()) {
             host = series.label(QStringLiteral("instance"));
             const qsizetype colon = host.lastIndexOf(u':');

@@ -15,8 +15,8 @@ namespace SlurmDeck {
 // empty, NaN) is std::nullopt, never 0.
 struct GpuReading
 {
-    QString
-        host; // Prometheus: the instance without port (or Hostname label); nvidia-smi: filled by the caller
+    QString host; // Prometheus: the "node" label SlurmDeck's prometheus.yml sets, else Hostname (dcgm), else
+                  // the instance without port; nvidia-smi: filled by the caller
     int index = -1;
     QString uuid;
     QString name;
@@ -25,6 +25,8 @@ struct GpuReading
     std::optional<double> memoryTotalMiB;
     std::optional<double> temperatureC;
     std::optional<double> powerW;
+
+    friend bool operator==(const GpuReading &, const GpuReading &) = default;
 };
 
 struct GpuParse

@@ -28,7 +28,9 @@ while :; do
             function num(v) { return (v ~ /^[0-9.]+$/) ? v : "NaN" }
             NF >= 9 { n++; l[n] = sprintf("{index=\"%s\",uuid=\"%s\",name=\"%s\"}", $1, $2, $3)
                       ug[n] = num($4) == "NaN" ? "NaN" : $4 / 100; um[n] = num($5) == "NaN" ? "NaN" : $5 / 100
-                      mu[n] = num($6) == "NaN" ? "NaN" : $6 * 1048576; mt[n] = num($7) == "NaN" ? "NaN" : $7 * 1048576
+                      # bytes as integers: awk would print them with OFMT (%.6g), 32768 MiB as 3.43597e+10
+                      mu[n] = num($6) == "NaN" ? "NaN" : sprintf("%.0f", $6 * 1048576)
+                      mt[n] = num($7) == "NaN" ? "NaN" : sprintf("%.0f", $7 * 1048576)
                       te[n] = num($8); pw[n] = num($9) }
             function out(name, help, arr,   j) {
                 printf "# HELP %s %s\n# TYPE %s gauge\n", name, help, name
