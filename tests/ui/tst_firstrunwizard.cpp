@@ -236,6 +236,18 @@ private slots:
         QVERIFY(!view->lastReport());
         QVERIFY(!QFile::exists(clusterPath()));
         QVERIFY(!QFile::exists(QFileInfo(clusterPath()).path()));
+
+        // Back to the roles and forward again: planned anew from the changed choices.
+        m_wizard->back();
+        QCOMPARE(m_wizard->currentId(), int(FirstRunWizard::RolesPageId));
+        child<QLineEdit>("clusterName")->setText(QStringLiteral("renamed"));
+        QVERIFY(goNext());
+        QCOMPARE(m_wizard->currentId(), int(FirstRunWizard::ReviewPageId));
+        QVERIFY(QTest::qWaitFor([this] { return nextEnabled(); }, 10000));
+        QCOMPARE(m_wizard->document()->cluster().name, QStringLiteral("renamed"));
+        QCOMPARE(view->planModel()->rowCount(), 3);
+        QVERIFY(!view->isDeploying());
+        QVERIFY(!QFile::exists(clusterPath()));
     }
 
     void validationBlocksNext()

@@ -30,7 +30,8 @@ void ReviewPage::initializePage()
     FirstRunWizard *wizard = owner();
     DeployView *view = wizard->deployView();
     connect(view, &DeployView::planReady, this, &QWizardPage::completeChanged, Qt::UniqueConnection);
-    m_layout->addWidget(view);
+    if (m_layout->indexOf(view) < 0)
+        m_layout->addWidget(view);
     view->show();
 
     ClusterDocument *document = wizard->document();
@@ -51,7 +52,7 @@ void ReviewPage::initializePage()
 bool ReviewPage::isComplete() const
 {
     const DeployView *view = owner() ? owner()->deployView() : nullptr;
-    return view && view->hasPlan() && !view->isPlanning();
+    return view && view->hasPlan() && !view->isPlanStale() && !view->isPlanning();
 }
 
 } // namespace SlurmDeck::Ui
