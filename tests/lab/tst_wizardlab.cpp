@@ -5,6 +5,7 @@
 // cluster at the end.
 #include "LabManifest.h"
 #include "ResultTesting.h"
+#include "Screenshot.h"
 #include "deploy/DeployRunner.h"
 #include "deploy/DeploySession.h"
 #include "inventory/ClusterDocument.h"
@@ -230,6 +231,11 @@ private slots:
         QVERIFY(view->checksModel()->rowCount() >= 5);
         for (const auto &check : report.checks)
             QVERIFY2(check.passed, qPrintable(check.name));
+
+        QCoreApplication::processEvents();
+        const QString shot = QCoreApplication::applicationDirPath() + QStringLiteral("/wizard-deployed.png");
+        SLURMDECK_VERIFY_OK(saveScreenshot(wizard, shot));
+        qInfo("screenshot: %s", qPrintable(shot));
 
         // Finish: the cluster file is saved and names what was deployed.
         QVERIFY(wizard.currentPage()->isFinalPage());

@@ -11,8 +11,10 @@
 #include "wizard/WizardPages.h"
 
 #include <QAbstractButton>
+#include <QAction>
 #include <QCheckBox>
 #include <QFile>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -202,6 +204,7 @@ private slots:
         auto *roles = qobject_cast<RolesPage *>(m_wizard->currentPage());
         QVERIFY(QTest::qWaitFor([roles] { return roles->model()->rowCount() == 3; }, 5000));
         QCOMPARE(roles->model()->item(1, 0)->text(), QStringLiteral("node-10-0-0-2"));
+        QCOMPARE(child<QTableView>("roles")->verticalHeader()->count(), 3); // the view shows them
         QCOMPARE(roles->model()->item(1, 3)->checkState(), Qt::Checked);
         QCOMPARE(roles->model()->item(0, 3)->checkState(), Qt::Unchecked);
         QVERIFY(nextEnabled());
@@ -221,6 +224,9 @@ private slots:
         QCOMPARE(view->planModel()->rowCount(), 3);
         QVERIFY(nextEnabled());
         QCOMPARE(m_wizard->button(QWizard::CommitButton)->text(), QStringLiteral("&Deploy"));
+        // Only the wizard's Deploy starts the deploy here.
+        QAction *viewDeploy = view->findChild<QAction *>(QStringLiteral("startDeployAction"));
+        QVERIFY(!viewDeploy->isVisible());
         const Cluster &planned = m_wizard->document()->cluster();
         QCOMPARE(planned.name, QStringLiteral("wizardtest"));
         QVERIFY(planned.findHost(QStringLiteral("node-10-0-0-1"))->hasRole(HostRole::Controller));

@@ -5,6 +5,7 @@
 #include "inventory/ClusterDocument.h"
 #include "views/DeployView.h"
 
+#include <QAction>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -33,6 +34,9 @@ void DeployPage::initializePage()
     DeployView *view = owner()->deployView();
     m_layout->insertWidget(0, view, 1); // from the review page: the same plan, now running
     view->show();
+    // Deploy again from here after fixing what the checks said.
+    if (auto *deploy = view->findChild<QAction *>(QStringLiteral("startDeployAction")))
+        deploy->setVisible(true);
     connect(view, &DeployView::deployFinished, this, [this](const DeployReport &report) {
         m_finished = true;
         m_status->setText(report.ok()

@@ -91,6 +91,7 @@ void HostKeysPage::showKeys(const QList<WizardHostKey> &keys)
     m_table->setRowCount(static_cast<int>(keys.size()));
     QStringList problems;
     int fresh = 0;
+    QString freshCommand;
     for (int row = 0; row < keys.size(); ++row) {
         const WizardHostKey &key = keys.at(row);
         const QStringList cells{key.target, key.key.keyType, key.key.fingerprint, stateText(key.state)};
@@ -101,8 +102,8 @@ void HostKeysPage::showKeys(const QList<WizardHostKey> &keys)
                                  : key.message);
             m_table->setItem(row, column, item);
         }
-        if (key.state == WizardHostKey::State::New)
-            ++fresh;
+        if (key.state == WizardHostKey::State::New && fresh++ == 0)
+            freshCommand = key.key.verifyCommand();
         if (key.state == WizardHostKey::State::Failed || key.state == WizardHostKey::State::Changed)
             problems << tr("%1: %2").arg(key.target, key.message);
     }
@@ -113,7 +114,9 @@ void HostKeysPage::showKeys(const QList<WizardHostKey> &keys)
     else if (fresh == 0)
         m_status->setText(tr("Every key is already trusted."));
     else
-        m_status->setText(tr("%n new key(s) to compare.", nullptr, fresh));
+        m_status->setText(
+            tr("%n new key(s) to compare. On each machine, %1 prints its fingerprint.", nullptr, fresh)
+                .arg(freshCommand));
     emit completeChanged();
 }
 

@@ -4,6 +4,7 @@
 #include "inventory/ClusterDocument.h"
 #include "views/DeployView.h"
 
+#include <QAction>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -33,6 +34,9 @@ void ReviewPage::initializePage()
     if (m_layout->indexOf(view) < 0)
         m_layout->addWidget(view);
     view->show();
+    // Here the wizard's Deploy button starts the deploy (and leaves this page), not the view's.
+    if (auto *deploy = view->findChild<QAction *>(QStringLiteral("startDeployAction")))
+        deploy->setVisible(false);
 
     ClusterDocument *document = wizard->document();
     document->reset(wizard->clusterPath());

@@ -131,7 +131,7 @@ void RolesPage::fingerprinted(const QList<DiscoveredHost> &hosts)
 
 void RolesPage::showHosts()
 {
-    QSignalBlocker block(m_model);
+    // Not blocked: the view has to see the rows arrive (itemChanged only re-checks the roles).
     m_model->removeRows(0, m_model->rowCount());
     const QList<HostRole> roles = allHostRoles();
     for (const Host &host : std::as_const(m_cluster.hosts)) {
@@ -147,7 +147,6 @@ void RolesPage::showHosts()
             item->setEditable(false);
         m_model->appendRow(row);
     }
-    block.unblock();
     m_table->resizeColumnsToContents();
 }
 
