@@ -7,6 +7,7 @@
 #include "inventory/ClusterDocument.h"
 #include "inventory/ClusterFile.h"
 #include "sandbox/SandboxSetup.h"
+#include "wizard/FirstRunWizard.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -35,15 +36,14 @@ int main(int argc, char *argv[])
         return *exitCode;
 
     SlurmDeck::Ui::MainWindow window;
-    if (options.sandbox || options.sandboxDown) {
-        // The sandbox comes first; the window opens on it once it is up.
-        auto *dialog =
-            new SlurmDeck::Ui::SandboxDialog(options.sandbox ? SlurmDeck::Ui::SandboxDialog::Action::Up
-                                                             : SlurmDeck::Ui::SandboxDialog::Action::Down);
+    // The sandbox comes first; the window opens on it once it is up.
+    const auto runSandbox = [&window, &options](bool up) {
+        auto *dialog = new SlurmDeck::Ui::SandboxDialog(up ? SlurmDeck::Ui::SandboxDialog::Action::Up
+                                                           : SlurmDeck::Ui::SandboxDialog::Action::Down);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         QObject::connect(
-            dialog, &SlurmDeck::Ui::SandboxDialog::succeeded, &window, [&window, &options, dialog] {
-                if (options.sandboxDown)
+            dialog, &SlurmDeck::Ui::SandboxDialog::succeeded, &window, [&window, &options, dialog, up] {
+                if (!up)
                     return;
                 if (const SlurmDeck::Result<void> opened =
                         window.openCluster(SlurmDeck::Sandbox::clusterFilePath());
@@ -55,6 +55,9 @@ int main(int argc, char *argv[])
             });
         dialog->show();
         dialog->start();
+    };
+    if (options.sandbox || options.sandboxDown) {
+        runSandbox(options.sandbox);
         return QApplication::exec();
     }
     // A cluster file that does not exist yet is a new, empty cluster saved there later; a
@@ -65,6 +68,27 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "slurmdeck: %s\n", qPrintable(opened.error().toString()));
     } else {
         window.clusterDocument()->reset(clusterPath);
+        if (options.screenshotPath.isEmpty()) {
+            // First start: the wizard makes the cluster (or hands over to the sandbox).
+            auto *wizard = new SlurmDeck::Ui::FirstRunWizard(clusterPath);
+            wizard->setAttribute(Qt::WA_DeleteOnClose);
+            QObject::connect(wizard, &SlurmDeck::Ui::FirstRunWizard::sandboxRequested, &window,
+                             [runSandbox] { runSandbox(true); });
+            QObject::connect(wizard, &SlurmDeck::Ui::FirstRunWizard::clusterSaved, &window,
+                             [&window, &options](const QString &path) {
+                                 if (const SlurmDeck::Result<void> opened = window.openCluster(path); !opened)
+                                     std::fprintf(stderr, "slurmdeck: %s\n",
+                                                  qPrintable(opened.error().toString()));
+                                 window.resize(options.windowSize);
+                                 window.show();
+                             });
+            QObject::connect(wizard, &QWizard::rejected, &window, [&window, &options] {
+                window.resize(options.windowSize);
+                window.show();
+            });
+            wizard->show();
+            return QApplication::exec();
+        }
     }
     window.resize(options.windowSize);
     if (options.area)

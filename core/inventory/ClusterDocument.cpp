@@ -137,6 +137,18 @@ Result<void> ClusterDocument::addHosts(const QList<Host> &hosts)
     return {};
 }
 
+Result<void> ClusterDocument::replaceCluster(const Cluster &cluster)
+{
+    QStringList taken;
+    for (const Host &host : cluster.hosts) {
+        if (Result<void> valid = checkName(host.name, taken); !valid)
+            return valid;
+        taken.append(host.name);
+    }
+    applyEdit(cluster);
+    return {};
+}
+
 Result<void> ClusterDocument::removeHost(const QString &name)
 {
     Cluster edited = m_cluster;

@@ -41,6 +41,9 @@ public:
     // Appends hosts; all or none: every name must be valid and unique.
     [[nodiscard]] Result<void> addHosts(const QList<Host> &hosts);
     [[nodiscard]] Result<void> removeHost(const QString &name);
+    // Replaces the whole cluster (the first-run wizard's result); the path stays. All or
+    // nothing: every host name must be valid and unique.
+    [[nodiscard]] Result<void> replaceCluster(const Cluster &cluster);
     // The seed topology (assignDefaultRoles): roles of every host and the partitions.
     void resetRolesToDefaults();
     [[nodiscard]] bool hasController() const;

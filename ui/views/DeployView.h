@@ -69,6 +69,8 @@ public:
     [[nodiscard]] bool isPlanning() const { return m_session != nullptr; }
     [[nodiscard]] bool isDeploying() const { return m_runner != nullptr; }
     [[nodiscard]] bool hasPlan() const { return m_prepared.has_value(); }
+    // The cluster changed since the plan was made: Deploy waits for a new plan.
+    [[nodiscard]] bool isPlanStale() const { return m_planStale; }
     [[nodiscard]] const std::optional<DeployReport> &lastReport() const { return m_report; }
 
     [[nodiscard]] PlanTreeModel *planModel() const { return m_planModel; }
