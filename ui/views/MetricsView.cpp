@@ -92,7 +92,7 @@ MetricsView::MetricsView(QWidget *parent)
         m_metric->addItem(metricTitle(metric), static_cast<int>(metric));
     m_metric->setObjectName(QStringLiteral("metric"));
     m_metric->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_metric->setMinimumContentsLength(22);
+    m_metric->setMinimumContentsLength(18);
     m_scope->addItem(tr("Cluster total"), static_cast<int>(ChartScope::Cluster));
     m_scope->addItem(tr("Per node"), static_cast<int>(ChartScope::PerNode));
     m_scope->setObjectName(QStringLiteral("scope"));
@@ -108,19 +108,22 @@ MetricsView::MetricsView(QWidget *parent)
     addLabelled(tr("&Scope:"), m_scope);
     addLabelled(tr("&Time range:"), m_range);
     row->addStretch(1);
+    headerLayout()->addLayout(row);
     m_exportPng->setText(tr("Export &PNG…"));
     m_exportPng->setObjectName(QStringLiteral("exportPng"));
-    row->addWidget(m_exportPng);
     m_exportCsv->setText(tr("Export &CSV…"));
     m_exportCsv->setObjectName(QStringLiteral("exportCsv"));
     m_exportCsv->setEnabled(false);
-    row->addWidget(m_exportCsv);
     connect(m_exportCsv, &QPushButton::clicked, this, &MetricsView::chooseCsvFile);
     connect(m_exportPng, &QPushButton::clicked, this, &MetricsView::choosePngFile);
-    headerLayout()->addLayout(row);
-    // Its own line: the header row fits a 1200-pixel window.
+    // The status and the exports on a second line: the view fits a 900-pixel window.
     m_status->setObjectName(QStringLiteral("metricsStatus"));
-    headerLayout()->addWidget(m_status);
+    m_status->setWordWrap(true);
+    auto *statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_status, 1);
+    statusRow->addWidget(m_exportPng);
+    statusRow->addWidget(m_exportCsv);
+    headerLayout()->addLayout(statusRow);
     headerLayout()->addWidget(m_banner);
 
     m_chart->setTitle(tr("%1 — waiting for a Prometheus source").arg(metricTitle(metric())));
