@@ -113,11 +113,51 @@ private slots:
                 QCOMPARE(proxy.index(row, model.columnOf(Field::User)).data().toString(),
                          QStringLiteral("bob"));
         }
+        // A poll that only adds jobs: the kept rows and the new ones are all found by id.
+        snapshot.jobs << syntheticJob(nextJob, 100) << syntheticJob(nextJob + 1, 100);
+        model.setJobs(snapshot.jobs);
+        QCOMPARE(model.lastUpdate().removed, 0);
+        QCOMPARE(model.lastUpdate().inserted, 2);
+        for (const SlurmJob &job : std::as_const(snapshot.jobs))
+            QCOMPARE(model.job(model.rowOf(job.id)), job);
         // Repeated ids: the first wins, no duplicate rows.
         QList<SlurmJob> repeated{syntheticJob(1), syntheticJob(1), syntheticJob(2)};
         model.setJobs(repeated);
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(resets.count(), 0);
+        JobsModel fresh{JobsModel::Kind(kind)};
+        fresh.setJobs(repeated);
+        QCOMPARE(fresh.rowCount(), 2);
+        QCOMPARE(fresh.rowOf(syntheticJob(1).id), 0);
+        QCOMPARE(fresh.rowOf(syntheticJob(2).id), 1);
+    }
+
+    void sortedByIdFollowsTheSortRole()
+    {
+        // The proxy compares ids without SortRole's QVariants; the order must be the same.
+        JobsModel model(JobsModel::Kind::Queue);
+        JobsFilterProxy proxy(&model);
+        QList<SlurmJob> jobs;
+        for (const QString &id : {QStringLiteral("12_10"), QStringLiteral("9"), QStringLiteral("12_2"),
+                                  QStringLiteral("100"), QStringLiteral("12"), QStringLiteral("7_0")}) {
+            SlurmJob job = syntheticJob(1);
+            job.id = id;
+            job.jobId = id.section(u'_', 0, 0).toLongLong();
+            jobs << job;
+        }
+        model.setJobs(jobs);
+        proxy.sort(model.columnOf(Field::Id), Qt::AscendingOrder);
+        QStringList order;
+        for (int row = 0; row < proxy.rowCount(); ++row) {
+            const QModelIndex index = proxy.index(row, model.columnOf(Field::Id));
+            order << index.data().toString();
+            if (row > 0)
+                QVERIFY(proxy.index(row - 1, index.column()).data(SortRole).toDouble() <
+                        index.data(SortRole).toDouble());
+        }
+        QCOMPARE(order,
+                 (QStringList{QStringLiteral("7_0"), QStringLiteral("9"), QStringLiteral("12"),
+                              QStringLiteral("12_2"), QStringLiteral("12_10"), QStringLiteral("100")}));
     }
 
     void columnsAndFormats()

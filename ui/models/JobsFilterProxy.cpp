@@ -86,4 +86,16 @@ bool JobsFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
            has(job.account);
 }
 
+bool JobsFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    // The queue is sorted by id until the user picks another column: compare the id keys
+    // directly, the same order SortRole gives, without two data() calls and QVariants per
+    // comparison (sorting 10,000 jobs makes about 140,000 of them on the first fill).
+    const int idColumn = m_jobs->columnOf(JobsModel::Field::Id);
+    if (sortRole() == SortRole && idColumn >= 0 && left.column() == idColumn && right.column() == idColumn &&
+        left.model() == m_jobs && right.model() == m_jobs)
+        return JobsModel::idSortKey(m_jobs->job(left.row())) < JobsModel::idSortKey(m_jobs->job(right.row()));
+    return QSortFilterProxyModel::lessThan(left, right);
+}
+
 } // namespace SlurmDeck::Ui

@@ -23,14 +23,6 @@ QString formatTime(const QDateTime &time)
 }
 
 // Array task "42_7" sorts after "42_6" and before "43".
-double idSortKey(const SlurmJob &job)
-{
-    const qsizetype separator = job.id.indexOf(u'_');
-    const double task = separator > 0 ? job.id.mid(separator + 1).toDouble() / 1e7 : 0.0;
-    const double base = job.jobId > 0 ? static_cast<double>(job.jobId) : job.id.left(separator).toDouble();
-    return base + task;
-}
-
 } // namespace
 
 JobsModel::JobsModel(Kind kind, QObject *parent)
@@ -41,6 +33,14 @@ JobsModel::JobsModel(Kind kind, QObject *parent)
 {}
 
 JobsModel::~JobsModel() = default;
+
+double JobsModel::idSortKey(const SlurmJob &job)
+{
+    const qsizetype separator = job.id.indexOf(u'_');
+    const double task = separator > 0 ? job.id.mid(separator + 1).toDouble() / 1e7 : 0.0;
+    const double base = job.jobId > 0 ? static_cast<double>(job.jobId) : job.id.left(separator).toDouble();
+    return base + task;
+}
 
 void JobsModel::setJobs(const QList<SlurmJob> &jobs)
 {

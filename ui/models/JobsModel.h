@@ -54,6 +54,8 @@ public:
 
     // Slurm's own time format: "45:07", "3:02:01", "2-04:00:00".
     [[nodiscard]] static QString formatDuration(qint64 seconds);
+    // The Id column's sort key (SortRole): the job id, an array task after its job.
+    [[nodiscard]] static double idSortKey(const SlurmJob &job);
 
 private:
     [[nodiscard]] QVariant display(const SlurmJob &job, Field field) const;

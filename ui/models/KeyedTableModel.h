@@ -87,11 +87,15 @@ void KeyedTableModel::applyKeyedRows(std::vector<std::unique_ptr<T>> &rows, cons
     std::vector<char> kept(rows.size(), 0);
     std::vector<std::pair<int, ColumnMask>> changed;
     std::vector<qsizetype> arrivals;
+    std::vector<int *> arrivalRows; // their m_rowByKey values (element pointers survive rehashing)
+    if (m_rowByKey.size() < static_cast<size_t>(wanted.size()))
+        m_rowByKey.reserve(static_cast<size_t>(wanted.size()));
     for (qsizetype i = 0; i < wanted.size(); ++i) {
         const T &target = wanted.at(i);
         const auto [found, isNew] = m_rowByKey.try_emplace(keyOf(target), arriving);
         if (isNew) {
             arrivals.push_back(i);
+            arrivalRows.push_back(&found->second);
             continue;
         }
         const int row = found->second;
@@ -145,7 +149,11 @@ void KeyedTableModel::applyKeyedRows(std::vector<std::unique_ptr<T>> &rows, cons
         stats.inserted = static_cast<int>(arrivals.size());
     }
 
-    if (stats.inserted || stats.removed) {
+    if (stats.removed == 0) {
+        // Kept rows did not move: only the arrivals need their rows (the first fill, too).
+        for (size_t i = 0; i < arrivalRows.size(); ++i)
+            *arrivalRows[i] = static_cast<int>(rows.size() - arrivalRows.size() + i);
+    } else {
         m_rowByKey.clear();
         m_rowByKey.reserve(rows.size());
         for (size_t row = 0; row < rows.size(); ++row)
