@@ -9,6 +9,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <functional>
 
 namespace SlurmDeck::Bench {
 
@@ -21,10 +22,13 @@ public:
         m_timer.setInterval(1);
         connect(&m_timer, &QTimer::timeout, this, [this] {
             const qint64 now = m_clock.nsecsElapsed();
+            const qint64 busy = m_busyNs ? m_busyNs() : 0;
             if (m_last >= 0) {
                 m_gapsMs << (now - m_last) / 1e6;
                 m_endsMs << now / 1e6;
+                m_busyMs << (busy - m_lastBusy) / 1e6;
             }
+            m_lastBusy = busy;
             m_last = now;
         });
     }
@@ -33,6 +37,7 @@ public:
     {
         m_gapsMs.clear();
         m_endsMs.clear();
+        m_busyMs.clear();
         m_last = -1;
         m_clock.start();
         m_timer.start();
@@ -61,13 +66,23 @@ public:
     [[nodiscard]] qsizetype ticks() const { return m_gapsMs.size(); }
     // Milliseconds since start(), for lining up events with the gaps.
     [[nodiscard]] double nowMs() const { return m_clock.nsecsElapsed() / 1e6; }
-    // The `count` longest gaps: {when the loop ran again (ms since start), how long it was held}.
-    [[nodiscard]] QList<std::pair<double, double>> longest(int count) const
+    // Optional: a running total of nanoseconds spent delivering events (to tell a loop held by
+    // our code from a thread that did not get the CPU).
+    void setBusySource(std::function<qint64()> busyNs) { m_busyNs = std::move(busyNs); }
+
+    struct Gap
     {
-        QList<std::pair<double, double>> gaps;
+        double endMs = 0;  // when the loop ran again, since start()
+        double heldMs = 0; // beyond the tick
+        double busyMs = 0; // of which delivering events (with a busy source)
+    };
+    // The `count` longest gaps.
+    [[nodiscard]] QList<Gap> longest(int count) const
+    {
+        QList<Gap> gaps;
         for (qsizetype i = 0; i < m_gapsMs.size(); ++i)
-            gaps.append({m_endsMs.at(i), m_gapsMs.at(i) - 1});
-        std::sort(gaps.begin(), gaps.end(), [](const auto &a, const auto &b) { return a.second > b.second; });
+            gaps.append({m_endsMs.at(i), m_gapsMs.at(i) - 1, m_busyMs.value(i)});
+        std::sort(gaps.begin(), gaps.end(), [](const Gap &a, const Gap &b) { return a.heldMs > b.heldMs; });
         return gaps.mid(0, count);
     }
 
@@ -77,6 +92,9 @@ private:
     qint64 m_last = -1;
     QList<double> m_gapsMs;
     QList<double> m_endsMs;
+    QList<double> m_busyMs;
+    std::function<qint64()> m_busyNs;
+    qint64 m_lastBusy = 0;
 };
 
 } // namespace SlurmDeck::Bench

@@ -49,6 +49,40 @@ using namespace SlurmDeck::Ui;
 
 namespace {
 
+// With BENCH_VERBOSE: every top-level event delivery that takes longer than 10 ms, with its
+// receiver and event type, to find what holds the loop.
+class TimingApplication final : public QApplication
+{
+public:
+    using QApplication::QApplication;
+
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (!m_verbose || m_depth > 0)
+            return QApplication::notify(receiver, event);
+        ++m_depth;
+        QElapsedTimer timer;
+        timer.start();
+        const QString what =
+            QStringLiteral("%1 %2 (event %3)")
+                .arg(QString::fromLatin1(receiver->metaObject()->className()), receiver->objectName())
+                .arg(static_cast<int>(event->type()));
+        const bool handled = QApplication::notify(receiver, event);
+        --m_depth;
+        m_busyNs += timer.nsecsElapsed();
+        if (const double ms = timer.nsecsElapsed() / 1e6; ms > 10)
+            std::printf("  slow event: %.1f ms in %s\n", ms, qPrintable(what));
+        return handled;
+    }
+
+    [[nodiscard]] qint64 busyNs() const { return m_busyNs; }
+
+private:
+    const bool m_verbose = qEnvironmentVariableIsSet("BENCH_VERBOSE");
+    int m_depth = 0;
+    qint64 m_busyNs = 0;
+};
+
 class Yes final : public Confirmation
 {
 public:
@@ -65,8 +99,9 @@ void report(const char *what, const Bench::EventLoopProbe &probe, double seconds
                 what, seconds, static_cast<long long>(probe.ticks()), probe.worstMs(),
                 probe.percentileMs(0.99), static_cast<long long>(probe.longerThan(16)));
     if (qEnvironmentVariableIsSet("BENCH_VERBOSE")) {
-        for (const auto &[at, held] : probe.longest(8))
-            std::printf("  held %.1f ms, until %.0f ms\n", held, at);
+        for (const Bench::EventLoopProbe::Gap &gap : probe.longest(8))
+            std::printf("  held %.1f ms (%.1f ms of it delivering events), until %.0f ms\n", gap.heldMs,
+                        gap.busyMs, gap.endMs);
     }
     std::fflush(stdout);
 }
@@ -113,6 +148,7 @@ int refresh(const Lab::Manifest &lab, const QString &hostName, const QString &pr
     monitor.setInterval(std::chrono::seconds(1));
 
     Bench::EventLoopProbe probe;
+    probe.setBusySource([] { return static_cast<TimingApplication *>(qApp)->busyNs(); });
     QEventLoop loop;
     int seen = 0;
     QObject::connect(&monitor, &SlurmMonitor::snapshotUpdated, &window, [&](const ClusterSnapshot &snapshot) {
@@ -234,6 +270,7 @@ int deploy(const Lab::Manifest &lab, const QTemporaryDir &temp, const QString &e
     removeCluster(lab, plan, emptyConfig); // leftovers of a killed run
 
     Bench::EventLoopProbe probe;
+    probe.setBusySource([] { return static_cast<TimingApplication *>(qApp)->busyNs(); });
     QEventLoop loop;
     QObject::connect(view, &DeployView::planReady, &loop,
                      [&] { window.findChild<QAction *>(QStringLiteral("startDeployAction"))->trigger(); });
@@ -264,7 +301,7 @@ int main(int argc, char **argv)
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
+    TimingApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("refresh or deploy"));
