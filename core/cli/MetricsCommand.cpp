@@ -1,6 +1,7 @@
 #include "cli/MetricsCommand.h"
 
 #include "inventory/ClusterFile.h"
+#include "metrics/MetricQueries.h"
 #include "metrics/PrometheusClient.h"
 #include "metrics/PrometheusParser.h"
 
@@ -145,17 +146,14 @@ void MetricsCommand::start(const CliContext &context)
             emit finished(CliFailure);
             return;
         }
-        const QList<Host> monitoring = cluster->hostsWithRole(HostRole::Monitoring);
-        if (monitoring.isEmpty()) {
+        base = prometheusUrl(*cluster); // the GUI's Metrics view asks the same one
+        if (base.isEmpty()) {
             err << tr("No host of the cluster in %1 has the monitoring role; give one that role (roles: "
                       "[monitoring]) or use --url http://HOST:9090.\n")
                        .arg(path);
             emit finished(CliFailure);
             return;
         }
-        base.setScheme(QStringLiteral("http"));
-        base.setHost(monitoring.first().address);
-        base.setPort(9090);
     }
     if (!base.isValid() || base.host().isEmpty()) {
         err << tr("'%1' is not a URL; use e.g. http://10.0.0.5:9090.\n").arg(parser.value(url));

@@ -3,12 +3,14 @@
 // the prometheus container makes the client report an error and unhealthy, starting it again
 // recovers. The Metrics view on the same Prometheus: CPU (cluster and per node) and the Slurm
 // charts show real series; Prometheus stopped marks the chart stale (banner, data kept), and
-// the view's own polling recovers once it runs again. Tears the cluster down at the end (and
+// the view's own polling recovers once it runs again. `slurmdeck-cli metrics` asks the same
+// Prometheus, found from a cluster file. Tears the cluster down at the end (and
 // before, leftovers of a killed run).
 #include "LabManifest.h"
 #include "ResultTesting.h"
 #include "charts/TimeSeriesChart.h"
 #include "deploy/DeployRunner.h"
+#include "inventory/ClusterFile.h"
 #include "inventory/DefaultRoles.h"
 #include "metrics/MetricQueries.h"
 #include "metrics/PrometheusClient.h"
@@ -21,6 +23,10 @@
 #include "widgets/StaleBanner.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -291,6 +297,70 @@ private slots:
         QVERIFY(QTest::qWaitFor([&] { return nodesUp(client) >= 1; }, 90000));
         QVERIFY(client.health().ok);
         QVERIFY(client.health().error.isEmpty());
+    }
+
+    // `slurmdeck-cli metrics` asks the Prometheus of the cluster file's monitoring host.
+    void cliMetricsAsksTheClustersPrometheus()
+    {
+        const QString clusterFile = m_temp.filePath(QStringLiteral("metrics-cluster.yaml"));
+        SLURMDECK_VERIFY_OK(ClusterFile::save(m_cluster, clusterFile));
+        const int hosts = int(m_lab.hosts.size());
+        QJsonArray series;
+        QString last;
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         const auto [code, out, err] =
+                             cli({QStringLiteral("--cluster"), clusterFile, QStringLiteral("metrics"),
+                                  QStringLiteral("up{job=\"node\"} == 1"), QStringLiteral("--json")});
+                         last = out + err;
+                         series = QJsonDocument::fromJson(out.toUtf8()).object().value(u"series").toArray();
+                         return code == 0 && series.size() == hosts;
+                     },
+                     90000),
+                 qPrintable(last));
+
+        // A range: every node's load with more than one point.
+        const auto [rangeCode, rangeOut, rangeErr] =
+            cli({QStringLiteral("--cluster"), clusterFile, QStringLiteral("metrics"),
+                 QStringLiteral("node_load1"), QStringLiteral("--range"), QStringLiteral("10m"),
+                 QStringLiteral("--json")});
+        QVERIFY2(rangeCode == 0, qPrintable(rangeErr));
+        const QJsonObject range = QJsonDocument::fromJson(rangeOut.toUtf8()).object();
+        QCOMPARE(range.value(u"resultType").toString(), QStringLiteral("matrix"));
+        QCOMPARE(range.value(u"series").toArray().size(), hosts);
+        QVERIFY(range.value(u"series").toArray().first().toObject().value(u"samples").toArray().size() > 1);
+
+        // No monitoring host: it says what to do.
+        Cluster withoutMonitoring = m_cluster;
+        for (Host &host : withoutMonitoring.hosts)
+            host.roles.setFlag(HostRole::Monitoring, false);
+        const QString otherFile = m_temp.filePath(QStringLiteral("no-monitoring.yaml"));
+        SLURMDECK_VERIFY_OK(ClusterFile::save(withoutMonitoring, otherFile));
+        const auto [code, out, err] =
+            cli({QStringLiteral("--cluster"), otherFile, QStringLiteral("metrics"), QStringLiteral("up")});
+        QCOMPARE(code, 1);
+        QVERIFY2(err.contains(QStringLiteral("monitoring role")) && err.contains(QStringLiteral("--url")),
+                 qPrintable(err));
+    }
+
+private:
+    struct CliRun
+    {
+        int code = -1;
+        QString out;
+        QString err;
+    };
+    CliRun cli(const QStringList &arguments) const
+    {
+        QProcess process;
+        process.start(QStringLiteral(SLURMDECK_CLI_EXE), arguments);
+        process.closeWriteChannel();
+        CliRun run;
+        if (process.waitForFinished(60000) && process.exitStatus() == QProcess::NormalExit)
+            run.code = process.exitCode();
+        run.out = QString::fromUtf8(process.readAllStandardOutput());
+        run.err = QString::fromUtf8(process.readAllStandardError());
+        return run;
     }
 };
 
