@@ -6,7 +6,7 @@
 // (own name, the same ports as the other deploy tests: hold the lab lock) is removed at the
 // end, pass or fail.
 #include "FakeOperations.h"
-#include "LabManifest.h"
+#include "LabCluster.h"
 #include "LiveCluster.h"
 #include "MainWindow.h"
 #include "ResultTesting.h"
@@ -44,49 +44,13 @@ class TestNodesViewLab final : public QObject
     Q_OBJECT
 
 private:
-    Lab::Manifest m_lab;
-    QTemporaryDir m_home;
-    Cluster m_cluster;
-    ClusterPlan m_plan;
-    QHash<QString, SshTarget> m_targets;
+    Lab::LabCluster m_lab;
     std::unique_ptr<MainWindow> m_window;
     QString m_node;
 
-    QString clusterFile() const { return m_home.filePath(QStringLiteral("viewstest.yaml")); }
-    QString sshConfig() const { return m_home.filePath(QStringLiteral("ssh_config")); }
-    const Lab::Host &primary() const { return m_lab.hosts.first(); }
-
-    SshTarget shared() const
-    {
-        SshTarget ssh;
-        ssh.configFile = sshConfig();
-        ssh.slurmDeckKnownHostsFile = m_home.filePath(QStringLiteral("own_known_hosts"));
-        return ssh;
-    }
-
-    Result<ExecResult> onHost(const Lab::Host &host, const QString &command) const
-    {
-        FixedHostKeyPolicy reject(HostKeyDecision::Reject);
-        SshConnection connection(m_targets.value(host.name), &reject);
-        if (Result<void> connected = connection.connect(); !connected)
-            return connected.error();
-        return connection.exec(command);
-    }
-
-    // `command` in the slurmctld container on the primary; stdout and stderr, trimmed.
-    QString slurm(const QString &command) const
-    {
-        const QString container =
-            QStringLiteral("$(%1 ps -q --filter label=com.docker.compose.project=%2 --filter "
-                           "label=com.docker.compose.service=slurmctld)")
-                .arg(Shell::quote(primary().docker), Shell::quote(m_plan.projectName));
-        const Result<ExecResult> ran =
-            onHost(primary(), QStringLiteral("%1 exec %2 sh -c %3")
-                                  .arg(Shell::quote(primary().docker), container, Shell::quote(command)));
-        if (!ran)
-            return QStringLiteral("error: ") + ran.error().toString();
-        return QString::fromUtf8(ran->standardOutput + ran->standardError).trimmed();
-    }
+    QString clusterFile() const { return m_lab.clusterFile(); }
+    SshTarget shared() const { return m_lab.shared(); }
+    QString slurm(const QString &command) const { return m_lab.slurm(command); }
 
     // What the real sinfo says of the node: "idle", "drained", "draining", ...
     QString sinfoState(const QString &node) const
@@ -101,98 +65,42 @@ private:
         return row < 0 ? QString() : model->node(row).stateText();
     }
 
-    void tearDownCluster() const
-    {
-        for (const HostPlan &host : m_plan.hosts) {
-            for (const Lab::Host &lab : m_lab.hosts) {
-                if (lab.name != host.hostName)
-                    continue;
-                const QString docker = Shell::quote(lab.docker);
-                const Result<ExecResult> removed = onHost(
-                    lab, QStringLiteral("ids=$(%1 ps -aq --filter label=com.docker.compose.project=%2); "
-                                        "[ -z \"$ids\" ] || %1 rm -f $ids >/dev/null; "
-                                        "%1 network ls -q --filter label=com.docker.compose.project=%2 | "
-                                        "xargs -r %1 network rm >/dev/null 2>&1; rm -rf %3")
-                             .arg(docker, Shell::quote(m_plan.projectName), Shell::quote(host.directory)));
-                Q_UNUSED(removed);
-            }
-        }
-    }
-
 private slots:
     void initTestCase()
     {
         QString why;
         const std::optional<Lab::Manifest> manifest = Lab::readManifest(&why);
         QVERIFY2(manifest, qPrintable(why));
-        m_lab = *manifest;
-        QVERIFY2(m_lab.hosts.size() >= 4, "the Nodes view lab test needs four lab hosts");
-        QVERIFY(m_home.isValid());
-        QFile config(sshConfig());
-        QVERIFY(config.open(QIODevice::WriteOnly));
-        config.write("Host *\n    UserKnownHostsFile " + m_lab.knownHosts().toUtf8() +
-                     "\n    GlobalKnownHostsFile /dev/null\n");
-        config.close();
+        m_lab.manifest = *manifest;
+        QVERIFY2(m_lab.hosts().size() >= 4, "the Nodes view lab test needs four lab hosts");
+        QVERIFY(m_lab.home.isValid());
+        QVERIFY(m_lab.writeSshConfig());
 
         // The seed's topology: the first host runs everything, all four compute.
-        m_cluster.name = QStringLiteral("viewstest");
-        for (const Lab::Host &lab : std::as_const(m_lab.hosts)) {
-            Host host;
-            host.name = lab.name;
-            host.address = lab.address;
-            host.user = QStringLiteral("root");
-            host.identity = m_lab.clientKey();
-            host.detected.platform = lab.platform == u"qnap" ? Platform::Qnap : Platform::Linux;
-            host.detected.arch = QStringLiteral("x86_64");
-            host.detected.cpus = QThread::idealThreadCount();
-            m_cluster.hosts << host;
-        }
-        m_cluster.hosts[1].platformOverride = Platform::MacOS;
-        assignDefaultRoles(m_cluster);
-        SLURMDECK_VERIFY_OK(ClusterFile::save(m_cluster, clusterFile()));
-        const DeploySession session(m_cluster, shared());
-        const Result<DeploySession::Prepared> prepared =
-            session.prepareWith(ClusterSecrets::generateMungeKey(), ClusterSecrets::generatePassword());
-        SLURMDECK_VERIFY_OK(prepared);
-        m_plan = prepared->plan;
-        m_targets = prepared->targets;
-        m_node = m_lab.hosts.at(3).name; // worker2
-        tearDownCluster();               // leftovers of a killed run
+        SLURMDECK_VERIFY_OK(m_lab.prepare(QStringLiteral("viewstest"), QStringLiteral("viewstest.yaml"), true,
+                                          ClusterSecrets::generateMungeKey(),
+                                          ClusterSecrets::generatePassword()));
+        m_node = m_lab.hosts().at(3).name; // worker2
+        m_lab.tearDown();                  // leftovers of a killed run
     }
 
     void cleanupTestCase()
     {
         m_window.reset();
-        tearDownCluster();
+        m_lab.tearDown();
     }
 
     void deploy()
     {
-        DeployRunner runner(m_plan, m_targets, std::make_shared<FixedHostKeyPolicy>(HostKeyDecision::Reject),
-                            nullptr);
-        QSignalSpy finished(&runner, &DeployRunner::finished);
         QStringList log;
-        connect(&runner, &DeployRunner::logLine, this, [&log](const QString &host, const QString &line) {
-            log << host + QStringLiteral(": ") + line;
-        });
-        DeployOptions options;
-        options.images = ImageSource::TransferFromHere; // the lab's hosts are offline
-        options.localDocker = QStringLiteral("/usr/bin/docker");
-        options.verify = false;
         QElapsedTimer timer;
         timer.start();
-        runner.start(options);
-        QVERIFY(finished.wait(900000));
-        const DeployReport report = finished.first().first().value<DeployReport>();
-        QVERIFY2(report.ok(), qPrintable(log.mid(std::max<qsizetype>(0, log.size() - 30)).join(u'\n')));
+        const std::optional<DeployReport> report = m_lab.deploy(&log);
+        QVERIFY(report);
+        QVERIFY2(report->ok(), qPrintable(log.mid(std::max<qsizetype>(0, log.size() - 30)).join(u'\n')));
         qInfo("deployed in %lld s", timer.elapsed() / 1000);
         // Every node registered and idle before the view looks.
-        QVERIFY2(QTest::qWaitFor(
-                     [this] {
-                         return slurm(QStringLiteral("sinfo -h -N -o %T | sort -u")) ==
-                                QLatin1StringView("idle");
-                     },
-                     120000),
+        QVERIFY2(QTest::qWaitFor([this] { return m_lab.allNodesIdle(); }, 120000),
                  qPrintable(slurm(QStringLiteral("sinfo -N"))));
     }
 
@@ -209,9 +117,9 @@ private slots:
         m_window->show();
         m_window->showArea(Area::Nodes);
         NodesView *view = m_window->nodesView();
-        QTRY_VERIFY_WITH_TIMEOUT(view->model()->rowCount() == m_lab.hosts.size(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(view->model()->rowCount() == m_lab.hosts().size(), 60000);
         QVERIFY(view->staleBanner()->isHidden());
-        for (const Lab::Host &host : std::as_const(m_lab.hosts))
+        for (const Lab::Host &host : m_lab.hosts())
             QCOMPARE(viewState(host.name), QStringLiteral("IDLE"));
         QVERIFY2(view->summary().startsWith(QStringLiteral("4 nodes: 4 idle")), qPrintable(view->summary()));
         // Its age: "just now" right after a poll (every second here), "N s ago" later.

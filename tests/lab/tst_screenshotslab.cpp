@@ -6,7 +6,7 @@
 // must be a real, non-blank PNG. The cluster (own name, the deploy tests' ports: hold the lab
 // lock) is removed at the end, pass or fail.
 #include "FakeOperations.h"
-#include "LabManifest.h"
+#include "LabCluster.h"
 #include "LiveCluster.h"
 #include "MainWindow.h"
 #include "ResultTesting.h"
@@ -46,73 +46,19 @@ class TestScreenshotsLab final : public QObject
     Q_OBJECT
 
 private:
-    Lab::Manifest m_lab;
-    QTemporaryDir m_home;
-    Cluster m_cluster;
-    ClusterPlan m_plan;
-    QHash<QString, SshTarget> m_targets;
+    Lab::LabCluster m_lab;
     QByteArray m_mungeKey = ClusterSecrets::generateMungeKey();
     QByteArray m_password = ClusterSecrets::generatePassword();
     std::unique_ptr<MainWindow> m_window;
 
-    QString clusterFile() const { return m_home.filePath(QStringLiteral("screenshots.yaml")); }
-    QString sshConfig() const { return m_home.filePath(QStringLiteral("ssh_config")); }
-    const Lab::Host &primary() const { return m_lab.hosts.first(); }
+    QString clusterFile() const { return m_lab.clusterFile(); }
+    SshTarget shared() const { return m_lab.shared(); }
+    QString slurm(const QString &command) const { return m_lab.slurm(command); }
 
     static QString outputDir()
     {
         const QString dir = qEnvironmentVariable("SLURMDECK_SCREENSHOT_DIR");
         return dir.isEmpty() ? QStringLiteral(SLURMDECK_BUILD_DIR) : dir;
-    }
-
-    SshTarget shared() const
-    {
-        SshTarget ssh;
-        ssh.configFile = sshConfig();
-        ssh.slurmDeckKnownHostsFile = m_home.filePath(QStringLiteral("own_known_hosts"));
-        return ssh;
-    }
-
-    Result<ExecResult> onHost(const Lab::Host &host, const QString &command) const
-    {
-        FixedHostKeyPolicy reject(HostKeyDecision::Reject);
-        SshConnection connection(m_targets.value(host.name), &reject);
-        if (Result<void> connected = connection.connect(); !connected)
-            return connected.error();
-        return connection.exec(command);
-    }
-
-    // `command` in the slurmctld container on the primary; stdout and stderr, trimmed.
-    QString slurm(const QString &command) const
-    {
-        const QString container =
-            QStringLiteral("$(%1 ps -q --filter label=com.docker.compose.project=%2 --filter "
-                           "label=com.docker.compose.service=slurmctld)")
-                .arg(Shell::quote(primary().docker), Shell::quote(m_plan.projectName));
-        const Result<ExecResult> ran =
-            onHost(primary(), QStringLiteral("%1 exec %2 sh -c %3")
-                                  .arg(Shell::quote(primary().docker), container, Shell::quote(command)));
-        if (!ran)
-            return QStringLiteral("error: ") + ran.error().toString();
-        return QString::fromUtf8(ran->standardOutput + ran->standardError).trimmed();
-    }
-
-    void tearDownCluster() const
-    {
-        for (const HostPlan &host : m_plan.hosts) {
-            for (const Lab::Host &lab : m_lab.hosts) {
-                if (lab.name != host.hostName)
-                    continue;
-                const QString docker = Shell::quote(lab.docker);
-                const Result<ExecResult> removed = onHost(
-                    lab, QStringLiteral("ids=$(%1 ps -aq --filter label=com.docker.compose.project=%2); "
-                                        "[ -z \"$ids\" ] || %1 rm -f $ids >/dev/null; "
-                                        "%1 network ls -q --filter label=com.docker.compose.project=%2 | "
-                                        "xargs -r %1 network rm >/dev/null 2>&1; rm -rf %3")
-                             .arg(docker, Shell::quote(m_plan.projectName), Shell::quote(host.directory)));
-                Q_UNUSED(removed);
-            }
-        }
     }
 
     // Shows `area`, lets it paint, writes <id>.png and checks it is a real, non-blank PNG.
@@ -142,62 +88,29 @@ private slots:
         QString why;
         const std::optional<Lab::Manifest> manifest = Lab::readManifest(&why);
         QVERIFY2(manifest, qPrintable(why));
-        m_lab = *manifest;
-        QVERIFY2(m_lab.hosts.size() >= 2, "the screenshots need a primary and a worker");
-        QVERIFY(m_home.isValid());
+        m_lab.manifest = *manifest;
+        QVERIFY2(m_lab.hosts().size() >= 2, "the screenshots need a primary and a worker");
+        QVERIFY(m_lab.home.isValid());
         QVERIFY2(QDir().mkpath(outputDir()), qPrintable(outputDir()));
-        QFile config(sshConfig());
-        QVERIFY(config.open(QIODevice::WriteOnly));
-        config.write("Host *\n    UserKnownHostsFile " + m_lab.knownHosts().toUtf8() +
-                     "\n    GlobalKnownHostsFile /dev/null\n");
-        config.close();
+        QVERIFY(m_lab.writeSshConfig());
 
-        m_cluster.name = QStringLiteral("demo");
-        for (const Lab::Host &lab : std::as_const(m_lab.hosts)) {
-            Host host;
-            host.name = lab.name;
-            host.address = lab.address;
-            host.user = QStringLiteral("root");
-            host.identity = m_lab.clientKey();
-            host.detected.platform = lab.platform == u"qnap" ? Platform::Qnap : Platform::Linux;
-            host.detected.arch = QStringLiteral("x86_64");
-            host.detected.cpus = QThread::idealThreadCount();
-            m_cluster.hosts << host;
-        }
-        assignDefaultRoles(m_cluster);
-        SLURMDECK_VERIFY_OK(ClusterFile::save(m_cluster, clusterFile()));
-        const DeploySession session(m_cluster, shared());
-        const Result<DeploySession::Prepared> prepared = session.prepareWith(m_mungeKey, m_password);
-        SLURMDECK_VERIFY_OK(prepared);
-        m_plan = prepared->plan;
-        m_targets = prepared->targets;
-        tearDownCluster(); // leftovers of a killed run
+        SLURMDECK_VERIFY_OK(m_lab.prepare(QStringLiteral("demo"), QStringLiteral("screenshots.yaml"), false,
+                                          m_mungeKey, m_password));
+        m_lab.tearDown(); // leftovers of a killed run
     }
 
     void cleanupTestCase()
     {
         m_window.reset();
-        tearDownCluster();
+        m_lab.tearDown();
     }
 
     void deployAndSubmit()
     {
-        DeployRunner runner(m_plan, m_targets, std::make_shared<FixedHostKeyPolicy>(HostKeyDecision::Reject),
-                            nullptr);
-        QSignalSpy finished(&runner, &DeployRunner::finished);
-        DeployOptions options;
-        options.images = ImageSource::TransferFromHere; // the lab's hosts are offline
-        options.localDocker = QStringLiteral("/usr/bin/docker");
-        options.verify = false;
-        runner.start(options);
-        QVERIFY(finished.wait(900000));
-        QVERIFY2(finished.first().first().value<DeployReport>().ok(), "the lab deploy failed");
-        QVERIFY2(QTest::qWaitFor(
-                     [this] {
-                         return slurm(QStringLiteral("sinfo -h -N -o %T | sort -u")) ==
-                                QLatin1StringView("idle");
-                     },
-                     120000),
+        const std::optional<DeployReport> report = m_lab.deploy();
+        QVERIFY(report);
+        QVERIFY2(report->ok(), "the lab deploy failed");
+        QVERIFY2(QTest::qWaitFor([this] { return m_lab.allNodesIdle(); }, 120000),
                  qPrintable(slurm(QStringLiteral("sinfo -N"))));
         // A running job and a pending one (it may start in an hour).
         const QString running =
@@ -247,7 +160,7 @@ private slots:
         capture(Area::Services);
 
         m_window->showArea(Area::Nodes);
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->nodesView()->model()->rowCount() == m_lab.hosts.size(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->nodesView()->model()->rowCount() == m_lab.hosts().size(), 60000);
         capture(Area::Nodes);
 
         m_window->showArea(Area::Jobs);

@@ -7,7 +7,7 @@
 // script on stdin) prints a job id that then completes. The cluster (own name, the same
 // ports as the other deploy tests: hold the lab lock) is removed at the end, pass or fail.
 #include "FakeOperations.h"
-#include "LabManifest.h"
+#include "LabCluster.h"
 #include "LiveCluster.h"
 #include "MainWindow.h"
 #include "ResultTesting.h"
@@ -64,66 +64,13 @@ class TestSubmitLab final : public QObject
     Q_OBJECT
 
 private:
-    Lab::Manifest m_lab;
-    QTemporaryDir m_home;
-    Cluster m_cluster;
-    ClusterPlan m_plan;
-    QHash<QString, SshTarget> m_targets;
+    Lab::LabCluster m_lab;
     std::unique_ptr<MainWindow> m_window;
 
-    QString clusterFile() const { return m_home.filePath(QStringLiteral("submittest.yaml")); }
-    QString sshConfig() const { return m_home.filePath(QStringLiteral("ssh_config")); }
-    const Lab::Host &primary() const { return m_lab.hosts.first(); }
-
-    SshTarget shared() const
-    {
-        SshTarget ssh;
-        ssh.configFile = sshConfig();
-        ssh.slurmDeckKnownHostsFile = m_home.filePath(QStringLiteral("own_known_hosts"));
-        return ssh;
-    }
-
-    Result<ExecResult> onHost(const Lab::Host &host, const QString &command) const
-    {
-        FixedHostKeyPolicy reject(HostKeyDecision::Reject);
-        SshConnection connection(m_targets.value(host.name), &reject);
-        if (Result<void> connected = connection.connect(); !connected)
-            return connected.error();
-        return connection.exec(command);
-    }
-
-    // `command` in the slurmctld container on the primary; stdout and stderr, trimmed.
-    QString slurm(const QString &command) const
-    {
-        const QString container =
-            QStringLiteral("$(%1 ps -q --filter label=com.docker.compose.project=%2 --filter "
-                           "label=com.docker.compose.service=slurmctld)")
-                .arg(Shell::quote(primary().docker), Shell::quote(m_plan.projectName));
-        const Result<ExecResult> ran =
-            onHost(primary(), QStringLiteral("%1 exec %2 sh -c %3")
-                                  .arg(Shell::quote(primary().docker), container, Shell::quote(command)));
-        if (!ran)
-            return QStringLiteral("error: ") + ran.error().toString();
-        return QString::fromUtf8(ran->standardOutput + ran->standardError).trimmed();
-    }
-
-    void tearDownCluster() const
-    {
-        for (const HostPlan &host : m_plan.hosts) {
-            for (const Lab::Host &lab : m_lab.hosts) {
-                if (lab.name != host.hostName)
-                    continue;
-                const QString docker = Shell::quote(lab.docker);
-                const Result<ExecResult> removed = onHost(
-                    lab, QStringLiteral("ids=$(%1 ps -aq --filter label=com.docker.compose.project=%2); "
-                                        "[ -z \"$ids\" ] || %1 rm -f $ids >/dev/null; "
-                                        "%1 network ls -q --filter label=com.docker.compose.project=%2 | "
-                                        "xargs -r %1 network rm >/dev/null 2>&1; rm -rf %3")
-                             .arg(docker, Shell::quote(m_plan.projectName), Shell::quote(host.directory)));
-                Q_UNUSED(removed);
-            }
-        }
-    }
+    QString clusterFile() const { return m_lab.clusterFile(); }
+    QString sshConfig() const { return m_lab.sshConfig(); }
+    SshTarget shared() const { return m_lab.shared(); }
+    QString slurm(const QString &command) const { return m_lab.slurm(command); }
 
 private slots:
     void initTestCase()
@@ -131,53 +78,31 @@ private slots:
         QString why;
         const std::optional<Lab::Manifest> manifest = Lab::readManifest(&why);
         QVERIFY2(manifest, qPrintable(why));
-        m_lab = *manifest;
-        QVERIFY2(m_lab.hosts.size() >= 4, "the submit lab test needs four lab hosts");
-        QVERIFY(m_home.isValid());
-        QFile config(sshConfig());
-        QVERIFY(config.open(QIODevice::WriteOnly));
-        config.write("Host *\n    UserKnownHostsFile " + m_lab.knownHosts().toUtf8() +
-                     "\n    GlobalKnownHostsFile /dev/null\n");
-        config.close();
+        m_lab.manifest = *manifest;
+        QVERIFY2(m_lab.hosts().size() >= 4, "the submit lab test needs four lab hosts");
+        QVERIFY(m_lab.home.isValid());
+        QVERIFY(m_lab.writeSshConfig());
 
         // The seed's topology: the first host runs everything, all four compute.
-        m_cluster.name = QStringLiteral("submittest");
-        for (const Lab::Host &lab : std::as_const(m_lab.hosts)) {
-            Host host;
-            host.name = lab.name;
-            host.address = lab.address;
-            host.user = QStringLiteral("root");
-            host.identity = m_lab.clientKey();
-            host.detected.platform = lab.platform == u"qnap" ? Platform::Qnap : Platform::Linux;
-            host.detected.arch = QStringLiteral("x86_64");
-            host.detected.cpus = QThread::idealThreadCount();
-            m_cluster.hosts << host;
-        }
-        m_cluster.hosts[1].platformOverride = Platform::MacOS;
-        assignDefaultRoles(m_cluster);
-        SLURMDECK_VERIFY_OK(ClusterFile::save(m_cluster, clusterFile()));
-        const DeploySession session(m_cluster, shared());
-        const Result<DeploySession::Prepared> prepared =
-            session.prepareWith(ClusterSecrets::generateMungeKey(), ClusterSecrets::generatePassword());
-        SLURMDECK_VERIFY_OK(prepared);
-        m_plan = prepared->plan;
-        m_targets = prepared->targets;
-        tearDownCluster(); // leftovers of a killed run
+        SLURMDECK_VERIFY_OK(m_lab.prepare(QStringLiteral("submittest"), QStringLiteral("submittest.yaml"),
+                                          true, ClusterSecrets::generateMungeKey(),
+                                          ClusterSecrets::generatePassword()));
+        m_lab.tearDown(); // leftovers of a killed run
     }
 
     void cleanupTestCase()
     {
         m_window.reset();
-        tearDownCluster();
+        m_lab.tearDown();
     }
 
     Run cli(const QStringList &arguments, const QByteArray &input = {}) const
     {
         QProcess process;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("HOME"), m_home.path());
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral(".config")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral(".local/share")));
+        env.insert(QStringLiteral("HOME"), m_lab.home.path());
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_lab.home.filePath(QStringLiteral(".config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_lab.home.filePath(QStringLiteral(".local/share")));
         env.remove(QStringLiteral("SSH_AUTH_SOCK"));
         process.setProcessEnvironment(env);
         process.start(QStringLiteral(SLURMDECK_CLI_EXE),
@@ -200,7 +125,7 @@ private slots:
 
     QString writeScript(const QString &tag) const
     {
-        const QString path = m_home.filePath(tag + QStringLiteral(".sh"));
+        const QString path = m_lab.home.filePath(tag + QStringLiteral(".sh"));
         QFile file(path);
         if (file.open(QIODevice::WriteOnly))
             file.write(QString(script).replace(QStringLiteral("$TAG"), tag).toUtf8());
@@ -227,31 +152,15 @@ private slots:
 
     void deploy()
     {
-        DeployRunner runner(m_plan, m_targets, std::make_shared<FixedHostKeyPolicy>(HostKeyDecision::Reject),
-                            nullptr);
-        QSignalSpy finished(&runner, &DeployRunner::finished);
         QStringList log;
-        connect(&runner, &DeployRunner::logLine, this, [&log](const QString &host, const QString &line) {
-            log << host + QStringLiteral(": ") + line;
-        });
-        DeployOptions options;
-        options.images = ImageSource::TransferFromHere; // the lab's hosts are offline
-        options.localDocker = QStringLiteral("/usr/bin/docker");
-        options.verify = false;
         QElapsedTimer timer;
         timer.start();
-        runner.start(options);
-        QVERIFY(finished.wait(900000));
-        const DeployReport report = finished.first().first().value<DeployReport>();
-        QVERIFY2(report.ok(), qPrintable(log.mid(std::max<qsizetype>(0, log.size() - 30)).join(u'\n')));
+        const std::optional<DeployReport> report = m_lab.deploy(&log);
+        QVERIFY(report);
+        QVERIFY2(report->ok(), qPrintable(log.mid(std::max<qsizetype>(0, log.size() - 30)).join(u'\n')));
         qInfo("deployed in %lld s", timer.elapsed() / 1000);
         // Every node registered and idle before the view looks.
-        QVERIFY2(QTest::qWaitFor(
-                     [this] {
-                         return slurm(QStringLiteral("sinfo -h -N -o %T | sort -u")) ==
-                                QLatin1StringView("idle");
-                     },
-                     120000),
+        QVERIFY2(QTest::qWaitFor([this] { return m_lab.allNodesIdle(); }, 120000),
                  qPrintable(slurm(QStringLiteral("sinfo -N"))));
     }
 
