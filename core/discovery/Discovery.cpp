@@ -3,10 +3,36 @@
 #include "discovery/HostFingerprinter.h"
 
 #include <QFutureWatcher>
+#include <QRegularExpression>
 #include <QThreadPool>
 #include <QtConcurrent>
 
 namespace SlurmDeck {
+
+Result<void> setDiscoveryTargets(DiscoveryRequest &request, bool scanSubnets, const QString &subnetsText,
+                                 const QString &hostsText)
+{
+    static const QRegularExpression separators(QStringLiteral("[,\\s]+"));
+    request.subnets.clear();
+    request.hosts.clear();
+    if (scanSubnets) {
+        const QStringList texts = subnetsText.split(separators, Qt::SkipEmptyParts);
+        if (texts.isEmpty())
+            return makeError(Error::Code::InvalidArgument,
+                             QObject::tr("Give a subnet to scan, e.g. 192.168.1.0/24."));
+        for (const QString &text : texts) {
+            const Result<Subnet> subnet = parseSubnet(text);
+            if (!subnet)
+                return subnet.error();
+            request.subnets.append(*subnet);
+        }
+        return {};
+    }
+    request.hosts = hostsText.split(separators, Qt::SkipEmptyParts);
+    if (request.hosts.isEmpty())
+        return makeError(Error::Code::InvalidArgument, QObject::tr("Name at least one host."));
+    return {};
+}
 
 namespace {
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/CancelToken.h"
+#include "common/Result.h"
 #include "discovery/DiscoveredHost.h"
 #include "discovery/PortProber.h"
 #include "discovery/Subnet.h"
@@ -26,6 +27,12 @@ struct DiscoveryRequest
     std::chrono::milliseconds probeTimeout{1500};
     int sshConcurrency = 8;
 };
+
+// Sets `request`'s subnets (scanSubnets) or hosts from what the user typed: subnets such as
+// "192.168.1.0/24, 10.0.0.0/28", or addresses and aliases, separated by commas or white
+// space. The other list is emptied. Errors say what to type.
+[[nodiscard]] Result<void> setDiscoveryTargets(DiscoveryRequest &request, bool scanSubnets,
+                                               const QString &subnetsText, const QString &hostsText);
 
 // Finds hosts and fingerprints them: bounded concurrent TCP probes on this thread's event
 // loop, then one SSH login + probe per host on a pool of worker threads. One host failing

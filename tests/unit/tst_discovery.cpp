@@ -1,6 +1,7 @@
 // Subnet parsing and the TCP port prober (against real listening and closed sockets on
 // loopback). Discovery end to end runs against the lab in tests/lab/tst_discoverylab.cpp.
 #include "ResultTesting.h"
+#include "discovery/Discovery.h"
 #include "discovery/PortProber.h"
 #include "discovery/Subnet.h"
 
@@ -69,6 +70,32 @@ private slots:
         QVERIFY(!subnet.has_value());
         QCOMPARE(subnet.error().code, Error::Code::InvalidArgument);
         QVERIFY2(subnet.error().message.contains(reason), qPrintable(subnet.error().message));
+    }
+
+    void targetsFromWhatTheUserTyped()
+    {
+        DiscoveryRequest request;
+        request.hosts = {QStringLiteral("stale")};
+        SLURMDECK_VERIFY_OK(
+            setDiscoveryTargets(request, true, QStringLiteral(" 10.0.0.0/30, 192.168.1.0/24 "), {}));
+        QCOMPARE(request.subnets.size(), 2);
+        QCOMPARE(request.subnets.at(1).toString(), QStringLiteral("192.168.1.0/24"));
+        QVERIFY(request.hosts.isEmpty());
+
+        SLURMDECK_VERIFY_OK(
+            setDiscoveryTargets(request, false, {}, QStringLiteral("gpu-box, nas1\n  10.0.0.7\tmacbook")));
+        QCOMPARE(request.hosts, (QStringList{QStringLiteral("gpu-box"), QStringLiteral("nas1"),
+                                             QStringLiteral("10.0.0.7"), QStringLiteral("macbook")}));
+        QVERIFY(request.subnets.isEmpty());
+
+        const Result<void> noSubnet = setDiscoveryTargets(request, true, QStringLiteral(" , "), {});
+        QVERIFY(!noSubnet);
+        QVERIFY(noSubnet.error().message.contains(QStringLiteral("192.168.1.0/24")));
+        QVERIFY(!setDiscoveryTargets(request, true, QStringLiteral("10.0.0.0/99"), {}));
+        const Result<void> noHost =
+            setDiscoveryTargets(request, false, QStringLiteral("10.0.0.0/24"), QStringLiteral("  "));
+        QVERIFY(!noHost);
+        QVERIFY(noHost.error().message.contains(QStringLiteral("host")));
     }
 
     void localSubnetsAreScannable()

@@ -22,7 +22,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QRegularExpression>
 #include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
@@ -40,12 +39,6 @@ QString subnetsText(const QList<Subnet> &subnets)
     for (const Subnet &subnet : subnets)
         texts.append(subnet.toString());
     return texts.join(QStringLiteral(", "));
-}
-
-QStringList splitList(const QString &text)
-{
-    static const QRegularExpression separators(QStringLiteral("[,\\s]+"));
-    return text.split(separators, Qt::SkipEmptyParts);
 }
 
 } // namespace
@@ -240,23 +233,10 @@ void DiscoveryDialog::setHosts(const QStringList &hosts)
 Result<DiscoveryRequest> DiscoveryDialog::request() const
 {
     DiscoveryRequest request = m_template;
-    request.subnets.clear();
-    request.hosts.clear();
-    if (m_scanMode->isChecked()) {
-        const QStringList texts = splitList(m_subnets->text());
-        if (texts.isEmpty())
-            return makeError(Error::Code::InvalidArgument, tr("Give a subnet to scan, e.g. 192.168.1.0/24."));
-        for (const QString &text : texts) {
-            const Result<Subnet> subnet = parseSubnet(text);
-            if (!subnet)
-                return subnet.error();
-            request.subnets.append(*subnet);
-        }
-    } else {
-        request.hosts = splitList(m_hosts->toPlainText());
-        if (request.hosts.isEmpty())
-            return makeError(Error::Code::InvalidArgument, tr("Name at least one host."));
-    }
+    if (Result<void> set =
+            setDiscoveryTargets(request, m_scanMode->isChecked(), m_subnets->text(), m_hosts->toPlainText());
+        !set)
+        return set.error();
     request.login.user = m_user->text().trimmed();
     request.login.identityFile = m_identity->text().trimmed();
     request.login.port = m_port->value();

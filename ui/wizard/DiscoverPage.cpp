@@ -7,19 +7,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QRegularExpression>
 
 namespace SlurmDeck::Ui {
-
-namespace {
-
-QStringList splitList(const QString &text)
-{
-    static const QRegularExpression separators(QStringLiteral("[,\\s]+"));
-    return text.split(separators, Qt::SkipEmptyParts);
-}
-
-} // namespace
 
 DiscoverPage::DiscoverPage(QWidget *parent)
     : QWizardPage(parent)
@@ -84,21 +73,10 @@ void DiscoverPage::initializePage()
 Result<DiscoveryRequest> DiscoverPage::request() const
 {
     DiscoveryRequest request;
-    if (m_scanMode->isChecked()) {
-        const QStringList texts = splitList(m_subnets->text());
-        if (texts.isEmpty())
-            return makeError(Error::Code::InvalidArgument, tr("Give a subnet to scan, e.g. 192.168.1.0/24."));
-        for (const QString &text : texts) {
-            const Result<Subnet> subnet = parseSubnet(text);
-            if (!subnet)
-                return subnet.error();
-            request.subnets.append(*subnet);
-        }
-    } else {
-        request.hosts = splitList(m_hosts->toPlainText());
-        if (request.hosts.isEmpty())
-            return makeError(Error::Code::InvalidArgument, tr("Name at least one machine."));
-    }
+    if (Result<void> set =
+            setDiscoveryTargets(request, m_scanMode->isChecked(), m_subnets->text(), m_hosts->toPlainText());
+        !set)
+        return set.error();
     return request;
 }
 
