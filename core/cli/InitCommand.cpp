@@ -2,6 +2,7 @@
 
 #include "discovery/DiscoveryToCluster.h"
 #include "inventory/ClusterFile.h"
+#include "inventory/ClusterRules.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -35,6 +36,11 @@ void InitCommand::start(const CliContext &context)
         return;
     }
     m_name = parser.positionalArguments().constFirst();
+    if (const QString problem = ClusterRules::clusterNameProblem(m_name); !problem.isEmpty()) {
+        *context.err << tr("init: %1.\n").arg(problem);
+        emit finished(CliUsage);
+        return;
+    }
     m_path = ClusterFile::resolvePath(context.clusterFile);
     if (QFileInfo::exists(m_path) && !parser.isSet(force)) {
         *context.err

@@ -8,6 +8,7 @@
 
 #include <QCommandLineParser>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 
 namespace SlurmDeck {
@@ -40,13 +41,24 @@ void SandboxCommand::start(const CliContext &context)
         emit finished(CliUsage);
         return;
     }
+    // The sandbox removes its cluster's data and file on `down`: it must never act on a
+    // cluster the user named, only on its own.
+    const QString own = Sandbox::clusterFilePath();
+    if (!context.clusterFile.isEmpty() &&
+        QFileInfo(context.clusterFile).absoluteFilePath() != QFileInfo(own).absoluteFilePath()) {
+        *context.err << tr("sandbox: --cluster is not accepted here; the sandbox only ever uses its own "
+                           "cluster file, %1. Nothing was done to %2.\n")
+                            .arg(own, context.clusterFile);
+        emit finished(CliUsage);
+        return;
+    }
     if (Result<void> can = Sandbox::checkCanRun(); !can)
         return fail(can.error().toString());
     const Result<Sandbox::Scripts> scripts = Sandbox::locate();
     if (!scripts)
         return fail(scripts.error().toString());
     m_scripts = *scripts;
-    m_clusterFile = context.clusterFile.isEmpty() ? Sandbox::clusterFilePath() : context.clusterFile;
+    m_clusterFile = own;
     if (action == u"up")
         up();
     else if (action == u"down")
@@ -177,6 +189,14 @@ void SandboxCommand::down()
     };
     if (!QFile::exists(m_clusterFile))
         return removeHosts();
+    // Even its own file is checked: a file someone put there that is not the sandbox's
+    // cluster is left alone, and so are its hosts.
+    if (const Result<Cluster> cluster = ClusterFile::load(m_clusterFile);
+        cluster && cluster->name != QLatin1String(Sandbox::clusterName)) {
+        return fail(tr("%1 holds the cluster '%2', not the sandbox; not touching it or its hosts. "
+                       "Move it elsewhere, then run 'sandbox down' again.")
+                        .arg(m_clusterFile, cluster->name));
+    }
     *m_context.err << tr("sandbox: stopping the cluster\n");
     runCommand(new RemoveCommand(this), {QStringLiteral("--purge-data"), QStringLiteral("--yes")},
                [this, removeHosts](int code) {

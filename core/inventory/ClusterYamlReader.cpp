@@ -1,5 +1,6 @@
 #include "inventory/ClusterYamlReader.h"
 
+#include "inventory/ClusterRules.h"
 #include "inventory/SpellingSuggestion.h"
 
 #include <QHash>
@@ -335,10 +336,13 @@ private:
             return;
         }
         const auto top = entries(root, topLevelKeys);
+        const Entry *nameEntry = find(top, QStringLiteral("name"));
         if (const std::optional<QString> name =
-                requiredText(find(top, QStringLiteral("name")), root.Mark(), QStringLiteral("name"),
-                             QStringLiteral("the cluster")))
+                requiredText(nameEntry, root.Mark(), QStringLiteral("name"), QStringLiteral("the cluster"))) {
             m_cluster.name = name->trimmed();
+            if (const QString problem = ClusterRules::clusterNameProblem(m_cluster.name); !problem.isEmpty())
+                report(nameEntry->value.Mark(), problem);
+        }
 
         const YAML::Node hosts = optionalList(find(top, QStringLiteral("hosts")), QStringLiteral("of hosts"));
         for (const YAML::Node &item : hosts)
@@ -581,12 +585,10 @@ private:
         ClusterSettings &settings = m_cluster.settings;
         const Entry *directoryEntry = find(fields, QStringLiteral("remote_directory"));
         if (const std::optional<QString> directory = optionalText(directoryEntry)) {
-            if (directory->startsWith(u'/'))
+            if (const QString problem = ClusterRules::remoteDirectoryProblem(*directory); problem.isEmpty())
                 settings.remoteDirectory = *directory;
             else
-                report(
-                    directoryEntry->value.Mark(),
-                    QStringLiteral("'remote_directory' must be an absolute path, not '%1'").arg(*directory));
+                report(directoryEntry->value.Mark(), QStringLiteral("'remote_directory' ") + problem);
         }
         if (const auto interval =
                 optionalInteger(find(fields, QStringLiteral("poll_interval_seconds")), 1, 3600))

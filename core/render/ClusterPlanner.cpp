@@ -1,5 +1,6 @@
 #include "render/ClusterPlanner.h"
 
+#include "inventory/ClusterRules.h"
 #include "render/MonitoringConfig.h"
 #include "render/SlurmConfig.h"
 
@@ -159,6 +160,8 @@ Result<HostPlan> ClusterPlanner::planHost(const Cluster &cluster, const Host &ho
 
 Result<ClusterPlan> ClusterPlanner::plan(const Cluster &cluster, const PlanInputs &inputs) const
 {
+    if (Result<void> valid = ClusterRules::check(cluster); !valid)
+        return valid.error();
     if (cluster.hosts.isEmpty()) {
         return makeError(Error::Code::InvalidArgument,
                          QObject::tr("The cluster has no hosts yet. Discover or add hosts first."));

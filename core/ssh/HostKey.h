@@ -13,6 +13,9 @@ struct HostKeyInfo
     int port = 22;
     QString keyType;     // "ssh-ed25519", "ecdsa-sha2-nistp256", "ssh-rsa"
     QString fingerprint; // "SHA256:..." as OpenSSH prints it
+    // Why the key is not simply unknown, for the question shown to the user: e.g. the host
+    // is vouched for only by a @cert-authority entry, which SlurmDeck does not check.
+    QString note;
 
     // The command to run on the machine itself to compare fingerprints, e.g.
     // "ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub".

@@ -1,6 +1,7 @@
 #include "ssh/SshConnection.h"
 
 #include "ssh/CredentialPrompt.h"
+#include "ssh/KnownHosts.h"
 #include "ssh/WaitForAnswer.h"
 
 #include <QDir>
@@ -156,22 +157,36 @@ Result<void> SshConnection::configure()
                 .arg(m_target.configFile.isEmpty() ? QStringLiteral("~/.ssh/config") : m_target.configFile));
     }
 
-    // Known hosts: the user's file is consulted (read only, hashed entries included); keys
-    // accepted in SlurmDeck go to SlurmDeck's own file.
-    QString userKnownHosts = m_target.userKnownHostsFile;
-    if (userKnownHosts.isEmpty())
-        userKnownHosts = optionString(session, SSH_OPTIONS_KNOWNHOSTS);
-    if (userKnownHosts.isEmpty())
-        userKnownHosts = QStringLiteral("%d/known_hosts");
-    const QByteArray userFile = expandSshPath(userKnownHosts).toUtf8();
+    // Known hosts: SlurmDeck checks host keys itself (verifyHostKey) against its own file,
+    // the user's and the system's, whatever the config says: libssh's check would accept any
+    // key under `StrictHostKeyChecking no`, and `UserKnownHostsFile /dev/null` must not hide
+    // the user's file. libssh still gets the files, to prefer the key types they hold.
+    const QString configKnownHosts = optionString(session, SSH_OPTIONS_KNOWNHOSTS);
+    QStringList userFiles;
+    if (!m_target.userKnownHostsFile.isEmpty()) {
+        userFiles << expandSshPath(m_target.userKnownHostsFile);
+    } else {
+        userFiles << expandSshPath(QStringLiteral("%d/known_hosts"));
+        if (!configKnownHosts.isEmpty() && configKnownHosts != u"/dev/null")
+            userFiles << expandSshPath(configKnownHosts);
+    }
     const QString ownFile = m_target.slurmDeckKnownHostsFile.isEmpty() ? defaultSlurmDeckKnownHosts()
                                                                        : m_target.slurmDeckKnownHostsFile;
+    const QString systemFile = m_target.systemKnownHostsFile.isEmpty()
+                                   ? QStringLiteral("/etc/ssh/ssh_known_hosts")
+                                   : m_target.systemKnownHostsFile;
+    m_knownHostsFiles = QStringList{ownFile} + userFiles + QStringList{systemFile};
+    m_knownHostsFiles.removeDuplicates();
     QDir().mkpath(QFileInfo(ownFile).absolutePath());
+    const QByteArray userFile = userFiles.constLast().toUtf8();
     const QByteArray ownFileBytes = ownFile.toUtf8();
     if (ssh_options_set(session, SSH_OPTIONS_GLOBAL_KNOWNHOSTS, userFile.constData()) != SSH_OK)
         return failed("known hosts");
     if (ssh_options_set(session, SSH_OPTIONS_KNOWNHOSTS, ownFileBytes.constData()) != SSH_OK)
         return failed("known hosts");
+    const int strict = 1;
+    if (ssh_options_set(session, SSH_OPTIONS_STRICTHOSTKEYCHECK, &strict) != SSH_OK)
+        return failed("StrictHostKeyChecking");
 
     m_resolvedHost = optionString(session, SSH_OPTIONS_HOST);
     m_resolvedUser = optionString(session, SSH_OPTIONS_USER);
@@ -230,34 +245,67 @@ Result<void> SshConnection::verifyHostKey(const CancelToken &cancel)
         ssh_get_fingerprint_hash(SSH_PUBLICKEY_HASH_SHA256, hash.get(), hashLength));
 
     m_hostKey.host = m_resolvedHost;
+    m_hostKey.note.clear();
     m_hostKey.port = m_resolvedPort;
     m_hostKey.keyType = QString::fromLatin1(ssh_key_type_to_char(ssh_key_type(key.get())));
     m_hostKey.fingerprint = fingerprint ? QString::fromLatin1(fingerprint.get()) : QString();
 
-    switch (ssh_session_is_known_server(session)) {
-    case SSH_KNOWN_HOSTS_OK:
+    char *rawBase64 = nullptr;
+    if (ssh_pki_export_pubkey_base64(key.get(), &rawBase64) != SSH_OK || !rawBase64)
+        return sessionError(Error::Code::Unknown,
+                            QObject::tr("Cannot read the host key of %1.").arg(m_resolvedHost));
+    const SshHandles::CString base64(rawBase64);
+    const QByteArray blob = QByteArray::fromBase64(QByteArray(base64.get()));
+
+    QList<KnownHostsFile> files;
+    for (const QString &path : std::as_const(m_knownHostsFiles))
+        files.append(readKnownHostsFile(path));
+    const HostKeyCheck check = checkHostKey(files, m_hostKey.hostPort(), blob);
+    switch (check.verdict) {
+    case HostKeyCheck::Verdict::Known:
         return {};
-    case SSH_KNOWN_HOSTS_CHANGED:
-    case SSH_KNOWN_HOSTS_OTHER:
+    case HostKeyCheck::Verdict::Revoked:
+        return makeError(
+            Error::Code::HostKeyChanged,
+            QObject::tr("The host key of %1 (%2 %3) is REVOKED (%4): SlurmDeck will never "
+                        "connect with it. The machine needs a new host key.")
+                .arg(m_hostKey.hostPort(), m_hostKey.keyType, m_hostKey.fingerprint, check.where));
+    case HostKeyCheck::Verdict::Changed:
         return makeError(Error::Code::HostKeyChanged,
                          QObject::tr("The host key of %1 has CHANGED: it now presents %2 %3, which does not "
-                                     "match the key recorded for it. Someone may be intercepting the "
+                                     "match the key recorded for it (%6). Someone may be intercepting the "
                                      "connection, or the machine was reinstalled. SlurmDeck will not "
                                      "connect. Check the key at the machine with '%4'; if it is right, "
                                      "remove the old entry with 'ssh-keygen -R %5' and try again.")
                              .arg(m_hostKey.hostPort(), m_hostKey.keyType, m_hostKey.fingerprint,
-                                  m_hostKey.verifyCommand(), m_hostKey.hostPort()));
-    case SSH_KNOWN_HOSTS_UNKNOWN:
-    case SSH_KNOWN_HOSTS_NOT_FOUND:
+                                  m_hostKey.verifyCommand(), m_hostKey.hostPort(), check.where));
+    case HostKeyCheck::Verdict::CertAuthorityOnly:
+        m_hostKey.note = QObject::tr("%1 is vouched for only by a @cert-authority entry (%2); SlurmDeck does "
+                                     "not check host certificates, so compare the fingerprint yourself.")
+                             .arg(m_hostKey.hostPort(), check.where);
         break;
-    case SSH_KNOWN_HOSTS_ERROR:
-        return sessionError(Error::Code::Io, QObject::tr("Cannot read the known_hosts files."));
+    case HostKeyCheck::Verdict::Unknown:
+        break;
+    }
+    // A line that could not be read may have been this host's entry: say so rather than
+    // calling the key unknown.
+    if (!check.problems.isEmpty()) {
+        QStringList lines;
+        for (const KnownHostsProblem &problem : check.problems)
+            lines << problem.toString();
+        return makeError(Error::Code::Parse,
+                         QObject::tr("Cannot check the host key of %1: a known_hosts line cannot be read "
+                                     "(%2). Fix or delete that line, then try again.")
+                             .arg(m_hostKey.hostPort(), check.problems.constFirst().toString()),
+                         lines.join(u"; "));
     }
 
-    const QString unknownMessage =
+    QString unknownMessage =
         QObject::tr("The host key of %1 is not known (%2 %3). Verify it at the machine "
                     "with '%4' before trusting it.")
             .arg(m_hostKey.hostPort(), m_hostKey.keyType, m_hostKey.fingerprint, m_hostKey.verifyCommand());
+    if (!m_hostKey.note.isEmpty())
+        unknownMessage += u' ' + m_hostKey.note;
     if (!m_hostKeyPrompt)
         return makeError(Error::Code::HostKeyUnknown, unknownMessage);
 

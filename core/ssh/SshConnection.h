@@ -8,6 +8,7 @@
 #include "ssh/SshTarget.h"
 
 #include <QByteArray>
+#include <QStringList>
 
 namespace SlurmDeck {
 
@@ -81,6 +82,7 @@ private:
     SshHandles::Session m_session;
     SshHandles::Sftp m_sftp;
     HostKeyInfo m_hostKey;
+    QStringList m_knownHostsFiles; // SlurmDeck's own, the user's, the system's (see configure)
     QString m_resolvedHost;
     QString m_resolvedUser;
     int m_resolvedPort = 22;

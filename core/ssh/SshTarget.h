@@ -16,11 +16,13 @@ struct SshTarget
     QString identityFile;
     // OpenSSH client configuration to apply; empty: ~/.ssh/config.
     QString configFile;
-    // The user's OpenSSH known_hosts (read only); empty: what the config says, else
-    // ~/.ssh/known_hosts.
+    // The user's OpenSSH known_hosts (read only); empty: ~/.ssh/known_hosts and the file the
+    // config's UserKnownHostsFile names, both.
     QString userKnownHostsFile;
     // SlurmDeck's own known_hosts: keys the user accepted in SlurmDeck are written here.
     QString slurmDeckKnownHostsFile;
+    // The system-wide known_hosts (read only); empty: /etc/ssh/ssh_known_hosts.
+    QString systemKnownHostsFile;
     std::chrono::seconds connectTimeout{10};
 
     // "user@host:port" for messages, with what is known before connecting.

@@ -28,6 +28,17 @@ QT_QPA_PLATFORM=offscreen "$gui" --cluster "$file" --screenshot "$work/shot.png"
 [[ -s $work/shot.png ]] || fail "the GUI wrote no screenshot of the sandbox cluster"
 echo "PASS: the GUI opens the sandbox cluster"
 
+# Another cluster named with --cluster is never touched: not its hosts, not its file.
+printf 'name: prod\nhosts:\n  - name: primary\n    address: 10.213.7.11\n    roles: [controller, compute]\n' >"$work/prod.yaml"
+cp "$work/prod.yaml" "$work/prod.before"
+rc=0; "$cli" --cluster "$work/prod.yaml" sandbox down >"$work/refused.out" 2>&1 || rc=$?
+[[ $rc == 2 ]] || { cat "$work/refused.out"; fail "sandbox down with --cluster exited $rc, not 2"; }
+cmp -s "$work/prod.yaml" "$work/prod.before" || fail "sandbox down with --cluster changed the named cluster file"
+[[ -s $file ]] || fail "sandbox down with --cluster removed the sandbox's own cluster file"
+! grep -q 'manifest: none' <<<"$("$(dirname "$0")/lab.sh" status || true)" ||
+    fail "sandbox down with --cluster took the sandbox's hosts down"
+echo "PASS: sandbox down refuses --cluster and touches nothing"
+
 "$cli" sandbox down >"$work/down.out" 2>&1 || { cat "$work/down.out"; fail "sandbox down exited $?"; }
 [[ ! -e $file ]] || fail "sandbox down left $file"
 status=$("$(dirname "$0")/lab.sh" status || true) # non-zero while hosts are down

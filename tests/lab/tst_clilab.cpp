@@ -159,6 +159,55 @@ private slots:
         writeUserKnownHosts({});
     }
 
+    // The reproduced defect: under this ~/.ssh/config, discover fingerprinted unknown hosts
+    // without --accept-new-host-keys and accepted changed keys.
+    void permissiveSshConfigDoesNotBypassHostKeyRules()
+    {
+        forgetSlurmDecksKnownHosts();
+        writeUserKnownHosts({});
+        const QString config = m_home.filePath(QStringLiteral(".ssh/permissive_config"));
+        {
+            QFile file(config);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write("Host *\n  StrictHostKeyChecking no\n  UserKnownHostsFile /dev/null\n");
+        }
+        const Lab::Host &host = m_lab.hosts.first();
+        const QStringList login{QStringLiteral("--ssh-config"),
+                                config,
+                                QStringLiteral("--user"),
+                                QStringLiteral("root"),
+                                QStringLiteral("--identity"),
+                                m_lab.clientKey(),
+                                host.address};
+
+        const Run unknown = cli(QStringList{QStringLiteral("discover")} + login);
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY2(unknown.err.contains(QStringLiteral("--accept-new-host-keys")), qPrintable(unknown.err));
+
+        QFile other(m_lab.hostKeyPub(m_lab.hosts.last().name));
+        QVERIFY(other.open(QIODevice::ReadOnly));
+        const QList<QByteArray> otherKey = other.readAll().split(' ');
+        writeUserKnownHosts(host.address.toUtf8() + ' ' + otherKey.value(0) + ' ' + otherKey.value(1) + '\n');
+        const Run changed =
+            cli(QStringList{QStringLiteral("discover"), QStringLiteral("--accept-new-host-keys")} + login);
+        QCOMPARE(changed.exitCode, 1);
+        QVERIFY2(changed.err.contains(QStringLiteral("CHANGED")), qPrintable(changed.err));
+
+        QFile own(m_lab.hostKeyPub(host.name));
+        QVERIFY(own.open(QIODevice::ReadOnly));
+        const QList<QByteArray> ownKey = own.readAll().split(' ');
+        writeUserKnownHosts("@revoked * " + ownKey.value(0) + ' ' + ownKey.value(1) + '\n');
+        const Run revoked =
+            cli(QStringList{QStringLiteral("discover"), QStringLiteral("--accept-new-host-keys")} + login);
+        QCOMPARE(revoked.exitCode, 1);
+        QVERIFY2(revoked.err.contains(QStringLiteral("REVOKED")), qPrintable(revoked.err));
+        // Nothing the refused runs saw was remembered: the key is still unknown.
+        writeUserKnownHosts({});
+        const Run still = cli(QStringList{QStringLiteral("discover")} + login);
+        QCOMPARE(still.exitCode, 1);
+        QVERIFY2(still.err.contains(QStringLiteral("--accept-new-host-keys")), qPrintable(still.err));
+    }
+
     void initWritesAClusterWithDefaultRoles()
     {
         const QString path = m_home.filePath(QStringLiteral("clusters/lab.yaml"));

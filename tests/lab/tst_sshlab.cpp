@@ -281,6 +281,95 @@ private slots:
         QVERIFY(prompt.asked().isEmpty());
     }
 
+    // `StrictHostKeyChecking no` and `UserKnownHostsFile /dev/null` (common for a home LAN)
+    // must not make libssh accept an unknown or changed key: SlurmDeck's rules apply.
+    void permissiveSshConfigChangesNothing()
+    {
+        const QString config =
+            writeFile(QStringLiteral("permissive_ssh_config"),
+                      "Host *\n  StrictHostKeyChecking no\n  UserKnownHostsFile /dev/null\n"
+                      "  GlobalKnownHostsFile /dev/null\n");
+        SshTarget target = targetFor(m_linux);
+        target.configFile = config;
+        target.slurmDeckKnownHostsFile = m_temp.filePath(QStringLiteral("permissive_own"));
+        {
+            target.userKnownHostsFile = writeFile(QStringLiteral("permissive_empty"), {});
+            ScriptedHostKeyPrompt prompt(HostKeyDecision::Reject);
+            SshConnection connection(target, &prompt);
+            const Result<void> connected = connection.connect();
+            QVERIFY(!connected.has_value());
+            QCOMPARE(connected.error().code, Error::Code::HostKeyUnknown);
+            QCOMPARE(prompt.asked().size(), 1);
+        }
+        {
+            target.userKnownHostsFile =
+                writeFile(QStringLiteral("permissive_forged"),
+                          forgedKnownHostsLine(m_linux.address, QStringLiteral("other_3")));
+            ScriptedHostKeyPrompt prompt(HostKeyDecision::AcceptAndRemember);
+            SshConnection connection(target, &prompt);
+            const Result<void> connected = connection.connect();
+            QVERIFY(!connected.has_value());
+            QCOMPARE(connected.error().code, Error::Code::HostKeyChanged);
+            QVERIFY(prompt.asked().isEmpty());
+        }
+        QVERIFY(!QFile::exists(target.slurmDeckKnownHostsFile) ||
+                QFile(target.slurmDeckKnownHostsFile).size() == 0);
+    }
+
+    void revokedKeyIsRefusedWithoutAsking()
+    {
+        QFile pub(m_lab.hostKeyPub(m_linux.name));
+        QVERIFY(pub.open(QIODevice::ReadOnly));
+        const QList<QByteArray> fields = pub.readAll().split(' ');
+        SshTarget target = targetFor(m_linux);
+        // The lab's known_hosts vouches for the key, and the system file revokes it.
+        target.systemKnownHostsFile =
+            writeFile(QStringLiteral("revoking_known_hosts"),
+                      "@revoked * " + fields.value(0) + ' ' + fields.value(1) + '\n');
+        ScriptedHostKeyPrompt prompt(HostKeyDecision::AcceptAndRemember);
+        SshConnection connection(target, &prompt);
+        const Result<void> connected = connection.connect();
+        QVERIFY(!connected.has_value());
+        QCOMPARE(connected.error().code, Error::Code::HostKeyChanged);
+        QVERIFY2(connected.error().message.contains(QStringLiteral("REVOKED")),
+                 qPrintable(connected.error().message));
+        QVERIFY(connected.error().message.contains(QStringLiteral("revoking_known_hosts:1")));
+        QVERIFY(prompt.asked().isEmpty());
+    }
+
+    void certAuthorityOnlyIsToldApartFromUnknown()
+    {
+        SshTarget target = targetFor(m_linux);
+        target.userKnownHostsFile =
+            writeFile(QStringLiteral("ca_known_hosts"),
+                      "@cert-authority " +
+                          forgedKnownHostsLine(QStringLiteral("10.213.7.*"), QStringLiteral("ca_key")));
+        ScriptedHostKeyPrompt prompt(HostKeyDecision::Reject);
+        SshConnection connection(target, &prompt);
+        const Result<void> connected = connection.connect();
+        QVERIFY(!connected.has_value());
+        QCOMPARE(connected.error().code, Error::Code::HostKeyUnknown);
+        QCOMPARE(prompt.asked().size(), 1);
+        QVERIFY2(prompt.asked().first().note.contains(QStringLiteral("@cert-authority")),
+                 qPrintable(prompt.asked().first().note));
+        QVERIFY(connected.error().message.contains(QStringLiteral("@cert-authority")));
+    }
+
+    void unparsableKnownHostsLineIsNamed()
+    {
+        SshTarget target = targetFor(m_linux);
+        target.userKnownHostsFile =
+            writeFile(QStringLiteral("garbled_known_hosts"), "# fine\n10.213.7.99 ssh-ed25519 %%%garbled\n");
+        ScriptedHostKeyPrompt prompt(HostKeyDecision::AcceptAndRemember);
+        SshConnection connection(target, &prompt);
+        const Result<void> connected = connection.connect();
+        QVERIFY(!connected.has_value());
+        QCOMPARE(connected.error().code, Error::Code::Parse);
+        QVERIFY2(connected.error().message.contains(target.userKnownHostsFile + QStringLiteral(":2")),
+                 qPrintable(connected.error().message));
+        QVERIFY(prompt.asked().isEmpty());
+    }
+
     void hashedKnownHostsEntriesAreRead()
     {
         QFile original(m_lab.knownHosts());

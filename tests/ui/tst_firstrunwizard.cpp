@@ -58,7 +58,8 @@ public:
             WizardHostKey key;
             key.target = target;
             key.state = WizardHostKey::State::New;
-            key.key = {target, 22, QStringLiteral("ssh-ed25519"), QStringLiteral("SHA256:key-of-") + target};
+            key.key = {target, 22, QStringLiteral("ssh-ed25519"), QStringLiteral("SHA256:key-of-") + target,
+                       QString()};
             keys << key;
         }
         later(context, [done = std::move(done), keys] { done(keys); });

@@ -88,7 +88,7 @@ DiscoveredHost discovered(const QString &target, const QString &hostname, int cp
 HostKeyInfo someKey()
 {
     return HostKeyInfo{QStringLiteral("10.0.0.5"), 2222, QStringLiteral("ssh-ed25519"),
-                       QStringLiteral("SHA256:abcDEF0123456789abcDEF0123456789abcDEF01234")};
+                       QStringLiteral("SHA256:abcDEF0123456789abcDEF0123456789abcDEF01234"), QString()};
 }
 
 // Counts host-key dialogs as they appear and disappear, however briefly.

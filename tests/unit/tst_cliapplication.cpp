@@ -2,8 +2,10 @@
 #include "common/ApplicationInfo.h"
 #include "common/Version.h"
 
+#include <QFile>
 #include <QScopeGuard>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <fcntl.h>
@@ -82,6 +84,41 @@ private slots:
         QCOMPARE(result.exitCode, 2);
         QVERIFY(result.err.contains(QStringLiteral("unknown command 'frobnicate'")));
         QVERIFY(result.err.contains(QStringLiteral("--help")));
+    }
+
+    // `sandbox down` purges its cluster's data and deletes its file: with another cluster
+    // named, it must refuse before touching anything.
+    void sandboxRefusesAnotherCluster_data()
+    {
+        QTest::addColumn<QString>("action");
+        QTest::newRow("down") << QStringLiteral("down");
+        QTest::newRow("up") << QStringLiteral("up");
+        QTest::newRow("status") << QStringLiteral("status");
+    }
+    void sandboxRefusesAnotherCluster()
+    {
+        QFETCH(QString, action);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString prod = dir.filePath(QStringLiteral("prod.yaml"));
+        const QByteArray content = "name: prod\nhosts: []\n";
+        {
+            QFile file(prod);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(content);
+        }
+        for (const QStringList &arguments :
+             {QStringList{QStringLiteral("--cluster"), prod, QStringLiteral("sandbox"), action},
+              QStringList{QStringLiteral("sandbox"), action, QStringLiteral("--cluster=") + prod}}) {
+            const Run result = run(arguments);
+            QCOMPARE(result.exitCode, 2);
+            QVERIFY2(result.err.contains(QStringLiteral("--cluster is not accepted")),
+                     qPrintable(result.err));
+            QVERIFY(result.out.isEmpty());
+            QFile file(prod);
+            QVERIFY2(file.open(QIODevice::ReadOnly), "the named cluster file must survive");
+            QCOMPARE(file.readAll(), content);
+        }
     }
 
     void unknownOptionIsAUsageError()

@@ -177,6 +177,15 @@ private slots:
             << QStringLiteral("hosts: []\n") << u"1:1"_s << u"the cluster has no 'name'"_s;
         QTest::newRow("empty cluster name")
             << QStringLiteral("name: \"\"\n") << u"1:7"_s << u"'name' must not be empty"_s;
+        QTest::newRow("cluster name is a dot")
+            << QStringLiteral("name: \".\"\n") << u"1:7"_s << u"must start with a letter or digit"_s;
+        QTest::newRow("cluster name is a path") << QStringLiteral("name: a/../b\n") << u"1:7"_s
+                                                << u"may hold only letters, digits, '_' and '-'"_s;
+        QTest::newRow("cluster name with a newline")
+            << QStringLiteral("name: \"lab\\nNodeName=evil\"\n") << u"1:7"_s
+            << u"may hold only letters, digits, '_' and '-'"_s;
+        QTest::newRow("cluster name too long")
+            << QString(u"name: "_s + QString(64, u'a') + u"\n"_s) << u"1:7"_s << u"at most 63 are allowed"_s;
         QTest::newRow("null cluster name")
             << QStringLiteral("name:\nhosts: []\n") << u"1:1"_s << u"'name' must not be empty"_s;
         QTest::newRow("unknown top-level key, suggestion")
@@ -293,6 +302,21 @@ private slots:
         QTest::newRow("relative remote directory")
             << QStringLiteral("name: lab\nsettings:\n  remote_directory: slurmdeck\n") << u"3:21"_s
             << u"'remote_directory' must be an absolute path"_s;
+        QTest::newRow("remote directory with ..")
+            << QStringLiteral("name: lab\nsettings:\n  remote_directory: /opt/../etc\n") << u"3:21"_s
+            << u"'remote_directory' must not contain '.' or '..' components"_s;
+        QTest::newRow("remote directory with .")
+            << QStringLiteral("name: lab\nsettings:\n  remote_directory: /opt/./x\n") << u"3:21"_s
+            << u"'remote_directory' must not contain '.' or '..' components"_s;
+        QTest::newRow("remote directory with an empty component")
+            << QStringLiteral("name: lab\nsettings:\n  remote_directory: /opt//x\n") << u"3:21"_s
+            << u"'remote_directory' must not have an empty component"_s;
+        QTest::newRow("remote directory is the root")
+            << QStringLiteral("name: lab\nsettings:\n  remote_directory: /\n") << u"3:21"_s
+            << u"'remote_directory' must not be '/' itself"_s;
+        QTest::newRow("remote directory with a newline")
+            << QStringLiteral("name: lab\nsettings:\n  remote_directory: \"/opt/a\\nb\"\n") << u"3:21"_s
+            << u"'remote_directory' must not contain control characters"_s;
         QTest::newRow("poll interval not a number")
             << QStringLiteral("name: lab\nsettings:\n  poll_interval_seconds: [5]\n") << u"3:26"_s
             << u"'poll_interval_seconds' must be a text value, not a list"_s;
@@ -443,7 +467,9 @@ private slots:
     void awkwardValuesRoundTrip()
     {
         Cluster cluster = sampleCluster();
-        cluster.name = QStringLiteral("lab: \"quoted\" # not a comment");
+        // Cluster names are plain ([A-Za-z0-9_-]); free text goes through the keychain service.
+        cluster.name = QStringLiteral("0_lab-x");
+        cluster.settings.keychainService = QStringLiteral("lab: \"quoted\" # not a comment");
         cluster.hosts[0].name = QStringLiteral("null");
         cluster.hosts[0].address = QStringLiteral("true");
         cluster.hosts[0].identity = QStringLiteral("/keys/ünïcødé key");

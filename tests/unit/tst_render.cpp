@@ -235,6 +235,9 @@ private slots:
         QTest::newRow("no controller") << 1 << QStringLiteral("controller");
         QTest::newRow("no munge key") << 2 << QStringLiteral("munge key");
         QTest::newRow("no db password") << 3 << QStringLiteral("database password");
+        QTest::newRow("cluster name '.'") << 4 << QStringLiteral("must start with a letter or digit");
+        QTest::newRow("newline in the cluster name") << 5 << QStringLiteral("may hold only letters");
+        QTest::newRow("remote directory with ..") << 6 << QStringLiteral("'.' or '..'");
     }
     void planRefusesWhatCannotWork()
     {
@@ -251,6 +254,15 @@ private slots:
             break;
         case 2:
             inputs.mungeKey.clear();
+            break;
+        case 4:
+            cluster.name = QStringLiteral(".");
+            break;
+        case 5:
+            cluster.name = QStringLiteral("lab\nNodeName=evil");
+            break;
+        case 6:
+            cluster.settings.remoteDirectory = QStringLiteral("/opt/slurmdeck/..");
             break;
         default:
             inputs.databasePassword.clear();

@@ -63,6 +63,12 @@ HostKeyTrustDialog::HostKeyTrustDialog(const HostKeyInfo &key, QWidget *parent) 
     form->addRow(tr("Key type:"), new QLabel(key.keyType, this));
     form->addRow(tr("Fingerprint:"), fingerprint);
     form->addRow(tr("Verify with:"), commandRow);
+    if (!key.note.isEmpty()) {
+        auto *note = new QLabel(key.note, this);
+        note->setWordWrap(true);
+        note->setObjectName(QStringLiteral("hostKeyNote"));
+        form->addRow(tr("Note:"), note);
+    }
 
     auto *buttons = new QDialogButtonBox(this);
     QPushButton *remember = buttons->addButton(tr("Trust and &remember"), QDialogButtonBox::AcceptRole);
