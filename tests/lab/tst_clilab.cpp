@@ -75,7 +75,8 @@ private:
 
     void forgetSlurmDecksKnownHosts() const
     {
-        QFile::remove(m_home.filePath(QStringLiteral(".local/share/SlurmDeck/known_hosts")));
+        // Wherever AppDataLocation puts it (today ~/.local/share/SlurmDeck/SlurmDeck).
+        QVERIFY(QDir(m_home.filePath(QStringLiteral(".local/share"))).removeRecursively());
     }
 
 private slots:
