@@ -68,28 +68,52 @@ QString kindOf(const YAML::Node &node)
     return QStringLiteral("'%1'").arg(text(node));
 }
 
-// Counts documents without building them. yaml-cpp 0.7 never gets past a stray ',' outside
-// a flow collection: it yields empty documents at the same place forever, so LoadAll() on
-// such text allocates until the process dies. Counting a bounded number of documents
-// finds both that and a genuine second document.
-class DocumentCounter final : public YAML::EventHandler
+// Scans the text as events, without building nodes. yaml-cpp 0.7 never gets past a stray ','
+// outside a flow collection: it yields empty documents at the same place forever, so
+// LoadAll() on such text allocates until the process dies; counting a bounded number of
+// documents finds both that and a genuine second document. The scan also finds anchors and
+// aliases before YAML::Load expands them: a self-referencing alias (`x: &a [*a]`) makes
+// every walk of the tree endless, nested ones grow it exponentially, and a cluster file
+// needs neither.
+class DocumentScanner final : public YAML::EventHandler
 {
 public:
     QList<YAML::Mark> starts;
+    std::optional<YAML::Mark> firstAnchor;
+    std::optional<YAML::Mark> firstAlias;
 
     void OnDocumentStart(const YAML::Mark &mark) override { starts.append(mark); }
     void OnDocumentEnd() override {}
-    void OnNull(const YAML::Mark &, YAML::anchor_t) override {}
-    void OnAlias(const YAML::Mark &, YAML::anchor_t) override {}
-    void OnScalar(const YAML::Mark &, const std::string &, YAML::anchor_t, const std::string &) override {}
-    void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
+    void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override { noteAnchor(mark, anchor); }
+    void OnAlias(const YAML::Mark &mark, YAML::anchor_t) override
+    {
+        if (!firstAlias)
+            firstAlias = mark;
+    }
+    void OnScalar(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
+                  const std::string &) override
+    {
+        noteAnchor(mark, anchor);
+    }
+    void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
                          YAML::EmitterStyle::value) override
-    {}
+    {
+        noteAnchor(mark, anchor);
+    }
     void OnSequenceEnd() override {}
-    void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
+    void OnMapStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
                     YAML::EmitterStyle::value) override
-    {}
+    {
+        noteAnchor(mark, anchor);
+    }
     void OnMapEnd() override {}
+
+private:
+    void noteAnchor(const YAML::Mark &mark, YAML::anchor_t anchor)
+    {
+        if (anchor != YAML::NullAnchor && !firstAnchor)
+            firstAnchor = mark;
+    }
 };
 
 struct Entry final
@@ -141,15 +165,25 @@ public:
     }
 
 private:
-    // Reports a second document or a stray token; false when the text cannot be read on.
+    // Reports anchors and aliases, a second document or a stray token; false when the text
+    // cannot be read on.
     bool checkDocuments(const std::string &utf8)
     {
         std::istringstream stream(utf8);
         YAML::Parser parser(stream);
-        DocumentCounter counter;
-        for (int i = 0; i < 3 && parser.HandleNextDocument(counter); ++i) {
+        DocumentScanner scanner;
+        for (int i = 0; i < 3 && parser.HandleNextDocument(scanner); ++i) {
         }
-        const QList<YAML::Mark> &starts = counter.starts;
+        if (scanner.firstAlias || scanner.firstAnchor) {
+            const bool aliasFirst =
+                scanner.firstAlias &&
+                (!scanner.firstAnchor || scanner.firstAlias->pos < scanner.firstAnchor->pos);
+            report(aliasFirst ? *scanner.firstAlias : *scanner.firstAnchor,
+                   QStringLiteral("YAML anchors ('&name') and aliases ('*name') are not allowed in a cluster "
+                                  "file; write the values out"));
+            return false;
+        }
+        const QList<YAML::Mark> &starts = scanner.starts;
         if (starts.size() < 2)
             return true;
         const bool stuck = starts.size() > 2 && starts.at(1).pos == starts.at(2).pos;

@@ -5,6 +5,7 @@
 #include "inventory/SpellingSuggestion.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QStandardPaths>
@@ -331,6 +332,14 @@ private slots:
         QTest::newRow("secret deep in an unknown section")
             << QStringLiteral("name: lab\nextra:\n  nested:\n    - ssh_passphrase: x\n") << u"4:7"_s
             << u"'ssh_passphrase' looks like a secret"_s;
+        QTest::newRow("self-referencing alias")
+            << QStringLiteral("name: lab\nx: &a [*a]\n") << u"2:4"_s << u"anchors ('&name') and aliases"_s;
+        QTest::newRow("alias to an anchored host")
+            << QStringLiteral("name: lab\nhosts:\n  - &h {name: a, address: 10.0.0.1}\n  - *h\n") << u"3:5"_s
+            << u"anchors ('&name') and aliases"_s;
+        QTest::newRow("merge key") << QStringLiteral(
+                                          "name: lab\nbase: &b {user: x}\nhosts:\n  - <<: *b\n    name: a\n")
+                                   << u"2:7"_s << u"anchors ('&name') and aliases"_s;
         QTest::newRow("two documents")
             << QStringLiteral("name: lab\n---\nname: other\n") << u"2:1"_s << u"holds one document"_s;
     }
@@ -462,6 +471,24 @@ private slots:
         QVERIFY(!yaml.contains(u"port: 22\n"_s)); // defaults are left out
         QVERIFY(yaml.indexOf(u"\nhosts:"_s) < yaml.indexOf(u"\npartitions:"_s));
         QVERIFY(yaml.indexOf(u"\npartitions:"_s) < yaml.indexOf(u"\nsettings:"_s));
+    }
+
+    // Nested aliases grow exponentially when expanded (52 s before they were refused): the
+    // reader must refuse them from the event stream, without building the tree.
+    void nestedAliasesAreRefusedQuickly()
+    {
+        QString yaml = QStringLiteral("name: lab\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i < 12; ++i)
+            yaml += QStringLiteral("a%1: &a%1 [*a%2, *a%2, *a%2, *a%2, *a%2, *a%2, *a%2, *a%2, *a%2, *a%2]\n")
+                        .arg(i)
+                        .arg(i - 1);
+        QElapsedTimer timer;
+        timer.start();
+        const QList<Diagnostic> problems = ClusterFile::validate(yaml, u"laughs.yaml"_s);
+        QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(problems.size(), 1);
+        QCOMPARE(problems.first().line, 2);
+        QVERIFY(problems.first().message.contains(u"anchors"_s));
     }
 
     void awkwardValuesRoundTrip()
