@@ -70,9 +70,8 @@ Result<void> HostDeployer::connectAndCheck(bool forServiceControl)
         return connected;
 
     const double before = nowSeconds();
-    ExecOptions options;
-    options.timeout = std::chrono::seconds(90);
-    const Result<ExecResult> probed = m_connection.exec(FingerprintProbe::command(), options, m_cancel);
+    const Result<ExecResult> probed =
+        m_connection.exec(FingerprintProbe::command(), FingerprintProbe::execOptions(), m_cancel);
     const double after = nowSeconds();
     if (!probed)
         return probed.error();

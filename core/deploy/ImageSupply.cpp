@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 #include <QObject>
+#include <QRegularExpression>
 #include <QStandardPaths>
 
 namespace SlurmDeck {
@@ -16,13 +17,28 @@ Result<QString> ImageSupply::cacheDirectory()
     return cache;
 }
 
+bool ImageSupply::isImageId(const QString &id)
+{
+    // Anchored: '$' alone would also match before a trailing newline.
+    static const QRegularExpression pattern(
+        QRegularExpression::anchoredPattern(QStringLiteral("sha256:[0-9a-f]{64}")));
+    return pattern.match(id).hasMatch();
+}
+
 Result<QString> ImageSupply::idLocked(const QString &image)
 {
     if (const auto known = m_ids.constFind(image); known != m_ids.cend())
         return *known;
     Result<QString> id = lookUpId(image);
-    if (id)
-        m_ids.insert(image, *id);
+    if (!id)
+        return id;
+    if (!isImageId(*id)) {
+        return makeError(Error::Code::Parse,
+                         QObject::tr("%1 gave '%2' as the ID of the image %3, which is not an image ID "
+                                     "(sha256:<64 hex digits>); it is not used.")
+                             .arg(origin(), id->left(100), image));
+    }
+    m_ids.insert(image, *id);
     return id;
 }
 

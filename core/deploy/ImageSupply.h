@@ -27,6 +27,10 @@ public:
     // Where the images come from, for messages: "this machine", "primary".
     [[nodiscard]] virtual QString origin() const = 0;
 
+    // "sha256:" and 64 lower-case hex digits, as Docker writes image IDs. An ID comes from
+    // another machine's output and names a file here: nothing else may be used.
+    [[nodiscard]] static bool isImageId(const QString &id);
+
     // <the user's cache directory>/images, created when missing.
     [[nodiscard]] static Result<QString> cacheDirectory();
 

@@ -56,10 +56,9 @@ DiscoveredHost fingerprintHost(const SshTarget &target, HostKeyPrompt *hostKeyPr
         return host;
     }
 
-    ExecOptions options;
-    options.timeout = std::chrono::seconds(90); // docker info on a busy QNAP can take a while
     const double before = nowSeconds();
-    const Result<ExecResult> probed = connection.exec(FingerprintProbe::command(), options, cancel);
+    const Result<ExecResult> probed =
+        connection.exec(FingerprintProbe::command(), FingerprintProbe::execOptions(), cancel);
     const double after = nowSeconds();
     if (!probed) {
         host.status = probed.error().code == Error::Code::Cancelled ? DiscoveredHost::Status::Cancelled

@@ -23,6 +23,7 @@ public:
             warn(QStringLiteral("The probe output has format %1, this SlurmDeck reads format %2.")
                      .arg(m_output.formatVersion)
                      .arg(FingerprintProbe::formatVersion));
+        m_fp.loginShell = m_output.loginShell;
         identity();
         operatingSystem();
         cpuAndMemory();
@@ -110,9 +111,10 @@ private:
             const auto logical = number("hw.ncpu");
             const auto physical = number("hw.physicalcpu");
             const qint64 packages = number("hw.packages").value_or(1);
-            if (logical && *logical < 1 << 20)
+            if (logical && *logical <= maxCpus)
                 m_fp.logicalCpus = int(*logical);
-            if (logical && physical && *physical <= *logical && *logical < 1 << 20 && packages <= *physical) {
+            if (logical && physical && *physical <= *logical && *logical <= maxCpus &&
+                packages <= *physical) {
                 m_fp.sockets = int(packages);
                 m_fp.coresPerSocket = int(*physical / packages);
                 m_fp.threadsPerCore = int(*logical / *physical);
@@ -130,7 +132,7 @@ private:
         bool ok = false;
         const int online = firstLine(u"nproc").toInt(&ok);
         if (ok && online > 0)
-            m_fp.logicalCpus = online;
+            m_fp.logicalCpus = std::min(online, maxCpus);
         if (!m_fp.logicalCpus)
             warn(QStringLiteral("The probe did not report the number of CPUs."));
         if (!m_fp.memoryBytes)
@@ -208,11 +210,31 @@ private:
     HostFingerprint m_fp;
 };
 
+// Shells whose command-line syntax is not POSIX sh: quoting, `;`/`||` or multi-line strings
+// mean something else there, so commands would run garbled rather than fail.
+bool isNonPosixShell(const QString &name)
+{
+    static const QStringList shells{QStringLiteral("fish"), QStringLiteral("csh"),   QStringLiteral("tcsh"),
+                                    QStringLiteral("nu"),   QStringLiteral("xonsh"), QStringLiteral("elvish"),
+                                    QStringLiteral("pwsh"), QStringLiteral("rc"),    QStringLiteral("es")};
+    return shells.contains(name);
+}
+
 } // namespace
 
 Result<HostFingerprint> parseFingerprint(const QByteArray &probeOutput)
 {
     const ProbeOutput output = splitProbeOutput(probeOutput);
+    const QString shell = output.loginShell.section(u'/', -1);
+    if (isNonPosixShell(shell)) {
+        return makeError(
+            Error::Code::Unsupported,
+            QStringLiteral("The login shell of this account is %1, which does not run the POSIX sh "
+                           "command lines SlurmDeck sends over SSH. Give the account a POSIX login "
+                           "shell (e.g. 'chsh -s /bin/bash' there; on macOS also System Settings > "
+                           "Users & Groups), or log in as another user.")
+                .arg(output.loginShell));
+    }
     if (output.formatVersion == 0 && output.sections.isEmpty()) {
         return makeError(Error::Code::Parse,
                          QStringLiteral("The host's answer is not SlurmDeck fingerprint output; check that "

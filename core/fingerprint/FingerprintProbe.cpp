@@ -156,7 +156,17 @@ QString script()
 
 QString command()
 {
-    return QStringLiteral("sh -c ") + Shell::quote(script());
+    // The first line is understood alike by sh, bash, zsh, fish, csh and tcsh, so even a
+    // login shell that would garble the script says what it is.
+    return QStringLiteral("echo \"@@slurmdeck:login-shell $SHELL\"\nsh -c ") + Shell::quote(script());
+}
+
+ExecOptions execOptions()
+{
+    ExecOptions options;
+    options.timeout = std::chrono::seconds(90); // docker info on a busy QNAP can take a while
+    options.maxOutputBytes = maxOutputBytes;
+    return options;
 }
 
 } // namespace SlurmDeck::FingerprintProbe

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ssh/ExecResult.h"
+
 #include <QString>
 
 namespace SlurmDeck::FingerprintProbe {
@@ -11,8 +13,15 @@ inline constexpr int formatVersion = 1;
 // fact as a marked section of raw tool output and never fails as a whole.
 [[nodiscard]] QString script();
 
-// The one command line to exec over SSH: `sh -c '<script>'`. The login shell only has to
-// understand single quotes spanning lines (sh, bash, zsh, ash do; csh does not).
+// The one command to exec over SSH: a line that names the login shell, then
+// `sh -c '<script>'`. parseFingerprint() refuses login shells that do not run POSIX sh
+// command lines (fish, csh, tcsh): every later command is one.
 [[nodiscard]] QString command();
+
+// A real probe's output is a few KiB; far more is a hostile or broken host.
+inline constexpr qsizetype maxOutputBytes = 4 * 1024 * 1024;
+
+// How to exec command(): its time limit and output cap.
+[[nodiscard]] ExecOptions execOptions();
 
 } // namespace SlurmDeck::FingerprintProbe

@@ -37,6 +37,7 @@ struct HostFingerprint final
     QString qnapBuild;    // "20230822"
     QString hostname;
     QString kernel;       // `uname -r`
+    QString loginShell;   // the SSH account's login shell ($SHELL), e.g. "/bin/bash"
     QString architecture; // normalised: x86_64, aarch64, armv7, ...
     QString cpuModel;
 

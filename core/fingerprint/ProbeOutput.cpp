@@ -8,6 +8,7 @@ constexpr QByteArrayView headerMarker = "@@slurmdeck:fingerprint ";
 constexpr QByteArrayView sectionMarker = "@@slurmdeck:section ";
 constexpr QByteArrayView exitMarker = "@@slurmdeck:exit ";
 constexpr QByteArrayView endMarker = "@@slurmdeck:end";
+constexpr QByteArrayView loginShellMarker = "@@slurmdeck:login-shell";
 
 void closeSection(ProbeSection *section, QByteArray *text)
 {
@@ -66,6 +67,9 @@ ProbeOutput splitProbeOutput(const QByteArray &output)
             const int version = line.sliced(headerMarker.size()).trimmed().toInt(&ok);
             if (ok && version > 0)
                 result.formatVersion = version;
+        } else if (line.startsWith(loginShellMarker) && result.loginShell.isEmpty()) {
+            const QByteArrayView shell = line.sliced(loginShellMarker.size()).trimmed();
+            result.loginShell = QString::fromUtf8(shell.first(std::min<qsizetype>(shell.size(), 256)));
         } else if (line == endMarker) {
             closeSection(current, &text);
             current = nullptr;

@@ -21,6 +21,7 @@ struct ProbeOutput final
 {
     int formatVersion = 0; // 0: no "@@slurmdeck:fingerprint N" header was seen
     bool complete = false; // the "@@slurmdeck:end" trailer was seen
+    QString loginShell;    // from "@@slurmdeck:login-shell PATH", printed by the login shell itself
     QList<ProbeSection> sections;
 
     // The first section called `name`, or nullptr.

@@ -110,7 +110,7 @@ CpuTopology parseCpuInfo(const QByteArray &text)
         const QString key = line.left(colon).trimmed();
         const QString value = line.mid(colon + 1).trimmed();
         if (key == u"processor" && toInteger(value)) {
-            ++processors;
+            processors = std::min(processors + 1, maxCpus);
             physicalId.clear();
         } else if (key == u"physical id") {
             physicalId = value;
@@ -118,7 +118,7 @@ CpuTopology parseCpuInfo(const QByteArray &text)
         } else if (key == u"core id") {
             cores.insert(physicalId + u'/' + value);
         } else if (key == u"cpu cores" && !cpuCoresField) {
-            if (const auto count = toInteger(value); count && *count > 0 && *count < 1 << 20)
+            if (const auto count = toInteger(value); count && *count > 0 && *count <= maxCpus)
                 cpuCoresField = int(*count);
         } else if (topology.model.isEmpty() && (key == u"model name" || key == u"Processor")) {
             topology.model = value;
@@ -126,18 +126,20 @@ CpuTopology parseCpuInfo(const QByteArray &text)
     }
     if (processors == 0)
         return topology;
-    topology.logicalCpus = processors;
-    const int sockets = physicalIds.isEmpty() ? 1 : int(physicalIds.size());
-    int coresPerSocket = processors / sockets;
+    // A hostile or broken host may claim anything: 64-bit arithmetic, and every figure kept
+    // within what the processor count allows, so products cannot wrap to zero.
+    const qint64 logical = std::min<qint64>(processors, maxCpus);
+    const qint64 sockets = std::clamp<qint64>(physicalIds.isEmpty() ? 1 : physicalIds.size(), 1, logical);
+    qint64 coresPerSocket = logical / sockets;
     if (!cores.isEmpty())
-        coresPerSocket = int(cores.size()) / sockets;
+        coresPerSocket = qint64(cores.size()) / sockets;
     else if (cpuCoresField)
         coresPerSocket = *cpuCoresField;
-    if (coresPerSocket <= 0)
-        coresPerSocket = 1;
-    topology.sockets = sockets;
-    topology.coresPerSocket = coresPerSocket;
-    topology.threadsPerCore = std::max(1, processors / (sockets * coresPerSocket));
+    coresPerSocket = std::clamp<qint64>(coresPerSocket, 1, std::max<qint64>(1, logical / sockets));
+    topology.logicalCpus = int(logical);
+    topology.sockets = int(sockets);
+    topology.coresPerSocket = int(coresPerSocket);
+    topology.threadsPerCore = int(std::max<qint64>(1, logical / (sockets * coresPerSocket)));
     return topology;
 }
 

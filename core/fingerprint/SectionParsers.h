@@ -24,6 +24,9 @@ namespace SlurmDeck::FingerprintSections {
 // x86_64/amd64 -> x86_64, arm64/aarch64 -> aarch64, armv7l/armv7 -> armv7, i686 -> i686.
 [[nodiscard]] QString normaliseArchitecture(const QString &unameMachine);
 
+// More CPUs than any machine SlurmDeck could meet; larger claims are clamped to it.
+inline constexpr int maxCpus = 1 << 20;
+
 struct CpuTopology final
 {
     std::optional<int> logicalCpus; // "processor" entries

@@ -195,13 +195,18 @@ std::optional<qint64> megabytes(QStringView text)
     }
     if (t.contains(u'.')) {
         const std::optional<double> value = decimal(t);
-        if (!value || *value < 0 || *value > double(maxSane))
+        const double scaled = value ? *value * double(factorNum) / double(factorDen) : -1.0;
+        if (!value || *value < 0 || scaled > double(maxSane))
             return std::nullopt;
-        return qint64(*value * double(factorNum) / double(factorDen));
+        return qint64(scaled);
     }
     if (!isDigits(t) || t.size() > 12)
         return std::nullopt;
-    return t.toLongLong() * factorNum / factorDen;
+    // "999999999999P" is 10^21 MB: refused rather than wrapped.
+    const qint64 number = t.toLongLong();
+    if (number > maxSane / factorNum)
+        return std::nullopt;
+    return number * factorNum / factorDen;
 }
 
 QList<QStringView> splitOutsideParens(QStringView text, QChar separator)

@@ -401,6 +401,13 @@ Result<void> SshConnection::authenticate(const CancelToken &cancel)
 Result<ExecResult> SshConnection::exec(const QString &command, const ExecOptions &options,
                                        const CancelToken &cancel)
 {
+    // The command travels as a C string: a NUL would silently cut it short, dropping
+    // arguments (or a closing quote) after it.
+    if (command.contains(QChar(u'\0')))
+        return makeError(Error::Code::InvalidArgument,
+                         QObject::tr("A command for %1 contains a NUL character, which no remote shell can "
+                                     "receive; it was not sent.")
+                             .arg(m_target.displayName()));
     if (!isConnected())
         return makeError(Error::Code::Network,
                          QObject::tr("Not connected to %1.").arg(m_target.displayName()));
@@ -472,12 +479,28 @@ Result<ExecResult> SshConnection::exec(const QString &command, const ExecOptions
     }
     bool outputFileFailed = false;
 
+    const auto timedOut = [&] {
+        return makeError(Error::Code::Timeout,
+                         QObject::tr("The command on %1 did not finish within %2 s.")
+                             .arg(m_resolvedHost)
+                             .arg(std::chrono::duration_cast<std::chrono::seconds>(options.timeout).count()));
+    };
+    // Set when reading stops for a reason of ours (deadline, Cancel, too much output)
+    // rather than the connection's.
+    std::optional<Error> stopped;
     ExecResult result;
     char buffer[16384];
     const auto readAvailable = [&](int isStderr) -> int {
         QByteArray &sink = isStderr ? result.standardError : result.standardOutput;
         int total = 0;
         for (;;) {
+            // A host that streams without a pause must still meet the deadline and Cancel.
+            if (cancel.isCancelled())
+                stopped = makeError(Error::Code::Cancelled, QObject::tr("Cancelled."));
+            else if (std::chrono::steady_clock::now() > deadline)
+                stopped = timedOut();
+            if (stopped)
+                return SSH_ERROR;
             const int n = ssh_channel_read_nonblocking(channel.get(), buffer, sizeof buffer, isStderr);
             if (n <= 0)
                 return n < 0 ? n : total;
@@ -486,21 +509,35 @@ Result<ExecResult> SshConnection::exec(const QString &command, const ExecOptions
                 outputFileFailed = outputFileFailed || outputFile->write(buffer, n) != n;
                 continue;
             }
-            if (sink.size() + n > options.maxOutputBytes)
-                result.truncated = true;
-            else
-                sink.append(buffer, n);
+            // Output past the cap is an error, never a partial parse of what fitted.
+            if (sink.size() + n > options.maxOutputBytes) {
+                stopped = makeError(Error::Code::RemoteCommandFailed,
+                                    QObject::tr("The command on %1 wrote more than %2 KiB to its %3; it was "
+                                                "stopped and its output was not used.")
+                                        .arg(m_resolvedHost)
+                                        .arg(options.maxOutputBytes / 1024)
+                                        .arg(isStderr ? QStringLiteral("standard error")
+                                                      : QStringLiteral("standard output")));
+                return SSH_ERROR;
+            }
+            sink.append(buffer, n);
         }
     };
 
     for (;;) {
         const int out = readAvailable(0);
-        const int err = readAvailable(1);
+        const int err = out == SSH_ERROR ? SSH_ERROR : readAvailable(1);
+        if (stopped)
+            return abort(*stopped);
         if (out == SSH_ERROR || err == SSH_ERROR)
             return sessionError(Error::Code::Network,
                                 QObject::tr("The connection to %1 broke.").arg(m_resolvedHost));
         if (ssh_channel_is_eof(channel.get()) || !ssh_channel_is_open(channel.get())) {
-            if (readAvailable(0) <= 0 && readAvailable(1) <= 0)
+            const int lastOut = readAvailable(0);
+            const int lastErr = readAvailable(1);
+            if (stopped)
+                return abort(*stopped);
+            if (lastOut <= 0 && lastErr <= 0)
                 break;
             continue;
         }
@@ -511,13 +548,8 @@ Result<ExecResult> SshConnection::exec(const QString &command, const ExecOptions
                                    QObject::tr("Writing %1 failed.").arg(options.standardOutputFile),
                                    outputFile->errorString()));
         }
-        if (std::chrono::steady_clock::now() > deadline) {
-            return abort(makeError(
-                Error::Code::Timeout,
-                QObject::tr("The command on %1 did not finish within %2 s.")
-                    .arg(m_resolvedHost)
-                    .arg(std::chrono::duration_cast<std::chrono::seconds>(options.timeout).count())));
-        }
+        if (std::chrono::steady_clock::now() > deadline)
+            return abort(timedOut());
         if (out == 0 && err == 0)
             ssh_channel_poll_timeout(channel.get(), 50, 0);
     }

@@ -46,7 +46,8 @@ public:
     [[nodiscard]] bool isConnected() const;
     void disconnect();
 
-    // Runs `command` through the login shell of the remote user, as OpenSSH does.
+    // Runs `command` through the login shell of the remote user, as OpenSSH does. A command
+    // holding a NUL character is refused (InvalidArgument) without being sent.
     [[nodiscard]] Result<ExecResult> exec(const QString &command, const ExecOptions &options = {},
                                           const CancelToken &cancel = {});
 

@@ -265,6 +265,21 @@ private slots:
         QCOMPARE(arm.coresPerSocket.value_or(-1), 4);
         QCOMPARE(arm.threadsPerCore.value_or(-1), 1);
         QVERIFY(!parseCpuInfo("nothing: here").logicalCpus);
+
+        // A hostile host: 8,192 sockets of 524,288 cores wrapped the product to 0 (SIGFPE).
+        QByteArray hostile;
+        for (int i = 0; i < 8192; ++i)
+            hostile +=
+                QStringLiteral("processor\t: %1\nphysical id\t: %1\ncpu cores\t: 524288\n\n").arg(i).toUtf8();
+        const CpuTopology claimed = parseCpuInfo(hostile);
+        QCOMPARE(claimed.logicalCpus.value_or(-1), 8192);
+        QVERIFY(claimed.sockets.value_or(0) >= 1);
+        QVERIFY(claimed.coresPerSocket.value_or(0) >= 1);
+        QVERIFY(claimed.threadsPerCore.value_or(0) >= 1);
+        QVERIFY(qint64(*claimed.sockets) * *claimed.coresPerSocket * *claimed.threadsPerCore <= 8192);
+        const CpuTopology huge =
+            parseCpuInfo("processor : 0\ncpu cores : 999999999999999999999\nphysical id : 0\n");
+        QCOMPARE(huge.coresPerSocket.value_or(-1), 1);
     }
 
     void nvidiaSmi()
@@ -348,8 +363,51 @@ private slots:
     void commandQuotesTheScript()
     {
         const QString command = FingerprintProbe::command();
-        QVERIFY(command.startsWith(QStringLiteral("sh -c '")));
+        QVERIFY(command.startsWith(QStringLiteral("echo \"@@slurmdeck:login-shell $SHELL\"\nsh -c '")));
         QVERIFY(FingerprintProbe::script().contains(QStringLiteral("@@slurmdeck:end")));
+    }
+
+    // sshd runs the command as `$SHELL -c COMMAND` with the account's login shell: here the
+    // real shells do the same. POSIX shells give a fingerprint naming them; fish, csh and
+    // tcsh are refused by name, with what to do, whatever the rest of their output is.
+    void loginShellsAreTold_data()
+    {
+        QTest::addColumn<QString>("shell");
+        QTest::addColumn<bool>("posix");
+        QTest::newRow("sh") << QStringLiteral("sh") << true;
+        QTest::newRow("bash") << QStringLiteral("bash") << true;
+        QTest::newRow("fish") << QStringLiteral("fish") << false;
+        QTest::newRow("csh") << QStringLiteral("csh") << false;
+        QTest::newRow("tcsh") << QStringLiteral("tcsh") << false;
+    }
+    void loginShellsAreTold()
+    {
+        QFETCH(QString, shell);
+        QFETCH(bool, posix);
+        const QString program = QStandardPaths::findExecutable(shell);
+        if (program.isEmpty())
+            QFAIL(qPrintable(
+                QStringLiteral("%1 is missing: scripts/install-deps.sh test installs it").arg(shell)));
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("SHELL"), program);
+        process.setProcessEnvironment(environment);
+        process.setProgram(program);
+        process.setArguments({QStringLiteral("-c"), FingerprintProbe::command()});
+        process.setStandardInputFile(QProcess::nullDevice());
+        process.start();
+        QVERIFY2(process.waitForFinished(120000), qPrintable(process.errorString()));
+        const Result<HostFingerprint> parsed = parseFingerprint(process.readAllStandardOutput());
+        if (posix) {
+            QVERIFY2(parsed.has_value(), qPrintable(parsed ? QString() : parsed.error().toString()));
+            QCOMPARE(parsed->loginShell, program);
+            QVERIFY(parsed->logicalCpus.has_value());
+            return;
+        }
+        QVERIFY(!parsed.has_value());
+        QCOMPARE(parsed.error().code, Error::Code::Unsupported);
+        QVERIFY2(parsed.error().message.contains(program), qPrintable(parsed.error().message));
+        QVERIFY(parsed.error().message.contains(QStringLiteral("chsh")));
     }
 
     void probeRunsForReal_data()

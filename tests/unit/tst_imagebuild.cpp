@@ -5,6 +5,7 @@
 #include "ResultTesting.h"
 #include "deploy/DeployTypes.h"
 #include "deploy/ImageBuild.h"
+#include "deploy/LocalImages.h"
 #include "render/ClusterPlanner.h"
 
 #include <QFile>
@@ -73,6 +74,42 @@ private:
     }
 
 private slots:
+    // An image ID comes from `docker image inspect` on another machine and names the cached
+    // archive: anything but sha256:<hex> must be refused before it reaches a path.
+    void imageIdsAreCheckedBeforeUse_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<bool>("valid");
+        const QString hex = QStringLiteral("0123456789abcdef").repeated(4);
+        QTest::newRow("docker's") << QStringLiteral("sha256:") + hex << true;
+        QTest::newRow("path") << QStringLiteral("../../../../etc/cron.d/x") << false;
+        QTest::newRow("upper case") << QStringLiteral("sha256:") + hex.toUpper() << false;
+        QTest::newRow("short") << QStringLiteral("sha256:") + hex.left(63) << false;
+        QTest::newRow("newline") << QStringLiteral("sha256:") + hex + u'\n' << false;
+        QTest::newRow("slash inside") << QStringLiteral("sha256:/") + hex.left(63) << false;
+    }
+    void imageIdsAreCheckedBeforeUse()
+    {
+        QFETCH(QString, id);
+        QFETCH(bool, valid);
+        QCOMPARE(ImageSupply::isImageId(id), valid);
+        if (valid || ImageSupply::isImageId(id.trimmed())) // LocalImages trims docker's output
+            return;
+        // The real LocalImages, with a docker that answers with the hostile ID.
+        const QString fake = m_temp.filePath(QStringLiteral("hostile-docker"));
+        QFile script(fake);
+        QVERIFY(script.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        script.write("#!/bin/sh\nprintf '%s' '" + id.toUtf8() + "'\n");
+        script.close();
+        script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        LocalImages images(fake);
+        const Result<QString> looked = images.imageId(QStringLiteral("slurmdeck/slurm:22.05"));
+        QVERIFY(!looked.has_value());
+        QCOMPARE(looked.error().code, Error::Code::Parse);
+        const Result<QString> archived = images.archive(QStringLiteral("slurmdeck/slurm:22.05"));
+        QVERIFY(!archived.has_value());
+    }
+
     void imageChoices_data()
     {
         QTest::addColumn<QString>("text");

@@ -2,6 +2,7 @@
 // /bin/sh, which must give back exactly the original bytes. (The same strings go through a
 // real sshd in the SSH layer's lab test.)
 #include "remote/ShellQuote.h"
+#include "ssh/SshConnection.h"
 
 #include <QProcess>
 #include <QTest>
@@ -52,6 +53,22 @@ private:
     }
 
 private slots:
+    // A NUL would cut the command short where it becomes a C string; exec() refuses it
+    // before anything else, even the connection.
+    void commandsWithNulAreRefused()
+    {
+        SshTarget target;
+        target.host = QStringLiteral("192.0.2.1");
+        SshConnection connection(target, nullptr);
+        const QString command =
+            Shell::join({QStringLiteral("rm"), QStringLiteral("-rf"),
+                         QStringLiteral("/srv/data") + QChar(u'\0') + QStringLiteral("/x")});
+        const Result<ExecResult> ran = connection.exec(command);
+        QVERIFY(!ran.has_value());
+        QCOMPARE(ran.error().code, Error::Code::InvalidArgument);
+        QVERIFY(ran.error().message.contains(QStringLiteral("NUL")));
+    }
+
     void plainWordsStayReadable()
     {
         QCOMPARE(Shell::quote(QStringLiteral("docker")), QStringLiteral("docker"));

@@ -298,6 +298,15 @@ void TestSlurmParsers::slurmValues_data()
     QTest::newRow("memory G") << QStringLiteral("mb") << QStringLiteral("16G") << qint64(16384);
     QTest::newRow("memory bare") << QStringLiteral("mb") << QStringLiteral("900") << qint64(900);
     QTest::newRow("memory unlimited") << QStringLiteral("mb") << QStringLiteral("UNLIMITED") << qint64(-1);
+    QTest::newRow("memory overflowing")
+        << QStringLiteral("mb") << QStringLiteral("999999999999P") << qint64(-99);
+    QTest::newRow("memory overflowing decimal")
+        << QStringLiteral("mb") << QStringLiteral("9999999999.5P") << qint64(-99);
+    QTest::newRow("memory largest") << QStringLiteral("mb") << QStringLiteral("8000T") << qint64(8388608000);
+    QTest::newRow("duration too many digits")
+        << QStringLiteral("seconds") << QStringLiteral("9999999999:00") << qint64(-99);
+    QTest::newRow("duration largest") << QStringLiteral("seconds") << QStringLiteral("999999999-23:59:59")
+                                      << qint64(999999999LL * 86400 + 86399);
     QTest::newRow("tres gpu") << QStringLiteral("tresgpu") << QStringLiteral("cpu=1,mem=1000M,gres/gpu=4")
                               << qint64(4);
     QTest::newRow("tres typed gpus") << QStringLiteral("tresgpu")
