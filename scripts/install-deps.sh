@@ -4,8 +4,9 @@
 #   build    compiler, CMake, Qt 6, libssh, yaml-cpp, QtKeychain (default)
 #   sandbox  build + what the sandbox's emulated hosts run: sshd, dockerd,
 #            docker-compose v1, debootstrap, D-Bus and gnome-keyring for QtKeychain
-#   test     sandbox + the test suite's own tools (clang-format, busybox; appstream and
-#            desktop-file-utils check the installed .deb)
+#   test     sandbox + the test suite's own tools (clang-format; busybox, fish, csh, tcsh as shells; appstream and
+#            desktop-file-utils check the installed .deb; clang, libFuzzer and the
+#            sanitizer runtimes, only recommended by clang, build the fuzzers in tests/fuzz)
 set -euo pipefail
 
 want="${1:-build}"
@@ -22,7 +23,8 @@ sandbox_packages=(
   iproute2 util-linux procps psmisc iptables ca-certificates
   dbus dbus-x11 gnome-keyring libsecret-tools
 )
-test_packages=(clang-format busybox libbenchmark-dev appstream desktop-file-utils)
+test_packages=(clang-format busybox libbenchmark-dev appstream desktop-file-utils fish csh tcsh
+  clang libfuzzer-14-dev libclang-rt-14-dev)
 
 packages=("${build_packages[@]}")
 case "$want" in

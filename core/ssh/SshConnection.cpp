@@ -97,8 +97,23 @@ bool SshConnection::isConnected() const
 
 void SshConnection::disconnect()
 {
+    m_parkedChannels.clear(); // before the session they belong to
     m_sftp.reset();
     m_session.reset();
+}
+
+void SshConnection::parkChannel(SshHandles::Channel channel)
+{
+    // Freeing a channel while the server still sends on it crashed libssh 0.10 in the next
+    // command's read. A closed but not yet freed channel is safe: the server ends the
+    // command when it sees the close, and the channel goes with the session. Past a few
+    // such channels the session itself is dropped (the next command reports it).
+    if (!channel)
+        return;
+    ssh_channel_close(channel.get());
+    m_parkedChannels.push_back(std::move(channel));
+    if (m_parkedChannels.size() > maxParkedChannels)
+        disconnect();
 }
 
 Error SshConnection::sessionError(Error::Code code, const QString &message) const
@@ -424,7 +439,7 @@ Result<ExecResult> SshConnection::exec(const QString &command, const ExecOptions
     const auto deadline = std::chrono::steady_clock::now() + options.timeout;
     const auto abort = [&](Error error) -> Result<ExecResult> {
         ssh_channel_request_send_signal(channel.get(), "TERM");
-        channel.reset();
+        parkChannel(std::move(channel));
         return error;
     };
 

@@ -10,6 +10,8 @@
 #include <QByteArray>
 #include <QStringList>
 
+#include <vector>
+
 namespace SlurmDeck {
 
 class CredentialPrompt;
@@ -76,12 +78,18 @@ private:
     [[nodiscard]] Result<void> ensureSftp();
     [[nodiscard]] Error sessionError(Error::Code code, const QString &message) const;
     [[nodiscard]] Error sftpError(const QString &message, const QString &path) const;
+    // Closes a channel whose command was stopped (timeout, Cancel, too much output) and
+    // keeps it until the session ends.
+    void parkChannel(SshHandles::Channel channel);
+
+    static constexpr std::size_t maxParkedChannels = 8;
 
     SshTarget m_target;
     HostKeyPrompt *m_hostKeyPrompt;
     CredentialPrompt *m_credentialPrompt;
     SshHandles::Session m_session;
     SshHandles::Sftp m_sftp;
+    std::vector<SshHandles::Channel> m_parkedChannels;
     HostKeyInfo m_hostKey;
     QStringList m_knownHostsFiles; // SlurmDeck's own, the user's, the system's (see configure)
     QString m_resolvedHost;

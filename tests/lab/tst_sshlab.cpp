@@ -518,6 +518,50 @@ private slots:
         QCOMPARE(after->standardOutput, QByteArray("still here\n"));
     }
 
+    // A host that streams without end must not hold a worker: too much output is an error
+    // (never a partial parse), and the deadline and Cancel hold while data keeps coming.
+    void endlessOutputIsStopped()
+    {
+        ScriptedHostKeyPrompt prompt(std::nullopt);
+        SshConnection connection(targetFor(m_linux), &prompt);
+        QVERIFY(connection.connect().has_value());
+        QElapsedTimer timer;
+        timer.start();
+        ExecOptions capped;
+        capped.maxOutputBytes = 1024 * 1024;
+        const Result<ExecResult> flood = connection.exec(QStringLiteral("yes"), capped);
+        QVERIFY(!flood.has_value());
+        QCOMPARE(flood.error().code, Error::Code::RemoteCommandFailed);
+        QVERIFY2(flood.error().message.contains(QStringLiteral("1024 KiB")),
+                 qPrintable(flood.error().message));
+        QVERIFY2(timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
+
+        ExecOptions toFile; // no cap: a file takes it all, so only the deadline can stop it
+        toFile.standardOutputFile = QProcess::nullDevice();
+        toFile.timeout = std::chrono::seconds(1);
+        timer.restart();
+        const Result<ExecResult> endless = connection.exec(QStringLiteral("yes"), toFile);
+        QVERIFY(!endless.has_value());
+        QCOMPARE(endless.error().code, Error::Code::Timeout);
+        QVERIFY2(timer.elapsed() < 6000, qPrintable(QString::number(timer.elapsed())));
+
+        CancelToken cancel;
+        std::thread canceller([cancel] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(300));
+            cancel.cancel();
+        });
+        toFile.timeout = std::chrono::minutes(5);
+        timer.restart();
+        const Result<ExecResult> cancelled = connection.exec(QStringLiteral("yes"), toFile, cancel);
+        canceller.join();
+        QVERIFY(!cancelled.has_value());
+        QCOMPARE(cancelled.error().code, Error::Code::Cancelled);
+        QVERIFY2(timer.elapsed() < 6000, qPrintable(QString::number(timer.elapsed())));
+
+        const Result<ExecResult> after = connection.exec(QStringLiteral("echo still here"));
+        SLURMDECK_VERIFY_OK(after);
+    }
+
     void cancelFromAnotherThread()
     {
         ScriptedHostKeyPrompt prompt(std::nullopt);
