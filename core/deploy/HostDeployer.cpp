@@ -3,6 +3,7 @@
 #include "fingerprint/FingerprintParser.h"
 #include "fingerprint/FingerprintProbe.h"
 #include "remote/ShellQuote.h"
+#include "render/ClusterPlanner.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -183,8 +184,9 @@ Result<QStringList> HostDeployer::syncFiles()
                 return made.error();
             directoriesMade.insert(directory);
         }
+        // No previous copy of a secret is kept: it would outlive a key rotation.
         if (Result<void> uploaded =
-                m_connection.upload(file.content, target, UploadOptions{file.mode, true}, m_cancel);
+                m_connection.upload(file.content, target, UploadOptions{file.mode, !file.secret}, m_cancel);
             !uploaded)
             return uploaded.error();
         // Secret contents are never logged; the path alone is.
@@ -192,7 +194,44 @@ Result<QStringList> HostDeployer::syncFiles()
         changed << file.path;
         m_deployedHashes.remove(file.path); // read it back when asked
     }
+    if (Result<void> tidied = tidyFiles(); !tidied)
+        return tidied.error();
     return changed;
+}
+
+Result<void> HostDeployer::tidyFiles()
+{
+    QStringList planned;
+    for (const RenderedFile &file : std::as_const(m_plan.files))
+        planned << file.path;
+    QStringList stale;
+    for (const QString &path : ClusterPlanner::managedFiles()) {
+        if (!planned.contains(path))
+            stale << path << path + QStringLiteral(".previous");
+    }
+    QString script = QStringLiteral("cd %1 || exit 1; "
+                                    "find . -path ./data -prune -o -type f -name '.*.slurmdeck-*.tmp' "
+                                    "-exec rm -f {} + ; ")
+                         .arg(Shell::quote(m_plan.directory));
+    QString modes;
+    for (const RenderedFile &file : std::as_const(m_plan.files)) {
+        if (!file.secret)
+            continue;
+        stale << file.path + QStringLiteral(".previous");
+        modes += QStringLiteral("chmod %1 %2 || exit 1; ")
+                     .arg(QString::number(file.mode, 8), Shell::quote(file.path));
+    }
+    if (!modes.isEmpty())
+        modes += QStringLiteral("chmod 700 secrets || exit 1; ");
+    script += QStringLiteral("rm -f -- %1; ").arg(Shell::join(stale)) + modes + QStringLiteral("exit 0");
+    const Result<ExecResult> tidied = m_connection.exec(script, {}, m_cancel);
+    if (!tidied)
+        return tidied.error();
+    if (!tidied->succeeded())
+        return failure(QObject::tr("Cannot tidy %1 on %2 (stale files, secrets' modes).")
+                           .arg(m_plan.directory, m_plan.hostName),
+                       QString::fromUtf8(tidied->standardError).trimmed().right(1000));
+    return {};
 }
 
 Result<QString> HostDeployer::deployedSha256(const QString &path)

@@ -31,7 +31,9 @@ public:
     // `forServiceControl`: for start/stop/logs of what is deployed; skips the checks that
     // only matter before a deploy (free ports, clock), which a running cluster would fail.
     [[nodiscard]] Result<void> connectAndCheck(bool forServiceControl = false);
-    // Uploads the files whose content differs on the host; returns their paths.
+    // Uploads the files whose content differs on the host; returns their paths. Then tidies
+    // the directory: temporary files a dropped connection left, files the plan no longer
+    // has, previous copies of secrets; secrets get their planned modes again.
     [[nodiscard]] Result<QStringList> syncFiles();
     // The SHA-256 of a deployed file (plan-relative path) as the host computes it, without
     // reading the file here; empty when the host has no such file. After syncFiles() it
@@ -81,6 +83,7 @@ public:
     [[nodiscard]] Result<QHash<QString, QString>> remoteHashes(const QStringList &paths);
 
 private:
+    [[nodiscard]] Result<void> tidyFiles();
     [[nodiscard]] Error failure(const QString &message, const QString &detail = {}) const;
 
     HostPlan m_plan;

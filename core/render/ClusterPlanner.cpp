@@ -65,6 +65,21 @@ QString ClusterPlanner::projectName(const Cluster &cluster)
     return QStringLiteral("slurmdeck-") + cluster.name.toLower();
 }
 
+QStringList ClusterPlanner::managedFiles()
+{
+    return {QStringLiteral("compose.yml"),
+            QStringLiteral("compose.override.yml"),
+            QStringLiteral("compose.gpu.yml"),
+            QStringLiteral(".env"),
+            QStringLiteral("etc/slurm/slurm.conf"),
+            QStringLiteral("etc/slurm/cgroup.conf"),
+            QStringLiteral("etc/slurm/gres.conf"),
+            QStringLiteral("etc/slurm/slurmdbd.conf"),
+            QStringLiteral("secrets/munge.key"),
+            QStringLiteral("secrets/db_password"),
+            QStringLiteral("prometheus/prometheus.yml")};
+}
+
 QString ClusterPlanner::projectDirectory(const Cluster &cluster, const Host &host)
 {
     QString base = cluster.settings.remoteDirectory;

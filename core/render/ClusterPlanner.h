@@ -24,6 +24,10 @@ public:
     // moves under /share.
     [[nodiscard]] static QString projectDirectory(const Cluster &cluster, const Host &host);
     [[nodiscard]] static QString projectName(const Cluster &cluster);
+    // Every file a host plan can hold, relative to the project directory: what a deploy
+    // removes from a host when its plan no longer has it (e.g. the database password on a
+    // host that lost the database role).
+    [[nodiscard]] static QStringList managedFiles();
     // Services of a host in start order (database before controller before compute ...).
     [[nodiscard]] static QStringList servicesFor(const Host &host, bool gpuExporter);
     [[nodiscard]] static QStringList profilesFor(const Host &host, bool gpuExporter);

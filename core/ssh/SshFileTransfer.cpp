@@ -149,11 +149,20 @@ Result<void> SshConnection::upload(const QByteArray &data, const QString &remote
     // libssh 0.10's sftp_rename is SFTP v3 rename, which refuses an existing target (it does
     // not use posix-rename@openssh.com). `mv` on the same filesystem is rename(2): the target
     // is replaced atomically. A hard link keeps the old version without a gap.
-    QString swap = QStringLiteral("mv -f %1 %2").arg(Shell::quote(temporary), Shell::quote(remotePath));
+    // A directory in the way would swallow the file (mv and ln move into it); -T is not
+    // portable to BusyBox and macOS, so it is checked first.
+    const auto refuseDirectory = [](const QString &path) {
+        return QStringLiteral(
+                   "if [ -d %1 ] && [ ! -L %1 ]; then printf '%s is a directory\\n' %1 >&2; exit 1; fi; ")
+            .arg(Shell::quote(path));
+    };
+    QString swap = refuseDirectory(remotePath) +
+                   QStringLiteral("mv -f %1 %2").arg(Shell::quote(temporary), Shell::quote(remotePath));
     if (options.keepPrevious) {
-        swap.prepend(
-            QStringLiteral("if [ -e %1 ]; then ln -f %1 %2 || exit 1; fi; ")
-                .arg(Shell::quote(remotePath), Shell::quote(remotePath + QStringLiteral(".previous"))));
+        const QString previous = remotePath + QStringLiteral(".previous");
+        swap.prepend(refuseDirectory(previous) +
+                     QStringLiteral("if [ -e %1 ]; then ln -f %1 %2 || exit 1; fi; ")
+                         .arg(Shell::quote(remotePath), Shell::quote(previous)));
     }
     ExecOptions swapOptions;
     swapOptions.timeout = std::chrono::seconds(30);

@@ -288,6 +288,59 @@ private slots:
         QVERIFY(result(repaired, nas->name)->changedFiles.contains(QStringLiteral("compose.override.yml")));
     }
 
+    // What a dropped connection, an older deploy or a hand edit left: a stale database
+    // password on a host without the database role, a previous copy of the munge key, a
+    // temporary upload, loosened modes. A deploy with unchanged contents still cleans it all.
+    void redeployLeavesNoStaleSecretsAndRestoresModes()
+    {
+        const ClusterPlan current = plan();
+        const auto labHost = [this](const QString &name) {
+            for (const Lab::Host &host : std::as_const(m_lab.hosts)) {
+                if (host.name == name)
+                    return host;
+            }
+            return Lab::Host{};
+        };
+        const auto hasSecret = [](const HostPlan &host, const char *path) {
+            return std::any_of(host.files.cbegin(), host.files.cend(),
+                               [path](const RenderedFile &file) { return file.path == QLatin1String(path); });
+        };
+        for (const HostPlan &host : current.hosts) {
+            const QString dir = Shell::quote(host.directory);
+            const QString mess =
+                hasSecret(host, "secrets/db_password")
+                    ? QStringLiteral("chmod 644 %1/secrets/db_password %1/secrets/munge.key")
+                    : QStringLiteral(
+                          "printf old-password > %1/secrets/db_password && chmod 644 %1/secrets/munge.key");
+            const Result<ExecResult> messed =
+                onHost(labHost(host.hostName),
+                       mess.arg(dir) +
+                           QStringLiteral(
+                               " && cp %1/secrets/munge.key %1/secrets/munge.key.previous && "
+                               "printf x > %1/secrets/.munge.key.slurmdeck-zz.tmp && chmod 755 %1/secrets")
+                               .arg(dir));
+            SLURMDECK_VERIFY_OK(messed);
+            QVERIFY2(messed->succeeded(), messed->standardError.constData());
+        }
+        const DeployReport report = deploy(targets(), false);
+        QVERIFY2(report.ok(), describe(report).constData());
+        for (const HostPlan &host : current.hosts) {
+            const QString dir = Shell::quote(host.directory);
+            const Result<ExecResult> left = onHost(
+                labHost(host.hostName),
+                QStringLiteral(
+                    "cd %1 && find . -path ./data -prune -o \\( -name '*.previous' -path './secrets/*' "
+                    "-o -name '.*.slurmdeck-*.tmp' \\) -print; stat -c '%a %n' secrets secrets/*")
+                    .arg(dir));
+            SLURMDECK_VERIFY_OK(left);
+            const QString listing = QString::fromUtf8(left->standardOutput);
+            QStringList expected{QStringLiteral("700 secrets"), QStringLiteral("400 secrets/munge.key")};
+            if (hasSecret(host, "secrets/db_password"))
+                expected << QStringLiteral("600 secrets/db_password");
+            QCOMPARE(listing.trimmed().split(u'\n'), expected);
+        }
+    }
+
     void secretsStayOutOfLogsInspectAndCommandLines()
     {
         const QByteArray password = m_inputs.databasePassword;

@@ -227,6 +227,29 @@ private slots:
             QCOMPARE(a->hosts.at(i).files, b->hosts.at(i).files);
     }
 
+    // The deploy prunes managed files a plan no longer has: the list must know every file a
+    // plan can hold, or a stale one (a secret among them) would stay on a host.
+    void managedFilesCoverEveryPlannedFile()
+    {
+        Cluster cluster = seedCluster();
+        for (Host &host : cluster.hosts)
+            host.roles = HostRoles(HostRole::Controller) | HostRole::Database | HostRole::Monitoring |
+                         HostRole::Compute;
+        const Result<ClusterPlan> plan =
+            ClusterPlanner(TemplateSource(QStringLiteral(SLURMDECK_SOURCE_DIR "/compose-templates")))
+                .plan(cluster, seedInputs());
+        SLURMDECK_VERIFY_OK(plan);
+        const QStringList managed = ClusterPlanner::managedFiles();
+        bool sawGpuFile = false;
+        for (const HostPlan &host : plan->hosts) {
+            for (const RenderedFile &file : host.files) {
+                QVERIFY2(managed.contains(file.path), qPrintable(file.path));
+                sawGpuFile = sawGpuFile || file.path == u"compose.gpu.yml";
+            }
+        }
+        QVERIFY(sawGpuFile); // the seed has a GPU host, so every kind of file was planned
+    }
+
     void planRefusesWhatCannotWork_data()
     {
         QTest::addColumn<int>("breakage");
