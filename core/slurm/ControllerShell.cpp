@@ -142,13 +142,15 @@ Result<void> ControllerShell::ensureContainer()
 
 Result<ExecResult> ControllerShell::execInContainer(const QString &innerLine,
                                                     std::chrono::milliseconds timeout,
-                                                    const QByteArray &input)
+                                                    const QByteArray &input, const QString &user)
 {
     // -i only with input: without it the command sees no standard input at all.
-    const auto dockerExec = [this, &input] {
+    const auto dockerExec = [this, &input, &user] {
         QStringList argv{m_docker, QStringLiteral("exec")};
         if (!input.isEmpty())
             argv << QStringLiteral("-i");
+        if (!user.isEmpty())
+            argv << QStringLiteral("--user") << user;
         argv << m_container;
         return Shell::join(argv);
     };
@@ -188,6 +190,12 @@ Result<ExecResult> ControllerShell::run(const QStringList &argv, std::chrono::mi
                                         const QByteArray &input)
 {
     return execInContainer(Shell::join(argv), timeout, input);
+}
+
+Result<ExecResult> ControllerShell::runAs(const QString &user, const QStringList &argv,
+                                          std::chrono::milliseconds timeout)
+{
+    return execInContainer(Shell::join(argv), timeout, {}, user);
 }
 
 Result<ExecResult> ControllerShell::runScript(const QString &script, std::chrono::milliseconds timeout)

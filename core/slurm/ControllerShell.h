@@ -46,6 +46,10 @@ public:
     // The same with `input` on the command's standard input (`docker exec -i`).
     [[nodiscard]] Result<ExecResult> run(const QStringList &argv, std::chrono::milliseconds timeout,
                                          const QByteArray &input);
+    // `argv` inside the container as `user` ("UID:GID", `docker exec --user`): for what a
+    // job's owner may read, never root's view of it.
+    [[nodiscard]] Result<ExecResult> runAs(const QString &user, const QStringList &argv,
+                                           std::chrono::milliseconds timeout);
     // A POSIX sh script inside the container (`sh -c SCRIPT`).
     [[nodiscard]] Result<ExecResult> runScript(const QString &script, std::chrono::milliseconds timeout);
     // A command line for the controller host's own login shell (outside the containers).
@@ -74,7 +78,7 @@ private:
     [[nodiscard]] Result<void> ensureContainer();
     [[nodiscard]] Result<ExecResult> execInContainer(const QString &innerLine,
                                                      std::chrono::milliseconds timeout,
-                                                     const QByteArray &input = {});
+                                                     const QByteArray &input = {}, const QString &user = {});
 
     SshTarget m_target;
     QString m_project;

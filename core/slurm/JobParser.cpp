@@ -457,6 +457,8 @@ Result<SlurmJobDetails> parseJobDetails(const QByteArray &output, const SlurmVer
     job.stdErr = valueOrEmpty(values.value(u"StdErr"));
     details.command = valueOrEmpty(values.value(u"Command"));
     details.batchHost = valueOrEmpty(values.value(u"BatchHost"));
+    details.userId = idInParentheses(values.value(u"UserId"));
+    details.groupId = idInParentheses(values.value(u"GroupId"));
     // -d: per allocated node "Nodes=node01 CPU_IDs=3 Mem=1000 GRES=gpu:tesla:1(IDX:0)".
     QString nodes;
     for (const auto &[key, value] : values.pairs) {

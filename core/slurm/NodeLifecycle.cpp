@@ -217,14 +217,16 @@ Result<QString> startAndResume(const Access &access, const QString &node, second
     return QObject::tr("%1 started and resumed.").arg(node);
 }
 
-Result<QString> tailFile(const Access &access, const QString &batchHost, const QString &file, int lines)
+Result<QString> tailFile(const Access &access, const QString &batchHost, const QString &file, int lines,
+                         qint64 uid, qint64 gid)
 {
     const Result<const HostPlan *> host = nodeHost(access, batchHost);
     if (!host)
         return host.error();
     ControllerShell shell(access.endpoint.target(batchHost), access.endpoint.projectName,
                           access.hostKeys.get(), access.credentials.get(), access.cancel, slurmd);
-    const Result<ExecResult> read = shell.run(
+    const Result<ExecResult> read = shell.runAs(
+        QStringLiteral("%1:%2").arg(uid).arg(gid),
         {QStringLiteral("tail"), QStringLiteral("-n"), QString::number(lines), QStringLiteral("--"), file},
         commandTimeout);
     if (!read)
@@ -232,9 +234,11 @@ Result<QString> tailFile(const Access &access, const QString &batchHost, const Q
     if (!read->succeeded()) {
         return makeError(
             Error::Code::NotFound,
-            QObject::tr("Cannot read %1 in the slurmd container on %2: the job may not have written "
-                        "it yet, or the container was recreated since.")
-                .arg(file, batchHost),
+            QObject::tr("Cannot read %1 in the slurmd container on %2 as the job's owner (uid %3): the "
+                        "job may not have written it yet, the owner may not read it, or the container was "
+                        "recreated since.")
+                .arg(file, batchHost)
+                .arg(uid),
             QString::fromUtf8(read->standardError).trimmed());
     }
     return QString::fromUtf8(read->standardOutput);

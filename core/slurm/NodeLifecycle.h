@@ -33,9 +33,10 @@ struct Access
                                            std::chrono::seconds jobWait);
 [[nodiscard]] Result<QString> startAndResume(const Access &access, const QString &node,
                                              std::chrono::seconds registerWait);
-// `tail -n LINES FILE` in the slurmd container on `batchHost`.
+// `tail -n LINES FILE` in the slurmd container on `batchHost`, as the user `uid`:`gid` (the
+// job's owner: a job may name any path as its output, /etc/munge/munge.key included).
 [[nodiscard]] Result<QString> tailFile(const Access &access, const QString &batchHost, const QString &file,
-                                       int lines);
+                                       int lines, qint64 uid, qint64 gid);
 
 } // namespace NodeLifecycle
 

@@ -208,11 +208,24 @@ void SlurmActions::tailJobOutput(qint64 jobId, int lines, QObject *context,
                    receiver.data(), done);
             return;
         }
+        if (!details->userId || !details->groupId) {
+            report(description,
+                   makeError(Error::Code::Parse,
+                             tr("Slurm did not say who owns job %1, so its output is not read (it would be "
+                                "read as root).")
+                                 .arg(jobId)),
+                   receiver.data(), done);
+            return;
+        }
         const QString host = details->batchHost;
         const QString file = job.stdOut;
+        const qint64 uid = *details->userId;
+        const qint64 gid = *details->groupId;
         runLong(
             description,
-            [reach, host, file, lines] { return NodeLifecycle::tailFile(reach, host, file, lines); },
+            [reach, host, file, lines, uid, gid] {
+                return NodeLifecycle::tailFile(reach, host, file, lines, uid, gid);
+            },
             receiver.data(), done);
     });
 }

@@ -431,4 +431,21 @@ QString nameWithoutId(QStringView text)
     return valueOrEmpty(paren >= 0 ? text.first(paren) : text);
 }
 
+std::optional<qint64> idInParentheses(QStringView text)
+{
+    const QStringView t = text.trimmed();
+    const qsizetype open = t.lastIndexOf(u'(');
+    if (open < 0 || !t.endsWith(u')'))
+        return std::nullopt;
+    const QStringView digits = t.sliced(open + 1, t.size() - open - 2);
+    if (digits.isEmpty() || digits.size() > 10)
+        return std::nullopt;
+    for (const QChar c : digits) {
+        if (c < u'0' || c > u'9')
+            return std::nullopt;
+    }
+    const qint64 id = digits.toLongLong();
+    return id <= 0xffffffffLL ? std::optional<qint64>(id) : std::nullopt;
+}
+
 } // namespace SlurmDeck::SlurmText

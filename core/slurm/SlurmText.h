@@ -113,5 +113,7 @@ struct ReasonParts
 
 // "alice(2001)" -> "alice".
 [[nodiscard]] QString nameWithoutId(QStringView text);
+// "alice(2001)" -> 2001; nullopt without a numeric id in 0..2^32-1.
+[[nodiscard]] std::optional<qint64> idInParentheses(QStringView text);
 
 } // namespace SlurmDeck::SlurmText

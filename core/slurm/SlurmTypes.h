@@ -9,6 +9,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace SlurmDeck {
 
 // "22.05.8" -> {22, 5, 8}. Parsers take it where output differs between versions.
@@ -104,6 +106,10 @@ struct SlurmJobDetails
     SlurmJob job;
     QString command; // the batch script's path, or the command
     QString batchHost;
+    // The job's owner as numbers (scontrol's UserId=alice(1000) GroupId=alice(1000)): files
+    // of the job are read as them, never as root.
+    std::optional<qint64> userId;
+    std::optional<qint64> groupId;
     QString tres;            // "cpu=4,mem=8G,node=1,billing=4,gres/gpu=1"
     QStringList gpuIndices;  // per node "node1: 0,1"
     QString reasonExplained; // readable explanation of `job.reason`

@@ -102,12 +102,15 @@ public:
     }
 
     // `command` in the slurmctld container on the primary; stdout and stderr, trimmed.
-    QString slurm(const QString &command) const
+    QString slurm(const QString &command) const { return inService(QStringLiteral("slurmctld"), command); }
+
+    // `command` in the container of `service` on the primary; stdout and stderr, trimmed.
+    QString inService(const QString &service, const QString &command) const
     {
         const QString container =
             QStringLiteral("$(%1 ps -q --filter label=com.docker.compose.project=%2 --filter "
-                           "label=com.docker.compose.service=slurmctld)")
-                .arg(Shell::quote(primary().docker), Shell::quote(plan.projectName));
+                           "label=com.docker.compose.service=%3)")
+                .arg(Shell::quote(primary().docker), Shell::quote(plan.projectName), Shell::quote(service));
         const Result<ExecResult> ran =
             onHost(primary(), QStringLiteral("%1 exec %2 sh -c %3")
                                   .arg(Shell::quote(primary().docker), container, Shell::quote(command)));

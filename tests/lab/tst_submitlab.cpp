@@ -273,6 +273,37 @@ private slots:
                  unknown.describe().constData());
     }
 
+    // A job may name any file as its output; reading it runs as the job's owner, so a job of
+    // nobody's that names a root-only file shows nothing of it to the admin who asks.
+    void outputIsReadAsTheJobsOwner()
+    {
+        const QString secret = QStringLiteral("/root/submitlab-secret");
+        m_lab.inService(QStringLiteral("slurmd"),
+                        QStringLiteral("printf TOPSECRET > %1 && chmod 600 %1").arg(secret));
+        QCOMPARE(m_lab.inService(QStringLiteral("slurmd"), QStringLiteral("cat ") + secret),
+                 QStringLiteral("TOPSECRET"));
+        // Appended to, never truncated, whoever opens it; the job itself writes nothing.
+        const QString id = slurm(QStringLiteral("sbatch --parsable --uid=65534 --gid=65534 -w primary -t 1 "
+                                                "--open-mode=append -o %1 --wrap true")
+                                     .arg(secret))
+                               .section(u';', 0, 0);
+        QVERIFY2(id.toLongLong() > 0, qPrintable(id));
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         return !accountingState(id).isEmpty() && accountingState(id) != u"PENDING" &&
+                                accountingState(id) != u"RUNNING";
+                     },
+                     90000),
+                 qPrintable(slurm(QStringLiteral("sacct -X -j %1").arg(id))));
+        const Run output = cli({QStringLiteral("jobs"), QStringLiteral("output"), id});
+        QVERIFY2(!output.out.contains(QStringLiteral("TOPSECRET")) &&
+                     !output.err.contains(QStringLiteral("TOPSECRET")),
+                 output.describe().constData());
+        QVERIFY2(output.exitCode != 0 && output.err.contains(QStringLiteral("uid 65534")),
+                 output.describe().constData());
+        m_lab.inService(QStringLiteral("slurmd"), QStringLiteral("rm -f ") + secret);
+    }
+
     void cliSubmitPrintsAJobIdThatCompletes()
     {
         const Run run = cli(

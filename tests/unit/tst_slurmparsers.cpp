@@ -298,6 +298,14 @@ void TestSlurmParsers::slurmValues_data()
     QTest::newRow("memory G") << QStringLiteral("mb") << QStringLiteral("16G") << qint64(16384);
     QTest::newRow("memory bare") << QStringLiteral("mb") << QStringLiteral("900") << qint64(900);
     QTest::newRow("memory unlimited") << QStringLiteral("mb") << QStringLiteral("UNLIMITED") << qint64(-1);
+    QTest::newRow("id in parentheses")
+        << QStringLiteral("id") << QStringLiteral("alice(2001)") << qint64(2001);
+    QTest::newRow("id of root") << QStringLiteral("id") << QStringLiteral("root(0)") << qint64(0);
+    QTest::newRow("id missing") << QStringLiteral("id") << QStringLiteral("alice") << qint64(-99);
+    QTest::newRow("id not a number") << QStringLiteral("id") << QStringLiteral("a(b)") << qint64(-99);
+    QTest::newRow("id too large") << QStringLiteral("id") << QStringLiteral("a(4294967296)") << qint64(-99);
+    QTest::newRow("id name with parentheses")
+        << QStringLiteral("id") << QStringLiteral("x(1)y(42)") << qint64(42);
     QTest::newRow("memory overflowing")
         << QStringLiteral("mb") << QStringLiteral("999999999999P") << qint64(-99);
     QTest::newRow("memory overflowing decimal")
@@ -333,6 +341,8 @@ void TestSlurmParsers::slurmValues()
         actual = SlurmText::limitMinutes(text).value_or(-99);
     else if (kind == u"mb")
         actual = SlurmText::megabytes(text).value_or(-99);
+    else if (kind == u"id")
+        actual = SlurmText::idInParentheses(text).value_or(-99);
     else if (kind == u"tresgpu")
         actual = SlurmText::tresCount(text, u"gres/gpu");
     else if (kind == u"gresgpu")
@@ -741,6 +751,8 @@ void TestSlurmParsers::jobDetails()
     QFETCH(bool, explained);
     QCOMPARE(!details->reasonExplained.isEmpty(), explained);
     QCOMPARE(details->job.user, QStringLiteral("alice"));
+    QCOMPARE(details->userId.value_or(-1), qint64(2001)); // the job's output is read as these
+    QCOMPARE(details->groupId.value_or(-1), qint64(2001));
     QCOMPARE(details->job.workDir, QStringLiteral("/tmp"));
     QCOMPARE(details->job.stdErr, details->job.stdOut);
     QCOMPARE(details->command, QString()); // --wrap jobs: Command=(null)
