@@ -47,4 +47,12 @@ void KeychainCredentialPrompt::askForSecret(const CredentialRequest &request,
     });
 }
 
+void KeychainCredentialPrompt::forgetSecret(const CredentialRequest &request)
+{
+    SecretStore *store = m_store;
+    const QString key = request.keychainKey();
+    // Queued on the store's thread before the next ask's read, so that read finds nothing.
+    QMetaObject::invokeMethod(store, [store, key] { store->remove(key, store, [](Result<void>) {}); });
+}
+
 } // namespace SlurmDeck

@@ -43,6 +43,7 @@ public:
 
     void askForSecret(const CredentialRequest &request,
                       std::function<void(std::optional<QString>)> answer) override;
+    void forgetSecret(const CredentialRequest &request) override;
 
 private:
     SecretStore *m_store; // lives on the creating thread; deleted with deleteLater()

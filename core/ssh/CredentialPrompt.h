@@ -19,7 +19,7 @@ struct CredentialRequest
     QString prompt;  // libssh's own question, e.g. naming the key file
 
     // A stable name for this secret in the keychain: "passphrase:/path/key" or
-    // "password:user@host".
+    // "password:user@host". SshConnection always names the key file of a passphrase.
     [[nodiscard]] QString keychainKey() const
     {
         if (kind == Kind::Password)
@@ -37,6 +37,9 @@ public:
     virtual ~CredentialPrompt() = default;
     virtual void askForSecret(const CredentialRequest &request,
                               std::function<void(std::optional<QString>)> answer) = 0;
+    // The secret given for `request` did not work (a wrong passphrase, a refused password):
+    // an implementation that stored it removes it, so the next ask goes to the user.
+    virtual void forgetSecret(const CredentialRequest &request) { Q_UNUSED(request); }
 };
 
 } // namespace SlurmDeck

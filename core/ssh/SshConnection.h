@@ -75,6 +75,9 @@ private:
     [[nodiscard]] Result<void> configure();
     [[nodiscard]] Result<void> verifyHostKey(const CancelToken &cancel);
     [[nodiscard]] Result<void> authenticate(const CancelToken &cancel);
+    [[nodiscard]] QStringList identityCandidates() const;
+    // true: logged in with an encrypted key; false: none of them was taken.
+    [[nodiscard]] Result<bool> tryEncryptedKeys(const QString &who, const CancelToken &cancel);
     [[nodiscard]] Result<void> ensureSftp();
     [[nodiscard]] Error sessionError(Error::Code code, const QString &message) const;
     [[nodiscard]] Error sftpError(const QString &message, const QString &path) const;

@@ -5,6 +5,7 @@
 #include "ResultTesting.h"
 #include "remote/ShellQuote.h"
 #include "secrets/KeychainCredentialPrompt.h"
+#include "secrets/SecretStore.h"
 #include "ssh/SshConnection.h"
 
 #include <QFile>
@@ -29,10 +30,12 @@ public:
     {
         ++asked;
         lastKind = request.kind;
+        lastKeyFile = request.keyFile; // asked on the prompt's (this test's main) thread
         answer(m_answer);
     }
     std::atomic<int> asked = 0;
     std::atomic<CredentialRequest::Kind> lastKind = CredentialRequest::Kind::Password;
+    QString lastKeyFile;
 
 private:
     SecretAnswer m_answer;
@@ -146,6 +149,65 @@ private slots:
             SLURMDECK_VERIFY_OK(connected);
             QCOMPARE(asker->asked.load(), 1); // from the keychain this time
         }
+    }
+
+    // The keychain holds a passphrase that no longer opens the key (the key was re-encrypted):
+    // it is forgotten, the user is asked, and the new answer replaces it.
+    void storedWrongPassphraseIsForgottenAndAskedAgain()
+    {
+        const QString service =
+            QStringLiteral("slurmdeck-lab-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        SecretStore store(service);
+        const QString key = QStringLiteral("passphrase:") + m_key;
+        bool written = false;
+        store.write(key, "stale passphrase", this, [&written](Result<void> ok) { written = ok.has_value(); });
+        QTRY_VERIFY_WITH_TIMEOUT(written, 10000);
+
+        auto asker =
+            std::make_shared<ScriptedAsker>(SecretAnswer{QStringLiteral("correct horse battery"), true});
+        FixedHostKeyPolicy reject(HostKeyDecision::Reject);
+        {
+            KeychainCredentialPrompt prompt(service, asker);
+            SshConnection connection(target(m_key), &reject, &prompt);
+            const Result<void> connected = connectFromWorker(connection);
+            SLURMDECK_VERIFY_OK(connected);
+        }
+        QCOMPARE(asker->asked.load(), 1);
+        QCOMPARE(asker->lastKeyFile, m_key);
+        std::optional<QByteArray> stored;
+        bool read = false;
+        store.read(key, this, [&](Result<std::optional<QByteArray>> value) {
+            read = true;
+            if (value)
+                stored = *value;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(read, 10000);
+        QCOMPARE(stored.value_or(QByteArray()), QByteArray("correct horse battery"));
+    }
+
+    // A key named only by ~/.ssh/config's IdentityFile: its passphrase is asked and kept under
+    // that file's name, not under libssh's generic "Passphrase" prompt shared by every key.
+    void passphraseIsKeptUnderTheConfiguredKeyFile()
+    {
+        const QString service =
+            QStringLiteral("slurmdeck-lab-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QString config = m_temp.filePath(QStringLiteral("identity_config"));
+        {
+            QFile file(config);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("Host *\n  IdentityFile " + m_key.toUtf8() + "\n");
+        }
+        auto asker =
+            std::make_shared<ScriptedAsker>(SecretAnswer{QStringLiteral("correct horse battery"), true});
+        FixedHostKeyPolicy reject(HostKeyDecision::Reject);
+        SshTarget t = target({});
+        t.configFile = config;
+        KeychainCredentialPrompt prompt(service, asker);
+        SshConnection connection(t, &reject, &prompt);
+        const Result<void> connected = connectFromWorker(connection);
+        SLURMDECK_VERIFY_OK(connected);
+        QCOMPARE(asker->asked.load(), 1);
+        QCOMPARE(asker->lastKeyFile, m_key);
     }
 
     void wrongPassphraseIsAnAuthenticationError()
