@@ -255,6 +255,8 @@ void DeployRunner::startServices()
                 deployer.startServices(deployer.plan().services, result.changedFiles, false);
             if (!outcome)
                 return outcome.error();
+            if (Result<void> cleared = deployer.clearPendingRestarts(); !cleared)
+                return cleared;
             result.startedServices += outcome->started;
             result.restartedServices += outcome->restarted;
             result.freshServices += outcome->fresh;

@@ -169,12 +169,25 @@ Result<QStringList> HostDeployer::syncFiles()
     if (!present)
         return present.error();
     m_deployedHashes = *present;
-    QStringList changed;
-    QSet<QString> directoriesMade;
+    // Restarts an earlier run owed: it replaced these files, then stopped before restarting
+    // what reads them.
+    const Result<QStringList> owed = pendingRestarts();
+    if (!owed)
+        return owed.error();
+    QStringList outdated;
     for (const RenderedFile &file : std::as_const(m_plan.files)) {
         const QString hash =
             QString::fromLatin1(QCryptographicHash::hash(file.content, QCryptographicHash::Sha256).toHex());
-        if (present->value(file.path) == hash)
+        if (present->value(file.path) != hash)
+            outdated << file.path;
+    }
+    // Owed before anything is replaced, so a run that dies from here on leaves the note.
+    if (Result<void> noted = notePendingRestarts(outdated); !noted)
+        return noted.error();
+    QStringList changed;
+    QSet<QString> directoriesMade;
+    for (const RenderedFile &file : std::as_const(m_plan.files)) {
+        if (!outdated.contains(file.path))
             continue;
         const QString target = m_plan.directory + u'/' + file.path;
         const QString directory = target.left(target.lastIndexOf(u'/'));
@@ -196,7 +209,56 @@ Result<QStringList> HostDeployer::syncFiles()
     }
     if (Result<void> tidied = tidyFiles(); !tidied)
         return tidied.error();
+    for (const QString &path : *owed) {
+        if (!changed.contains(path) && m_plan.file(path)) {
+            m_log(QObject::tr("%1 was replaced by an interrupted run: restarting what reads it").arg(path));
+            changed << path;
+        }
+    }
     return changed;
+}
+
+QString HostDeployer::pendingRestartsFile() const
+{
+    return m_plan.directory + QStringLiteral("/.slurmdeck-pending-restarts");
+}
+
+Result<QStringList> HostDeployer::pendingRestarts()
+{
+    const Result<ExecResult> read = m_connection.exec(
+        QStringLiteral("cat %1 2>/dev/null; exit 0").arg(Shell::quote(pendingRestartsFile())), {}, m_cancel);
+    if (!read)
+        return read.error();
+    QStringList paths = QString::fromUtf8(read->standardOutput).split(u'\n', Qt::SkipEmptyParts);
+    paths.removeDuplicates();
+    return paths;
+}
+
+Result<void> HostDeployer::notePendingRestarts(const QStringList &paths)
+{
+    if (paths.isEmpty())
+        return {};
+    if (Result<void> made = m_connection.makeDirectories(m_plan.directory); !made)
+        return made;
+    const Result<ExecResult> noted =
+        m_connection.exec(QStringLiteral("printf '%s\\n' %1 >> %2")
+                              .arg(Shell::join(paths), Shell::quote(pendingRestartsFile())),
+                          {}, m_cancel);
+    if (!noted)
+        return noted.error();
+    if (!noted->succeeded())
+        return failure(QObject::tr("Cannot write %1 on %2.").arg(pendingRestartsFile(), m_plan.hostName),
+                       QString::fromUtf8(noted->standardError).trimmed());
+    return {};
+}
+
+Result<void> HostDeployer::clearPendingRestarts()
+{
+    const Result<ExecResult> cleared =
+        m_connection.exec(QStringLiteral("rm -f %1").arg(Shell::quote(pendingRestartsFile())), {}, m_cancel);
+    if (!cleared)
+        return cleared.error();
+    return {};
 }
 
 Result<void> HostDeployer::tidyFiles()

@@ -35,6 +35,10 @@ public:
     // the directory: temporary files a dropped connection left, files the plan no longer
     // has, previous copies of secrets; secrets get their planned modes again.
     [[nodiscard]] Result<QStringList> syncFiles();
+    // The files replaced by a run whose restarts have not happened yet are noted on the host
+    // (.slurmdeck-pending-restarts) before they are replaced; syncFiles() returns them
+    // again until a deploy that restarted what reads them calls this.
+    [[nodiscard]] Result<void> clearPendingRestarts();
     // The SHA-256 of a deployed file (plan-relative path) as the host computes it, without
     // reading the file here; empty when the host has no such file. After syncFiles() it
     // answers from the hashes it read, for files it did not replace.
@@ -84,6 +88,9 @@ public:
 
 private:
     [[nodiscard]] Result<void> tidyFiles();
+    [[nodiscard]] QString pendingRestartsFile() const;
+    [[nodiscard]] Result<QStringList> pendingRestarts();
+    [[nodiscard]] Result<void> notePendingRestarts(const QStringList &paths);
     [[nodiscard]] Error failure(const QString &message, const QString &detail = {}) const;
 
     HostPlan m_plan;

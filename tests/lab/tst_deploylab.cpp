@@ -106,6 +106,15 @@ private:
         return nullptr;
     }
 
+    Lab::Host labHost(const QString &name) const
+    {
+        for (const Lab::Host &host : std::as_const(m_lab.hosts)) {
+            if (host.name == name)
+                return host;
+        }
+        return Lab::Host{};
+    }
+
     Result<ExecResult> onHost(const Lab::Host &host, const QString &command)
     {
         FixedHostKeyPolicy reject(HostKeyDecision::Reject);
@@ -230,6 +239,32 @@ private slots:
         QCOMPARE(previous->standardOutput.trimmed(), QByteArray("0")); // the previous version is kept
     }
 
+    // A run that replaced slurm.conf everywhere and died before restarting anything: the
+    // next run finds the contents current, and still restarts what reads them.
+    void interruptedDeployStillRestarts()
+    {
+        m_cluster.partitions[0].maxTime = QStringLiteral("3-00:00:00");
+        const ClusterPlan current = plan();
+        for (const HostPlan &host : current.hosts) {
+            HostDeployer interrupted(host, targetFor(labHost(host.hostName)), nullptr, nullptr, CancelToken(),
+                                     [](const QString &) {});
+            SLURMDECK_VERIFY_OK(interrupted.connectAndCheck());
+            const Result<QStringList> replaced = interrupted.syncFiles();
+            SLURMDECK_VERIFY_OK(replaced);
+            QCOMPARE(*replaced, QStringList{QStringLiteral("etc/slurm/slurm.conf")});
+        }
+        const DeployReport resumed = deploy(targets(), false);
+        QVERIFY2(resumed.ok(), describe(resumed).constData());
+        for (const HostDeployResult &host : resumed.hosts) {
+            QCOMPARE(host.changedFiles, QStringList{QStringLiteral("etc/slurm/slurm.conf")});
+            QVERIFY2(!host.restartedServices.isEmpty(), describe(resumed).constData());
+            for (const QString &service : host.restartedServices)
+                QVERIFY2(service.startsWith(QStringLiteral("slurm")), qPrintable(service));
+        }
+        const DeployReport settled = deploy(targets(), false);
+        QVERIFY2(settled.ok() && settled.nothingChanged, describe(settled).constData());
+    }
+
     void serviceStopsAndStarts()
     {
         const ClusterPlan current = plan();
@@ -294,13 +329,6 @@ private slots:
     void redeployLeavesNoStaleSecretsAndRestoresModes()
     {
         const ClusterPlan current = plan();
-        const auto labHost = [this](const QString &name) {
-            for (const Lab::Host &host : std::as_const(m_lab.hosts)) {
-                if (host.name == name)
-                    return host;
-            }
-            return Lab::Host{};
-        };
         const auto hasSecret = [](const HostPlan &host, const char *path) {
             return std::any_of(host.files.cbegin(), host.files.cend(),
                                [path](const RenderedFile &file) { return file.path == QLatin1String(path); });
