@@ -26,6 +26,18 @@ if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
             -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
         target_link_options(slurmdeck_flags INTERFACE -fsanitize=address,undefined)
     endif()
+    if(SLURMDECK_FUZZ)
+        # Coverage for libFuzzer in every object; the fuzzers themselves link
+        # -fsanitize=fuzzer (tests/fuzz). UB aborts, so libFuzzer reports it as a crash.
+        target_compile_options(slurmdeck_flags INTERFACE
+            -fsanitize=fuzzer-no-link,address,undefined
+            -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+        target_link_options(slurmdeck_flags INTERFACE -fsanitize=address,undefined)
+        # Qt's own bounds checks (QList::at, QStringView::operator[], ...) are Q_ASSERTs,
+        # which RelWithDebInfo drops; a read past a view's end may stay inside the buffer,
+        # where ASan cannot see it.
+        target_compile_definitions(slurmdeck_flags INTERFACE QT_FORCE_ASSERTS)
+    endif()
 elseif(MSVC)
     target_compile_options(slurmdeck_flags INTERFACE /W4 /permissive-)
     if(SLURMDECK_WARNINGS_AS_ERRORS)

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite: install what is missing (build tools and the real servers the
 # integration tests start: sshd, dockerd, docker-compose, debootstrap), build with
-# warnings as errors, and run every test, the lab tests included. Needs root: the lab
-# creates network namespaces and starts Docker engines.
+# warnings as errors, and run every test, the lab tests included; then build the fuzzers
+# (clang, preset fuzz) and run each for 30 s. Needs root: the lab creates network
+# namespaces and starts Docker engines.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,4 +21,7 @@ bash scripts/install-deps.sh test
 cmake --preset ci >/dev/null
 cmake --build --preset ci
 ctest --preset ci "$@"
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz
+tests/fuzz/run-fuzzers.sh 30
 echo "test: finished in $((SECONDS - start)) s"
