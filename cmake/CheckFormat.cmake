@@ -2,6 +2,7 @@
 # Fails, listing the files, when any C++ source differs from what .clang-format asks.
 file(GLOB_RECURSE sources
     "${SOURCE_DIR}/core/*.cpp" "${SOURCE_DIR}/core/*.h"
+    "${SOURCE_DIR}/cli/*.cpp" "${SOURCE_DIR}/cli/*.h"
     "${SOURCE_DIR}/ui/*.cpp" "${SOURCE_DIR}/ui/*.h"
     "${SOURCE_DIR}/app/*.cpp" "${SOURCE_DIR}/app/*.h"
     "${SOURCE_DIR}/tests/*.cpp" "${SOURCE_DIR}/tests/*.h")
