@@ -16,6 +16,7 @@
 #include "ssh/SshConnection.h"
 
 #include <QCryptographicHash>
+#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -86,7 +87,8 @@ private:
         return run;
     }
 
-    Result<ExecResult> onHost(const Lab::Host &host, const QString &command) const
+    Result<ExecResult> onHost(const Lab::Host &host, const QString &command,
+                              const QByteArray &input = {}) const
     {
         SshTarget target;
         target.host = host.address;
@@ -98,7 +100,35 @@ private:
         SshConnection connection(target, &reject);
         if (Result<void> connected = connection.connect(); !connected)
             return connected.error();
-        return connection.exec(command);
+        ExecOptions options;
+        options.standardInput = input;
+        return connection.exec(command, options);
+    }
+
+    // Every form a secret could leak in: as is, hex, base64, and a key's first 32 bytes.
+    static QList<QByteArray> leakForms(const ClusterSecrets::Values &secrets)
+    {
+        return {secrets.databasePassword, secrets.mungeKey.toHex(), secrets.mungeKey.toBase64(),
+                secrets.mungeKey.left(32)};
+    }
+
+    // Files under `directory` (smaller than 64 MiB) holding any of `forms`.
+    static QStringList filesHolding(const QString &directory, const QList<QByteArray> &forms)
+    {
+        QStringList found;
+        QDirIterator it(directory, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            QFile file(path);
+            if (file.size() > 64 * 1024 * 1024 || !file.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray content = file.readAll();
+            for (const QByteArray &form : forms) {
+                if (content.contains(form))
+                    found << path;
+            }
+        }
+        return found;
     }
 
     const Lab::Host *labHost(const QString &name) const
@@ -294,6 +324,60 @@ private slots:
             run.describe().constData());
         QVERIFY(!run.out.toUtf8().contains(secrets.databasePassword));
         QVERIFY(!run.err.toUtf8().contains(secrets.databasePassword));
+    }
+
+    // The secrets test: after a deploy through the CLI, neither the munge key nor the
+    // database password is anywhere but the keychain and the hosts' secret files, which
+    // have their modes.
+    void secretsAppearNowhereElse()
+    {
+        const ClusterSecrets::Values secrets = keychainSecrets();
+        QVERIFY(!secrets.databasePassword.isEmpty() && !secrets.mungeKey.isEmpty());
+        const QList<QByteArray> forms = leakForms(secrets);
+        // Here: the cluster file, SlurmDeck's own files (HOME), and temporary files.
+        QFile cluster(clusterFile());
+        QVERIFY(cluster.open(QIODevice::ReadOnly));
+        const QByteArray clusterText = cluster.readAll();
+        for (const QByteArray &form : forms)
+            QVERIFY(!clusterText.contains(form));
+        QCOMPARE(filesHolding(m_home.path(), forms), QStringList());
+        QCOMPARE(filesHolding(QDir::tempPath(), forms), QStringList());
+        // On the hosts: containers, every process's argv and environment, stray temporary
+        // uploads, any file under /tmp and /var/tmp (the forms go in on standard input, so
+        // this check adds no argv of its own).
+        QByteArray patterns;
+        for (const QByteArray &form : forms.mid(0, 3))
+            patterns += form + '\n';
+        for (const HostPlan &plan : std::as_const(m_plan.hosts)) {
+            const Lab::Host *host = labHost(plan.hostName);
+            QVERIFY(host);
+            const QString docker = Shell::quote(host->docker);
+            const QString root = plan.directory.section(u'/', 0, -2);
+            const Result<ExecResult> seen =
+                onHost(*host,
+                       QStringLiteral(
+                           "p=$(mktemp -d) && cat > $p/patterns && "
+                           "{ %1 inspect $(%1 ps -q); ps -eo args; cat /proc/*/environ | tr '\\0' '\\n'; } "
+                           "2>/dev/null > $p/seen; grep -cF -f $p/patterns $p/seen; wc -c < $p/seen; "
+                           "grep -rlF -f $p/patterns --exclude-dir=\"$(basename $p)\" --exclude-dir=secrets "
+                           "--exclude-dir=data /tmp /var/tmp %3 2>/dev/null; rm -rf $p; "
+                           "find %3 -path '*/data' -prune -o -name '.*.slurmdeck-*.tmp' -print 2>/dev/null; "
+                           "cd %2 && stat -c '%a %n' secrets secrets/*")
+                           .arg(docker, Shell::quote(plan.directory), Shell::quote(root)),
+                       patterns);
+            SLURMDECK_VERIFY_OK(seen);
+            const QStringList lines =
+                QString::fromUtf8(seen->standardOutput).split(u'\n', Qt::SkipEmptyParts);
+            QVERIFY2(lines.size() >= 4, seen->standardOutput.constData());
+            QCOMPARE(lines.at(0), QStringLiteral("0")); // no line of the dump holds a secret
+            QVERIFY2(lines.at(1).toLongLong() > 1000, qPrintable(lines.at(1))); // and it was read
+            QStringList expected{QStringLiteral("700 secrets")}; // then in the order of `secrets/*`
+            if (std::any_of(plan.files.cbegin(), plan.files.cend(),
+                            [](const RenderedFile &file) { return file.path == u"secrets/db_password"; }))
+                expected << QStringLiteral("600 secrets/db_password");
+            expected << QStringLiteral("400 secrets/munge.key");
+            QCOMPARE(lines.mid(2), expected); // nothing in /tmp, no stray uploads, the modes
+        }
     }
 
     void planDiffAfterDeployFindsNothing()
