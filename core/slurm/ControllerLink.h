@@ -25,7 +25,9 @@ class ControllerLink final
 public:
     ControllerLink(SshTarget target, QString projectName, std::shared_ptr<HostKeyPrompt> hostKeys,
                    std::shared_ptr<CredentialPrompt> credentials);
-    // Cancels the request in flight, drops the queued ones, closes the connection.
+    // Cancels the request in flight and drops the queued ones, without waiting for a
+    // blocking call (ssh_connect to an unreachable host takes its full timeout): such a
+    // request finishes on its own thread, which then closes the connection and ends.
     ~ControllerLink();
     ControllerLink(const ControllerLink &) = delete;
     ControllerLink &operator=(const ControllerLink &) = delete;
@@ -34,14 +36,15 @@ public:
     void submit(std::function<T(ControllerShell &)> task, QObject *context, std::function<void(T)> done)
     {
         const QPointer<QObject> receiver(context);
-        ControllerShell *shell = m_shell.get();
+        // The task keeps the shell and its prompts alive: it may outlive this link.
+        const std::shared_ptr<State> state = m_state;
         const CancelToken cancel = m_cancel;
         QMetaObject::invokeMethod(
             m_worker,
-            [shell, cancel, receiver, task = std::move(task), done = std::move(done)]() mutable {
+            [state, cancel, receiver, task = std::move(task), done = std::move(done)]() mutable {
                 if (cancel.isCancelled())
                     return;
-                T result = task(*shell);
+                T result = task(*state->shell);
                 if (!receiver)
                     return;
                 QMetaObject::invokeMethod(
@@ -55,18 +58,25 @@ public:
             Qt::QueuedConnection);
     }
 
-    [[nodiscard]] const SshTarget &target() const { return m_shell->target(); }
+    [[nodiscard]] const SshTarget &target() const { return m_state->shell->target(); }
     [[nodiscard]] QString projectName() const { return m_project; }
-    [[nodiscard]] std::shared_ptr<HostKeyPrompt> hostKeys() const { return m_hostKeys; }
-    [[nodiscard]] std::shared_ptr<CredentialPrompt> credentials() const { return m_credentials; }
+    [[nodiscard]] std::shared_ptr<HostKeyPrompt> hostKeys() const { return m_state->hostKeys; }
+    [[nodiscard]] std::shared_ptr<CredentialPrompt> credentials() const { return m_state->credentials; }
 
 private:
+    // What a running request needs; shared with the requests so a request that outlives
+    // the link still has it. The shell goes before the prompts it points to.
+    struct State
+    {
+        std::shared_ptr<HostKeyPrompt> hostKeys;
+        std::shared_ptr<CredentialPrompt> credentials;
+        std::unique_ptr<ControllerShell> shell;
+    };
+
     QString m_project;
-    std::shared_ptr<HostKeyPrompt> m_hostKeys;
-    std::shared_ptr<CredentialPrompt> m_credentials;
     CancelToken m_cancel;
-    std::unique_ptr<ControllerShell> m_shell;
-    QThread m_thread;
+    std::shared_ptr<State> m_state;
+    QThread *m_thread = nullptr;
     QObject *m_worker = nullptr; // lives on m_thread
 };
 

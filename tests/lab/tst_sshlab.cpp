@@ -5,6 +5,7 @@
 #include "LabManifest.h"
 #include "ResultTesting.h"
 #include "remote/ShellQuote.h"
+#include "slurm/ControllerLink.h"
 #include "ssh/SshConnection.h"
 
 #include <QElapsedTimer>
@@ -14,6 +15,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
 #include <mutex>
 #include <thread>
 
@@ -445,6 +447,35 @@ private slots:
         QCOMPARE(connected.error().code, Error::Code::Network);
         QVERIFY(connected.error().message.contains(QStringLiteral("Cannot reach")));
         QVERIFY2(timer.elapsed() < 8000, qPrintable(QString::number(timer.elapsed())));
+    }
+
+    // Closing a window while the controller is unreachable: the link's worker sits in
+    // ssh_connect (seconds), and destroying the link must not wait for it.
+    void destroyingALinkToAnUnreachableHostReturnsAtOnce()
+    {
+        SshTarget target = targetFor(m_linux);
+        target.host = QStringLiteral("10.213.7.250"); // nobody there: the connect hangs, then fails
+        target.connectTimeout = std::chrono::seconds(5);
+        auto link =
+            std::make_unique<ControllerLink>(target, QStringLiteral("nothing"),
+                                             std::make_shared<ScriptedHostKeyPrompt>(std::nullopt), nullptr);
+        QObject context;
+        std::atomic<bool> started = false;
+        link->submit<int>(
+            [&started](ControllerShell &shell) {
+                started = true;
+                const Result<ExecResult> ran =
+                    shell.runOnHost(QStringLiteral("true"), std::chrono::seconds(5));
+                return ran ? 0 : 1;
+            },
+            &context, [](int) {});
+        QTRY_VERIFY(started.load());
+        QTest::qWait(300); // inside ssh_connect by now
+        QElapsedTimer timer;
+        timer.start();
+        link.reset();
+        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+        QTest::qWait(6000); // the abandoned worker ends by itself; ASan/valgrind would see it misbehave
     }
 
     void quotingRoundTripsThroughRemoteShells_data() { addAwkwardStrings(); }
