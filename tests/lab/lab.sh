@@ -6,7 +6,7 @@
 # own sshd and dockerd (see host-init.sh). A client namespace (sdlab-client, .2) is where
 # tests run: `lab.sh client -- CMD`.
 #
-# Usage: lab.sh up [SPECFILE] | down | status | client -- CMD... |
+# Usage: lab.sh up [--for-tests] [SPECFILE] | down | status | client -- CMD... |
 #        host NAME -- CMD... | load-image IMAGE | link | unlink
 # State: ${SLURMDECK_LAB_DIR:-/var/lib/slurmdeck-lab}
 set -euo pipefail
@@ -36,7 +36,9 @@ warn() { printf '[lab %6ss] warning: %s\n' "$(elapsed)" "$*" >&2; }
 die() { printf 'lab.sh: error: %s\n' "$*" >&2; exit 1; }
 usage() {
     cat >&2 <<EOF
-usage: lab.sh up [SPECFILE]          create/repair the emulated hosts (default spec: tests/lab/default.lab)
+usage: lab.sh up [--for-tests] [SPECFILE]
+                                     create/repair the emulated hosts (default spec: tests/lab/default.lab);
+                                     --for-tests also stops the sandbox's cluster running on them
        lab.sh down                   stop everything the lab started
        lab.sh status                 list hosts and whether each is up
        lab.sh client -- CMD [ARGS]   run CMD in the client namespace (lab names resolve)
@@ -545,6 +547,11 @@ client_exec() {
 
 # ---------------------------------------------------------------- commands
 cmd_up() {
+    local for_tests=0
+    if [[ ${1:-} == --for-tests ]]; then
+        for_tests=1
+        shift
+    fi
     local spec=${1:-$LAB_SRC/default.lab} name n
     require_root
     require_tools
@@ -583,6 +590,19 @@ cmd_up() {
     if ((${#restart[@]})); then
         log "cleaning leftovers of: ${restart[*]}"
         stop_hosts "${restart[@]}"
+    fi
+    # The sandbox (scripts/run.sh) runs on these same hosts: its cluster holds the ports the
+    # tests' clusters need, so for the tests it is stopped (its data and file are kept).
+    if ((for_tests)); then
+        local ids
+        for name in "${HOSTS[@]}"; do
+            [[ " ${restart[*]} " == *" $name "* ]] && continue
+            ids=$(host_docker "$name" ps -aq --filter label=com.docker.compose.project=slurmdeck-sandbox 2>/dev/null) || true
+            [[ -n $ids ]] || continue
+            log "the sandbox cluster runs on $name: stopping it for the tests (bash scripts/run.sh brings it back)"
+            # shellcheck disable=SC2086 # one id per word
+            host_docker "$name" rm -f $ids >/dev/null
+        done
     fi
 
     # Machine dockerd + base image in the background while hosts boot.
@@ -755,7 +775,7 @@ main() {
     local cmd=${1:-}
     (($#)) && shift
     case $cmd in
-        up) (($# <= 1)) || usage; cmd_up "$@" ;;
+        up) (($# <= 2)) || usage; cmd_up "$@" ;;
         down) (($# == 0)) || usage; cmd_down ;;
         status) (($# == 0)) || usage; cmd_status ;;
         client) cmd_client "$@" ;;

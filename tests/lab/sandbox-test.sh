@@ -39,6 +39,19 @@ cmp -s "$work/prod.yaml" "$work/prod.before" || fail "sandbox down with --cluste
     fail "sandbox down with --cluster took the sandbox's hosts down"
 echo "PASS: sandbox down refuses --cluster and touches nothing"
 
+# The README's order, run.sh then test.sh: the tests' lab comes up on the same hosts and
+# stops the sandbox's cluster, whose ports the tests' clusters need, saying so.
+lab=$(dirname "$0")/lab.sh
+"$lab" up --for-tests >"$work/labup.out" 2>&1 || { cat "$work/labup.out"; fail "lab.sh up --for-tests failed with the sandbox up"; }
+grep -q 'the sandbox cluster runs on primary: stopping it for the tests' "$work/labup.out" ||
+    { cat "$work/labup.out"; fail "lab.sh up --for-tests did not say it stopped the sandbox"; }
+for host in primary worker1 nas1 worker2; do
+    left=$(docker -H "unix://${SLURMDECK_LAB_DIR:-/var/lib/slurmdeck-lab}/hosts/$host/docker.sock" ps -q \
+        --filter label=com.docker.compose.project=slurmdeck-sandbox)
+    [[ -z $left ]] || fail "the sandbox's containers still run on $host after lab.sh up --for-tests"
+done
+echo "PASS: the test lab comes up after the sandbox (run.sh, then test.sh)"
+
 "$cli" sandbox down >"$work/down.out" 2>&1 || { cat "$work/down.out"; fail "sandbox down exited $?"; }
 [[ ! -e $file ]] || fail "sandbox down left $file"
 status=$("$(dirname "$0")/lab.sh" status || true) # non-zero while hosts are down
