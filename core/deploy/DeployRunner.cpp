@@ -197,7 +197,11 @@ void DeployRunner::runOnHosts(const QStringList &hosts, DeployPhase phase, Step 
             if (--*remaining == 0)
                 next();
         });
-        watcher->setFuture(QtConcurrent::run(deployPool(), [deployer, snapshot, step]() mutable {
+        // The deployer's connection calls the prompts through plain pointers: the task keeps
+        // them alive, since the runner (and whoever else held them, e.g. a closed Deploy
+        // view) may be gone before the task notices the cancel.
+        watcher->setFuture(QtConcurrent::run(deployPool(), [deployer, snapshot, step, hostKeys = m_hostKeys,
+                                                            credentials = m_credentials]() mutable {
             Result<void> result = step(*deployer, snapshot);
             return Outcome{std::move(result), std::move(snapshot)};
         }));
@@ -351,13 +355,14 @@ void DeployRunner::verify()
     });
     const CancelToken cancel = m_cancel;
     const std::shared_ptr<LogSink> sink = m_sink;
-    watcher->setFuture(QtConcurrent::run(deployPool(), [=] {
-        sink->post(controller, tr("verifying the cluster"));
-        // The monitoring host may be the controller host: one connection, used by one task.
-        HostDeployer *monitor = monitoringDeployer.get();
-        ClusterVerifier verifier(*controllerDeployer, monitor, computeNodes, accounting, cancel);
-        return verifier.run();
-    }));
+    watcher->setFuture(
+        QtConcurrent::run(deployPool(), [=, hostKeys = m_hostKeys, credentials = m_credentials] {
+            sink->post(controller, tr("verifying the cluster"));
+            // The monitoring host may be the controller host: one connection, used by one task.
+            HostDeployer *monitor = monitoringDeployer.get();
+            ClusterVerifier verifier(*controllerDeployer, monitor, computeNodes, accounting, cancel);
+            return verifier.run();
+        }));
 }
 
 void DeployRunner::finish()

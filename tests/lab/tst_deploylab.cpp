@@ -22,6 +22,9 @@
 #include <QTest>
 #include <QThread>
 
+#include <atomic>
+#include <memory>
+
 using namespace SlurmDeck;
 
 class TestDeployLab final : public QObject
@@ -205,6 +208,44 @@ private slots:
         QVERIFY2(result(fixed, m_lab.hosts.first().name)->changedFiles.isEmpty(),
                  "hosts deployed before keep their files");
         QCOMPARE(fixed.checks.size(), 6); // munge key identical, then the cluster's five
+    }
+
+    // Closing the Deploy view mid-deploy destroys the runner while a worker waits on the
+    // host-key question: the prompt must live until that worker is done with it.
+    void promptsOutliveARunnerDestroyedMidDeploy()
+    {
+        class SilentPrompt final : public HostKeyPrompt
+        {
+        public:
+            explicit SilentPrompt(std::shared_ptr<std::atomic<bool>> asked) : m_asked(std::move(asked)) {}
+            void askAboutUnknownKey(const HostKeyInfo &, std::function<void(HostKeyDecision)>) override
+            {
+                m_asked->store(true); // never answers, like a dialog nobody clicks
+            }
+
+        private:
+            std::shared_ptr<std::atomic<bool>> m_asked;
+        };
+        const auto asked = std::make_shared<std::atomic<bool>>(false);
+        auto prompt = std::make_shared<SilentPrompt>(asked);
+        const std::weak_ptr<SilentPrompt> watch = prompt;
+        const QString host = m_lab.hosts.first().name;
+        QHash<QString, SshTarget> logins = targets();
+        QFile nothingKnown(m_temp.filePath(QStringLiteral("nothing_known")));
+        QVERIFY(nothingKnown.open(QIODevice::WriteOnly));
+        nothingKnown.close();
+        logins[host].userKnownHostsFile = nothingKnown.fileName();
+        auto runner = std::make_unique<DeployRunner>(plan(), logins, prompt, nullptr);
+        prompt.reset(); // the runner (and its tasks) are the owners now
+        DeployOptions options;
+        options.images = ImageSource::TransferFromHere;
+        options.localDocker = QStringLiteral("/usr/bin/docker");
+        options.onlyHosts = {host};
+        runner->start(options);
+        QTRY_VERIFY_WITH_TIMEOUT(asked->load(), 30000);
+        runner.reset();
+        QVERIFY2(!watch.expired(), "a worker still waits on the prompt, which must still be alive");
+        QTRY_VERIFY_WITH_TIMEOUT(watch.expired(), 10000); // and goes once that worker saw the cancel
     }
 
     void secondDeployChangesNothing()
