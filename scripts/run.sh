@@ -28,7 +28,10 @@ if [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" && -n "${DBUS_SESSION_BUS_ADDRESS:-}
 fi
 
 # No desktop session: secrets need a keychain, so everything runs in a private D-Bus
-# session with an unlocked GNOME Keyring (tests/keyring-session.sh).
+# session with an unlocked GNOME Keyring (tests/keyring-session.sh), whose files are kept
+# in SLURMDECK_KEYRING_DIR: the sandbox's secrets outlive this script, and SlurmDeck's own
+# files (the hosts' keys in its known_hosts) go where they always do.
+export SLURMDECK_KEYRING_DIR=${SLURMDECK_KEYRING_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/slurmdeck-sandbox-keyring}
 if [[ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]]; then
   echo "run: no display (neither DISPLAY nor WAYLAND_DISPLAY is set), so no window can open;"
   echo "run: bringing the sandbox up, then printing its status and writing a screenshot instead."
@@ -43,4 +46,6 @@ exec tests/keyring-session.sh bash -c '
   if [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]]; then exec "$gui" --cluster "$cluster"; fi
   QT_QPA_PLATFORM=offscreen "$gui" --cluster "$cluster" --screenshot "$shot" >/dev/null 2>&1
   echo "run: a screenshot of SlurmDeck on the sandbox is at $shot"
+  echo "run: the sandbox'"'"'s secrets are in the keyring kept in $SLURMDECK_KEYRING_DIR; commands that"
+  echo "run: need them (deploy, services, down) run as: SLURMDECK_KEYRING_DIR=$SLURMDECK_KEYRING_DIR tests/keyring-session.sh $cli --cluster $cluster deploy"
   echo "run: remove the sandbox with: $cli sandbox down"' run "$cli" "$gui" "$shot"
