@@ -42,7 +42,7 @@
 <context>
     <name>CliApplication</name>
     <message>
-        <location filename="../core/cli/CliApplication.cpp" line="+35"/>
+        <location filename="../cli/CliApplication.cpp" line="+35"/>
         <source>--cluster wants a FILE.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -297,7 +297,7 @@ Run &apos;slurmdeck-cli &lt;command&gt; --help&apos; for a command&apos;s option
 <context>
     <name>DiscoverCommand</name>
     <message>
-        <location filename="../core/cli/DiscoverCommand.cpp" line="+20"/>
+        <location filename="../cli/DiscoverCommand.cpp" line="+20"/>
         <source>%1 CPUs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -374,7 +374,7 @@ Run &apos;slurmdeck-cli &lt;command&gt; --help&apos; for a command&apos;s option
 <context>
     <name>DiscoveryRun</name>
     <message>
-        <location filename="../core/cli/DiscoveryRun.cpp" line="+33"/>
+        <location filename="../cli/DiscoveryRun.cpp" line="+33"/>
         <source>Discovering %1 ...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -510,7 +510,7 @@ Run &apos;slurmdeck-cli &lt;command&gt; --help&apos; for a command&apos;s option
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/ssh/SshConnection.cpp" line="+358"/>
+        <location filename="../core/ssh/SshConnection.cpp" line="+503"/>
         <location filename="../core/ssh/SshFileTransfer.cpp" line="+62"/>
         <source>Not connected to %1.</source>
         <translation type="unfinished"></translation>
@@ -541,16 +541,17 @@ Run &apos;slurmdeck-cli &lt;command&gt; --help&apos; for a command&apos;s option
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/ssh/SshConnection.cpp" line="-166"/>
-        <location line="+194"/>
-        <location line="+74"/>
+        <location filename="../core/ssh/SshConnection.cpp" line="-275"/>
+        <location line="+303"/>
+        <location line="+58"/>
+        <location line="+46"/>
         <location filename="../core/ssh/SshFileTransfer.cpp" line="+6"/>
-        <location line="+63"/>
+        <location line="+72"/>
         <source>Cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/ssh/SshFileTransfer.cpp" line="-58"/>
+        <location filename="../core/ssh/SshFileTransfer.cpp" line="-67"/>
         <source>Writing %1 on %2 failed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -560,7 +561,7 @@ Run &apos;slurmdeck-cli &lt;command&gt; --help&apos; for a command&apos;s option
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+30"/>
         <source>Cannot move the new %1 into place on %2; the old file is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -580,7 +581,7 @@ Run &apos;slurmdeck-cli &lt;command&gt; --help&apos; for a command&apos;s option
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/ssh/SshConnection.cpp" line="-347"/>
+        <location filename="../core/ssh/SshConnection.cpp" line="-500"/>
         <source>Cannot create an SSH session (out of memory?).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -605,7 +606,7 @@ Run &apos;slurmdeck-cli &lt;command&gt; --help&apos; for a command&apos;s option
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+56"/>
         <source>Cannot reach %1 on port %2. Check that the machine is on, that its SSH server runs on that port and that no firewall blocks it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -620,22 +621,12 @@ Run &apos;slurmdeck-cli &lt;command&gt; --help&apos; for a command&apos;s option
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>The host key of %1 has CHANGED: it now presents %2 %3, which does not match the key recorded for it. Someone may be intercepting the connection, or the machine was reinstalled. SlurmDeck will not connect. Check the key at the machine with &apos;%4&apos;; if it is right, remove the old entry with &apos;ssh-keygen -R %5&apos; and try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Cannot read the known_hosts files.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+62"/>
         <source>The host key of %1 is not known (%2 %3). Verify it at the machine with &apos;%4&apos; before trusting it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Cancelled while asking about a host key.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -650,12 +641,12 @@ Run &apos;slurmdeck-cli &lt;command&gt; --help&apos; for a command&apos;s option
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+87"/>
         <source>%1 closed the connection during login.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>ssh-agent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -670,12 +661,39 @@ Run &apos;slurmdeck-cli &lt;command&gt; --help&apos; for a command&apos;s option
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-46"/>
+        <location line="+51"/>
         <source>Key login to %1 failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-173"/>
+        <source>Cannot read the host key of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The host key of %1 (%2 %3) is REVOKED (%4): SlurmDeck will never connect with it. The machine needs a new host key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The host key of %1 has CHANGED: it now presents %2 %3, which does not match the key recorded for it (%6). Someone may be intercepting the connection, or the machine was reinstalled. SlurmDeck will not connect. Check the key at the machine with &apos;%4&apos;; if it is right, remove the old entry with &apos;ssh-keygen -R %5&apos; and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is vouched for only by a @cert-authority entry (%2); SlurmDeck does not check host certificates, so compare the fingerprint yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cannot check the host key of %1: a known_hosts line cannot be read (%2). Fix or delete that line, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <location line="+73"/>
         <source>Cancelled during login.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -685,7 +703,7 @@ Run &apos;slurmdeck-cli &lt;command&gt; --help&apos; for a command&apos;s option
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+25"/>
         <source>Cannot log in to %1 (tried: %2). Add your public key to the user&apos;s ~/.ssh/authorized_keys there (ssh-copy-id %1), start ssh-agent with your key, or choose a key file.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -695,7 +713,12 @@ Run &apos;slurmdeck-cli &lt;command&gt; --help&apos; for a command&apos;s option
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
+        <source>A command for %1 contains a NUL character, which no remote shell can receive; it was not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Cannot open an SSH channel to %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -725,18 +748,23 @@ Run &apos;slurmdeck-cli &lt;command&gt; --help&apos; for a command&apos;s option
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+53"/>
+        <source>The command on %1 wrote more than %2 KiB to its %3; it was stopped and its output was not used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>The connection to %1 broke.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+14"/>
         <location line="+10"/>
-        <location line="+15"/>
         <source>Writing %1 failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-74"/>
         <source>The command on %1 did not finish within %2 s.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -801,13 +829,18 @@ Run &apos;slurmdeck-cli &lt;command&gt; --help&apos; for a command&apos;s option
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/deploy/ImageSupply.cpp" line="+15"/>
+        <location filename="../core/deploy/ImageSupply.cpp" line="+16"/>
         <source>Cannot create the image cache %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
-        <location filename="../core/ssh/SshConnection.cpp" line="-48"/>
+        <location line="+21"/>
+        <source>%1 gave &apos;%2&apos; as the ID of the image %3, which is not an image ID (sha256:&lt;64 hex digits&gt;); it is not used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location filename="../core/ssh/SshConnection.cpp" line="-8"/>
         <source>Cannot write %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -817,17 +850,17 @@ Run &apos;slurmdeck-cli &lt;command&gt; --help&apos; for a command&apos;s option
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/deploy/DeployRunner.cpp" line="+290"/>
+        <location filename="../core/deploy/DeployRunner.cpp" line="+296"/>
         <source>The service %1 on %2 did not stay up. Its last log lines are below; fix the cause and deploy again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/deploy/HostDeployer.cpp" line="+68"/>
+        <location filename="../core/deploy/HostDeployer.cpp" line="+69"/>
         <source>connecting to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>The host check on %1 printed nothing usable.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -872,8 +905,23 @@ Run &apos;slurmdeck-cli &lt;command&gt; --help&apos; for a command&apos;s option
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+72"/>
         <source>updated %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 was replaced by an interrupted run: restarting what reads it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Cannot write %1 on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Cannot tidy %1 on %2 (stale files, secrets&apos; modes).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -934,7 +982,7 @@ If %2 cannot reach Debian&apos;s mirror or the registry of %6, send the images f
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/deploy/HostDeployer.cpp" line="+50"/>
+        <location filename="../core/deploy/HostDeployer.cpp" line="+49"/>
         <source>docker ps failed on %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -964,12 +1012,12 @@ If %2 cannot reach Debian&apos;s mirror or the registry of %6, send the images f
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/discovery/HostFingerprinter.cpp" line="+73"/>
+        <location filename="../core/discovery/HostFingerprinter.cpp" line="+72"/>
         <source>The fingerprint probe on %1 printed nothing usable (%2). Its login shell must be a POSIX shell (sh, bash, zsh, ash).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/render/ClusterPlanner.cpp" line="+164"/>
+        <location filename="../core/render/ClusterPlanner.cpp" line="+182"/>
         <source>The cluster has no hosts yet. Discover or add hosts first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1157,7 +1205,7 @@ If %2 cannot reach Debian&apos;s mirror or the registry of %6, send the images f
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/cli/ServicesCommand.cpp" line="+32"/>
+        <location filename="../cli/ServicesCommand.cpp" line="+32"/>
         <source>running</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1205,7 +1253,7 @@ If %2 cannot reach Debian&apos;s mirror or the registry of %6, send the images f
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/cli/SlurmCliArguments.cpp" line="+27"/>
+        <location filename="../cli/SlurmCliArguments.cpp" line="+27"/>
         <source>--reason and --wait go with an action, e.g. &apos;nodes drain NODE --reason R&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1387,7 +1435,7 @@ If %2 cannot reach Debian&apos;s mirror or the registry of %6, send the images f
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>The %1 container on %2 stopped. Start it with &apos;slurmdeck-cli services&apos; (start).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1607,8 +1655,8 @@ If %2 cannot reach Debian&apos;s mirror or the registry of %6, send the images f
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Cannot read %1 in the slurmd container on %2: the job may not have written it yet, or the container was recreated since.</source>
+        <location line="+20"/>
+        <source>Cannot read %1 in the slurmd container on %2 as the job&apos;s owner (uid %3): the job may not have written it yet, the owner may not read it, or the container was recreated since.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1731,6 +1779,104 @@ If %2 cannot reach Debian&apos;s mirror or the registry of %6, send the images f
         <source>Unknown while the SSH connection to the controller host fails.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../core/discovery/Discovery.cpp" line="+22"/>
+        <source>Give a subnet to scan, e.g. 192.168.1.0/24.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Name at least one host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/inventory/ClusterRules.cpp" line="+21"/>
+        <source>the cluster name is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the cluster name has %1 characters; at most %2 are allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the cluster name &apos;%1&apos; must start with a letter or digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the cluster name &apos;%1&apos; may hold only letters, digits, &apos;_&apos; and &apos;-&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>must not contain control characters such as newlines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>must be an absolute path, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>must not be &apos;/&apos; itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>must not have an empty component (&apos;//&apos;), as in &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must not contain &apos;.&apos; or &apos;..&apos; components, as in &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The cluster cannot be used: %1. Rename it in the cluster file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The cluster cannot be used: its remote_directory %1. Change it in the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/ssh/KnownHosts.cpp" line="+93"/>
+        <source>unknown marker &apos;%1&apos; (only @cert-authority and @revoked exist)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>expected HOSTS KEYTYPE KEY, found %n field(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the hashed host name is malformed (expected |1|SALT|HASH)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the key is not valid base64</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the key does not match its type &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>larger than 16 MiB; not read</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Sandbox</name>
@@ -1796,7 +1942,7 @@ If %2 cannot reach Debian&apos;s mirror or the registry of %6, send the images f
 <context>
     <name>SlurmDeck::ClusterCommand</name>
     <message>
-        <location filename="../core/cli/ClusterCommand.cpp" line="+41"/>
+        <location filename="../cli/ClusterCommand.cpp" line="+41"/>
         <source>Read this OpenSSH client config instead of ~/.ssh/config.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1878,7 +2024,7 @@ If %2 cannot reach Debian&apos;s mirror or the registry of %6, send the images f
 <context>
     <name>SlurmDeck::DeployCommand</name>
     <message>
-        <location filename="../core/cli/DeployCommand.cpp" line="+12"/>
+        <location filename="../cli/DeployCommand.cpp" line="+12"/>
         <source>Deploy only these hosts (comma-separated names from the cluster file).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2038,12 +2184,12 @@ Summary:
 <context>
     <name>SlurmDeck::DeployRunner</name>
     <message>
-        <location filename="../core/deploy/DeployRunner.cpp" line="-144"/>
+        <location filename="../core/deploy/DeployRunner.cpp" line="-150"/>
         <source>The images are to be copied from %1, which is not a host of the cluster; its hosts are %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+180"/>
+        <location line="+186"/>
         <source> The cluster checks were skipped.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2058,7 +2204,7 @@ Summary:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>verifying the cluster</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2066,7 +2212,7 @@ Summary:
 <context>
     <name>SlurmDeck::DiscoveryOptions</name>
     <message>
-        <location filename="../core/cli/DiscoveryOptions.cpp" line="+17"/>
+        <location filename="../cli/DiscoveryOptions.cpp" line="+17"/>
         <source>Scan the IPv4 subnet CIDR for SSH servers (repeatable).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2119,7 +2265,7 @@ Summary:
 <context>
     <name>SlurmDeck::DownCommand</name>
     <message>
-        <location filename="../core/cli/DownCommand.cpp" line="+11"/>
+        <location filename="../cli/DownCommand.cpp" line="+11"/>
         <source>Do not ask for confirmation (needed without a terminal).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2167,7 +2313,7 @@ Summary:
 <context>
     <name>SlurmDeck::HistoryCommand</name>
     <message>
-        <location filename="../core/cli/HistoryCommand.cpp" line="+14"/>
+        <location filename="../cli/HistoryCommand.cpp" line="+14"/>
         <source>Print JSON (fields in README.md).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2192,7 +2338,7 @@ Summary:
 <context>
     <name>SlurmDeck::InitCommand</name>
     <message>
-        <location filename="../core/cli/InitCommand.cpp" line="+14"/>
+        <location filename="../cli/InitCommand.cpp" line="+15"/>
         <source>Cluster name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2213,7 +2359,13 @@ Summary:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
+        <source>init: %1.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>%1 exists already; use --force to replace it, or --cluster FILE to write another.
 </source>
         <translation type="unfinished"></translation>
@@ -2240,7 +2392,7 @@ Summary:
 <context>
     <name>SlurmDeck::JobsCommand</name>
     <message>
-        <location filename="../core/cli/JobsCommand.cpp" line="+16"/>
+        <location filename="../cli/JobsCommand.cpp" line="+16"/>
         <source>cancel, hold, release, requeue, show or output (default: list the queue).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2275,7 +2427,7 @@ Summary:
 <context>
     <name>SlurmDeck::MetricsCommand</name>
     <message>
-        <location filename="../core/cli/MetricsCommand.cpp" line="+72"/>
+        <location filename="../cli/MetricsCommand.cpp" line="+73"/>
         <source>Run a PromQL query against the cluster&apos;s Prometheus.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2351,7 +2503,7 @@ Summary:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>&apos;%1&apos; is not a URL; use e.g. http://10.0.0.5:9090.
 </source>
         <translation type="unfinished"></translation>
@@ -2378,7 +2530,7 @@ Summary:
 <context>
     <name>SlurmDeck::NodesCommand</name>
     <message>
-        <location filename="../core/cli/NodesCommand.cpp" line="+15"/>
+        <location filename="../cli/NodesCommand.cpp" line="+15"/>
         <source>drain, resume, down, stop or start (default: list the nodes).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2412,7 +2564,7 @@ Summary:
 <context>
     <name>SlurmDeck::PlanCommand</name>
     <message>
-        <location filename="../core/cli/PlanCommand.cpp" line="+47"/>
+        <location filename="../cli/PlanCommand.cpp" line="+47"/>
         <source>plan never shows secrets: the munge key appears by its fingerprint and secret files by path, mode and size. They live in your OS keychain.
 </source>
         <translation type="unfinished"></translation>
@@ -2549,7 +2701,7 @@ Run &apos;slurmdeck-cli plan --diff&apos; to compare with the hosts, &apos;slurm
 <context>
     <name>SlurmDeck::RemoveCommand</name>
     <message>
-        <location filename="../core/cli/RemoveCommand.cpp" line="+11"/>
+        <location filename="../cli/RemoveCommand.cpp" line="+11"/>
         <source>Do not ask for confirmation (needed without a terminal).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2613,7 +2765,7 @@ Run &apos;slurmdeck-cli plan --diff&apos; to compare with the hosts, &apos;slurm
 <context>
     <name>SlurmDeck::SandboxCommand</name>
     <message>
-        <location filename="../core/cli/SandboxCommand.cpp" line="+19"/>
+        <location filename="../cli/SandboxCommand.cpp" line="+20"/>
         <source>up, down or status.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2636,7 +2788,13 @@ up builds a sandbox cluster on this machine — a primary host and three workers
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+9"/>
+        <source>sandbox: --cluster is not accepted here; the sandbox only ever uses its own cluster file, %1. Nothing was done to %2.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>lab status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2731,7 +2889,12 @@ Remove it with: slurmdeck-cli sandbox down
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
+        <source>%1 holds the cluster &apos;%2&apos;, not the sandbox; not touching it or its hosts. Move it elsewhere, then run &apos;sandbox down&apos; again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>sandbox: stopping the cluster
 </source>
         <translation type="unfinished"></translation>
@@ -2746,7 +2909,7 @@ Remove it with: slurmdeck-cli sandbox down
 <context>
     <name>SlurmDeck::ServicesCommand</name>
     <message>
-        <location filename="../core/cli/ServicesCommand.cpp" line="+11"/>
+        <location filename="../cli/ServicesCommand.cpp" line="+11"/>
         <source>A host of the cluster (default: every host).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2903,7 +3066,12 @@ Remove it with: slurmdeck-cli sandbox down
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+7"/>
+        <source>Slurm did not say who owns job %1, so its output is not read (it would be read as root).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>drain and stop %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2916,7 +3084,7 @@ Remove it with: slurmdeck-cli sandbox down
 <context>
     <name>SlurmDeck::SlurmCommandBase</name>
     <message>
-        <location filename="../core/cli/SlurmCommandBase.cpp" line="+72"/>
+        <location filename="../cli/SlurmCommandBase.cpp" line="+72"/>
         <source>%1: %2
 </source>
         <translation type="unfinished"></translation>
@@ -2933,7 +3101,7 @@ Remove it with: slurmdeck-cli sandbox down
 <context>
     <name>SlurmDeck::StatusCommand</name>
     <message>
-        <location filename="../core/cli/StatusCommand.cpp" line="+11"/>
+        <location filename="../cli/StatusCommand.cpp" line="+11"/>
         <source>Print JSON (fields in README.md).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2947,7 +3115,7 @@ Remove it with: slurmdeck-cli sandbox down
 <context>
     <name>SlurmDeck::SubmitCommand</name>
     <message>
-        <location filename="../core/cli/SubmitCommand.cpp" line="+15"/>
+        <location filename="../cli/SubmitCommand.cpp" line="+15"/>
         <source>The job&apos;s name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3456,7 +3624,7 @@ Every host of the cluster must show the same.</source>
 <context>
     <name>SlurmDeck::Ui::DiscoverPage</name>
     <message>
-        <location filename="../ui/wizard/DiscoverPage.cpp" line="+26"/>
+        <location filename="../ui/wizard/DiscoverPage.cpp" line="+15"/>
         <source>&amp;Scan subnet:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3491,17 +3659,7 @@ Every host of the cluster must show the same.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
-        <source>Give a subnet to scan, e.g. 192.168.1.0/24.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Name at least one machine.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+59"/>
         <source>Press Find machines.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3606,7 +3764,7 @@ Every host of the cluster must show the same.</source>
 <context>
     <name>SlurmDeck::Ui::DiscoveryDialog</name>
     <message>
-        <location filename="../ui/dialogs/DiscoveryDialog.cpp" line="+56"/>
+        <location filename="../ui/dialogs/DiscoveryDialog.cpp" line="+49"/>
         <source>&amp;Scan subnet:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3721,17 +3879,7 @@ Every host of the cluster must show the same.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
-        <source>Give a subnet to scan, e.g. 192.168.1.0/24.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Name at least one host.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+115"/>
+        <location line="+154"/>
         <source>%1 (%2): %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4079,7 +4227,12 @@ Every host of the cluster must show the same.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Trust and &amp;remember</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4677,7 +4830,7 @@ Every host of the cluster must show the same.</source>
 <context>
     <name>SlurmDeck::Ui::JobsView</name>
     <message>
-        <location filename="../ui/views/JobsView.cpp" line="+52"/>
+        <location filename="../ui/views/JobsView.cpp" line="+53"/>
         <source>Cancelling job %1…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4707,7 +4860,7 @@ Every host of the cluster must show the same.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+76"/>
         <source>Last hour</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5277,7 +5430,7 @@ Set by %2 at %3</source>
 <context>
     <name>SlurmDeck::Ui::NodesView</name>
     <message>
-        <location filename="../ui/views/NodesView.cpp" line="+69"/>
+        <location filename="../ui/views/NodesView.cpp" line="+72"/>
         <source>Filter nodes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6695,7 +6848,7 @@ Fix it, then press Refresh (F5).</source>
 <context>
     <name>TerminalSecretAsker</name>
     <message>
-        <location filename="../core/cli/TerminalSecretAsker.cpp" line="+63"/>
+        <location filename="../cli/TerminalSecretAsker.cpp" line="+63"/>
         <source>Password for %1: </source>
         <translation type="unfinished"></translation>
     </message>
