@@ -176,6 +176,10 @@ void MainWindow::connectLiveCluster()
         m_jobsView->setCurrentUser(m_live->user());
         m_notifier->setUser(m_live->user());
         // GPUs: the exporter in the cluster's Prometheus, else nvidia-smi over SSH.
+        // Now that the cluster is located: Prometheus at the monitoring host's address as
+        // ~/.ssh/config resolves it (the cluster file may name an alias only SSH knows).
+        if (const QUrl url = prometheusUrl(m_live->monitor()->endpoint()); !url.isEmpty())
+            m_metricsView->setPrometheusUrl(url);
         const auto link = m_live->monitor()->link();
         m_gpusView->setSource(GpuUsageSource::forEndpoint(m_live->monitor()->endpoint(), link->hostKeys(),
                                                           link->credentials(), nullptr));

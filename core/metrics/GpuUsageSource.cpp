@@ -1,5 +1,6 @@
 #include "metrics/GpuUsageSource.h"
 
+#include "metrics/MetricQueries.h"
 #include "metrics/PrometheusClient.h"
 #include "slurm/SlurmEndpoint.h"
 #include "ssh/SshConnection.h"
@@ -57,14 +58,9 @@ GpuUsageSource *GpuUsageSource::forEndpoint(const SlurmEndpoint &endpoint,
         if (host.services.contains(QStringLiteral("gpu-exporter")) ||
             host.profiles.contains(QStringLiteral("gpu")))
             gpuHosts.append(host.hostName);
-        if (host.services.contains(QStringLiteral("prometheus")) && !source->m_prometheus) {
-            QUrl url;
-            url.setScheme(QStringLiteral("http"));
-            url.setHost(host.address.isEmpty() ? host.networkAddress : host.address);
-            url.setPort(9090);
-            source->setPrometheus(new PrometheusClient(url, source));
-        }
     }
+    if (const QUrl url = prometheusUrl(endpoint); !url.isEmpty())
+        source->setPrometheus(new PrometheusClient(url, source));
     source->setHostAliases(aliases);
     source->setGpuHosts(gpuHosts);
     source->setCommandRunner(sshRunner(endpoint.targets, std::move(hostKeys), std::move(credentials)));

@@ -1,6 +1,7 @@
 #include "metrics/MetricQueries.h"
 
 #include "inventory/Cluster.h"
+#include "slurm/SlurmEndpoint.h"
 
 #include <algorithm>
 
@@ -110,6 +111,23 @@ QUrl prometheusUrl(const Cluster &cluster)
     url.setHost(monitoring.first().address);
     url.setPort(9090);
     return url;
+}
+
+QUrl prometheusUrl(const SlurmEndpoint &endpoint)
+{
+    for (const HostPlan &host : endpoint.hosts) {
+        if (!host.services.contains(QStringLiteral("prometheus")))
+            continue;
+        const QString address = host.networkAddress.isEmpty() ? host.address : host.networkAddress;
+        if (address.isEmpty())
+            return {};
+        QUrl url;
+        url.setScheme(QStringLiteral("http"));
+        url.setHost(address);
+        url.setPort(9090);
+        return url;
+    }
+    return {};
 }
 
 } // namespace SlurmDeck

@@ -8,6 +8,8 @@
 
 namespace SlurmDeck {
 
+struct SlurmEndpoint;
+
 struct Cluster;
 
 // What the Metrics view charts. Names follow the exporters SlurmDeck deploys
@@ -49,7 +51,11 @@ inline constexpr char16_t metricSeriesLabel[] = u"series";
 [[nodiscard]] MetricQuery metricQuery(ChartMetric metric, ChartScope scope, std::chrono::seconds step);
 
 // The deployed cluster's Prometheus: http://MONITORING-HOST:9090 (the first host with the
-// monitoring role); empty when no host has that role.
+// monitoring role, its address as the cluster file writes it); empty when no host has that
+// role.
 [[nodiscard]] QUrl prometheusUrl(const Cluster &cluster);
+// The same from a located cluster: the monitoring host's network address, resolved through
+// ~/.ssh/config, so a Host alias that only SSH knows reaches Prometheus too.
+[[nodiscard]] QUrl prometheusUrl(const SlurmEndpoint &endpoint);
 
 } // namespace SlurmDeck

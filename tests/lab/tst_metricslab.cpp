@@ -10,6 +10,7 @@
 #include "ResultTesting.h"
 #include "charts/TimeSeriesChart.h"
 #include "deploy/DeployRunner.h"
+#include "deploy/DeploySession.h"
 #include "inventory/ClusterFile.h"
 #include "inventory/DefaultRoles.h"
 #include "metrics/MetricQueries.h"
@@ -17,6 +18,7 @@
 #include "remote/ShellQuote.h"
 #include "render/ClusterPlanner.h"
 #include "secrets/ClusterSecrets.h"
+#include "slurm/SlurmEndpoint.h"
 #include "ssh/HostKey.h"
 #include "ssh/SshConnection.h"
 #include "views/MetricsView.h"
@@ -188,6 +190,53 @@ private slots:
     }
 
     void cleanupTestCase() { tearDownCluster(); }
+
+    // The cluster file may name a host by a ~/.ssh/config alias that no DNS knows: SSH reaches
+    // it, and so must the charts, through the located cluster's resolved address.
+    void sshAliasReachesPrometheus()
+    {
+        const QList<Host> monitors = m_cluster.hostsWithRole(HostRole::Monitoring);
+        QVERIFY(!monitors.isEmpty());
+        const Host monitoring = monitors.first();
+        const QString address = monitoring.address;
+        const QString config = m_temp.filePath(QStringLiteral("alias_ssh_config"));
+        {
+            QFile file(config);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QStringLiteral("Host metrics-box\n  HostName %1\n  User root\n  IdentityFile %2\n")
+                           .arg(address, m_lab.clientKey())
+                           .toUtf8());
+        }
+        Cluster aliased = m_cluster;
+        aliased.findHost(monitoring.name)->address = QStringLiteral("metrics-box");
+        SshTarget ssh;
+        ssh.configFile = config;
+        ssh.userKnownHostsFile = m_lab.knownHosts();
+        ssh.slurmDeckKnownHostsFile = m_temp.filePath(QStringLiteral("own_known_hosts"));
+        // Located as the GUI's LiveCluster does: a plan with placeholder secrets, no keychain.
+        const DeploySession session(aliased, ssh);
+        const Result<DeploySession::Prepared> prepared =
+            session.prepareWith(QByteArray(64, 'x'), QByteArrayLiteral("unused"));
+        SLURMDECK_VERIFY_OK(prepared);
+        const Result<SlurmEndpoint> endpoint = SlurmEndpoint::fromPlan(prepared->plan, prepared->targets);
+        SLURMDECK_VERIFY_OK(endpoint);
+        const QUrl url = prometheusUrl(*endpoint);
+        QCOMPARE(url, QUrl(QStringLiteral("http://%1:9090").arg(address)));
+        PrometheusClient client(url);
+        // Right after the deploy Prometheus may still be starting: it must answer soon.
+        Result<PromResult> answered = makeError(Error::Code::Unknown, QStringLiteral("not asked"));
+        const bool ok = QTest::qWaitFor(
+            [&] {
+                answered = ask([&](auto cb) { client.instantQuery(QStringLiteral("up"), {}, cb); });
+                return answered.has_value();
+            },
+            60000);
+        QVERIFY2(ok, qPrintable(answered ? QString() : answered.error().toString()));
+        // The alias itself is no address for HTTP: what the charts were given before.
+        PrometheusClient raw(prometheusUrl(aliased));
+        QCOMPARE(raw.baseUrl().host(), QStringLiteral("metrics-box"));
+        QVERIFY(!ask([&](auto cb) { raw.instantQuery(QStringLiteral("up"), {}, cb); }).has_value());
+    }
 
     void metricsViewChartsRealData()
     {
