@@ -7,6 +7,12 @@ namespace {
 
 // Far beyond any real cluster; keeps a garbage "n[0-99999999999]" from eating memory.
 constexpr qsizetype maxNames = 200'000;
+// The same for long names: "<10,000 characters>[0-199999]" would be 4 GB of names. Room for
+// maxNames names of 64 characters (the longest host name Linux allows).
+constexpr qsizetype maxCharacters = maxNames * 64;
+// Real names have a bracket group or two ("rack[1-2]-n[01-08]"); expandOne recurses once per
+// group, so a name with thousands of them would overflow the stack.
+constexpr qsizetype maxBracketGroups = 16;
 
 struct Range
 {
@@ -44,14 +50,16 @@ bool parseRanges(QStringView body, QList<Range> &ranges)
     return !ranges.isEmpty();
 }
 
-// Appends the expansion of one host expression (no top-level commas) to `out`.
-bool expandOne(QStringView prefix, QStringView rest, QStringList &out)
+// Appends the expansion of one host expression (no top-level commas) to `out`, adding the
+// length of each name to `characters`.
+bool expandOne(QStringView prefix, QStringView rest, QStringList &out, qsizetype &characters)
 {
     const qsizetype open = rest.indexOf(u'[');
     if (open < 0) {
         if (rest.contains(u']'))
             return false;
         out.append(prefix.toString() + rest.toString());
+        characters += out.constLast().size();
         return true;
     }
     const qsizetype close = rest.indexOf(u']', open);
@@ -64,10 +72,10 @@ bool expandOne(QStringView prefix, QStringView rest, QStringList &out)
     const QStringView tail = rest.sliced(close + 1);
     for (const Range &range : ranges) {
         for (qint64 value = range.low; value <= range.high; ++value) {
-            if (out.size() >= maxNames)
+            if (out.size() >= maxNames || characters >= maxCharacters)
                 return true;
             const QString name = head + QStringLiteral("%1").arg(value, range.width, 10, QLatin1Char('0'));
-            if (!expandOne(name, tail, out))
+            if (!expandOne(name, tail, out, characters))
                 return false;
         }
     }
@@ -85,6 +93,7 @@ QStringList expandHostList(const QString &expression)
     // Top-level commas separate hosts; commas inside brackets separate ranges.
     int depth = 0;
     qsizetype start = 0;
+    qsizetype characters = 0;
     for (qsizetype i = 0; i <= text.size(); ++i) {
         if (i < text.size()) {
             if (text[i] == u'[')
@@ -99,11 +108,11 @@ QStringList expandHostList(const QString &expression)
         if (host.isEmpty())
             continue;
         QStringList expanded;
-        if (expandOne({}, host, expanded))
+        if (host.count(u'[') <= maxBracketGroups && expandOne({}, host, expanded, characters))
             names += expanded;
         else
             names.append(host.toString()); // malformed: keep it as one literal name
-        if (names.size() >= maxNames)
+        if (names.size() >= maxNames || characters >= maxCharacters)
             break;
     }
     return names;

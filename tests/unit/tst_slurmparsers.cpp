@@ -131,6 +131,8 @@ private slots:
     void queriesMatchTheCapturedOnes();
     void hostList_data();
     void hostList();
+    void fuzzRegressions_data();
+    void fuzzRegressions();
     void slurmValues_data();
     void slurmValues();
     void keyValuesKeepFreeText();
@@ -269,6 +271,12 @@ void TestSlurmParsers::hostList_data()
         << QStringLiteral("n[5-1]") << QStringList{QStringLiteral("n[5-1]")};
     QTest::newRow("letters kept literal")
         << QStringLiteral("n[a-c]") << QStringList{QStringLiteral("n[a-c]")};
+    // tests/fuzz: one recursion per bracket group; 20,000 of them overflowed the stack.
+    QTest::newRow("16 bracket groups") << QStringLiteral("n").append(QStringLiteral("[0]").repeated(16))
+                                       << QStringList{QStringLiteral("n").append(QString(16, u'0'))};
+    QTest::newRow("17 bracket groups kept literal")
+        << QStringLiteral("n").append(QStringLiteral("[0]").repeated(17))
+        << QStringList{QStringLiteral("n").append(QStringLiteral("[0]").repeated(17))};
 }
 
 void TestSlurmParsers::hostList()
@@ -276,6 +284,42 @@ void TestSlurmParsers::hostList()
     QFETCH(QString, expression);
     QFETCH(QStringList, names);
     QCOMPARE(expandHostList(expression), names);
+}
+
+// Inputs the fuzzers (tests/fuzz) found problems with, kept in tests/data/fuzz-regressions:
+// each is read without a crash, and its host lists stay small.
+void TestSlurmParsers::fuzzRegressions_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::newRow("partition: host list with a 10,000-character prefix (4 GB of names)")
+        << QStringLiteral("slurm_nodes/partition-long-hostlist-prefix.txt");
+    QTest::newRow("partition: host list with 20,000 bracket groups (stack overflow)")
+        << QStringLiteral("slurm_nodes/partition-deep-hostlist.txt");
+    QTest::newRow("job details: node list with a 10,000-character prefix")
+        << QStringLiteral("slurm_job_details/job-long-nodelist-prefix.txt");
+}
+
+void TestSlurmParsers::fuzzRegressions()
+{
+    QFETCH(QString, file);
+    QFile input(QStringLiteral(SLURMDECK_TEST_DATA_DIR "/fuzz-regressions/") + file);
+    QVERIFY2(input.open(QIODevice::ReadOnly), qPrintable(input.fileName()));
+    const QByteArray data = input.readAll();
+    const SlurmVersion v{22, 5, 8};
+    QList<QStringList> hostLists;
+    if (const auto partitions = parsePartitions(data, v)) {
+        for (const SlurmPartition &partition : partitions->items)
+            hostLists << partition.nodes;
+    }
+    if (const auto details = parseJobDetails(data, v))
+        hostLists << expandHostList(details->job.nodeList);
+    QVERIFY(!hostLists.isEmpty());
+    for (const QStringList &names : hostLists) {
+        qsizetype characters = 0;
+        for (const QString &name : names)
+            characters += name.size();
+        QVERIFY2(characters <= 16'000'000, qPrintable(QString::number(characters)));
+    }
 }
 
 void TestSlurmParsers::slurmValues_data()
