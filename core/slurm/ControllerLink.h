@@ -1,12 +1,12 @@
 #pragma once
 
 #include "common/CancelToken.h"
+#include "common/WorkerThread.h"
 #include "slurm/ControllerShell.h"
 
 #include <QMetaObject>
 #include <QObject>
 #include <QPointer>
-#include <QThread>
 
 #include <functional>
 #include <memory>
@@ -39,23 +39,20 @@ public:
         // The task keeps the shell and its prompts alive: it may outlive this link.
         const std::shared_ptr<State> state = m_state;
         const CancelToken cancel = m_cancel;
-        QMetaObject::invokeMethod(
-            m_worker,
-            [state, cancel, receiver, task = std::move(task), done = std::move(done)]() mutable {
-                if (cancel.isCancelled())
-                    return;
-                T result = task(*state->shell);
-                if (!receiver)
-                    return;
-                QMetaObject::invokeMethod(
-                    receiver.data(),
-                    [receiver, result = std::move(result), done = std::move(done)]() mutable {
-                        if (receiver)
-                            done(std::move(result));
-                    },
-                    Qt::QueuedConnection);
-            },
-            Qt::QueuedConnection);
+        m_worker.post([state, cancel, receiver, task = std::move(task), done = std::move(done)]() mutable {
+            if (cancel.isCancelled())
+                return;
+            T result = task(*state->shell);
+            if (!receiver)
+                return;
+            QMetaObject::invokeMethod(
+                receiver.data(),
+                [receiver, result = std::move(result), done = std::move(done)]() mutable {
+                    if (receiver)
+                        done(std::move(result));
+                },
+                Qt::QueuedConnection);
+        });
     }
 
     [[nodiscard]] const SshTarget &target() const { return m_state->shell->target(); }
@@ -76,8 +73,7 @@ private:
     QString m_project;
     CancelToken m_cancel;
     std::shared_ptr<State> m_state;
-    QThread *m_thread = nullptr;
-    QObject *m_worker = nullptr; // lives on m_thread
+    WorkerThread m_worker{QStringLiteral("slurmdeck-controller-link")};
 };
 
 } // namespace SlurmDeck
