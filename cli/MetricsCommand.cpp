@@ -1,9 +1,9 @@
 #include "cli/MetricsCommand.h"
 
-#include "inventory/ClusterFile.h"
-#include "metrics/MetricQueries.h"
+#include "cli/CliHostKeyPolicy.h"
 #include "metrics/PrometheusClient.h"
 #include "metrics/PrometheusParser.h"
+#include "metrics/SshPrometheusTransport.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -58,21 +58,19 @@ const char *typeName(PromResult::Type type)
 
 } // namespace
 
-MetricsCommand::MetricsCommand(QObject *parent) : CliCommand(parent)
+MetricsCommand::MetricsCommand(QObject *parent) : ClusterCommand(parent)
 {}
 
 MetricsCommand::~MetricsCommand() = default;
 
 void MetricsCommand::start(const CliContext &context)
 {
-    m_context = context;
-    QTextStream &err = *context.err;
     const QString usage =
         QStringLiteral("slurmdeck-cli metrics QUERY [--range DURATION] [--step S] [--json] [--url URL]");
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Run a PromQL query against the cluster's Prometheus."));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
-                                  tr("Show this help and exit."));
+    parser.setApplicationDescription(
+        tr("Run a PromQL query against the cluster's Prometheus, through the monitoring host's SSH "
+           "connection (its host key checked like every other). --timeout also bounds the query."));
     const QCommandLineOption range(
         QStringLiteral("range"),
         tr("Query the last DURATION (e.g. 15m, 6h, 7d) instead of the current value."),
@@ -84,119 +82,98 @@ void MetricsCommand::start(const CliContext &context)
     const QCommandLineOption json(QStringLiteral("json"), tr("Print the result as JSON."));
     const QCommandLineOption url(
         QStringLiteral("url"),
-        tr("Prometheus to ask (default: http://MONITORING-HOST:9090 from the cluster file)."),
+        tr("Ask this Prometheus over plain HTTP instead (no cluster file needed), e.g. "
+           "http://10.0.0.5:9090."),
         QStringLiteral("URL"));
-    const QCommandLineOption timeout(QStringLiteral("timeout"),
-                                     tr("Seconds to wait for the answer (default 10)."),
-                                     QStringLiteral("SECONDS"));
-    parser.addOptions({help, range, step, json, url, timeout});
+    parser.addOptions({range, step, json, url});
     parser.addPositionalArgument(QStringLiteral("QUERY"),
                                  tr("The PromQL expression, e.g. 'up' or 'node_load1'."));
-    if (!parser.parse(QStringList{QStringLiteral("metrics")} + context.arguments)) {
-        err << parser.errorText() << u'\n';
-        emit finished(CliUsage);
+    if (!parse(context, parser, QStringLiteral("metrics"), usage))
         return;
-    }
-    if (parser.isSet(help)) {
-        *context.out << commandHelp(parser, usage);
-        emit finished(CliOk);
-        return;
-    }
     if (parser.positionalArguments().size() != 1) {
-        err << tr("metrics takes one QUERY (quote it). Usage: %1\n").arg(usage);
-        emit finished(CliUsage);
+        err() << tr("metrics takes one QUERY (quote it). Usage: %1\n").arg(usage);
+        done(CliUsage);
         return;
     }
-    const QString query = parser.positionalArguments().first();
-
-    std::chrono::seconds rangeSeconds{0};
+    Request request;
+    request.query = parser.positionalArguments().first();
+    request.json = parser.isSet(json);
     if (parser.isSet(range)) {
         const Result<std::chrono::seconds> d = parsePrometheusDuration(parser.value(range));
         if (!d) {
-            err << tr("--range: %1\n").arg(d.error().message);
-            emit finished(CliUsage);
+            err() << tr("--range: %1\n").arg(d.error().message);
+            done(CliUsage);
             return;
         }
-        rangeSeconds = *d;
+        request.range = *d;
     }
-    std::chrono::seconds stepSeconds{0};
     if (parser.isSet(step)) {
         const Result<std::chrono::seconds> d = parsePrometheusDuration(parser.value(step));
         if (!d || !parser.isSet(range)) {
-            err << (d ? tr("--step needs --range.\n") : tr("--step: %1\n").arg(d.error().message));
-            emit finished(CliUsage);
+            err() << (d ? tr("--step needs --range.\n") : tr("--step: %1\n").arg(d.error().message));
+            done(CliUsage);
             return;
         }
-        stepSeconds = *d;
+        request.step = *d;
     }
+    if (parser.isSet(QStringLiteral("timeout")))
+        request.timeout = std::chrono::seconds(parser.value(QStringLiteral("timeout")).toInt());
 
-    QUrl base;
     if (parser.isSet(url)) {
-        base = QUrl::fromUserInput(parser.value(url));
-    } else {
-        const QString path = ClusterFile::resolvePath(context.clusterFile);
-        const Result<Cluster> cluster = ClusterFile::load(path);
-        if (!cluster) {
-            err << (cluster.error().code == Error::Code::NotFound
-                        ? tr("There is no cluster file at %1. Name one with --cluster FILE, or give "
-                             "Prometheus "
-                             "with --url http://HOST:9090.\n")
-                              .arg(path)
-                        : cluster.error().toString() + u'\n');
-            emit finished(CliFailure);
+        const QUrl base = QUrl::fromUserInput(parser.value(url));
+        if (!base.isValid() || base.host().isEmpty()) {
+            err() << tr("'%1' is not a URL; use e.g. http://10.0.0.5:9090.\n").arg(parser.value(url));
+            done(CliUsage);
             return;
         }
-        base = prometheusUrl(*cluster); // the GUI's Metrics view asks the same one
-        if (base.isEmpty()) {
-            err << tr("No host of the cluster in %1 has the monitoring role; give one that role (roles: "
-                      "[monitoring]) or use --url http://HOST:9090.\n")
-                       .arg(path);
-            emit finished(CliFailure);
-            return;
-        }
-    }
-    if (!base.isValid() || base.host().isEmpty()) {
-        err << tr("'%1' is not a URL; use e.g. http://10.0.0.5:9090.\n").arg(parser.value(url));
-        emit finished(CliUsage);
+        m_client = new PrometheusClient(base, this);
+        ask(request);
         return;
     }
+    // The plan says which host runs Prometheus and how to log in there; no secret is needed.
+    prepareCluster(
+        [this, request] {
+            m_client = prometheusOverSsh(plan().hosts, targets(), hostKeys(), credentials(), this);
+            if (!m_client) {
+                err() << tr("No host of the cluster in %1 has the monitoring role; give one that role "
+                            "(roles: [monitoring]) or use --url http://HOST:9090.\n")
+                             .arg(clusterPath());
+                done(CliFailure);
+                return;
+            }
+            ask(request);
+        },
+        false);
+}
 
-    m_client = new PrometheusClient(base, this);
-    if (parser.isSet(timeout)) {
-        bool ok = false;
-        const int s = parser.value(timeout).toInt(&ok);
-        if (!ok || s <= 0) {
-            err << tr("--timeout takes a positive number of seconds.\n");
-            emit finished(CliUsage);
-            return;
-        }
-        m_client->setTimeout(std::chrono::seconds(s));
-    }
-    const bool asJson = parser.isSet(json);
-    auto answer = [this, asJson](Result<PromResult> result) {
+void MetricsCommand::ask(const Request &request)
+{
+    m_client->setTimeout(request.timeout);
+    auto answer = [this, json = request.json](Result<PromResult> result) {
         if (!result) {
-            *m_context.err << result.error().message << u'\n';
+            err() << result.error().message << u'\n';
             if (!result.error().detail.isEmpty())
-                *m_context.err << QStringLiteral("  ") << result.error().detail << u'\n';
-            emit finished(CliFailure);
+                err() << QStringLiteral("  ") << result.error().detail << u'\n';
+            hintAboutHostKeys();
+            done(CliFailure);
             return;
         }
-        print(*result, asJson);
-        emit finished(CliOk);
+        print(*result, json);
+        done(CliOk);
     };
-    if (rangeSeconds.count() > 0) {
+    if (request.range.count() > 0) {
         const QDateTime end = QDateTime::currentDateTimeUtc();
-        m_client->rangeQuery(query, end.addSecs(-rangeSeconds.count()), end, stepSeconds, answer);
+        m_client->rangeQuery(request.query, end.addSecs(-request.range.count()), end, request.step, answer);
     } else {
-        m_client->instantQuery(query, {}, answer);
+        m_client->instantQuery(request.query, {}, answer);
     }
 }
 
 void MetricsCommand::print(const PromResult &result, bool json)
 {
-    QTextStream &out = *m_context.out;
+    QTextStream &out = this->out();
     for (const QString &w : result.warnings)
-        *m_context.err << tr("Prometheus warning: %1\n").arg(w);
+        err() << tr("Prometheus warning: %1\n").arg(w);
     if (json) {
         QJsonArray series;
         for (const PromSeries &s : result.series) {

@@ -9,7 +9,7 @@
 #include "dialogs/AboutDialog.h"
 #include "inventory/ClusterDocument.h"
 #include "metrics/GpuUsageSource.h"
-#include "metrics/MetricQueries.h"
+#include "metrics/SshPrometheusTransport.h"
 #include "secrets/KeychainCredentialPrompt.h"
 #include "slurm/ControllerLink.h"
 #include "views/DeployView.h"
@@ -175,12 +175,12 @@ void MainWindow::connectLiveCluster()
         m_jobsView->setOperations(m_live->operations());
         m_jobsView->setCurrentUser(m_live->user());
         m_notifier->setUser(m_live->user());
-        // GPUs: the exporter in the cluster's Prometheus, else nvidia-smi over SSH.
-        // Now that the cluster is located: Prometheus at the monitoring host's address as
-        // ~/.ssh/config resolves it (the cluster file may name an alias only SSH knows).
-        if (const QUrl url = prometheusUrl(m_live->monitor()->endpoint()); !url.isEmpty())
-            m_metricsView->setPrometheusUrl(url);
+        // Now that the cluster is located: its Prometheus through the monitoring host's SSH
+        // connection (host key checked, ~/.ssh/config applied, nothing in clear).
         const auto link = m_live->monitor()->link();
+        m_metricsView->adoptSource(
+            prometheusOverSsh(m_live->monitor()->endpoint(), link->hostKeys(), link->credentials()));
+        // GPUs: the exporter in the cluster's Prometheus, else nvidia-smi over SSH.
         m_gpusView->setSource(GpuUsageSource::forEndpoint(m_live->monitor()->endpoint(), link->hostKeys(),
                                                           link->credentials(), nullptr));
         statusBar()->showMessage(tr("Monitoring %1…").arg(m_live->clusterName()), 5000);
@@ -224,7 +224,7 @@ void MainWindow::clusterReplaced()
 {
     m_live->stop();
     m_monitoredCluster = {};
-    m_metricsView->setPrometheusUrl({});
+    m_metricsView->setSource(nullptr);
     if (currentArea() == Area::Nodes || currentArea() == Area::Jobs || currentArea() == Area::Gpus ||
         currentArea() == Area::Metrics)
         startMonitoring();
@@ -235,7 +235,6 @@ void MainWindow::startMonitoring()
     const Cluster &cluster = m_document->cluster();
     if (cluster.hosts.isEmpty())
         return;
-    m_metricsView->setPrometheusUrl(prometheusUrl(cluster));
     if ((m_live->isConnected() || m_live->isConnecting()) && cluster == m_monitoredCluster)
         return;
     m_monitoredCluster = cluster;

@@ -2,6 +2,7 @@
 
 #include "metrics/MetricQueries.h"
 #include "metrics/PrometheusClient.h"
+#include "metrics/SshPrometheusTransport.h"
 #include "slurm/SlurmEndpoint.h"
 #include "ssh/SshConnection.h"
 
@@ -59,8 +60,9 @@ GpuUsageSource *GpuUsageSource::forEndpoint(const SlurmEndpoint &endpoint,
             host.profiles.contains(QStringLiteral("gpu")))
             gpuHosts.append(host.hostName);
     }
-    if (const QUrl url = prometheusUrl(endpoint); !url.isEmpty())
-        source->setPrometheus(new PrometheusClient(url, source));
+    // Prometheus through the monitoring host's SSH connection, like the Metrics view.
+    if (PrometheusClient *prometheus = prometheusOverSsh(endpoint, hostKeys, credentials, source))
+        source->setPrometheus(prometheus);
     source->setHostAliases(aliases);
     source->setGpuHosts(gpuHosts);
     source->setCommandRunner(sshRunner(endpoint.targets, std::move(hostKeys), std::move(credentials)));

@@ -1,7 +1,6 @@
 #include "metrics/MetricQueries.h"
 
 #include "inventory/Cluster.h"
-#include "slurm/SlurmEndpoint.h"
 
 #include <algorithm>
 
@@ -111,23 +110,6 @@ QUrl prometheusUrl(const Cluster &cluster)
     url.setHost(monitoring.first().address);
     url.setPort(9090);
     return url;
-}
-
-QUrl prometheusUrl(const SlurmEndpoint &endpoint)
-{
-    for (const HostPlan &host : endpoint.hosts) {
-        if (!host.services.contains(QStringLiteral("prometheus")))
-            continue;
-        const QString address = host.networkAddress.isEmpty() ? host.address : host.networkAddress;
-        if (address.isEmpty())
-            return {};
-        QUrl url;
-        url.setScheme(QStringLiteral("http"));
-        url.setHost(address);
-        url.setPort(9090);
-        return url;
-    }
-    return {};
 }
 
 } // namespace SlurmDeck

@@ -8,8 +8,6 @@
 
 namespace SlurmDeck {
 
-struct SlurmEndpoint;
-
 struct Cluster;
 
 // What the Metrics view charts. Names follow the exporters SlurmDeck deploys
@@ -50,12 +48,10 @@ inline constexpr char16_t metricSeriesLabel[] = u"series";
 // taken over max(2 min, 2 × step) so a long range does not skip samples.
 [[nodiscard]] MetricQuery metricQuery(ChartMetric metric, ChartScope scope, std::chrono::seconds step);
 
-// The deployed cluster's Prometheus: http://MONITORING-HOST:9090 (the first host with the
-// monitoring role, its address as the cluster file writes it); empty when no host has that
-// role.
+// The deployed cluster's Prometheus as a plain HTTP URL: http://MONITORING-HOST:9090 (the
+// first host with the monitoring role, its address as the cluster file writes it); empty
+// when no host has that role. For a browser on the same network: SlurmDeck itself queries
+// through the monitoring host's SSH connection (prometheusOverSsh).
 [[nodiscard]] QUrl prometheusUrl(const Cluster &cluster);
-// The same from a located cluster: the monitoring host's network address, resolved through
-// ~/.ssh/config, so a Host alias that only SSH knows reaches Prometheus too.
-[[nodiscard]] QUrl prometheusUrl(const SlurmEndpoint &endpoint);
 
 } // namespace SlurmDeck

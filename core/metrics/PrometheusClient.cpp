@@ -1,10 +1,7 @@
 #include "metrics/PrometheusClient.h"
 
 #include "metrics/PrometheusParser.h"
-
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
+#include "metrics/PrometheusTransport.h"
 
 namespace SlurmDeck {
 
@@ -18,10 +15,27 @@ QString unixTime(const QDateTime &time)
 } // namespace
 
 PrometheusClient::PrometheusClient(QUrl baseUrl, QObject *parent)
-    : QObject(parent), m_baseUrl(std::move(baseUrl)), m_network(new QNetworkAccessManager(this))
+    : PrometheusClient(new HttpPrometheusTransport(std::move(baseUrl)), parent)
 {}
 
+PrometheusClient::PrometheusClient(PrometheusTransport *transport, QObject *parent)
+    : QObject(parent), m_transport(transport)
+{
+    m_transport->setParent(this);
+}
+
 PrometheusClient::~PrometheusClient() = default;
+
+QUrl PrometheusClient::baseUrl() const
+{
+    const auto *http = qobject_cast<const HttpPrometheusTransport *>(m_transport);
+    return http ? http->baseUrl() : QUrl();
+}
+
+QString PrometheusClient::where() const
+{
+    return m_transport->where();
+}
 
 bool PrometheusClient::isFresh(const QDateTime &now, std::chrono::milliseconds maxAge) const
 {
@@ -64,66 +78,54 @@ void PrometheusClient::rangeQuery(const QString &promql, const QDateTime &start,
 void PrometheusClient::send(const QString &endpoint, const QList<std::pair<QString, QString>> &parameters,
                             Callback callback)
 {
-    QUrl url = m_baseUrl;
-    QString path = url.path();
-    if (path.endsWith(u'/'))
-        path.chop(1);
-    url.setPath(path + QStringLiteral("/api/v1/") + endpoint);
-    QByteArray body;
+    QByteArray form;
     for (const auto &[key, value] : parameters) {
-        if (!body.isEmpty())
-            body += '&';
-        body += QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(value);
+        if (!form.isEmpty())
+            form += '&';
+        form += QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(value);
     }
-
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader,
-                      QStringLiteral("application/x-www-form-urlencoded"));
-    request.setTransferTimeout(static_cast<int>(m_timeout.count()));
     m_health.lastAttempt = QDateTime::currentDateTimeUtc();
     // POST: long PromQL expressions do not hit URL length limits.
-    QNetworkReply *reply = m_network->post(request, body);
-    connect(reply, &QNetworkReply::finished, this, [this, reply, callback = std::move(callback)] {
-        reply->deleteLater();
-        finishReply(reply, callback);
-    });
+    m_transport->post(QStringLiteral("/api/v1/") + endpoint, form, m_timeout,
+                      [this, callback = std::move(callback)](Result<HttpAnswer> answer) {
+                          finish(std::move(answer), callback);
+                      });
 }
 
-void PrometheusClient::finishReply(QNetworkReply *reply, const Callback &callback)
+void PrometheusClient::finish(Result<HttpAnswer> answer, const Callback &callback)
 {
-    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QString where = m_baseUrl.toString(QUrl::RemoveUserInfo);
+    const QString where = m_transport->where();
     Result<PromResult> result = makeError(Error::Code::Unknown, {});
-
-    if (reply->error() == QNetworkReply::OperationCanceledError ||
-        reply->error() == QNetworkReply::TimeoutError) {
+    if (!answer && answer.error().code == Error::Code::Timeout) {
         result =
             makeError(Error::Code::Timeout,
                       QStringLiteral("Prometheus at %1 did not answer within %2 s; check that it is running "
                                      "and reachable, or query a shorter range.")
                           .arg(where)
                           .arg(static_cast<double>(m_timeout.count()) / 1000.0),
-                      reply->errorString());
-    } else if (status == 0) {
-        result = makeError(
-            Error::Code::Network,
-            QStringLiteral("Prometheus at %1 cannot be reached; check that its container runs on the "
-                           "monitoring host (docker ps) and that port %2 is open.")
-                .arg(where)
-                .arg(m_baseUrl.port(9090)),
-            reply->errorString());
+                      answer.error().toString());
+    } else if (!answer && answer.error().code == Error::Code::Network) {
+        result =
+            makeError(Error::Code::Network,
+                      QStringLiteral("Prometheus at %1 cannot be reached; check that its container runs on "
+                                     "the monitoring host (docker ps) and listens on port 9090.")
+                          .arg(where),
+                      answer.error().toString());
+    } else if (!answer && answer.error().code == Error::Code::Parse) {
+        result = makeError(Error::Code::Parse,
+                           QStringLiteral("Prometheus at %1: %2").arg(where, answer.error().message));
+    } else if (!answer) {
+        result = answer.error(); // a refused host key, a login, an oversized answer: as they are
     } else {
         // The API puts its errors (400 bad_data, 422 execution, 503 timeout...) in a JSON body.
-        result = parsePrometheusResponse(body);
-        if (!result && result.error().code == Error::Code::Parse && status != 200) {
+        result = parsePrometheusResponse(answer->body);
+        if (!result && result.error().code == Error::Code::Parse && answer->status != 200) {
             result = makeError(
                 Error::Code::Network,
                 QStringLiteral("%1 answered HTTP %2 instead of a Prometheus API response; check the URL "
                                "(it should be Prometheus itself, e.g. http://host:9090).")
                     .arg(where)
-                    .arg(status),
-                reply->errorString());
+                    .arg(answer->status));
         }
     }
     record(result);

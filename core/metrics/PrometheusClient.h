@@ -12,13 +12,14 @@
 #include <chrono>
 #include <functional>
 
-class QNetworkAccessManager;
-class QNetworkReply;
-
 namespace SlurmDeck {
 
-// Asynchronous client of the Prometheus HTTP API (v1), on the thread that owns it (Qt Network
-// never blocks the event loop). Each answer is delivered once to the callback, as a
+class PrometheusTransport;
+struct HttpAnswer;
+
+// Asynchronous client of the Prometheus HTTP API (v1), on the thread that owns it, over a
+// transport that never blocks it: plain HTTP to a URL, or through the monitoring host's SSH
+// connection (SshPrometheusTransport). Each answer is delivered once to the callback, as a
 // PromResult or an Error saying what to do; health() follows the answers like the other
 // sources (name "prometheus", last success, last error).
 class PrometheusClient : public QObject
@@ -29,11 +30,16 @@ class PrometheusClient : public QObject
 public:
     using Callback = std::function<void(Result<PromResult>)>;
 
-    // baseUrl: http://host:9090 (a path prefix such as /prometheus is kept).
+    // Plain HTTP to baseUrl: http://host:9090 (a path prefix such as /prometheus is kept).
     explicit PrometheusClient(QUrl baseUrl, QObject *parent = nullptr);
+    // Queries through `transport`, which becomes this client's child.
+    explicit PrometheusClient(PrometheusTransport *transport, QObject *parent = nullptr);
     ~PrometheusClient() override;
 
-    [[nodiscard]] QUrl baseUrl() const { return m_baseUrl; }
+    // The URL of a plain HTTP client; empty for another transport.
+    [[nodiscard]] QUrl baseUrl() const;
+    // Where the queries go, for messages.
+    [[nodiscard]] QString where() const;
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
     [[nodiscard]] std::chrono::milliseconds timeout() const { return m_timeout; }
 
@@ -55,11 +61,10 @@ signals:
 private:
     void send(const QString &endpoint, const QList<std::pair<QString, QString>> &parameters,
               Callback callback);
-    void finishReply(QNetworkReply *reply, const Callback &callback);
+    void finish(Result<HttpAnswer> answer, const Callback &callback);
     void record(const Result<PromResult> &result);
 
-    QUrl m_baseUrl;
-    QNetworkAccessManager *m_network = nullptr;
+    PrometheusTransport *m_transport = nullptr;
     std::chrono::milliseconds m_timeout{10000};
     SourceHealth m_health{QStringLiteral("prometheus"), false, {}, {}, {}};
 };

@@ -10,11 +10,19 @@
 #include <QByteArray>
 #include <QStringList>
 
+#include <chrono>
 #include <vector>
 
 namespace SlurmDeck {
 
 class CredentialPrompt;
+
+struct ForwardOptions
+{
+    std::chrono::milliseconds timeout{std::chrono::seconds(10)};
+    // An answer longer than this is an error, never a partial answer.
+    qsizetype maxAnswerBytes = 32 * 1024 * 1024;
+};
 
 struct UploadOptions
 {
@@ -52,6 +60,14 @@ public:
     // holding a NUL character is refused (InvalidArgument) without being sent.
     [[nodiscard]] Result<ExecResult> exec(const QString &command, const ExecOptions &options = {},
                                           const CancelToken &cancel = {});
+
+    // Opens a TCP connection from the remote host to `host`:`port` through this connection
+    // (a direct-tcpip channel, as `ssh -L` does), sends `request`, and returns everything the
+    // far end sends until it closes the connection. For a request/answer protocol such as
+    // HTTP/1.0, whose server speaks only to the remote host's loopback.
+    [[nodiscard]] Result<QByteArray> forward(const QString &host, int port, const QByteArray &request,
+                                             const ForwardOptions &options = {},
+                                             const CancelToken &cancel = {});
 
     // Writes `data` to a temporary file next to `remotePath`, sets its mode explicitly
     // (sftp_open keeps an existing file's mode and applies the umask), then renames it over

@@ -1,11 +1,11 @@
 // PrometheusClient against the Prometheus of a cluster SlurmDeck deployed on the lab (as
-// tst_deploylab does): every node target is up, node_load1 has points over a range; stopping
-// the prometheus container makes the client report an error and unhealthy, starting it again
-// recovers. The Metrics view on the same Prometheus: CPU (cluster and per node) and the Slurm
-// charts show real series; Prometheus stopped marks the chart stale (banner, data kept), and
-// the view's own polling recovers once it runs again. `slurmdeck-cli metrics` asks the same
-// Prometheus, found from a cluster file. Tears the cluster down at the end (and
-// before, leftovers of a killed run).
+// tst_deploylab does), through the monitoring host's SSH connection as the GUI and the CLI
+// ask it (a changed host key is refused; answers are bounded): every node target is up, node_load1 has points
+// over a range; stopping the prometheus container makes the client report an error and unhealthy, starting it
+// again recovers. The Metrics view on the same Prometheus: CPU (cluster and per node) and the Slurm charts
+// show real series; Prometheus stopped marks the chart stale (banner, data kept), and the view's own polling
+// recovers once it runs again. `slurmdeck-cli metrics` asks the same Prometheus, found from a cluster file.
+// Tears the cluster down at the end (and before, leftovers of a killed run).
 #include "LabManifest.h"
 #include "ResultTesting.h"
 #include "charts/TimeSeriesChart.h"
@@ -13,8 +13,10 @@
 #include "deploy/DeploySession.h"
 #include "inventory/ClusterFile.h"
 #include "inventory/DefaultRoles.h"
+#include "metrics/HttpMessage.h"
 #include "metrics/MetricQueries.h"
 #include "metrics/PrometheusClient.h"
+#include "metrics/SshPrometheusTransport.h"
 #include "remote/ShellQuote.h"
 #include "render/ClusterPlanner.h"
 #include "secrets/ClusterSecrets.h"
@@ -68,6 +70,23 @@ private:
         const Result<ClusterPlan> planned =
             ClusterPlanner(TemplateSource(m_templates)).plan(m_cluster, m_inputs);
         return planned ? *planned : ClusterPlan{};
+    }
+
+    // The located cluster, as the GUI's LiveCluster and the CLI see it.
+    SlurmEndpoint endpoint() const
+    {
+        QHash<QString, SshTarget> logins;
+        for (const Lab::Host &host : std::as_const(m_lab.hosts))
+            logins.insert(host.name, targetFor(host));
+        const Result<SlurmEndpoint> located = SlurmEndpoint::fromPlan(plan(), logins);
+        return located ? *located : SlurmEndpoint{};
+    }
+
+    // The cluster's Prometheus through the monitoring host's SSH connection; unknown keys refused.
+    std::unique_ptr<PrometheusClient> overSsh() const
+    {
+        return std::unique_ptr<PrometheusClient>(prometheusOverSsh(
+            endpoint(), std::make_shared<FixedHostKeyPolicy>(HostKeyDecision::Reject), nullptr));
     }
 
     Result<ExecResult> onHost(const Lab::Host &host, const QString &command)
@@ -192,7 +211,7 @@ private slots:
     void cleanupTestCase() { tearDownCluster(); }
 
     // The cluster file may name a host by a ~/.ssh/config alias that no DNS knows: SSH reaches
-    // it, and so must the charts, through the located cluster's resolved address.
+    // it, and so do the charts, which go through that host's SSH connection.
     void sshAliasReachesPrometheus()
     {
         const QList<Host> monitors = m_cluster.hostsWithRole(HostRole::Monitoring);
@@ -220,33 +239,104 @@ private slots:
         SLURMDECK_VERIFY_OK(prepared);
         const Result<SlurmEndpoint> endpoint = SlurmEndpoint::fromPlan(prepared->plan, prepared->targets);
         SLURMDECK_VERIFY_OK(endpoint);
-        const QUrl url = prometheusUrl(*endpoint);
-        QCOMPARE(url, QUrl(QStringLiteral("http://%1:9090").arg(address)));
-        PrometheusClient client(url);
+        std::unique_ptr<PrometheusClient> client(prometheusOverSsh(
+            *endpoint, std::make_shared<FixedHostKeyPolicy>(HostKeyDecision::Reject), nullptr));
+        QVERIFY(client);
+        QVERIFY(client->baseUrl().isEmpty()); // no plain HTTP
+        QCOMPARE(client->where(), QStringLiteral("127.0.0.1:9090 on %1 (through SSH)").arg(monitoring.name));
         // Right after the deploy Prometheus may still be starting: it must answer soon.
         Result<PromResult> answered = makeError(Error::Code::Unknown, QStringLiteral("not asked"));
         const bool ok = QTest::qWaitFor(
             [&] {
-                answered = ask([&](auto cb) { client.instantQuery(QStringLiteral("up"), {}, cb); });
-                return answered.has_value();
+                answered = ask([&](auto cb) { client->instantQuery(QStringLiteral("up"), {}, cb); });
+                return answered.has_value() && !answered->series.isEmpty(); // scraped at least once
             },
             60000);
         QVERIFY2(ok, qPrintable(answered ? QString() : answered.error().toString()));
-        // The alias itself is no address for HTTP: what the charts were given before.
+        // The alias itself is no address for plain HTTP.
         PrometheusClient raw(prometheusUrl(aliased));
         QCOMPARE(raw.baseUrl().host(), QStringLiteral("metrics-box"));
         QVERIFY(!ask([&](auto cb) { raw.instantQuery(QStringLiteral("up"), {}, cb); }).has_value());
     }
 
+    // A host key that changed since it was recorded: the charts send nothing, even with a
+    // prompt that would accept any unknown key.
+    void changedHostKeyIsRefused()
+    {
+        const Lab::Host &primary = m_lab.hosts.first();
+        QProcess keygen;
+        const QString otherKey = m_temp.filePath(QStringLiteral("impostor_key"));
+        keygen.start(QStringLiteral("ssh-keygen"),
+                     {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
+                      QStringLiteral("-N"), QString(), QStringLiteral("-f"), otherKey});
+        QVERIFY(keygen.waitForFinished(30000) && keygen.exitCode() == 0);
+        QFile publicKey(otherKey + QStringLiteral(".pub"));
+        QVERIFY(publicKey.open(QIODevice::ReadOnly));
+        const QList<QByteArray> fields = publicKey.readAll().split(' ');
+        const QString knownHosts = m_temp.filePath(QStringLiteral("changed_known_hosts"));
+        QFile known(knownHosts);
+        QVERIFY(known.open(QIODevice::WriteOnly));
+        known.write(primary.address.toUtf8() + ' ' + fields.at(0) + ' ' + fields.at(1) + '\n');
+        known.close();
+
+        SshTarget target = targetFor(primary);
+        target.userKnownHostsFile = knownHosts;
+        target.slurmDeckKnownHostsFile = m_temp.filePath(QStringLiteral("changed_own_known_hosts"));
+        PrometheusClient client(new SshPrometheusTransport(
+            target, primary.name, std::make_shared<FixedHostKeyPolicy>(HostKeyDecision::AcceptAndRemember),
+            nullptr));
+        const Result<PromResult> r = ask([&](auto cb) { client.instantQuery(QStringLiteral("up"), {}, cb); });
+        QVERIFY(!r);
+        QVERIFY2(r.error().code == Error::Code::HostKeyChanged, qPrintable(r.error().toString()));
+        QVERIFY(!client.health().ok);
+        QVERIFY(!QFile::exists(target.slurmDeckKnownHostsFile)); // nothing recorded
+    }
+
+    // The forwarded connection itself: an answer, a bound on its size that leaves the
+    // connection usable, and a port nothing listens on.
+    void forwardIsBounded()
+    {
+        const Lab::Host &primary = m_lab.hosts.first();
+        FixedHostKeyPolicy reject(HostKeyDecision::Reject);
+        SshConnection connection(targetFor(primary), &reject);
+        SLURMDECK_VERIFY_OK(connection.connect());
+        const QByteArray query = httpFormPost(QStringLiteral("127.0.0.1:9090"),
+                                              QStringLiteral("/api/v1/query"), QByteArrayLiteral("query=up"));
+        const Result<QByteArray> raw = connection.forward(QStringLiteral("127.0.0.1"), 9090, query);
+        SLURMDECK_VERIFY_OK(raw);
+        const Result<HttpAnswer> answer = parseHttpAnswer(*raw);
+        SLURMDECK_VERIFY_OK(answer);
+        QCOMPARE(answer->status, 200);
+        QVERIFY2(answer->body.contains("\"status\":\"success\""), answer->body.left(300).constData());
+
+        // An hour of a constant at one-second steps is far more than 4 KiB.
+        const QByteArray big =
+            httpFormPost(QStringLiteral("127.0.0.1:9090"), QStringLiteral("/api/v1/query_range"),
+                         QStringLiteral("query=vector(1)&start=%1&end=%2&step=1")
+                             .arg(QDateTime::currentSecsSinceEpoch() - 3600)
+                             .arg(QDateTime::currentSecsSinceEpoch())
+                             .toUtf8());
+        const Result<QByteArray> capped =
+            connection.forward(QStringLiteral("127.0.0.1"), 9090, big, {10s, 4096});
+        QVERIFY(!capped);
+        QVERIFY2(capped.error().message.contains(QStringLiteral("more than 4 KiB")),
+                 qPrintable(capped.error().toString()));
+        SLURMDECK_VERIFY_OK(connection.forward(QStringLiteral("127.0.0.1"), 9090, query));
+
+        const Result<QByteArray> closed = connection.forward(QStringLiteral("127.0.0.1"), 1, query);
+        QVERIFY(!closed);
+        QVERIFY(closed.error().code == Error::Code::Network);
+        QVERIFY2(closed.error().message.contains(QStringLiteral("AllowTcpForwarding")),
+                 qPrintable(closed.error().toString()));
+    }
+
     void metricsViewChartsRealData()
     {
-        const QUrl url = prometheusUrl(m_cluster);
-        QCOMPARE(url, QUrl(QStringLiteral("http://%1:9090")
-                               .arg(m_cluster.hostsWithRole(HostRole::Monitoring).first().address)));
         MetricsView view;
         view.resize(1000, 600);
         view.setRefreshInterval(0s);
-        view.setPrometheusUrl(url);
+        view.adoptSource(overSsh().release()); // as MainWindow gives it
+        QVERIFY(view.prometheusUrl().isEmpty());
         QVERIFY2(chartFills(view, 1), qPrintable(view.statusText()));
         QCOMPARE(view.chart()->seriesCount(), 1); // the cluster total
         QVERIFY(view.csv().startsWith(QStringLiteral("time,cluster")));
@@ -300,8 +390,10 @@ private slots:
 
     void realDataStaleAndRecovery()
     {
-        const QString monitoring = m_cluster.hostsWithRole(HostRole::Monitoring).first().address;
-        PrometheusClient client(QUrl(QStringLiteral("http://%1:9090").arg(monitoring)));
+        const QString monitoring = m_cluster.hostsWithRole(HostRole::Monitoring).first().name;
+        const std::unique_ptr<PrometheusClient> ssh = overSsh();
+        QVERIFY(ssh);
+        PrometheusClient &client = *ssh;
         client.setTimeout(5s);
         const int hosts = int(m_lab.hosts.size());
 
@@ -348,7 +440,8 @@ private slots:
         QVERIFY(client.health().error.isEmpty());
     }
 
-    // `slurmdeck-cli metrics` asks the Prometheus of the cluster file's monitoring host.
+    // `slurmdeck-cli metrics` asks the Prometheus of the cluster file's monitoring host, through
+    // its SSH connection; `--url` asks one over plain HTTP.
     void cliMetricsAsksTheClustersPrometheus()
     {
         const QString clusterFile = m_temp.filePath(QStringLiteral("metrics-cluster.yaml"));
@@ -379,6 +472,14 @@ private slots:
         QCOMPARE(range.value(u"series").toArray().size(), hosts);
         QVERIFY(range.value(u"series").toArray().first().toObject().value(u"samples").toArray().size() > 1);
 
+        // --url: that Prometheus over plain HTTP, no cluster file needed.
+        const auto [urlCode, urlOut, urlErr] =
+            cli({QStringLiteral("--cluster"), m_temp.filePath(QStringLiteral("absent.yaml")),
+                 QStringLiteral("metrics"), QStringLiteral("up{job=\"node\"} == 1"), QStringLiteral("--json"),
+                 QStringLiteral("--url"), prometheusUrl(m_cluster).toString()});
+        QVERIFY2(urlCode == 0, qPrintable(urlErr));
+        QCOMPARE(QJsonDocument::fromJson(urlOut.toUtf8()).object().value(u"series").toArray().size(), hosts);
+
         // No monitoring host: it says what to do.
         Cluster withoutMonitoring = m_cluster;
         for (Host &host : withoutMonitoring.hosts)
@@ -399,10 +500,25 @@ private:
         QString out;
         QString err;
     };
+    // slurmdeck-cli with a HOME of its own and an SSH config that logs in to the lab.
     CliRun cli(const QStringList &arguments) const
     {
+        const QString config = m_temp.filePath(QStringLiteral("cli_ssh_config"));
+        QFile file(config);
+        if (file.open(QIODevice::WriteOnly))
+            file.write(QStringLiteral("Host *\n  IdentityFile %1\n  UserKnownHostsFile %2\n")
+                           .arg(m_lab.clientKey(), m_lab.knownHosts())
+                           .toUtf8());
+        file.close();
         QProcess process;
-        process.start(QStringLiteral(SLURMDECK_CLI_EXE), arguments);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), m_temp.filePath(QStringLiteral("cli-home")));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_temp.filePath(QStringLiteral("cli-home/.config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_temp.filePath(QStringLiteral("cli-home/.local/share")));
+        env.remove(QStringLiteral("SSH_AUTH_SOCK"));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(SLURMDECK_CLI_EXE),
+                      arguments + QStringList{QStringLiteral("--ssh-config"), config});
         process.closeWriteChannel();
         CliRun run;
         if (process.waitForFinished(60000) && process.exitStatus() == QProcess::NormalExit)

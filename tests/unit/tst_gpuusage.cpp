@@ -364,11 +364,19 @@ private slots:
         plain.networkAddress = QStringLiteral("10.0.0.8");
         plain.services = {QStringLiteral("slurmd")};
         endpoint.hosts = {primary, gpu, plain};
+        // Without the monitoring host's SSH target there is no way to Prometheus: no plain HTTP.
+        std::unique_ptr<GpuUsageSource> untargeted(
+            GpuUsageSource::forEndpoint(endpoint, nullptr, nullptr, nullptr));
+        QVERIFY(!untargeted->prometheus());
+        SshTarget primaryTarget;
+        primaryTarget.host = QStringLiteral("primary.lan");
+        endpoint.targets.insert(QStringLiteral("primary"), primaryTarget);
         std::unique_ptr<GpuUsageSource> source(
             GpuUsageSource::forEndpoint(endpoint, nullptr, nullptr, nullptr));
         QVERIFY(source->prometheus());
-        // The address ~/.ssh/config resolves to, so a Host alias only SSH knows reaches it too.
-        QCOMPARE(source->prometheus()->baseUrl(), QUrl(QStringLiteral("http://10.0.0.1:9090")));
+        // Through the monitoring host's verified SSH connection, to its loopback.
+        QVERIFY(source->prometheus()->baseUrl().isEmpty());
+        QCOMPARE(source->prometheus()->where(), QStringLiteral("127.0.0.1:9090 on primary (through SSH)"));
         QCOMPARE(source->gpuHosts(), QStringList{QStringLiteral("gpu1")});
         QCOMPARE(source->hostAliases().value(QStringLiteral("10.0.0.7")), QStringLiteral("gpu1"));
         QCOMPARE(source->hostAliases().value(QStringLiteral("gpu-alias")), QStringLiteral("gpu1"));

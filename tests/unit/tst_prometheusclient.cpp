@@ -3,6 +3,7 @@
 // pages, silence (timeout), a closed port; health follows and recovers.
 #include "ResultTesting.h"
 #include "metrics/PrometheusClient.h"
+#include "metrics/PrometheusTransport.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -175,6 +176,20 @@ private slots:
         QVERIFY(client.health().ok);
         QVERIFY(client.health().error.isEmpty());
         QVERIFY(health.count() >= 2);
+    }
+
+    // A server that sends more than the transport's cap: an error, the answer dropped.
+    void oversizedAnswerIsDropped()
+    {
+        FakePrometheus fake;
+        fake.body = QByteArray(PrometheusTransport::maxAnswerBytes + 1024, ' ');
+        PrometheusClient client(fake.url());
+        const Result<PromResult> r =
+            wait([&](auto cb) { client.instantQuery(QStringLiteral("up"), {}, cb); });
+        QVERIFY(!r);
+        QVERIFY2(r.error().message.contains(QStringLiteral("more than 32 MiB")),
+                 qPrintable(r.error().toString()));
+        QVERIFY(!client.health().ok);
     }
 
     void connectionRefused()

@@ -176,7 +176,13 @@ void MetricsView::setPrometheusUrl(const QUrl &url)
         setSource(nullptr);
         return;
     }
-    auto *client = new PrometheusClient(url, this);
+    adoptSource(new PrometheusClient(url, this));
+}
+
+void MetricsView::adoptSource(PrometheusClient *client)
+{
+    if (client)
+        client->setParent(this);
     setSource(client);
     m_ownClient = client;
 }
@@ -273,7 +279,7 @@ void MetricsView::updateBanner()
     // Shown like the monitor's sources: since when, how long ago, what failed.
     ClusterSnapshot snapshot;
     snapshot.ssh = m_client->health();
-    snapshot.ssh.name = tr("Prometheus at %1").arg(m_client->baseUrl().toString(QUrl::RemoveUserInfo));
+    snapshot.ssh.name = tr("Prometheus at %1").arg(m_client->where());
     snapshot.controller.ok = true;
     snapshot.takenAt = m_client->health().lastSuccess;
     // Before the first answer, nothing is stale yet.

@@ -48,10 +48,12 @@ public:
     [[nodiscard]] TimeSeriesChart *chart() const { return m_chart; }
     [[nodiscard]] StaleBanner *staleBanner() const { return m_banner; }
 
-    // Where the charts come from (not owned; null: none). Queries run on Qt Network's own
-    // asynchronous machinery: nothing here blocks the GUI thread.
+    // Where the charts come from (not owned; null: none). The client's transport (Qt Network,
+    // or an SSH worker thread) answers asynchronously: nothing here blocks the GUI thread.
     void setSource(SlurmDeck::PrometheusClient *client);
-    // A Prometheus the view owns (replacing any earlier one); empty URL: none.
+    // The same, and the view owns `client` (replacing any earlier one it owned).
+    void adoptSource(SlurmDeck::PrometheusClient *client);
+    // A Prometheus over plain HTTP that the view owns; empty URL: none.
     void setPrometheusUrl(const QUrl &url);
     [[nodiscard]] QUrl prometheusUrl() const;
     // How often the chart is asked again (default 30 s; 0: never by itself).
