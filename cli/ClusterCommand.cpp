@@ -120,8 +120,19 @@ void ClusterCommand::prepareCluster(std::function<void()> ready, bool secrets)
         return;
     }
     auto *session = new DeploySession(*cluster, m_ssh, this);
-    if (!secrets)
-        session->setSecrets(QByteArray(1024, 'x'), QByteArrayLiteral("placeholder"));
+    if (!secrets) {
+        session->deleteLater();
+        Result<DeploySession::Located> located = session->locate();
+        if (!located) {
+            err() << tr("Cannot locate the cluster's hosts: %1\n").arg(located.error().toString());
+            done(CliFailure);
+            return;
+        }
+        m_prepared.plan = located->topology.withoutFiles();
+        m_prepared.targets = std::move(located->targets);
+        QTimer::singleShot(0, this, std::move(ready));
+        return;
+    }
     session->prepare([this, session, ready](Result<DeploySession::Prepared> prepared) {
         session->deleteLater();
         if (!prepared) {

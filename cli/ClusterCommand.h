@@ -50,8 +50,8 @@ protected:
 
     // Loads the cluster file and prepares the session; calls `ready` on success, else reports
     // and finishes with CliFailure. Without `secrets` the keychain is not asked (nor secrets
-    // created): the plan's layout (hosts, project, services) is right, its secret files hold
-    // placeholders, for commands that only reach the deployed cluster.
+    // created): the plan is the cluster's Topology (hosts, project, services) without files,
+    // for commands that only reach the deployed cluster.
     void prepareCluster(std::function<void()> ready, bool secrets = true);
 
     // Connects to each of `hosts` (plan host names) in parallel and runs `task` there; then

@@ -25,7 +25,7 @@ void DownCommand::start(const CliContext &context)
         done(CliUsage);
         return;
     }
-    prepareCluster([this] { planReady(); });
+    prepareCluster([this] { planReady(); }, false); // no secret needed: the keychain is not asked
 }
 
 void DownCommand::planReady()

@@ -33,7 +33,7 @@ void RemoveCommand::start(const CliContext &context)
         done(CliUsage);
         return;
     }
-    prepareCluster([this] { planReady(); });
+    prepareCluster([this] { planReady(); }, false); // no secret needed: the keychain is not asked
 }
 
 void RemoveCommand::planReady()

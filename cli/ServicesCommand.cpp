@@ -120,7 +120,7 @@ void ServicesCommand::start(const CliContext &context)
             return;
         }
     }
-    prepareCluster([this] { planReady(); });
+    prepareCluster([this] { planReady(); }, false); // no secret needed: the keychain is not asked
 }
 
 void ServicesCommand::planReady()

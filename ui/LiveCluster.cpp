@@ -20,17 +20,16 @@ struct Located
     QString user;
 };
 
-// Pool thread. The plan says which host runs slurmctld and which services each host has;
-// its files are dropped by SlurmEndpoint, so placeholder secrets do (the keychain is not
-// touched, nothing is created there for a cluster never deployed).
+// Pool thread. The Topology says which host runs slurmctld and which services each host
+// has; no secret is needed (the keychain is not touched, nothing is created there for a
+// cluster never deployed).
 Result<Located> locate(const Cluster &cluster, const SshTarget &ssh)
 {
     const DeploySession session(cluster, ssh);
-    const Result<DeploySession::Prepared> prepared =
-        session.prepareWith(QByteArray(64, 'x'), QByteArrayLiteral("unused"));
-    if (!prepared)
-        return prepared.error();
-    Result<SlurmEndpoint> endpoint = SlurmEndpoint::fromPlan(prepared->plan, prepared->targets);
+    const Result<DeploySession::Located> where = session.locate();
+    if (!where)
+        return where.error();
+    Result<SlurmEndpoint> endpoint = SlurmEndpoint::fromTopology(where->topology, where->targets);
     if (!endpoint)
         return endpoint.error();
     Located located{std::move(endpoint).value(), {}};

@@ -3,7 +3,7 @@
 #include "common/CancelToken.h"
 #include "common/Result.h"
 #include "deploy/DeployTypes.h"
-#include "render/HostPlan.h"
+#include "plan/HostPlan.h"
 #include "ssh/SshTarget.h"
 
 #include <QElapsedTimer>

@@ -1,6 +1,6 @@
 #include "deploy/DeploySession.h"
 
-#include "render/ClusterPlanner.h"
+#include "plan/ClusterPlanner.h"
 #include "secrets/ClusterSecrets.h"
 #include "ssh/SshConnection.h"
 
@@ -35,6 +35,30 @@ QHash<QString, SshTarget> DeploySession::targets() const
     return targets;
 }
 
+QHash<QString, QString> DeploySession::networkAddresses(const QHash<QString, SshTarget> &targets)
+{
+    QHash<QString, QString> addresses;
+    for (auto it = targets.cbegin(); it != targets.cend(); ++it) {
+        // Other hosts cannot resolve this machine's ssh aliases: use the HostName behind them.
+        SshConnection resolver(it.value(), nullptr);
+        const Result<void> resolved = resolver.resolve();
+        addresses.insert(it.key(), resolved && !resolver.resolvedHost().isEmpty() ? resolver.resolvedHost()
+                                                                                  : it.value().host);
+    }
+    return addresses;
+}
+
+Result<DeploySession::Located> DeploySession::locate() const
+{
+    Located located;
+    located.targets = targets();
+    Result<Topology> topology = Topology::of(m_cluster, networkAddresses(located.targets));
+    if (!topology)
+        return topology.error();
+    located.topology = std::move(topology).value();
+    return located;
+}
+
 Result<DeploySession::Prepared> DeploySession::prepareWith(const QByteArray &mungeKey,
                                                            const QByteArray &databasePassword) const
 {
@@ -43,14 +67,7 @@ Result<DeploySession::Prepared> DeploySession::prepareWith(const QByteArray &mun
     PlanInputs inputs;
     inputs.mungeKey = mungeKey;
     inputs.databasePassword = databasePassword;
-    for (auto it = prepared.targets.cbegin(); it != prepared.targets.cend(); ++it) {
-        // Other hosts cannot resolve this machine's ssh aliases: use the HostName behind them.
-        SshConnection resolver(it.value(), nullptr);
-        const Result<void> resolved = resolver.resolve();
-        inputs.networkAddresses.insert(it.key(), resolved && !resolver.resolvedHost().isEmpty()
-                                                     ? resolver.resolvedHost()
-                                                     : it.value().host);
-    }
+    inputs.networkAddresses = networkAddresses(prepared.targets);
     Result<ClusterPlan> plan = ClusterPlanner(m_templates).plan(m_cluster, inputs);
     if (!plan)
         return plan.error();

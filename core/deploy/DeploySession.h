@@ -2,9 +2,10 @@
 
 #include "common/Result.h"
 #include "inventory/Cluster.h"
-#include "render/HostPlan.h"
-#include "render/PlanInputs.h"
-#include "render/TemplateSource.h"
+#include "plan/HostPlan.h"
+#include "plan/PlanInputs.h"
+#include "plan/TemplateSource.h"
+#include "plan/Topology.h"
 #include "ssh/SshTarget.h"
 
 #include <QHash>
@@ -31,6 +32,13 @@ public:
         QHash<QString, SshTarget> targets;
     };
 
+    // Where the hosts are and what runs where, without the secrets' files.
+    struct Located
+    {
+        Topology topology;
+        QHash<QString, SshTarget> targets;
+    };
+
     // `ssh` carries the settings every host shares: config file, known_hosts files, timeout.
     DeploySession(Cluster cluster, SshTarget ssh, QObject *parent = nullptr);
 
@@ -41,6 +49,11 @@ public:
     // Asynchronous (the keychain is): the callback runs on this object's thread.
     void prepare(std::function<void(Result<Prepared>)> callback);
 
+    // The Topology with each host's SSH target, for what works on deployed hosts (monitoring,
+    // services, metrics, down, remove): the keychain is neither read nor written. Reads the
+    // ssh config (aliases resolved to the addresses other hosts use); call it off the GUI thread.
+    [[nodiscard]] Result<Located> locate() const;
+
     // Synchronous parts, for callers that already have the secrets.
     [[nodiscard]] QHash<QString, SshTarget> targets() const;
     [[nodiscard]] Result<Prepared> prepareWith(const QByteArray &mungeKey,
@@ -49,6 +62,9 @@ public:
     [[nodiscard]] const Cluster &cluster() const { return m_cluster; }
 
 private:
+    // Host name -> the address other hosts reach it at (an ~/.ssh/config alias resolved).
+    [[nodiscard]] static QHash<QString, QString> networkAddresses(const QHash<QString, SshTarget> &targets);
+
     Cluster m_cluster;
     SshTarget m_ssh;
     TemplateSource m_templates;

@@ -2,8 +2,8 @@
 
 #include "fingerprint/FingerprintParser.h"
 #include "fingerprint/FingerprintProbe.h"
+#include "plan/ClusterPlanner.h"
 #include "remote/ShellQuote.h"
-#include "render/ClusterPlanner.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>

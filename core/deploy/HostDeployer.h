@@ -5,7 +5,7 @@
 #include "compose/ComposeCommand.h"
 #include "deploy/DeployTypes.h"
 #include "fingerprint/HostFingerprint.h"
-#include "render/HostPlan.h"
+#include "plan/HostPlan.h"
 #include "ssh/SshConnection.h"
 
 #include <QHash>

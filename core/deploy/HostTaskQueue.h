@@ -2,7 +2,7 @@
 
 #include "common/CancelToken.h"
 #include "common/Result.h"
-#include "render/HostPlan.h"
+#include "plan/HostPlan.h"
 #include "ssh/SshTarget.h"
 
 #include <QHash>

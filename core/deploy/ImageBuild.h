@@ -1,6 +1,6 @@
 #pragma once
 
-#include "render/HostPlan.h"
+#include "plan/HostPlan.h"
 
 #include <QList>
 #include <QString>

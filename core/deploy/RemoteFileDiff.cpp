@@ -1,7 +1,7 @@
 #include "deploy/RemoteFileDiff.h"
 
 #include "deploy/HostDeployer.h"
-#include "render/UnifiedDiff.h"
+#include "plan/UnifiedDiff.h"
 
 #include <QCryptographicHash>
 

@@ -2,7 +2,7 @@
 
 #include "common/CancelToken.h"
 #include "deploy/ServiceTypes.h"
-#include "render/HostPlan.h"
+#include "plan/HostPlan.h"
 #include "ssh/SshTarget.h"
 
 #include <QHash>

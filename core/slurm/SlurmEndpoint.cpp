@@ -33,6 +33,12 @@ Result<SlurmEndpoint> SlurmEndpoint::fromPlan(const ClusterPlan &plan,
     return endpoint;
 }
 
+Result<SlurmEndpoint> SlurmEndpoint::fromTopology(const Topology &topology,
+                                                  const QHash<QString, SshTarget> &targets)
+{
+    return fromPlan(topology.withoutFiles(), targets);
+}
+
 const HostPlan *SlurmEndpoint::host(const QString &name) const
 {
     for (const HostPlan &candidate : hosts) {

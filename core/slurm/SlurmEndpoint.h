@@ -1,7 +1,8 @@
 #pragma once
 
 #include "common/Result.h"
-#include "render/HostPlan.h"
+#include "plan/HostPlan.h"
+#include "plan/Topology.h"
 #include "ssh/SshTarget.h"
 
 #include <QHash>
@@ -11,9 +12,9 @@
 namespace SlurmDeck {
 
 // Where SlurmDeck reaches a deployed cluster's Slurm: each host's SSH target and Compose
-// project, taken from the plan the deploy commands prepare from the cluster file
-// (DeploySession), and which host runs slurmctld. Holds no secret: the plan's file
-// contents are dropped. Slurm node names are the cluster file's host names.
+// project, taken from the cluster's Topology (DeploySession::locate), and which host runs
+// slurmctld. Holds no secret: a plan's file contents are dropped. Slurm node names are the cluster file's
+// host names.
 struct SlurmEndpoint
 {
     QString clusterName;
@@ -23,7 +24,9 @@ struct SlurmEndpoint
     QString controllerHost;            // the host running slurmctld
     bool accounting = false;           // some host runs slurmdbd
 
-    // Fails when no host of the plan runs slurmctld or it has no SSH target.
+    // Fails when no host runs slurmctld or it has no SSH target.
+    [[nodiscard]] static Result<SlurmEndpoint> fromTopology(const Topology &topology,
+                                                            const QHash<QString, SshTarget> &targets);
     [[nodiscard]] static Result<SlurmEndpoint> fromPlan(const ClusterPlan &plan,
                                                         const QHash<QString, SshTarget> &targets);
 

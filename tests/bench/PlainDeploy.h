@@ -4,7 +4,7 @@
 // of issue 4 — per host one tar stream over OpenSSH into the project directory, then
 // `docker-compose up -d` of its services; then wait until every node is idle.
 #include "LabManifest.h"
-#include "render/HostPlan.h"
+#include "plan/HostPlan.h"
 
 #include <QString>
 

@@ -11,7 +11,7 @@
 #include "PlainDeploy.h"
 #include "deploy/DeployRunner.h"
 #include "inventory/DefaultRoles.h"
-#include "render/ClusterPlanner.h"
+#include "plan/ClusterPlanner.h"
 #include "secrets/ClusterSecrets.h"
 #include "ssh/HostKey.h"
 

@@ -1,7 +1,7 @@
 // The unified diff a plan shows: the file on the host (anything) against the rendered one.
 // The input is both texts, split at its first NUL byte.
 #include "FuzzInput.h"
-#include "render/UnifiedDiff.h"
+#include "plan/UnifiedDiff.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -9,8 +9,8 @@
 #include "ResultTesting.h"
 #include "inventory/ClusterFile.h"
 #include "inventory/DefaultRoles.h"
+#include "plan/ClusterPlanner.h"
 #include "remote/ShellQuote.h"
-#include "render/ClusterPlanner.h"
 #include "secrets/ClusterSecrets.h"
 #include "ssh/HostKey.h"
 #include "ssh/SshConnection.h"
@@ -61,10 +61,13 @@ private:
     QString clusterFile() const { return m_home.filePath(QStringLiteral("clusters/clideploytest.yaml")); }
     QString sshConfig() const { return m_home.filePath(QStringLiteral("ssh_config")); }
 
-    Run cli(const QStringList &arguments, int timeoutMs = 120000) const
+    // keychain false: no D-Bus session, so no keychain answers at all.
+    Run cli(const QStringList &arguments, int timeoutMs = 120000, bool keychain = true) const
     {
         QProcess process;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        if (!keychain)
+            env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
         env.insert(QStringLiteral("HOME"), m_home.path());
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral(".config")));
         env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral(".local/share")));
@@ -427,6 +430,25 @@ private slots:
         const QStringList lines = run.out.split(u'\n', Qt::SkipEmptyParts);
         QVERIFY2(!lines.isEmpty() && lines.size() <= 6, run.describe().constData()); // 5 + "Attaching to"
         QVERIFY2(run.out.contains(QStringLiteral("slurmctld")), run.describe().constData());
+    }
+
+    // Operating the deployed cluster needs no secret: with no keychain reachable at all, the
+    // services, Slurm and metrics commands work; planning, which needs the secrets, does not.
+    void operatingNeedsNoKeychain()
+    {
+        const QList<QStringList> commands{{QStringLiteral("services")},
+                                          {QStringLiteral("status")},
+                                          {QStringLiteral("nodes")},
+                                          {QStringLiteral("metrics"), QStringLiteral("up")}};
+        for (const QStringList &command : commands) {
+            const Run run = cli(command, 120000, false);
+            QVERIFY2(run.exitCode == 0,
+                     QByteArray(command.join(u' ').toUtf8() + ": " + run.describe()).constData());
+        }
+        const Run plan = cli({QStringLiteral("plan")}, 120000, false);
+        QVERIFY2(plan.exitCode != 0, plan.describe().constData());
+        QVERIFY2(plan.err.contains(QStringLiteral("keychain"), Qt::CaseInsensitive),
+                 plan.describe().constData());
     }
 
     void unknownHostAndServiceAreUsageErrors()

@@ -10,7 +10,7 @@
 #include "metrics/GpuUsageSource.h"
 #include "metrics/PrometheusClient.h"
 #include "models/GpusModel.h"
-#include "render/MonitoringConfig.h"
+#include "plan/MonitoringConfig.h"
 #include "views/GpusView.h"
 #include "widgets/StaleBanner.h"
 

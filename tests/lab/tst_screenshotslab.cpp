@@ -137,7 +137,6 @@ private slots:
         m_window->deployView()->setSecrets(m_mungeKey, m_password);
         m_window->deployView()->setHostKeyPrompt(
             std::make_shared<FixedHostKeyPolicy>(HostKeyDecision::Reject));
-        m_window->servicesView()->setSecrets(m_mungeKey, m_password);
         m_window->servicesView()->setSshDefaults(shared());
         m_window->servicesView()->setHostKeyPrompt(
             std::make_shared<FixedHostKeyPolicy>(HostKeyDecision::Reject));

@@ -236,7 +236,6 @@ private slots:
         options.images = ImageSource::TransferFromHere; // the lab's hosts are offline
         options.localDocker = QStringLiteral("/usr/bin/docker");
         deployView()->setDeployOptions(options);
-        servicesView()->setSecrets(m_mungeKey, m_password);
         servicesView()->setSshDefaults(sshDefaults());
         servicesView()->setHostKeyPrompt(std::make_shared<FixedHostKeyPolicy>(HostKeyDecision::Reject));
 

@@ -105,7 +105,6 @@ private:
         if (!opened)
             qWarning("%s", qPrintable(opened.error().toString()));
         ServicesView *view = main->servicesView();
-        view->setSecrets(QByteArray(1024, 'k'), QByteArrayLiteral("db-password"));
         SshTarget ssh;
         ssh.configFile = m_temp.filePath(QStringLiteral("empty_ssh_config"));
         ssh.userKnownHostsFile = m_temp.filePath(QStringLiteral("known_hosts"));

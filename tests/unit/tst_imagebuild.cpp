@@ -6,7 +6,7 @@
 #include "deploy/DeployTypes.h"
 #include "deploy/ImageBuild.h"
 #include "deploy/LocalImages.h"
-#include "render/ClusterPlanner.h"
+#include "plan/ClusterPlanner.h"
 
 #include <QFile>
 #include <QProcess>

@@ -1,11 +1,13 @@
 // Rendering of slurm.conf, gres.conf, slurmdbd.conf, prometheus.yml and the per-host
-// plans from the seed's cluster file (tests/data/inventory/valid-full.yaml).
+// plans from the seed's cluster file (tests/data/inventory/valid-full.yaml), and the
+// Topology under them (no secrets, no files).
 #include "ResultTesting.h"
 #include "inventory/ClusterFile.h"
-#include "render/ClusterPlanner.h"
-#include "render/GpuNaming.h"
-#include "render/MonitoringConfig.h"
-#include "render/SlurmConfig.h"
+#include "plan/ClusterPlanner.h"
+#include "plan/GpuNaming.h"
+#include "plan/MonitoringConfig.h"
+#include "plan/SlurmConfig.h"
+#include "plan/Topology.h"
 
 #include <QTest>
 
@@ -199,6 +201,54 @@ private slots:
                     QVERIFY2(!file.content.contains("s3cretPassw0rd"), qPrintable(file.path));
             }
         }
+    }
+
+    // What runs where, without secrets: the planner's hosts are the Topology's plus files.
+    void topologyIsThePlanWithoutFiles()
+    {
+        const PlanInputs inputs = seedInputs();
+        const Result<Topology> topology = Topology::of(seedCluster(), inputs.networkAddresses);
+        SLURMDECK_VERIFY_OK(topology);
+        QCOMPARE(topology->clusterName, QStringLiteral("seed-lab"));
+        QCOMPARE(topology->projectName, QStringLiteral("slurmdeck-seed-lab"));
+        QCOMPARE(topology->controllerHost, QStringLiteral("gpu-box"));
+        QCOMPARE(topology->prometheusHost, QStringLiteral("gpu-box"));
+        QVERIFY(topology->accounting);
+        QCOMPARE(topology->host(QStringLiteral("nas1"))->networkAddress, QStringLiteral("192.168.1.30"));
+        QCOMPARE(topology->host(QStringLiteral("nas1"))->directory,
+                 QStringLiteral("/share/slurmdeck/seed-lab"));
+        for (const HostPlan &host : topology->hosts)
+            QVERIFY(host.files.isEmpty());
+
+        const Result<ClusterPlan> plan =
+            ClusterPlanner(TemplateSource(QStringLiteral(SLURMDECK_SOURCE_DIR "/compose-templates")))
+                .plan(seedCluster(), inputs);
+        SLURMDECK_VERIFY_OK(plan);
+        QCOMPARE(plan->hosts.size(), topology->hosts.size());
+        for (qsizetype i = 0; i < plan->hosts.size(); ++i) {
+            HostPlan rendered = plan->hosts.at(i);
+            QVERIFY(!rendered.files.isEmpty());
+            rendered.files.clear();
+            const HostPlan &located = topology->hosts.at(i);
+            QCOMPARE(rendered.hostName, located.hostName);
+            QCOMPARE(rendered.networkAddress, located.networkAddress);
+            QCOMPARE(rendered.directory, located.directory);
+            QCOMPARE(rendered.services, located.services);
+            QCOMPARE(rendered.profiles, located.profiles);
+            QCOMPARE(rendered.project.files, located.project.files);
+            QCOMPARE(rendered.project.name, located.project.name);
+        }
+        const ClusterPlan bare = topology->withoutFiles();
+        QCOMPARE(bare.slurmImage, plan->slurmImage);
+        QCOMPARE(bare.hosts.size(), plan->hosts.size());
+
+        // The same checks as the planner's, without asking for any secret.
+        Cluster noController = seedCluster();
+        for (Host &host : noController.hosts)
+            host.roles.setFlag(HostRole::Controller, false);
+        const Result<Topology> refused = Topology::of(noController, {});
+        QVERIFY(!refused);
+        QVERIFY(refused.error().message.contains(QStringLiteral("controller role")));
     }
 
     void builtInTemplatesMatchTheSourceTree()

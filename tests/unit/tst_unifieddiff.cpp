@@ -1,6 +1,6 @@
 // The unified diff `plan --diff` prints, checked against what GNU diff -u prints for the
 // same inputs (diff -u --label a --label b).
-#include "render/UnifiedDiff.h"
+#include "plan/UnifiedDiff.h"
 
 #include <QTest>
 

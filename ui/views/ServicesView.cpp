@@ -13,6 +13,7 @@
 #include "widgets/ServiceLogPane.h"
 
 #include <QAction>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -25,6 +26,7 @@
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 namespace SlurmDeck::Ui {
 
@@ -194,11 +196,6 @@ void ServicesView::setConfirmation(std::shared_ptr<Confirmation> confirmation)
     m_confirmation = std::move(confirmation);
 }
 
-void ServicesView::setSecrets(QByteArray mungeKey, QByteArray databasePassword)
-{
-    m_secrets = std::make_pair(std::move(mungeKey), std::move(databasePassword));
-}
-
 void ServicesView::setHostKeyPrompt(std::shared_ptr<HostKeyPrompt> prompt)
 {
     m_hostKeys = std::move(prompt);
@@ -256,22 +253,24 @@ void ServicesView::refresh()
         listAll();
         return;
     }
-    auto *session = new DeploySession(m_document->cluster(), m_sshDefaults, this);
-    if (m_secrets)
-        session->setSecrets(m_secrets->first, m_secrets->second);
-    m_session = session;
-    showNotice(tr("Connecting to %1: reading the cluster's secrets from the keychain…")
-                   .arg(m_document->displayName()),
-               false);
-    updateState();
-    session->prepare([this, session](Result<DeploySession::Prepared> prepared) {
-        session->deleteLater();
-        m_session = nullptr;
-        connected(std::move(prepared));
+    if (m_locating)
+        return;
+    // Where the hosts are and what runs where: no secret needed, the keychain is not asked.
+    m_locating = new QFutureWatcher<Result<DeploySession::Located>>(this);
+    connect(m_locating, &QFutureWatcher<Result<DeploySession::Located>>::finished, this, [this] {
+        const Result<DeploySession::Located> located = m_locating->result();
+        m_locating->deleteLater();
+        m_locating = nullptr;
+        connected(located);
     });
+    showNotice(tr("Connecting to %1…").arg(m_document->displayName()), false);
+    updateState();
+    m_locating->setFuture(QtConcurrent::run([cluster = m_document->cluster(), ssh = m_sshDefaults] {
+        return DeploySession(cluster, ssh).locate();
+    }));
 }
 
-void ServicesView::connected(Result<DeploySession::Prepared> prepared)
+void ServicesView::connected(const Result<DeploySession::Located> &prepared)
 {
     if (!prepared) {
         const Error &error = prepared.error();
@@ -289,7 +288,8 @@ void ServicesView::connected(Result<DeploySession::Prepared> prepared)
         credentials = std::make_shared<KeychainCredentialPrompt>(QStringLiteral("slurmdeck"),
                                                                  std::make_shared<GuiSecretAsker>(this));
     }
-    m_control = new ServiceControl(prepared->plan, prepared->targets, m_hostKeys, credentials, this);
+    m_control = new ServiceControl(prepared->topology.withoutFiles(), prepared->targets, m_hostKeys,
+                                   credentials, this);
     connect(m_control, &ServiceControl::servicesListed, this, &ServicesView::onServicesListed);
     connect(m_control, &ServiceControl::actionFinished, this, &ServicesView::onActionFinished);
     connect(m_control, &ServiceControl::logsRead, this, &ServicesView::onLogsRead);

@@ -5,6 +5,7 @@
 #include "ssh/SshTarget.h"
 #include "views/AreaView.h"
 
+#include <QFutureWatcher>
 #include <QPointer>
 #include <QSet>
 
@@ -47,7 +48,6 @@ public:
 
     // Seams, as in DeployView.
     void setConfirmation(std::shared_ptr<Confirmation> confirmation);
-    void setSecrets(QByteArray mungeKey, QByteArray databasePassword);
     void setSshDefaults(const SshTarget &ssh) { m_sshDefaults = ssh; }
     void setHostKeyPrompt(std::shared_ptr<HostKeyPrompt> prompt);
     void setCredentialPrompt(std::shared_ptr<CredentialPrompt> prompt);
@@ -57,7 +57,7 @@ public:
     [[nodiscard]] QTableView *table() const { return m_table; }
     [[nodiscard]] ServiceLogPane *logPane() const { return m_logs; }
     [[nodiscard]] ServiceControl *control() const { return m_control; }
-    [[nodiscard]] bool isConnecting() const { return m_session != nullptr; }
+    [[nodiscard]] bool isConnecting() const { return m_locating != nullptr; }
     [[nodiscard]] bool isFollowing() const { return m_followId != 0; }
     [[nodiscard]] bool isRunningClusterOperation() const;
     [[nodiscard]] QString notice() const;
@@ -87,7 +87,7 @@ protected:
 
 private:
     void createActions();
-    void connected(Result<DeploySession::Prepared> prepared);
+    void connected(const Result<DeploySession::Located> &prepared);
     void listAll();
     // `announce`: a failure goes to the notice too (a refresh); after an action the
     // action's own result is the notice, and the rows show the listing's failure.
@@ -108,12 +108,12 @@ private:
 
     ClusterDocument *m_document;
     std::shared_ptr<Confirmation> m_confirmation;
-    std::optional<std::pair<QByteArray, QByteArray>> m_secrets;
     SshTarget m_sshDefaults;
     std::shared_ptr<HostKeyPrompt> m_hostKeys;
     std::shared_ptr<CredentialPrompt> m_credentials;
 
-    QPointer<DeploySession> m_session; // while connecting
+    // While the cluster's hosts are located (on a pool thread).
+    QFutureWatcher<Result<DeploySession::Located>> *m_locating = nullptr;
     ServiceControl *m_control = nullptr;
     bool m_stale = false;
     int m_listing = 0;        // listings asked for and not answered yet

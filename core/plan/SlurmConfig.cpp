@@ -1,7 +1,7 @@
-#include "render/SlurmConfig.h"
+#include "plan/SlurmConfig.h"
 
 #include "common/ApplicationInfo.h"
-#include "render/GpuNaming.h"
+#include "plan/GpuNaming.h"
 
 #include <QStringList>
 

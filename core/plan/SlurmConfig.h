@@ -1,7 +1,7 @@
 #pragma once
 
 #include "inventory/Cluster.h"
-#include "render/PlanInputs.h"
+#include "plan/PlanInputs.h"
 
 #include <QByteArray>
 

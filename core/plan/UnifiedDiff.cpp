@@ -1,4 +1,4 @@
-#include "render/UnifiedDiff.h"
+#include "plan/UnifiedDiff.h"
 
 #include <QList>
 #include <QStringList>

@@ -1,8 +1,8 @@
-#include "render/ClusterPlanner.h"
+#include "plan/ClusterPlanner.h"
 
-#include "inventory/ClusterRules.h"
-#include "render/MonitoringConfig.h"
-#include "render/SlurmConfig.h"
+#include "plan/MonitoringConfig.h"
+#include "plan/SlurmConfig.h"
+#include "plan/Topology.h"
 
 #include <QObject>
 #include <QStringList>
@@ -120,19 +120,10 @@ QStringList ClusterPlanner::profilesFor(const Host &host, bool gpuExporter)
     return profiles;
 }
 
-Result<HostPlan> ClusterPlanner::planHost(const Cluster &cluster, const Host &host, const PlanInputs &inputs,
-                                          const QByteArray &slurmConf, const QByteArray &gresConf) const
+Result<HostPlan> ClusterPlanner::planHost(const Cluster &cluster, const Host &host, HostPlan plan,
+                                          const PlanInputs &inputs, const QByteArray &slurmConf,
+                                          const QByteArray &gresConf) const
 {
-    HostPlan plan;
-    plan.hostName = host.name;
-    plan.address = host.address;
-    plan.networkAddress = inputs.networkAddresses.value(host.name, host.address);
-    plan.platform =
-        host.effectivePlatform() == Platform::Unknown ? Platform::Linux : host.effectivePlatform();
-    plan.directory = projectDirectory(cluster, host);
-    plan.profiles = profilesFor(host, false);
-    plan.services = servicesFor(host, false);
-
     const Result<QByteArray> base = m_templates.read(QStringLiteral("compose.yml"));
     if (!base)
         return base.error();
@@ -144,13 +135,11 @@ Result<HostPlan> ClusterPlanner::planHost(const Cluster &cluster, const Host &ho
         return platformOverride.error();
     plan.files << RenderedFile{QStringLiteral("compose.yml"), *base, 0644, false}
                << RenderedFile{QStringLiteral("compose.override.yml"), *platformOverride, 0644, false};
-    QStringList composeFiles{QStringLiteral("compose.yml"), QStringLiteral("compose.override.yml")};
-    if (host.detected.hasGpu() && host.hasRole(HostRole::Compute)) {
+    if (plan.project.files.contains(QStringLiteral("compose.gpu.yml"))) {
         const Result<QByteArray> gpu = m_templates.read(QStringLiteral("overrides/gpu.yml"));
         if (!gpu)
             return gpu.error();
         plan.files << RenderedFile{QStringLiteral("compose.gpu.yml"), *gpu, 0644, false};
-        composeFiles << QStringLiteral("compose.gpu.yml");
     }
     plan.files << RenderedFile{QStringLiteral(".env"), envFile(cluster, host, inputs, plan.directory), 0644,
                                false}
@@ -169,23 +158,14 @@ Result<HostPlan> ClusterPlanner::planHost(const Cluster &cluster, const Host &ho
         plan.files << RenderedFile{QStringLiteral("prometheus/prometheus.yml"),
                                    renderPrometheusConfig(cluster, inputs, false), 0644, false};
     }
-    plan.project = ComposeProject{projectName(cluster), plan.directory, composeFiles, plan.profiles};
     return plan;
 }
 
 Result<ClusterPlan> ClusterPlanner::plan(const Cluster &cluster, const PlanInputs &inputs) const
 {
-    if (Result<void> valid = ClusterRules::check(cluster); !valid)
-        return valid.error();
-    if (cluster.hosts.isEmpty()) {
-        return makeError(Error::Code::InvalidArgument,
-                         QObject::tr("The cluster has no hosts yet. Discover or add hosts first."));
-    }
-    if (cluster.hostsWithRole(HostRole::Controller).isEmpty()) {
-        return makeError(Error::Code::InvalidArgument,
-                         QObject::tr("No host has the controller role. Give one host the controller role "
-                                     "(or reset roles to the defaults)."));
-    }
+    Result<Topology> topology = Topology::of(cluster, inputs.networkAddresses);
+    if (!topology)
+        return topology.error();
     if (inputs.mungeKey.size() < 32) {
         return makeError(Error::Code::InvalidArgument,
                          QObject::tr("The munge key is missing; it comes from the OS keychain."));
@@ -204,8 +184,9 @@ Result<ClusterPlan> ClusterPlanner::plan(const Cluster &cluster, const PlanInput
     plan.databaseImage = inputs.databaseImage;
     const QByteArray slurmConf = renderSlurmConf(cluster, inputs);
     const QByteArray gresConf = renderGresConf(cluster);
-    for (const Host &host : cluster.hosts) {
-        Result<HostPlan> hostPlan = planHost(cluster, host, inputs, slurmConf, gresConf);
+    for (qsizetype i = 0; i < cluster.hosts.size(); ++i) {
+        Result<HostPlan> hostPlan =
+            planHost(cluster, cluster.hosts.at(i), topology->hosts.at(i), inputs, slurmConf, gresConf);
         if (!hostPlan)
             return hostPlan.error();
         plan.hosts.append(std::move(hostPlan).value());

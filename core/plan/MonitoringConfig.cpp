@@ -1,6 +1,6 @@
-#include "render/MonitoringConfig.h"
+#include "plan/MonitoringConfig.h"
 
-#include "render/SlurmConfig.h"
+#include "plan/SlurmConfig.h"
 
 #include <QStringList>
 

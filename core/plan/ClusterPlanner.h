@@ -2,16 +2,16 @@
 
 #include "common/Result.h"
 #include "inventory/Cluster.h"
-#include "render/HostPlan.h"
-#include "render/PlanInputs.h"
-#include "render/TemplateSource.h"
+#include "plan/HostPlan.h"
+#include "plan/PlanInputs.h"
+#include "plan/TemplateSource.h"
 
 namespace SlurmDeck {
 
-// Renders the cluster: for every host its project directory, the files it gets (compose
-// files, .env, Slurm and monitoring configuration, secrets) and exactly the services of its
-// roles. Pure: no network, no keychain; the same inputs give the same bytes, which is what
-// makes a no-change re-deploy detectable from content hashes.
+// Renders the cluster: the Topology (for every host its project directory and exactly the
+// services of its roles) plus the files each host gets (compose files, .env, Slurm and
+// monitoring configuration, secrets). Pure: no network, no keychain; the same inputs give the same bytes,
+// which is what makes a no-change re-deploy detectable from content hashes.
 class ClusterPlanner final
 {
 public:
@@ -36,7 +36,8 @@ public:
     [[nodiscard]] Result<ImageBuildContext> buildContext(const QString &name, const QString &image) const;
 
 private:
-    [[nodiscard]] Result<HostPlan> planHost(const Cluster &cluster, const Host &host,
+    // `plan`: the host's Topology entry; the files are added.
+    [[nodiscard]] Result<HostPlan> planHost(const Cluster &cluster, const Host &host, HostPlan plan,
                                             const PlanInputs &inputs, const QByteArray &slurmConf,
                                             const QByteArray &gresConf) const;
 

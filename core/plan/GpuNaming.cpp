@@ -1,4 +1,4 @@
-#include "render/GpuNaming.h"
+#include "plan/GpuNaming.h"
 
 #include <QRegularExpression>
 

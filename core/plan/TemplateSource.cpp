@@ -1,4 +1,4 @@
-#include "render/TemplateSource.h"
+#include "plan/TemplateSource.h"
 
 #include <QDir>
 #include <QDirIterator>
