@@ -1,5 +1,7 @@
 #include "cli/ClusterCommand.h"
 
+#include "common/Executor.h"
+
 #include "cli/CliHostKeyPolicy.h"
 #include "cli/TerminalSecretAsker.h"
 #include "deploy/HostDeployer.h"
@@ -9,7 +11,6 @@
 
 #include <QFutureWatcher>
 #include <QPointer>
-#include <QThreadPool>
 #include <QTimer>
 #include <QtConcurrent>
 
@@ -17,22 +18,6 @@
 #include <unistd.h>
 
 namespace SlurmDeck {
-
-namespace {
-
-// One thread per host: the work is blocking SSH, and `logs -f` holds its thread.
-QThreadPool *hostPool()
-{
-    static QThreadPool pool;
-    static const bool configured = [] {
-        pool.setMaxThreadCount(32);
-        return true;
-    }();
-    Q_UNUSED(configured);
-    return &pool;
-}
-
-} // namespace
 
 ClusterCommand::ClusterCommand(QObject *parent)
     : CliCommand(parent)
@@ -207,13 +192,14 @@ void ClusterCommand::runOnHosts(const QStringList &hosts, HostTask task,
                     if (--*remaining == 0)
                         finishedAll(*outcomes);
                 });
-        watcher->setFuture(QtConcurrent::run(hostPool(), [=]() -> Result<QStringList> {
-            HostDeployer deployer(hostPlanCopy, target, hostKeys.get(), credentials.get(), cancel,
-                                  [](const QString &) {});
-            if (Result<void> checked = deployer.connectAndCheck(true); !checked)
-                return checked.error();
-            return task(deployer, post);
-        }));
+        watcher->setFuture(
+            QtConcurrent::run(Executor::pool(Executor::Lane::Hosts), [=]() -> Result<QStringList> {
+                HostDeployer deployer(hostPlanCopy, target, hostKeys.get(), credentials.get(), cancel,
+                                      [](const QString &) {});
+                if (Result<void> checked = deployer.connectAndCheck(true); !checked)
+                    return checked.error();
+                return task(deployer, post);
+            }));
     }
     if (*remaining == 0)
         QTimer::singleShot(0, this, [outcomes, finishedAll] { finishedAll(*outcomes); });

@@ -1,6 +1,7 @@
 #include "LiveCluster.h"
 
 #include "SlurmOperations.h"
+#include "common/Executor.h"
 #include "deploy/DeploySession.h"
 #include "slurm/SlurmActions.h"
 #include "slurm/SlurmEndpoint.h"
@@ -92,7 +93,8 @@ void LiveCluster::start(const Cluster &cluster)
         emit connected();
         m_monitor->start();
     });
-    watcher->setFuture(QtConcurrent::run([cluster, ssh = m_ssh] { return locate(cluster, ssh); }));
+    watcher->setFuture(QtConcurrent::run(Executor::pool(Executor::Lane::Hosts),
+                                         [cluster, ssh = m_ssh] { return locate(cluster, ssh); }));
 }
 
 void LiveCluster::stop()

@@ -1,11 +1,10 @@
-// slurmdeck-cli: the headless front. Wiring only; the commands live in core.
+// slurmdeck-cli: the headless front. Wiring only; the commands live in cli/.
 #include "cli/CliApplication.h"
 #include "common/ApplicationInfo.h"
-#include "deploy/HostTaskQueue.h"
+#include "common/Executor.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
-#include <QThreadPool>
 #include <QTimer>
 
 #include <cstdio>
@@ -25,7 +24,8 @@ int main(int argc, char *argv[])
         exitCode = QCoreApplication::exec();
     }
     // The command is gone and has cancelled what still ran on the hosts; let those
-    // workers close their connections before the process (and libssh) goes away.
-    SlurmDeck::HostTaskQueue::pool()->waitForDone();
+    // workers close their connections before the process (and libssh) goes away, but do
+    // not hang on one blocked in a connect to a host that drops packets.
+    SlurmDeck::Executor::shutdown(std::chrono::seconds(10));
     return exitCode;
 }

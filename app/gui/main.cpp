@@ -3,6 +3,7 @@
 #include "MainWindow.h"
 #include "Screenshot.h"
 #include "common/ApplicationInfo.h"
+#include "common/Executor.h"
 #include "dialogs/SandboxDialog.h"
 #include "inventory/ClusterDocument.h"
 #include "inventory/ClusterFile.h"
@@ -35,6 +36,9 @@ int main(int argc, char *argv[])
     if (const std::optional<int> exitCode = parseGuiOptions(app, options))
         return *exitCode;
 
+    // Destroyed after the window (which cancels its work): waits at most a second for the
+    // work still on the hosts, so quitting never hangs on a host that drops packets.
+    const SlurmDeck::ExecutorShutdown executorShutdown(std::chrono::seconds(1));
     SlurmDeck::Ui::MainWindow window;
     // The sandbox comes first; the window opens on it once it is up.
     const auto runSandbox = [&window, &options](bool up) {

@@ -1,5 +1,7 @@
 #include "deploy/DeployRunner.h"
 
+#include "common/Executor.h"
+
 #include "deploy/ClusterVerifier.h"
 #include "deploy/HostDeployer.h"
 #include "deploy/HostImages.h"
@@ -10,27 +12,11 @@
 #include <QMutex>
 #include <QPointer>
 #include <QThread>
-#include <QThreadPool>
 #include <QtConcurrent>
 
 #include <algorithm>
 
 namespace SlurmDeck {
-
-namespace {
-
-QThreadPool *deployPool()
-{
-    static QThreadPool pool;
-    static const bool configured = [] {
-        pool.setMaxThreadCount(16);
-        return true;
-    }();
-    Q_UNUSED(configured);
-    return &pool;
-}
-
-} // namespace
 
 // Forwards log lines from worker threads to the runner while it lives.
 struct DeployRunner::LogSink
@@ -200,11 +186,12 @@ void DeployRunner::runOnHosts(const QStringList &hosts, DeployPhase phase, Step 
         // The deployer's connection calls the prompts through plain pointers: the task keeps
         // them alive, since the runner (and whoever else held them, e.g. a closed Deploy
         // view) may be gone before the task notices the cancel.
-        watcher->setFuture(QtConcurrent::run(deployPool(), [deployer, snapshot, step, hostKeys = m_hostKeys,
-                                                            credentials = m_credentials]() mutable {
-            Result<void> result = step(*deployer, snapshot);
-            return Outcome{std::move(result), std::move(snapshot)};
-        }));
+        watcher->setFuture(QtConcurrent::run(
+            Executor::pool(Executor::Lane::Deploy),
+            [deployer, snapshot, step, hostKeys = m_hostKeys, credentials = m_credentials]() mutable {
+                Result<void> result = step(*deployer, snapshot);
+                return Outcome{std::move(result), std::move(snapshot)};
+            }));
     }
 }
 
@@ -355,8 +342,8 @@ void DeployRunner::verify()
     });
     const CancelToken cancel = m_cancel;
     const std::shared_ptr<LogSink> sink = m_sink;
-    watcher->setFuture(
-        QtConcurrent::run(deployPool(), [=, hostKeys = m_hostKeys, credentials = m_credentials] {
+    watcher->setFuture(QtConcurrent::run(
+        Executor::pool(Executor::Lane::Deploy), [=, hostKeys = m_hostKeys, credentials = m_credentials] {
             sink->post(controller, tr("verifying the cluster"));
             // The monitoring host may be the controller host: one connection, used by one task.
             HostDeployer *monitor = monitoringDeployer.get();

@@ -1,5 +1,7 @@
 #include "deploy/HostTaskQueue.h"
 
+#include "common/Executor.h"
+
 #include "deploy/HostDeployer.h"
 
 #include <QFutureWatcher>
@@ -32,14 +34,7 @@ HostTaskQueue::~HostTaskQueue()
 
 QThreadPool *HostTaskQueue::pool()
 {
-    // One thread per busy host, plus one per followed log: the work is blocking SSH.
-    static QThreadPool pool;
-    static const bool configured = [] {
-        pool.setMaxThreadCount(48);
-        return true;
-    }();
-    Q_UNUSED(configured);
-    return &pool;
+    return Executor::pool(Executor::Lane::Hosts);
 }
 
 const HostPlan *HostTaskQueue::hostPlan(const QString &host) const

@@ -1,10 +1,11 @@
 #include "discovery/Discovery.h"
 
+#include "common/Executor.h"
+
 #include "discovery/HostFingerprinter.h"
 
 #include <QFutureWatcher>
 #include <QRegularExpression>
-#include <QThreadPool>
 #include <QtConcurrent>
 
 namespace SlurmDeck {
@@ -33,23 +34,6 @@ Result<void> setDiscoveryTargets(DiscoveryRequest &request, bool scanSubnets, co
         return makeError(Error::Code::InvalidArgument, QObject::tr("Name at least one host."));
     return {};
 }
-
-namespace {
-
-// SSH work is I/O bound: more threads than cores. A dedicated pool keeps it from starving
-// QtConcurrent work elsewhere.
-QThreadPool *sshPool()
-{
-    static QThreadPool pool;
-    static const bool configured = [] {
-        pool.setMaxThreadCount(16);
-        return true;
-    }();
-    Q_UNUSED(configured);
-    return &pool;
-}
-
-} // namespace
 
 Discovery::Discovery(std::shared_ptr<HostKeyPrompt> hostKeyPrompt,
                      std::shared_ptr<CredentialPrompt> credentialPrompt, QObject *parent)
@@ -131,9 +115,10 @@ void Discovery::fingerprint(const QString &host, quint64 order)
         emit fingerprintProgress(m_fingerprintsDone, m_fingerprintsStarted);
         finishIfDone();
     });
-    sshPool()->setMaxThreadCount(std::max(m_request.sshConcurrency, 1));
+    Executor::pool(Executor::Lane::Discovery)->setMaxThreadCount(std::max(m_request.sshConcurrency, 1));
     watcher->setFuture(QtConcurrent::run(
-        sshPool(), [target, hostKeys = m_hostKeyPrompt, credentials = m_credentialPrompt, cancel = m_cancel] {
+        Executor::pool(Executor::Lane::Discovery),
+        [target, hostKeys = m_hostKeyPrompt, credentials = m_credentialPrompt, cancel = m_cancel] {
             return fingerprintHost(target, hostKeys.get(), credentials.get(), cancel);
         }));
 }

@@ -1,5 +1,7 @@
 #include "metrics/GpuUsageSource.h"
 
+#include "common/Executor.h"
+
 #include "metrics/MetricQueries.h"
 #include "metrics/PrometheusClient.h"
 #include "metrics/SshPrometheusTransport.h"
@@ -7,7 +9,6 @@
 #include "ssh/SshConnection.h"
 
 #include <QFutureWatcher>
-#include <QThreadPool>
 #include <QtConcurrent>
 
 namespace SlurmDeck {
@@ -22,16 +23,6 @@ struct HostAnswer
     QString host;
     Result<GpuParse> parse;
 };
-
-QThreadPool *gpuPool()
-{
-    static QThreadPool *pool = [] {
-        auto *p = new QThreadPool;
-        p->setMaxThreadCount(2);
-        return p;
-    }();
-    return pool;
-}
 
 } // namespace
 
@@ -216,7 +207,8 @@ void GpuUsageSource::askNvidiaSmi(const QString &prometheusProblem)
                     extra.prepend(prometheusProblem + QStringLiteral("; read with nvidia-smi instead"));
                 finish(std::move(all), GpuSnapshot::Source::NvidiaSmi, extra);
             });
-    watcher->setFuture(QtConcurrent::run(gpuPool(), [hosts = m_gpuHosts, runner = m_runner] {
+    watcher->setFuture(QtConcurrent::run(Executor::pool(Executor::Lane::Gpu), [hosts = m_gpuHosts,
+                                                                               runner = m_runner] {
         QList<HostAnswer> answers;
         for (const QString &host : hosts) {
             const Result<QString> output = runner(host);

@@ -1,5 +1,7 @@
 #include "slurm/SlurmActions.h"
 
+#include "common/Executor.h"
+
 #include "slurm/ControllerLink.h"
 #include "slurm/ControllerQueries.h"
 #include "slurm/JobRequest.h"
@@ -7,7 +9,6 @@
 #include "slurm/SlurmMonitor.h"
 
 #include <QFutureWatcher>
-#include <QThreadPool>
 #include <QTimer>
 #include <QtConcurrent>
 
@@ -16,18 +17,6 @@ namespace SlurmDeck {
 namespace {
 
 constexpr std::chrono::seconds actionTimeout{30};
-
-// Long waits (drain, registration) hold a thread each; keep them off the global pool.
-QThreadPool *actionPool()
-{
-    static QThreadPool pool;
-    static const bool configured = [] {
-        pool.setMaxThreadCount(8);
-        return true;
-    }();
-    Q_UNUSED(configured);
-    return &pool;
-}
 
 } // namespace
 
@@ -180,7 +169,7 @@ void SlurmActions::runLong(const QString &description, std::function<Result<QStr
                 watcher->deleteLater();
                 report(description, result, receiver.data(), done);
             });
-    watcher->setFuture(QtConcurrent::run(actionPool(), std::move(work)));
+    watcher->setFuture(QtConcurrent::run(Executor::pool(Executor::Lane::Actions), std::move(work)));
 }
 
 void SlurmActions::tailJobOutput(qint64 jobId, int lines, QObject *context,

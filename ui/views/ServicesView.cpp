@@ -4,6 +4,7 @@
 #include "GuiHostKeyPrompt.h"
 #include "GuiSecretAsker.h"
 #include "MessageBoxConfirmation.h"
+#include "common/Executor.h"
 #include "deploy/ServiceControl.h"
 #include "inventory/ClusterDocument.h"
 #include "models/ModelRoles.h"
@@ -265,9 +266,10 @@ void ServicesView::refresh()
     });
     showNotice(tr("Connecting to %1…").arg(m_document->displayName()), false);
     updateState();
-    m_locating->setFuture(QtConcurrent::run([cluster = m_document->cluster(), ssh = m_sshDefaults] {
-        return DeploySession(cluster, ssh).locate();
-    }));
+    m_locating->setFuture(QtConcurrent::run(Executor::pool(Executor::Lane::Hosts),
+                                            [cluster = m_document->cluster(), ssh = m_sshDefaults] {
+                                                return DeploySession(cluster, ssh).locate();
+                                            }));
 }
 
 void ServicesView::connected(const Result<DeploySession::Located> &prepared)

@@ -1,5 +1,6 @@
 #include "wizard/WizardBackend.h"
 
+#include "common/Executor.h"
 #include "discovery/PortProber.h"
 #include "secrets/SecretStore.h"
 #include "ssh/SshConnection.h"
@@ -80,14 +81,15 @@ void SshWizardBackend::readHostKeys(const QStringList &targets, const SshTarget 
 {
     QPointer<QObject> guard(context);
     // SSH blocks: on the pool, then back to the context's thread.
-    (void)QtConcurrent::run([targets, ssh, guard, done = std::move(done)]() mutable {
-        QList<WizardHostKey> keys;
-        for (const QString &target : targets)
-            keys.append(readOneKey(target, ssh));
-        if (QObject *receiver = guard.data())
-            QMetaObject::invokeMethod(
-                receiver, [done = std::move(done), keys] { done(keys); }, Qt::QueuedConnection);
-    });
+    (void)QtConcurrent::run(
+        Executor::pool(Executor::Lane::Discovery), [targets, ssh, guard, done = std::move(done)]() mutable {
+            QList<WizardHostKey> keys;
+            for (const QString &target : targets)
+                keys.append(readOneKey(target, ssh));
+            if (QObject *receiver = guard.data())
+                QMetaObject::invokeMethod(
+                    receiver, [done = std::move(done), keys] { done(keys); }, Qt::QueuedConnection);
+        });
 }
 
 void SshWizardBackend::fingerprint(const DiscoveryRequest &request, const QHash<QString, QString> &trusted,
