@@ -1,25 +1,22 @@
 // The cluster inventory: the YAML schema, every problem reported with its place, lossless
 // round trips, atomic saves, the default topology, and a loader that survives garbage.
+#include "InventoryFixtures.h"
 #include "inventory/ClusterFile.h"
 #include "inventory/DefaultRoles.h"
 #include "inventory/SpellingSuggestion.h"
 
-#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QRandomGenerator>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
 #ifdef Q_OS_UNIX
-#include <csignal>
-#include <sys/resource.h>
-#include <unistd.h>
 #endif
 
 using namespace SlurmDeck;
 using namespace Qt::StringLiterals;
+using namespace SlurmDeck::InventoryFixtures;
 
 namespace {
 
@@ -28,33 +25,6 @@ const QString dataDir = QStringLiteral(SLURMDECK_TEST_DATA_DIR "/inventory");
 QString fixture(const QString &name)
 {
     return dataDir + u'/' + name;
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-Host makeHost(const QString &name, Platform platform, int gpus = 0)
-{
-    Host host;
-    host.name = name;
-    host.address = name + QStringLiteral(".lan");
-    host.detected.platform = platform;
-    host.detected.gpus = gpus;
-    return host;
-}
-
-// A small valid cluster built in code.
-Cluster sampleCluster()
-{
-    Cluster cluster;
-    cluster.name = QStringLiteral("lab");
-    cluster.hosts = {makeHost(QStringLiteral("mac"), Platform::MacOS),
-                     makeHost(QStringLiteral("gpu"), Platform::Linux, 2)};
-    assignDefaultRoles(cluster);
-    return cluster;
 }
 
 QStringList diagnosticLines(const QString &yaml)
@@ -526,218 +496,6 @@ private slots:
         QVERIFY(*loaded == cluster);
     }
 
-    void saveCreatesParentDirectory()
-    {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("a/b/clusters/lab.yaml"));
-        const Result<void> saved = ClusterFile::save(sampleCluster(), path);
-        QVERIFY2(saved.has_value(), qPrintable(saved ? QString() : saved.error().toString()));
-        const Result<Cluster> loaded = ClusterFile::load(path);
-        QVERIFY(loaded.has_value());
-        QVERIFY(*loaded == sampleCluster());
-        // Nothing but the target is left behind (QSaveFile's temporary file is gone).
-        QCOMPARE(QDir(dir.filePath(QStringLiteral("a/b/clusters"))).entryList(QDir::Files),
-                 QStringList{QStringLiteral("lab.yaml")});
-    }
-
-    void saveIntoUncreatableDirectoryFails()
-    {
-        QTemporaryDir dir;
-        const QString blocker = dir.filePath(QStringLiteral("file"));
-        QVERIFY(QFile(blocker).open(QIODevice::WriteOnly));
-        const Result<void> saved = ClusterFile::save(sampleCluster(), blocker + u"/sub/lab.yaml"_s);
-        QVERIFY(!saved.has_value());
-        QCOMPARE(saved.error().code, Error::Code::Io);
-    }
-
-    void saveOverDirectoryFailsAndKeepsIt()
-    {
-        QTemporaryDir dir;
-        const QString target = dir.filePath(QStringLiteral("lab.yaml"));
-        QVERIFY(QDir().mkpath(target + u"/inside"_s));
-        const Result<void> saved = ClusterFile::save(sampleCluster(), target);
-        QVERIFY(!saved.has_value());
-        QCOMPARE(saved.error().code, Error::Code::Io);
-        QVERIFY(QFileInfo(target + u"/inside"_s).isDir());
-    }
-
-    // A write that fails half way (here: the file size limit, which binds root too) leaves
-    // the previous file exactly as it was.
-    void failedWriteLeavesExistingFileUntouched()
-    {
-#ifdef Q_OS_UNIX
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("lab.yaml"));
-        const QByteArray original = "# previous contents\nname: old\n";
-        {
-            QFile file(path);
-            QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write(original);
-        }
-        rlimit saved{};
-        QCOMPARE(getrlimit(RLIMIT_FSIZE, &saved), 0);
-        const auto previousHandler = std::signal(SIGXFSZ, SIG_IGN);
-        rlimit tiny = saved;
-        tiny.rlim_cur = 16;
-        QCOMPARE(setrlimit(RLIMIT_FSIZE, &tiny), 0);
-        const Result<void> result = ClusterFile::save(sampleCluster(), path);
-        setrlimit(RLIMIT_FSIZE, &saved);
-        std::signal(SIGXFSZ, previousHandler);
-
-        QVERIFY(!result.has_value());
-        QCOMPARE(result.error().code, Error::Code::Io);
-        QCOMPARE(readAll(path), original);
-        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("lab.yaml")});
-#else
-        QFAIL("this check needs RLIMIT_FSIZE (POSIX)");
-#endif
-    }
-
-    void invalidClusterIsNotSaved()
-    {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("lab.yaml"));
-        QVERIFY(ClusterFile::save(sampleCluster(), path).has_value());
-        const QByteArray before = readAll(path);
-
-        Cluster broken = sampleCluster();
-        broken.hosts[1].name = broken.hosts[0].name; // duplicate
-        const Result<void> result = ClusterFile::save(broken, path);
-        QVERIFY(!result.has_value());
-        QCOMPARE(result.error().code, Error::Code::InvalidArgument);
-        QVERIFY2(result.error().message.contains(u"duplicate host name 'mac'"_s),
-                 qPrintable(result.error().message));
-        QCOMPARE(readAll(path), before);
-    }
-
-    void duplicateNamesAreReported()
-    {
-        Cluster cluster = sampleCluster();
-        cluster.hosts.append(makeHost(QStringLiteral("GPU"), Platform::Linux));
-        cluster.hosts.last().roles = HostRole::Compute;
-        cluster.partitions.append({QStringLiteral("main"), {QStringLiteral("mac")}, false, {}});
-        const QList<Diagnostic> problems =
-            ClusterFile::validate(QString::fromUtf8(ClusterFile::toYaml(cluster)), u"d.yaml"_s);
-        QCOMPARE(problems.size(), 2);
-        QVERIFY(problems.at(0).message.startsWith(u"duplicate host name 'GPU'"_s));
-        QVERIFY(problems.at(1).message.startsWith(u"duplicate partition name 'main'"_s));
-        for (const Diagnostic &problem : problems) {
-            QCOMPARE(problem.file, u"d.yaml"_s);
-            QVERIFY(problem.line > 1);
-        }
-    }
-
-    void defaultRolesPreferTheGpuLinuxHost()
-    {
-        Cluster cluster;
-        cluster.name = QStringLiteral("lab");
-        cluster.hosts = {makeHost(QStringLiteral("mac"), Platform::MacOS),
-                         makeHost(QStringLiteral("linux"), Platform::Linux),
-                         makeHost(QStringLiteral("nas"), Platform::Qnap),
-                         makeHost(QStringLiteral("gpu"), Platform::Linux, 1)};
-        cluster.hosts[0].roles = HostRole::Controller; // replaced
-        assignDefaultRoles(cluster);
-
-        const HostRoles all =
-            HostRole::Controller | HostRole::Database | HostRole::Monitoring | HostRole::Compute;
-        QCOMPARE(cluster.hosts.at(3).roles, all);
-        for (int i = 0; i < 3; ++i)
-            QCOMPARE(cluster.hosts.at(i).roles, HostRoles(HostRole::Compute));
-        QCOMPARE(cluster.partitions.size(), 2);
-        QCOMPARE(cluster.partitions.at(0),
-                 (Partition{QStringLiteral("main"), {QStringLiteral("ALL")}, true, QString()}));
-        QCOMPARE(cluster.partitions.at(1).name, QStringLiteral("gpu"));
-        QCOMPARE(cluster.partitions.at(1).nodes, QStringList{QStringLiteral("gpu")});
-        QVERIFY(!cluster.partitions.at(1).isDefault);
-        QVERIFY(
-            ClusterFile::validate(QString::fromUtf8(ClusterFile::toYaml(cluster)), u"r.yaml"_s).isEmpty());
-    }
-
-    void defaultRolesWithoutGpuTakeFirstLinuxHost()
-    {
-        Cluster cluster;
-        cluster.name = QStringLiteral("lab");
-        cluster.hosts = {makeHost(QStringLiteral("mac"), Platform::MacOS),
-                         makeHost(QStringLiteral("nas"), Platform::Qnap),
-                         makeHost(QStringLiteral("deb1"), Platform::Linux),
-                         makeHost(QStringLiteral("deb2"), Platform::Linux)};
-        cluster.hosts[1].platformOverride = Platform::Linux; // the override counts
-        cluster.hosts[1].detected.platform = Platform::Unknown;
-        assignDefaultRoles(cluster);
-        QVERIFY(cluster.hosts.at(1).hasRole(HostRole::Controller));
-        QVERIFY(cluster.hosts.at(1).hasRole(HostRole::Database));
-        QVERIFY(cluster.hosts.at(1).hasRole(HostRole::Monitoring));
-        QCOMPARE(cluster.hostsWithRole(HostRole::Controller).size(), 1);
-        QCOMPARE(cluster.hostsWithRole(HostRole::Compute).size(), 4);
-        QCOMPARE(cluster.partitions.size(), 1);
-        QCOMPARE(cluster.partitions.at(0).name, QStringLiteral("main"));
-    }
-
-    void defaultRolesWithoutLinuxTakeFirstHost()
-    {
-        Cluster cluster;
-        cluster.name = QStringLiteral("lab");
-        cluster.hosts = {makeHost(QStringLiteral("nas"), Platform::Qnap),
-                         makeHost(QStringLiteral("mac"), Platform::MacOS, 1),
-                         makeHost(QStringLiteral("unknown"), Platform::Unknown)};
-        assignDefaultRoles(cluster);
-        QVERIFY(cluster.hosts.at(0).hasRole(HostRole::Controller));
-        QCOMPARE(cluster.hostsWithRole(HostRole::Controller).size(), 1);
-        QCOMPARE(cluster.partitions.size(), 2); // a GPU host that is not Linux still gets `gpu`
-        QCOMPARE(cluster.partitions.at(1).nodes, QStringList{QStringLiteral("mac")});
-    }
-
-    void defaultRolesOnEmptyCluster()
-    {
-        Cluster cluster;
-        cluster.name = QStringLiteral("lab");
-        cluster.partitions.append({QStringLiteral("old"), {QStringLiteral("ALL")}, true, {}});
-        assignDefaultRoles(cluster);
-        QVERIFY(cluster.hosts.isEmpty());
-        QVERIFY(cluster.partitions.isEmpty());
-    }
-
-    void spellingSuggestions()
-    {
-        const QStringList keys = {u"name"_s, u"address"_s, u"port"_s, u"user"_s};
-        QCOMPARE(closestSpelling(u"adress"_s, keys), u"address"_s);
-        QCOMPARE(closestSpelling(u"prot"_s, keys), u"port"_s);
-        QCOMPARE(closestSpelling(u"Name"_s, keys), u"name"_s);
-        QCOMPARE(closestSpelling(u"colour"_s, keys), QString());
-        QCOMPARE(closestSpelling(u"x"_s, keys), QString());
-        QCOMPARE(editDistance(u"kitten"_s, u"sitting"_s), 3);
-        QCOMPARE(editDistance(u"ab"_s, u"ba"_s), 1);
-    }
-
-    void maxTimeFormats_data()
-    {
-        QTest::addColumn<QString>("text");
-        QTest::addColumn<bool>("valid");
-        for (const char *good :
-             {"UNLIMITED", "infinite", "60", "30:00", "12:00:00", "1-00", "1-12:30", "7-00:00:00"})
-            QTest::newRow(good) << QString::fromLatin1(good) << true;
-        for (const char *bad : {"", "1 day", "1h", "-1", "1-", "1:2:3:4", "UNLIMITEDX"})
-            QTest::newRow(bad[0] ? bad : "empty") << QString::fromLatin1(bad) << false;
-    }
-    void maxTimeFormats()
-    {
-        QFETCH(QString, text);
-        QFETCH(bool, valid);
-        QCOMPARE(Partition::isValidMaxTime(text), valid);
-    }
-
-    void defaultPathAndOverride()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        const QString path = ClusterFile::defaultPath();
-        QVERIFY2(path.endsWith(u"/clusters/default.yaml"_s), qPrintable(path));
-        QVERIFY(path.startsWith(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)));
-        QCOMPARE(ClusterFile::resolvePath(QString()), path);
-        QCOMPARE(ClusterFile::resolvePath(u"/tmp/other.yaml"_s), u"/tmp/other.yaml"_s);
-    }
-
-    // Truncations, byte flips, insertions and random garbage: the loader must answer with
-    // a value or an error, never crash or hang. Fixed seed, so a failure reproduces.
     void survivesMutatedInput()
     {
         const QByteArray valid = readAll(fixture(QStringLiteral("valid-full.yaml")));
