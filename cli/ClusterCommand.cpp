@@ -104,22 +104,22 @@ void ClusterCommand::prepareCluster(std::function<void()> ready, bool secrets)
         done(CliFailure);
         return;
     }
-    auto *session = new DeploySession(*cluster, m_ssh, this);
+    m_session = new ClusterSession(*cluster, m_ssh, m_hostKeys, m_credentials, this);
     if (!secrets) {
-        session->deleteLater();
-        Result<DeploySession::Located> located = session->locate();
-        if (!located) {
-            err() << tr("Cannot locate the cluster's hosts: %1\n").arg(located.error().toString());
-            done(CliFailure);
-            return;
-        }
-        m_prepared.plan = located->topology.withoutFiles();
-        m_prepared.targets = std::move(located->targets);
-        QTimer::singleShot(0, this, std::move(ready));
+        // Where the hosts are and what runs where: the keychain is not asked.
+        m_session->locate(this, [this, ready](Result<ClusterSession::Located> located) {
+            if (!located) {
+                err() << tr("Cannot locate the cluster's hosts: %1\n").arg(located.error().toString());
+                done(CliFailure);
+                return;
+            }
+            m_prepared.plan = located->topology.withoutFiles();
+            m_prepared.targets = std::move(located->targets);
+            ready();
+        });
         return;
     }
-    session->prepare([this, session, ready](Result<DeploySession::Prepared> prepared) {
-        session->deleteLater();
+    m_session->prepareDeploy(this, [this, ready](Result<ClusterSession::Prepared> prepared) {
         if (!prepared) {
             err() << tr("Cannot prepare the cluster's plan: %1\n").arg(prepared.error().toString());
             done(CliFailure);

@@ -3,7 +3,7 @@
 #include "cli/CliCommand.h"
 #include "common/CancelToken.h"
 #include "common/Result.h"
-#include "deploy/DeploySession.h"
+#include "session/ClusterSession.h"
 
 #include <QCommandLineOption>
 
@@ -88,7 +88,8 @@ private:
     CliContext m_context;
     SshTarget m_ssh;
     QString m_clusterPath;
-    DeploySession::Prepared m_prepared;
+    ClusterSession *m_session = nullptr; // after prepareCluster
+    ClusterSession::Prepared m_prepared;
     std::shared_ptr<CliHostKeyPolicy> m_hostKeys;
     std::shared_ptr<CredentialPrompt> m_credentials;
     CancelToken m_cancel;

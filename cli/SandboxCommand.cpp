@@ -4,7 +4,6 @@
 #include "cli/InitCommand.h"
 #include "cli/RemoveCommand.h"
 #include "inventory/ClusterFile.h"
-#include "ssh/SshConnection.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -138,8 +137,7 @@ void SandboxCommand::discoverAndDeploy()
     const std::optional<Lab::Manifest> lab = Lab::readManifest(&why);
     if (!lab)
         return fail(why);
-    if (Result<void> trusted = Sandbox::trustHostKeys(*lab, SshConnection::defaultSlurmDeckKnownHosts());
-        !trusted)
+    if (Result<void> trusted = Sandbox::trustHostKeys(*lab); !trusted)
         return fail(trusted.error().toString());
     QStringList init{QString::fromLatin1(Sandbox::clusterName)};
     for (const Lab::Host &host : lab->hosts)

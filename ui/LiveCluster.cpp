@@ -1,50 +1,12 @@
 #include "LiveCluster.h"
 
 #include "SlurmOperations.h"
-#include "common/Executor.h"
-#include "deploy/DeploySession.h"
+#include "session/ClusterSession.h"
 #include "slurm/SlurmActions.h"
 #include "slurm/SlurmEndpoint.h"
 #include "slurm/SlurmMonitor.h"
-#include "ssh/SshConnection.h"
-
-#include <QFutureWatcher>
-#include <QtConcurrent>
 
 namespace SlurmDeck::Ui {
-
-namespace {
-
-struct Located
-{
-    SlurmEndpoint endpoint;
-    QString user;
-};
-
-// Pool thread. The Topology says which host runs slurmctld and which services each host
-// has; no secret is needed (the keychain is not touched, nothing is created there for a
-// cluster never deployed).
-Result<Located> locate(const Cluster &cluster, const SshTarget &ssh)
-{
-    const DeploySession session(cluster, ssh);
-    const Result<DeploySession::Located> where = session.locate();
-    if (!where)
-        return where.error();
-    Result<SlurmEndpoint> endpoint = SlurmEndpoint::fromTopology(where->topology, where->targets);
-    if (!endpoint)
-        return endpoint.error();
-    Located located{std::move(endpoint).value(), {}};
-    const SshTarget controller = located.endpoint.target(located.endpoint.controllerHost);
-    located.user = controller.user;
-    if (located.user.isEmpty()) {
-        SshConnection resolver(controller, nullptr);
-        if (resolver.resolve())
-            located.user = resolver.resolvedUser();
-    }
-    return located;
-}
-
-} // namespace
 
 LiveCluster::LiveCluster(QObject *parent) : QObject(parent)
 {}
@@ -71,19 +33,22 @@ void LiveCluster::start(const Cluster &cluster)
     const quint64 generation = ++m_generation;
     m_connecting = true;
     m_clusterName = cluster.name;
-    auto *watcher = new QFutureWatcher<Result<Located>>(this);
-    connect(watcher, &QFutureWatcher<Result<Located>>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
+    // Where the controller is and who logs in there: no secret is needed (the keychain is not
+    // touched, nothing is created there for a cluster never deployed).
+    const ClusterSession session(cluster, m_ssh, m_hostKeys, m_credentials);
+    session.locate(this, [this, generation](Result<ClusterSession::Located> located) {
         if (generation != m_generation)
             return; // another cluster was opened meanwhile
         m_connecting = false;
-        Result<Located> located = watcher->result();
-        if (!located) {
-            emit failed(located.error().toString());
+        Result<SlurmEndpoint> endpoint =
+            located ? SlurmEndpoint::fromTopology(located->topology, located->targets)
+                    : Result<SlurmEndpoint>(located.error());
+        if (!endpoint) {
+            emit failed(endpoint.error().toString());
             return;
         }
-        m_user = located->user;
-        m_monitor = new SlurmMonitor(located->endpoint, m_hostKeys, m_credentials, this);
+        m_user = located->loginUsers.value(endpoint->controllerHost);
+        m_monitor = new SlurmMonitor(std::move(endpoint).value(), m_hostKeys, m_credentials, this);
         if (m_interval.count() > 0)
             m_monitor->setInterval(m_interval);
         m_actions = new SlurmActions(m_monitor, this);
@@ -93,8 +58,6 @@ void LiveCluster::start(const Cluster &cluster)
         emit connected();
         m_monitor->start();
     });
-    watcher->setFuture(QtConcurrent::run(Executor::pool(Executor::Lane::Hosts),
-                                         [cluster, ssh = m_ssh] { return locate(cluster, ssh); }));
 }
 
 void LiveCluster::stop()

@@ -166,10 +166,18 @@ Result<void> MainWindow::openCluster(const QString &path)
 
 void MainWindow::connectLiveCluster()
 {
-    m_live->setHostKeyPrompt(std::make_shared<GuiHostKeyPrompt>(this));
-    // Passphrases and passwords: from the OS keychain, else asked in a dialog.
-    m_live->setCredentialPrompt(std::make_shared<KeychainCredentialPrompt>(
-        QStringLiteral("slurmdeck"), std::make_shared<GuiSecretAsker>(this)));
+    // One host-key prompt and one credential prompt for every connection the window makes:
+    // one trust dialog at a time, even when Deploy, Services and the monitor reach the same
+    // new host at once. Passphrases and passwords: from the OS keychain, else asked.
+    const auto hostKeys = std::make_shared<GuiHostKeyPrompt>(this);
+    const auto credentials = std::make_shared<KeychainCredentialPrompt>(
+        QStringLiteral("slurmdeck"), std::make_shared<GuiSecretAsker>(this));
+    m_live->setHostKeyPrompt(hostKeys);
+    m_live->setCredentialPrompt(credentials);
+    m_deployView->setHostKeyPrompt(hostKeys);
+    m_deployView->setCredentialPrompt(credentials);
+    m_servicesView->setHostKeyPrompt(hostKeys);
+    m_servicesView->setCredentialPrompt(credentials);
     connect(m_live, &LiveCluster::connected, this, [this] {
         m_nodesView->setOperations(m_live->operations());
         m_jobsView->setOperations(m_live->operations());

@@ -35,7 +35,8 @@ QHash<QString, SshTarget> DeploySession::targets() const
     return targets;
 }
 
-QHash<QString, QString> DeploySession::networkAddresses(const QHash<QString, SshTarget> &targets)
+QHash<QString, QString> DeploySession::networkAddresses(const QHash<QString, SshTarget> &targets,
+                                                        QHash<QString, QString> *users)
 {
     QHash<QString, QString> addresses;
     for (auto it = targets.cbegin(); it != targets.cend(); ++it) {
@@ -44,6 +45,10 @@ QHash<QString, QString> DeploySession::networkAddresses(const QHash<QString, Ssh
         const Result<void> resolved = resolver.resolve();
         addresses.insert(it.key(), resolved && !resolver.resolvedHost().isEmpty() ? resolver.resolvedHost()
                                                                                   : it.value().host);
+        if (users)
+            users->insert(it.key(), !it.value().user.isEmpty() ? it.value().user
+                                    : resolved                 ? resolver.resolvedUser()
+                                                               : QString());
     }
     return addresses;
 }
@@ -52,7 +57,8 @@ Result<DeploySession::Located> DeploySession::locate() const
 {
     Located located;
     located.targets = targets();
-    Result<Topology> topology = Topology::of(m_cluster, networkAddresses(located.targets));
+    Result<Topology> topology =
+        Topology::of(m_cluster, networkAddresses(located.targets, &located.loginUsers));
     if (!topology)
         return topology.error();
     located.topology = std::move(topology).value();

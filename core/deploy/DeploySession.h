@@ -37,6 +37,9 @@ public:
     {
         Topology topology;
         QHash<QString, SshTarget> targets;
+        // Host name -> the user SSH logs in as there (the cluster file's, else the ssh
+        // config's; empty when neither says): whose jobs are "mine".
+        QHash<QString, QString> loginUsers;
     };
 
     // `ssh` carries the settings every host shares: config file, known_hosts files, timeout.
@@ -62,8 +65,10 @@ public:
     [[nodiscard]] const Cluster &cluster() const { return m_cluster; }
 
 private:
-    // Host name -> the address other hosts reach it at (an ~/.ssh/config alias resolved).
-    [[nodiscard]] static QHash<QString, QString> networkAddresses(const QHash<QString, SshTarget> &targets);
+    // Host name -> the address other hosts reach it at (an ~/.ssh/config alias resolved),
+    // and into `users` (when given) the user SSH logs in as.
+    [[nodiscard]] static QHash<QString, QString> networkAddresses(const QHash<QString, SshTarget> &targets,
+                                                                  QHash<QString, QString> *users = nullptr);
 
     Cluster m_cluster;
     SshTarget m_ssh;

@@ -1,5 +1,7 @@
 #include "sandbox/SandboxSetup.h"
 
+#include "ssh/SshConnection.h"
+
 #include "inventory/DefaultRoles.h"
 
 #include <QCoreApplication>
@@ -65,6 +67,11 @@ QString clusterFilePath()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) +
            QStringLiteral("/clusters/sandbox.yaml");
+}
+
+Result<void> trustHostKeys(const Lab::Manifest &lab)
+{
+    return trustHostKeys(lab, SshConnection::defaultSlurmDeckKnownHosts());
 }
 
 Result<void> trustHostKeys(const Lab::Manifest &lab, const QString &knownHostsFile)

@@ -35,6 +35,8 @@ struct Scripts
 // they go into SlurmDeck's own known_hosts (replacing older entries for the same addresses)
 // instead of being asked about.
 [[nodiscard]] Result<void> trustHostKeys(const Lab::Manifest &lab, const QString &knownHostsFile);
+// The same into SlurmDeck's own known_hosts (SshConnection::defaultSlurmDeckKnownHosts()).
+[[nodiscard]] Result<void> trustHostKeys(const Lab::Manifest &lab);
 
 // After discovery: the second host uses the macOS override's networking, as in the seed,
 // and the roles are the defaults (the first Linux host runs controller, database, monitoring).

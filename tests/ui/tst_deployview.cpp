@@ -6,6 +6,7 @@
 #include "Confirmation.h"
 #include "MainWindow.h"
 #include "ResultTesting.h"
+#include "common/Executor.h"
 #include "deploy/DeploySession.h"
 #include "inventory/ClusterDocument.h"
 #include "models/DeployHostsModel.h"
@@ -28,6 +29,7 @@
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -516,6 +518,32 @@ private slots:
             QCOMPARE(view->hostsModel()->row(row).phase, DeployPhase::Failed);
         QVERIFY2(view->summary().contains(QStringLiteral("0 of 3")), qPrintable(view->summary()));
         QVERIFY(view->findChild<QAction *>(QStringLiteral("startDeployAction"))->isEnabled());
+    }
+
+    // Closing the window while a deploy waits on hosts that never answer (a listener that
+    // accepts and stays silent, as a host behind a dropping firewall): the window goes at
+    // once, without waiting for the workers, which hold their own prompts and end by
+    // themselves after the connect timeout (3 s here).
+    void closingTheWindowMidDeployReturnsAtOnce()
+    {
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        auto main = window(QStringLiteral("closing"), silent.serverPort());
+        DeployView *view = main->deployView();
+        view->setConfirmation(std::make_shared<ScriptedConfirmation>(true));
+        DeployOptions options;
+        options.images = ImageSource::AlreadyOnHost;
+        view->setDeployOptions(options);
+        QVERIFY(planned(view));
+        view->deploy();
+        QVERIFY(QTest::qWaitFor([view] { return view->isDeploying(); }, 5000));
+        QTest::qWait(300); // the workers sit in their connects
+        QVERIFY(view->isDeploying());
+        QElapsedTimer timer;
+        timer.start();
+        main.reset();
+        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY(Executor::shutdown(std::chrono::seconds(15)));
     }
 
     // The preview's Diff tab: only for files, fetched off the GUI thread when it is shown

@@ -336,7 +336,7 @@ void DeployView::plan()
         showNotice(tr("The cluster has no hosts yet. Add them in Hosts (Ctrl+1), then press Plan."), true);
         return;
     }
-    auto *session = new DeploySession(m_document->cluster(), m_sshDefaults, this);
+    auto *session = new ClusterSession(m_document->cluster(), m_sshDefaults, m_hostKeys, credentials(), this);
     if (m_secrets)
         session->setSecrets(m_secrets->first, m_secrets->second);
     m_session = session;
@@ -346,14 +346,14 @@ void DeployView::plan()
                false);
     updateState();
     // The session is our child: if this view goes, the callback goes with it.
-    session->prepare([this, session](Result<DeploySession::Prepared> prepared) {
+    session->prepareDeploy(this, [this, session](Result<ClusterSession::Prepared> prepared) {
         session->deleteLater();
         m_session = nullptr;
         planPrepared(std::move(prepared));
     });
 }
 
-void DeployView::planPrepared(Result<DeploySession::Prepared> prepared)
+void DeployView::planPrepared(Result<ClusterSession::Prepared> prepared)
 {
     if (!prepared) {
         const Error &error = prepared.error();

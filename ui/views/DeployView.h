@@ -1,7 +1,7 @@
 #pragma once
 
-#include "deploy/DeploySession.h"
 #include "deploy/DeployTypes.h"
+#include "session/ClusterSession.h"
 #include "ssh/SshTarget.h"
 #include "views/AreaView.h"
 
@@ -107,7 +107,7 @@ private:
     void updateImageHosts();
     QWidget *createPlanPage();
     QWidget *createDeployPage();
-    void planPrepared(Result<DeploySession::Prepared> prepared);
+    void planPrepared(Result<ClusterSession::Prepared> prepared);
     void showPlan(const ClusterPlan &plan);
     void startDeploy();
     void showSelected();
@@ -125,8 +125,8 @@ private:
     std::shared_ptr<CredentialPrompt> m_credentials;
     DeployOptions m_options;
 
-    QPointer<DeploySession> m_session; // while planning
-    std::optional<DeploySession::Prepared> m_prepared;
+    QPointer<ClusterSession> m_session; // while planning
+    std::optional<ClusterSession::Prepared> m_prepared;
     bool m_planStale = false;
     DeployRunner *m_runner = nullptr;     // our child, while deploying
     HostTaskQueue *m_diffQueue = nullptr; // the plan's hosts, for the preview's diffs

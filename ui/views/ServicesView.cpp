@@ -4,17 +4,16 @@
 #include "GuiHostKeyPrompt.h"
 #include "GuiSecretAsker.h"
 #include "MessageBoxConfirmation.h"
-#include "common/Executor.h"
 #include "deploy/ServiceControl.h"
 #include "inventory/ClusterDocument.h"
 #include "models/ModelRoles.h"
 #include "models/ServicesModel.h"
 #include "secrets/KeychainCredentialPrompt.h"
+#include "session/ClusterSession.h"
 #include "widgets/EmptyStatePanel.h"
 #include "widgets/ServiceLogPane.h"
 
 #include <QAction>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -27,7 +26,6 @@
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace SlurmDeck::Ui {
 
@@ -257,22 +255,27 @@ void ServicesView::refresh()
     if (m_locating)
         return;
     // Where the hosts are and what runs where: no secret needed, the keychain is not asked.
-    m_locating = new QFutureWatcher<Result<DeploySession::Located>>(this);
-    connect(m_locating, &QFutureWatcher<Result<DeploySession::Located>>::finished, this, [this] {
-        const Result<DeploySession::Located> located = m_locating->result();
-        m_locating->deleteLater();
-        m_locating = nullptr;
-        connected(located);
-    });
+    m_locating = true;
     showNotice(tr("Connecting to %1…").arg(m_document->displayName()), false);
     updateState();
-    m_locating->setFuture(QtConcurrent::run(Executor::pool(Executor::Lane::Hosts),
-                                            [cluster = m_document->cluster(), ssh = m_sshDefaults] {
-                                                return DeploySession(cluster, ssh).locate();
-                                            }));
+    const ClusterSession session(m_document->cluster(), m_sshDefaults, m_hostKeys, credentials());
+    session.locate(this, [this](Result<ClusterSession::Located> located) {
+        m_locating = false;
+        connected(located);
+    });
 }
 
-void ServicesView::connected(const Result<DeploySession::Located> &prepared)
+std::shared_ptr<CredentialPrompt> ServicesView::credentials()
+{
+    if (!m_credentials) {
+        // Passphrases and passwords: from the OS keychain, else asked in a dialog.
+        m_credentials = std::make_shared<KeychainCredentialPrompt>(QStringLiteral("slurmdeck"),
+                                                                   std::make_shared<GuiSecretAsker>(this));
+    }
+    return m_credentials;
+}
+
+void ServicesView::connected(const Result<ClusterSession::Located> &prepared)
 {
     if (!prepared) {
         const Error &error = prepared.error();
@@ -284,14 +287,8 @@ void ServicesView::connected(const Result<DeploySession::Located> &prepared)
     }
     setFollowing(false);
     delete m_control;
-    std::shared_ptr<CredentialPrompt> credentials = m_credentials;
-    if (!credentials) {
-        // Passphrases and passwords: from the OS keychain, else asked in a dialog.
-        credentials = std::make_shared<KeychainCredentialPrompt>(QStringLiteral("slurmdeck"),
-                                                                 std::make_shared<GuiSecretAsker>(this));
-    }
     m_control = new ServiceControl(prepared->topology.withoutFiles(), prepared->targets, m_hostKeys,
-                                   credentials, this);
+                                   credentials(), this);
     connect(m_control, &ServiceControl::servicesListed, this, &ServicesView::onServicesListed);
     connect(m_control, &ServiceControl::actionFinished, this, &ServicesView::onActionFinished);
     connect(m_control, &ServiceControl::logsRead, this, &ServicesView::onLogsRead);

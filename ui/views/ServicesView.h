@@ -1,11 +1,10 @@
 #pragma once
 
-#include "deploy/DeploySession.h"
 #include "deploy/ServiceTypes.h"
+#include "session/ClusterSession.h"
 #include "ssh/SshTarget.h"
 #include "views/AreaView.h"
 
-#include <QFutureWatcher>
 #include <QPointer>
 #include <QSet>
 
@@ -57,7 +56,7 @@ public:
     [[nodiscard]] QTableView *table() const { return m_table; }
     [[nodiscard]] ServiceLogPane *logPane() const { return m_logs; }
     [[nodiscard]] ServiceControl *control() const { return m_control; }
-    [[nodiscard]] bool isConnecting() const { return m_locating != nullptr; }
+    [[nodiscard]] bool isConnecting() const { return m_locating; }
     [[nodiscard]] bool isFollowing() const { return m_followId != 0; }
     [[nodiscard]] bool isRunningClusterOperation() const;
     [[nodiscard]] QString notice() const;
@@ -87,7 +86,9 @@ protected:
 
 private:
     void createActions();
-    void connected(const Result<DeploySession::Located> &prepared);
+    void connected(const Result<ClusterSession::Located> &prepared);
+    // The prompt set, else one from the OS keychain that asks in a dialog.
+    [[nodiscard]] std::shared_ptr<CredentialPrompt> credentials();
     void listAll();
     // `announce`: a failure goes to the notice too (a refresh); after an action the
     // action's own result is the notice, and the rows show the listing's failure.
@@ -112,8 +113,7 @@ private:
     std::shared_ptr<HostKeyPrompt> m_hostKeys;
     std::shared_ptr<CredentialPrompt> m_credentials;
 
-    // While the cluster's hosts are located (on a pool thread).
-    QFutureWatcher<Result<DeploySession::Located>> *m_locating = nullptr;
+    bool m_locating = false; // while the cluster's hosts are located
     ServiceControl *m_control = nullptr;
     bool m_stale = false;
     int m_listing = 0;        // listings asked for and not answered yet

@@ -3,7 +3,6 @@
 #include "common/Executor.h"
 #include "discovery/PortProber.h"
 #include "secrets/SecretStore.h"
-#include "ssh/SshConnection.h"
 
 #include <QCoreApplication>
 #include <QMetaObject>
@@ -11,38 +10,6 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace SlurmDeck::Ui {
-
-namespace {
-
-WizardHostKey readOneKey(const QString &target, SshTarget ssh)
-{
-    ssh.host = target;
-    WizardHostKey result;
-    result.target = target;
-    // No prompt and no credentials: an unknown key ends the handshake before any
-    // credential is sent; a known one may go on to a login that runs nothing.
-    SshConnection connection(ssh, nullptr, nullptr);
-    const Result<void> connected = connection.connect();
-    result.key = connection.hostKey();
-    if (connected) {
-        result.state = WizardHostKey::State::Known;
-        return result;
-    }
-    const Error &error = connected.error();
-    if (error.code == Error::Code::HostKeyUnknown && !result.key.fingerprint.isEmpty())
-        result.state = WizardHostKey::State::New;
-    else if (error.code == Error::Code::HostKeyChanged)
-        result.state = WizardHostKey::State::Changed;
-    else if (!result.key.fingerprint.isEmpty() && error.code == Error::Code::Authentication)
-        result.state = WizardHostKey::State::Known; // the key passed; the login is the next step
-    else
-        result.state = WizardHostKey::State::Failed;
-    if (result.state != WizardHostKey::State::Known)
-        result.message = error.message;
-    return result;
-}
-
-} // namespace
 
 void SshWizardBackend::discover(const DiscoveryRequest &request, QObject *context,
                                 std::function<void(QList<WizardCandidate>)> done)
@@ -85,7 +52,7 @@ void SshWizardBackend::readHostKeys(const QStringList &targets, const SshTarget 
         Executor::pool(Executor::Lane::Discovery), [targets, ssh, guard, done = std::move(done)]() mutable {
             QList<WizardHostKey> keys;
             for (const QString &target : targets)
-                keys.append(readOneKey(target, ssh));
+                keys.append(readHostKey(target, ssh));
             if (QObject *receiver = guard.data())
                 QMetaObject::invokeMethod(
                     receiver, [done = std::move(done), keys] { done(keys); }, Qt::QueuedConnection);

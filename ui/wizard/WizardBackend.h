@@ -3,6 +3,7 @@
 #include "common/Result.h"
 #include "discovery/DiscoveredHost.h"
 #include "discovery/Discovery.h"
+#include "discovery/HostKeyReading.h"
 #include "ssh/HostKey.h"
 #include "ssh/SshTarget.h"
 
@@ -29,19 +30,7 @@ struct WizardCandidate
 };
 
 // A host's key as read from the SSH handshake, before any credential is sent.
-struct WizardHostKey
-{
-    enum class State {
-        New,     // not in any known_hosts: the user decides
-        Known,   // already trusted (known_hosts)
-        Changed, // differs from the recorded key: refused
-        Failed,  // no key read (unreachable, ...)
-    };
-    QString target;
-    State state = State::Failed;
-    HostKeyInfo key;
-    QString message; // why it failed or was refused
-};
+using WizardHostKey = HostKeyReading;
 
 // Everything the first-run wizard does to machines and the keychain, behind one seam so the
 // offscreen tests can record it. Only reads before the review step: port probes, host keys
@@ -84,7 +73,7 @@ private:
     const QHash<QString, QString> m_trusted;
 };
 
-// The real one: PortProber, SshConnection and Discovery off the GUI thread, SecretStore.
+// The real one: PortProber, readHostKey and Discovery off the GUI thread, SecretStore.
 class SshWizardBackend final : public WizardBackend
 {
 public:

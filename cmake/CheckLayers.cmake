@@ -1,0 +1,30 @@
+# cmake -DSOURCE_DIR=... -P CheckLayers.cmake
+# The fronts (ui/, cli/) reach hosts only through the session layer (core/session): none of
+# their files includes the SSH connection or the deploy session, or builds either itself.
+# Fails listing each file and what it does. (The link check in SlurmDeckLinkCheck.cmake keeps
+# Qt Widgets out of core/ and cli/; this one keeps SSH out of the fronts.)
+file(GLOB_RECURSE sources
+    "${SOURCE_DIR}/ui/*.cpp" "${SOURCE_DIR}/ui/*.h"
+    "${SOURCE_DIR}/cli/*.cpp" "${SOURCE_DIR}/cli/*.h")
+set(forbidden
+    "#include \"ssh/SshConnection.h\""
+    "#include \"deploy/DeploySession.h\""
+    "SshConnection "
+    "SshConnection("
+    "DeploySession ")
+set(violations)
+foreach(source IN LISTS sources)
+    file(READ "${source}" text)
+    foreach(pattern IN LISTS forbidden)
+        string(FIND "${text}" "${pattern}" at)
+        if(NOT at EQUAL -1)
+            list(APPEND violations "${source}: ${pattern}")
+        endif()
+    endforeach()
+endforeach()
+if(violations)
+    list(JOIN violations "\n  " listing)
+    message(FATAL_ERROR "The fronts must reach hosts through core/session (ClusterSession):\n  ${listing}")
+endif()
+list(LENGTH sources count)
+message(STATUS "${count} files of ui/ and cli/ reach hosts only through the session layer")

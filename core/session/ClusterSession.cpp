@@ -1,0 +1,69 @@
+#include "session/ClusterSession.h"
+
+#include "common/Executor.h"
+#include "ssh/CredentialPrompt.h"
+#include "ssh/HostKey.h"
+
+#include <QFutureWatcher>
+#include <QPointer>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace SlurmDeck {
+
+ClusterSession::ClusterSession(Cluster cluster, SshTarget sshDefaults,
+                               std::shared_ptr<HostKeyPrompt> hostKeys,
+                               std::shared_ptr<CredentialPrompt> credentials, QObject *parent)
+    : QObject(parent)
+    , m_cluster(std::move(cluster))
+    , m_sshDefaults(std::move(sshDefaults))
+    , m_hostKeys(std::move(hostKeys))
+    , m_credentials(std::move(credentials))
+{}
+
+ClusterSession::~ClusterSession() = default;
+
+void ClusterSession::setSecrets(QByteArray mungeKey, QByteArray databasePassword)
+{
+    m_secrets = std::make_pair(std::move(mungeKey), std::move(databasePassword));
+}
+
+Result<ClusterSession::Located> ClusterSession::locateNow() const
+{
+    DeploySession session(m_cluster, m_sshDefaults);
+    session.setTemplates(m_templates);
+    return session.locate();
+}
+
+void ClusterSession::locate(QObject *context, std::function<void(Result<Located>)> done) const
+{
+    auto *watcher = new QFutureWatcher<Result<Located>>(context);
+    QObject::connect(watcher, &QFutureWatcher<Result<Located>>::finished, context,
+                     [watcher, done = std::move(done)] {
+                         watcher->deleteLater();
+                         done(watcher->result());
+                     });
+    watcher->setFuture(QtConcurrent::run(Executor::pool(Executor::Lane::Hosts),
+                                         [cluster = m_cluster, ssh = m_sshDefaults, templates = m_templates] {
+                                             DeploySession session(cluster, ssh);
+                                             session.setTemplates(templates);
+                                             return session.locate();
+                                         }));
+}
+
+void ClusterSession::prepareDeploy(QObject *context, std::function<void(Result<Prepared>)> done)
+{
+    // The keychain answers asynchronously on this thread; the session is the context's child,
+    // so the answer is dropped with it.
+    auto *session = new DeploySession(m_cluster, m_sshDefaults, context);
+    session->setTemplates(m_templates);
+    if (m_secrets)
+        session->setSecrets(m_secrets->first, m_secrets->second);
+    const QPointer<QObject> guard(context);
+    session->prepare([session, guard, done = std::move(done)](Result<Prepared> prepared) {
+        session->deleteLater();
+        if (guard)
+            done(std::move(prepared));
+    });
+}
+
+} // namespace SlurmDeck

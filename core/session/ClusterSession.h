@@ -1,0 +1,71 @@
+#pragma once
+
+#include "common/Result.h"
+#include "deploy/DeploySession.h"
+#include "inventory/Cluster.h"
+#include "plan/TemplateSource.h"
+#include "ssh/SshTarget.h"
+
+#include <QByteArray>
+#include <QObject>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace SlurmDeck {
+
+class CredentialPrompt;
+class HostKeyPrompt;
+
+// The application layer between the fronts (the GUI's views, the CLI's commands) and the
+// core: one open cluster, the SSH settings its hosts share, and the host-key and credential
+// prompts every connection to them asks. The fronts reach the hosts through it, never by
+// building connections or sessions themselves.
+//
+// Two ways to the cluster, and only the second reads the keychain:
+// - locate(): where the hosts are and what runs where (the Topology, each host's SSH target
+//   and login user). What monitoring, services, metrics, down and remove need.
+// - prepareDeploy(): the secrets (from the OS keychain, created on first use) and the
+//   rendered plan. What plan and deploy need.
+// Both run their blocking part (ssh config files, the keychain) off the calling thread and
+// answer on `context`'s thread; nothing is called once `context` is gone.
+class ClusterSession final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ClusterSession)
+
+public:
+    using Located = DeploySession::Located;
+    using Prepared = DeploySession::Prepared;
+
+    ClusterSession(Cluster cluster, SshTarget sshDefaults, std::shared_ptr<HostKeyPrompt> hostKeys,
+                   std::shared_ptr<CredentialPrompt> credentials, QObject *parent = nullptr);
+    ~ClusterSession() override;
+
+    // Secrets to deploy with instead of the keychain's (tests, or a user's own key material).
+    void setSecrets(QByteArray mungeKey, QByteArray databasePassword);
+    void setTemplates(TemplateSource templates) { m_templates = std::move(templates); }
+
+    [[nodiscard]] const Cluster &cluster() const { return m_cluster; }
+    [[nodiscard]] const SshTarget &sshDefaults() const { return m_sshDefaults; }
+    [[nodiscard]] std::shared_ptr<HostKeyPrompt> hostKeys() const { return m_hostKeys; }
+    [[nodiscard]] std::shared_ptr<CredentialPrompt> credentials() const { return m_credentials; }
+
+    void locate(QObject *context, std::function<void(Result<Located>)> done) const;
+    void prepareDeploy(QObject *context, std::function<void(Result<Prepared>)> done);
+
+    // locate() on the calling thread, for a caller already off the GUI thread (or the CLI,
+    // which may block): reads the ssh config files.
+    [[nodiscard]] Result<Located> locateNow() const;
+
+private:
+    Cluster m_cluster;
+    SshTarget m_sshDefaults;
+    std::shared_ptr<HostKeyPrompt> m_hostKeys;
+    std::shared_ptr<CredentialPrompt> m_credentials;
+    TemplateSource m_templates;
+    std::optional<std::pair<QByteArray, QByteArray>> m_secrets;
+};
+
+} // namespace SlurmDeck
