@@ -9,6 +9,7 @@
 // or fail.
 #include "LabManifest.h"
 #include "ResultTesting.h"
+#include "SnapshotLookup.h"
 #include "deploy/DeploySession.h"
 #include "inventory/ClusterFile.h"
 #include "inventory/DefaultRoles.h"
@@ -34,6 +35,8 @@
 
 using namespace SlurmDeck;
 using namespace std::chrono_literals;
+using SlurmDeck::Testing::findJob;
+using SlurmDeck::Testing::findNode;
 
 namespace {
 
@@ -189,24 +192,6 @@ private:
     bool waitForSnapshot(const std::function<bool(const ClusterSnapshot &)> &condition, int timeoutMs)
     {
         return QTest::qWaitFor([&] { return condition(m_monitor->snapshot()); }, timeoutMs);
-    }
-
-    static const SlurmNode *findNode(const ClusterSnapshot &snapshot, const QString &name)
-    {
-        for (const SlurmNode &node : snapshot.nodes) {
-            if (node.name == name)
-                return &node;
-        }
-        return nullptr;
-    }
-
-    static const SlurmJob *findJob(const ClusterSnapshot &snapshot, const QString &id)
-    {
-        for (const SlurmJob &job : snapshot.jobs) {
-            if (QString::number(job.jobId) == id)
-                return &job;
-        }
-        return nullptr;
     }
 
     QString describeSnapshot() const

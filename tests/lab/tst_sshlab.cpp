@@ -4,6 +4,7 @@
 // Runs in the lab's client namespace (CTest: lab.sh client -- tst_sshlab).
 #include "LabManifest.h"
 #include "ResultTesting.h"
+#include "SshLabSupport.h"
 #include "remote/ShellQuote.h"
 #include "slurm/ControllerLink.h"
 #include "ssh/SshConnection.h"
@@ -16,46 +17,10 @@
 #include <QTest>
 
 #include <atomic>
-#include <mutex>
 #include <thread>
 
 using namespace SlurmDeck;
-
-namespace {
-
-// Records every question and answers from a script; fails loudly if asked unexpectedly.
-class ScriptedHostKeyPrompt final : public HostKeyPrompt
-{
-public:
-    explicit ScriptedHostKeyPrompt(std::optional<HostKeyDecision> answer) : m_answer(answer) {}
-
-    void askAboutUnknownKey(const HostKeyInfo &key, std::function<void(HostKeyDecision)> answer) override
-    {
-        std::lock_guard lock(m_mutex);
-        m_asked.append(key);
-        answer(m_answer.value_or(HostKeyDecision::Reject));
-    }
-    [[nodiscard]] QList<HostKeyInfo> asked() const
-    {
-        std::lock_guard lock(m_mutex);
-        return m_asked;
-    }
-
-private:
-    std::optional<HostKeyDecision> m_answer;
-    mutable std::mutex m_mutex;
-    QList<HostKeyInfo> m_asked;
-};
-
-QString run(const QString &program, const QStringList &arguments)
-{
-    QProcess process;
-    process.start(program, arguments);
-    process.waitForFinished(30000);
-    return QString::fromUtf8(process.readAllStandardOutput());
-}
-
-} // namespace
+using namespace SlurmDeck::SshLabSupport;
 
 class TestSshLab final : public QObject
 {
@@ -96,41 +61,6 @@ private:
         // "256 SHA256:abc... comment (ED25519)"
         return run(QStringLiteral("ssh-keygen"), {QStringLiteral("-lf"), m_lab.hostKeyPub(host.name)})
             .section(u' ', 1, 1);
-    }
-
-    // A known_hosts line claiming `address` has a freshly generated (so wrong) key.
-    QByteArray forgedKnownHostsLine(const QString &address, const QString &keyName) const
-    {
-        const QString key = m_temp.filePath(keyName);
-        run(QStringLiteral("ssh-keygen"),
-            {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"), QStringLiteral("-N"),
-             QString(), QStringLiteral("-f"), key});
-        QFile pub(key + QStringLiteral(".pub"));
-        if (!pub.open(QIODevice::ReadOnly))
-            return {};
-        const QList<QByteArray> fields = pub.readAll().split(' ');
-        return address.toUtf8() + ' ' + fields.value(0) + ' ' + fields.value(1) + '\n';
-    }
-
-    static void addAwkwardStrings()
-    {
-        QTest::addColumn<QString>("argument");
-        QTest::newRow("empty") << QString();
-        QTest::newRow("spaces") << QStringLiteral("  two  spaces  ");
-        QTest::newRow("single quotes") << QStringLiteral("it's 'quoted'");
-        QTest::newRow("double quotes") << QStringLiteral("say \"hi\"");
-        QTest::newRow("command substitution") << QStringLiteral("$(touch /tmp/pwned)");
-        QTest::newRow("backticks") << QStringLiteral("`touch /tmp/pwned`");
-        QTest::newRow("variables") << QStringLiteral("$HOME ${PATH} $0");
-        QTest::newRow("newlines") << QStringLiteral("line1\nline2\n\n");
-        QTest::newRow("glob") << QStringLiteral("* ?.conf [a-z]");
-        QTest::newRow("operators") << QStringLiteral("a;b&&c||d|e>f<g &");
-        QTest::newRow("backslashes") << QStringLiteral("\\\\n \\' \\");
-        QTest::newRow("non-ascii") << QStringLiteral("Grüße 東京 Ω ✓");
-        QTest::newRow("emoji") << QString::fromUtf8("\xf0\x9f\x9a\x80");
-        QTest::newRow("dash") << QStringLiteral("-n");
-        QTest::newRow("tilde and hash") << QStringLiteral("~root #comment");
-        QTest::newRow("mixed") << QStringLiteral("x'\"$(`\\\n'y");
     }
 
 private slots:
@@ -253,7 +183,8 @@ private slots:
 
     void changedKeyIsRefusedWithoutAsking()
     {
-        const QByteArray forged = forgedKnownHostsLine(m_linux.address, QStringLiteral("other_host_key"));
+        const QByteArray forged =
+            forgedHostKeyLine(m_linux.address, m_temp.filePath(QStringLiteral("other_host_key")));
         QVERIFY(!forged.isEmpty());
 
         ScriptedHostKeyPrompt prompt(HostKeyDecision::AcceptAndRemember);
@@ -273,8 +204,9 @@ private slots:
     {
         SshTarget target = targetFor(m_qnap);
         target.userKnownHostsFile = writeFile(QStringLiteral("empty_known_hosts_4"), {});
-        target.slurmDeckKnownHostsFile = writeFile(
-            QStringLiteral("forged_own"), forgedKnownHostsLine(m_qnap.address, QStringLiteral("other_2")));
+        target.slurmDeckKnownHostsFile =
+            writeFile(QStringLiteral("forged_own"),
+                      forgedHostKeyLine(m_qnap.address, m_temp.filePath(QStringLiteral("other_2"))));
         ScriptedHostKeyPrompt prompt(HostKeyDecision::AcceptAndRemember);
         SshConnection connection(target, &prompt);
         const Result<void> connected = connection.connect();
@@ -306,7 +238,7 @@ private slots:
         {
             target.userKnownHostsFile =
                 writeFile(QStringLiteral("permissive_forged"),
-                          forgedKnownHostsLine(m_linux.address, QStringLiteral("other_3")));
+                          forgedHostKeyLine(m_linux.address, m_temp.filePath(QStringLiteral("other_3"))));
             ScriptedHostKeyPrompt prompt(HostKeyDecision::AcceptAndRemember);
             SshConnection connection(target, &prompt);
             const Result<void> connected = connection.connect();
@@ -344,8 +276,8 @@ private slots:
         SshTarget target = targetFor(m_linux);
         target.userKnownHostsFile =
             writeFile(QStringLiteral("ca_known_hosts"),
-                      "@cert-authority " +
-                          forgedKnownHostsLine(QStringLiteral("10.213.7.*"), QStringLiteral("ca_key")));
+                      "@cert-authority " + forgedHostKeyLine(QStringLiteral("10.213.7.*"),
+                                                             m_temp.filePath(QStringLiteral("ca_key"))));
         ScriptedHostKeyPrompt prompt(HostKeyDecision::Reject);
         SshConnection connection(target, &prompt);
         const Result<void> connected = connection.connect();
