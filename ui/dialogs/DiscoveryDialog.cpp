@@ -6,11 +6,11 @@
 #include "GuiHostKeyPrompt.h"
 #include "models/DiscoveredHostsModel.h"
 #include "models/ModelRoles.h"
+#include "widgets/KeyFileRow.h"
 
 #include <QButtonGroup>
 #include <QCloseEvent>
 #include <QDialogButtonBox>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -176,18 +176,7 @@ QWidget *DiscoveryDialog::createForm()
     m_formProblem->setWordWrap(true);
     m_formProblem->setStyleSheet(QStringLiteral("color: #c01c28;"));
 
-    auto *browse = new QPushButton(tr("&Browse…"), box);
-    browse->setAutoDefault(false);
-    connect(browse, &QPushButton::clicked, this, [this] {
-        auto *chooser = new QFileDialog(this, tr("Private key"), m_identity->text());
-        chooser->setAttribute(Qt::WA_DeleteOnClose);
-        chooser->setFileMode(QFileDialog::ExistingFile);
-        connect(chooser, &QFileDialog::fileSelected, m_identity, &QLineEdit::setText);
-        chooser->open();
-    });
-    auto *identityRow = new QHBoxLayout;
-    identityRow->addWidget(m_identity, 1);
-    identityRow->addWidget(browse);
+    QHBoxLayout *identityRow = keyFileRow(this, m_identity);
 
     auto *form = new QFormLayout(box);
     form->addRow(m_scanMode, m_subnets);

@@ -1,9 +1,10 @@
 #include "dialogs/HostEditDialog.h"
 
+#include "widgets/KeyFileRow.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -39,17 +40,7 @@ HostEditDialog::HostEditDialog(const Host &host, const QStringList &takenNames, 
     m_port->setValue(host.port);
     m_identity->setObjectName(QStringLiteral("hostIdentity"));
     m_identity->setPlaceholderText(tr("from ~/.ssh/config, else ssh's default keys"));
-    auto *browse = new QPushButton(tr("&Browse…"), this);
-    connect(browse, &QPushButton::clicked, this, [this] {
-        auto *chooser = new QFileDialog(this, tr("Private key"), m_identity->text());
-        chooser->setAttribute(Qt::WA_DeleteOnClose);
-        chooser->setFileMode(QFileDialog::ExistingFile);
-        connect(chooser, &QFileDialog::fileSelected, m_identity, &QLineEdit::setText);
-        chooser->open();
-    });
-    auto *identityRow = new QHBoxLayout;
-    identityRow->addWidget(m_identity, 1);
-    identityRow->addWidget(browse);
+    QHBoxLayout *identityRow = keyFileRow(this, m_identity);
 
     m_platform->setObjectName(QStringLiteral("hostPlatform"));
     const QString detected = host.detected.platform == Platform::Unknown

@@ -19,6 +19,7 @@
 #include "widgets/ImageChoiceBar.h"
 #include "widgets/PlanPreview.h"
 #include "widgets/ProgressBarDelegate.h"
+#include "widgets/ViewActions.h"
 
 #include <QAction>
 #include <QFontDatabase>
@@ -133,21 +134,10 @@ DeployView::~DeployView()
 
 void DeployView::createActions()
 {
-    auto *toolbar = new QToolBar(this);
-    toolbar->setObjectName(QStringLiteral("deployToolbar"));
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    QToolBar *toolbar = makeViewToolbar(this, QStringLiteral("deployToolbar"));
     const auto add = [this, toolbar](const QString &text, const QString &name, const QKeySequence &shortcut,
                                      auto slot) {
-        auto *action = new QAction(text, this);
-        action->setObjectName(name);
-        action->setShortcut(shortcut);
-        action->setShortcutContext(Qt::WindowShortcut); // only while this view is shown
-        action->setToolTip(
-            tr("%1 (%2)").arg(QString(text).remove(u'&'), shortcut.toString(QKeySequence::NativeText)));
-        connect(action, &QAction::triggered, this, slot);
-        addAction(action);
-        toolbar->addAction(action);
-        return action;
+        return addViewAction(this, toolbar, text, name, shortcut, slot);
     };
     m_planAction =
         add(tr("&Plan"), QStringLiteral("planAction"), QKeySequence(Qt::CTRL | Qt::Key_P), &DeployView::plan);

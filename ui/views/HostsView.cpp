@@ -9,6 +9,7 @@
 #include "models/ModelRoles.h"
 #include "views/DiscoveryMerge.h"
 #include "widgets/EmptyStatePanel.h"
+#include "widgets/ViewActions.h"
 
 #include <QAction>
 #include <QFileDialog>
@@ -96,22 +97,12 @@ HostsView::HostsView(ClusterDocument *document, QWidget *parent)
 
 void HostsView::createActions()
 {
-    auto *toolbar = new QToolBar(this);
-    toolbar->setObjectName(QStringLiteral("hostsToolbar"));
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-
+    QToolBar *toolbar = makeViewToolbar(this, QStringLiteral("hostsToolbar"));
     const auto add = [this, toolbar](const QString &text, const QString &name, const QKeySequence &shortcut,
                                      auto slot, QWidget *shortcutOwner, Qt::ShortcutContext context) {
-        auto *action = new QAction(text, this);
-        action->setObjectName(name);
-        action->setShortcut(shortcut);
-        action->setShortcutContext(context);
-        if (!shortcut.isEmpty())
-            action->setToolTip(
-                tr("%1 (%2)").arg(QString(text).remove(u'&'), shortcut.toString(QKeySequence::NativeText)));
+        QAction *action = makeViewAction(this, shortcutOwner, text, name, shortcut, context);
         connect(action, &QAction::triggered, this, slot);
-        shortcutOwner->addAction(action);
-        toolbar->addAction(action);
+        addToToolbar(toolbar, action);
         return action;
     };
     // Window-wide shortcuts live on this view, so they apply only while it is shown; Return

@@ -11,6 +11,7 @@
 #include "widgets/JobDetailsPane.h"
 #include "widgets/JobFilterBar.h"
 #include "widgets/StaleBanner.h"
+#include "widgets/ViewActions.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -169,21 +170,10 @@ QWidget *JobsView::createHistoryPage()
 
 void JobsView::createActions()
 {
-    auto *toolbar = new QToolBar(this);
-    toolbar->setObjectName(QStringLiteral("jobsToolbar"));
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    QToolBar *toolbar = makeViewToolbar(this, QStringLiteral("jobsToolbar"));
     const auto add = [this, toolbar](const QString &text, const QString &name, const QKeySequence &shortcut,
                                      auto slot) {
-        auto *action = new QAction(text, this);
-        action->setObjectName(name);
-        action->setShortcut(shortcut);
-        action->setShortcutContext(Qt::WindowShortcut); // only while this view is shown
-        action->setToolTip(
-            tr("%1 (%2)").arg(QString(text).remove(u'&'), shortcut.toString(QKeySequence::NativeText)));
-        connect(action, &QAction::triggered, this, slot);
-        addAction(action);
-        toolbar->addAction(action);
-        return action;
+        return addViewAction(this, toolbar, text, name, shortcut, slot);
     };
     m_actions.insert(JobAction::Cancel, add(tr("&Cancel…"), QStringLiteral("cancelJobAction"),
                                             QKeySequence(QKeySequence::Delete), &JobsView::cancelSelected));

@@ -8,6 +8,7 @@
 #include "slurm/SnapshotChanges.h"
 #include "widgets/EmptyStatePanel.h"
 #include "widgets/StaleBanner.h"
+#include "widgets/ViewActions.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -110,21 +111,10 @@ NodesView::~NodesView() = default;
 
 void NodesView::createActions()
 {
-    auto *toolbar = new QToolBar(this);
-    toolbar->setObjectName(QStringLiteral("nodesToolbar"));
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    QToolBar *toolbar = makeViewToolbar(this, QStringLiteral("nodesToolbar"));
     const auto add = [this, toolbar](const QString &text, const QString &name, const QKeySequence &shortcut,
                                      auto slot) {
-        auto *action = new QAction(text, this);
-        action->setObjectName(name);
-        action->setShortcut(shortcut);
-        action->setShortcutContext(Qt::WindowShortcut); // only while this view is shown
-        action->setToolTip(
-            tr("%1 (%2)").arg(QString(text).remove(u'&'), shortcut.toString(QKeySequence::NativeText)));
-        connect(action, &QAction::triggered, this, slot);
-        addAction(action);
-        toolbar->addAction(action);
-        return action;
+        return addViewAction(this, toolbar, text, name, shortcut, slot);
     };
     m_actions.insert(NodeAction::Drain, add(tr("&Drain…"), QStringLiteral("drainNodeAction"),
                                             QKeySequence(Qt::CTRL | Qt::Key_D), &NodesView::drainSelected));

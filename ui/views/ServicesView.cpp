@@ -12,6 +12,7 @@
 #include "session/ClusterSession.h"
 #include "widgets/EmptyStatePanel.h"
 #include "widgets/ServiceLogPane.h"
+#include "widgets/ViewActions.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -137,20 +138,9 @@ ServicesView::~ServicesView()
 
 void ServicesView::createActions()
 {
-    auto *toolbar = new QToolBar(this);
-    toolbar->setObjectName(QStringLiteral("servicesToolbar"));
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    QToolBar *toolbar = makeViewToolbar(this, QStringLiteral("servicesToolbar"));
     const auto make = [this](const QString &text, const QString &name, const QKeySequence &shortcut) {
-        auto *action = new QAction(text, this);
-        action->setObjectName(name);
-        action->setShortcut(shortcut);
-        action->setShortcutContext(Qt::WindowShortcut); // only while this view is shown
-        action->setToolTip(
-            shortcut.isEmpty()
-                ? QString(text).remove(u'&')
-                : tr("%1 (%2)").arg(QString(text).remove(u'&'), shortcut.toString(QKeySequence::NativeText)));
-        addAction(action);
-        return action;
+        return makeViewAction(this, this, text, name, shortcut);
     };
     m_refreshAction = make(tr("&Refresh"), QStringLiteral("refreshServicesAction"), QKeySequence::Refresh);
     m_startAction = make(tr("&Start"), QStringLiteral("startServiceAction"),

@@ -2,15 +2,14 @@
 #include "wizard/WizardPages.h"
 
 #include "ssh/CredentialPrompt.h"
+#include "widgets/KeyFileRow.h"
 
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPushButton>
 #include <QRegularExpression>
 
 namespace SlurmDeck::Ui {
@@ -37,17 +36,7 @@ CredentialsPage::CredentialsPage(QWidget *parent)
     m_problem->setWordWrap(true);
     m_problem->setStyleSheet(QStringLiteral("color: #c01c28;"));
 
-    auto *browse = new QPushButton(tr("&Browse…"), this);
-    connect(browse, &QPushButton::clicked, this, [this] {
-        auto *chooser = new QFileDialog(this, tr("Private key"), m_identity->text());
-        chooser->setAttribute(Qt::WA_DeleteOnClose);
-        chooser->setFileMode(QFileDialog::ExistingFile);
-        connect(chooser, &QFileDialog::fileSelected, m_identity, &QLineEdit::setText);
-        chooser->open();
-    });
-    auto *identityRow = new QHBoxLayout;
-    identityRow->addWidget(m_identity, 1);
-    identityRow->addWidget(browse);
+    QHBoxLayout *identityRow = keyFileRow(this, m_identity);
 
     auto *form = new QFormLayout(this);
     form->addRow(tr("&User:"), m_user);
