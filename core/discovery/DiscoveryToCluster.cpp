@@ -18,6 +18,8 @@ DetectedFacts detectedFacts(const HostFingerprint &fingerprint)
     facts.coresPerSocket = fingerprint.coresPerSocket;
     facts.threadsPerCore = fingerprint.threadsPerCore;
     facts.memoryMib = fingerprint.memoryMiB();
+    facts.engineCpus = fingerprint.engineCpus;
+    facts.engineMemoryMib = fingerprint.engineMemoryMiB();
     facts.gpus = static_cast<int>(fingerprint.gpus.size());
     if (!fingerprint.gpus.isEmpty())
         facts.gpuModel = fingerprint.gpus.constFirst().model;

@@ -174,6 +174,44 @@ private:
         }
         if (!exitStatus(u"docker-runtimes"))
             m_fp.nvidiaRuntime = parseNvidiaRuntime(text(u"docker-runtimes"));
+        engineResources();
+    }
+
+    // `docker info`'s NCPU and MemTotal ("4 8232398848"); a failed `docker info` prints
+    // "0 0", which says nothing.
+    void engineResources()
+    {
+        if (!m_output.section(u"docker-resources") || exitStatus(u"docker-resources"))
+            return;
+        const QStringList fields = firstLine(u"docker-resources").split(u' ', Qt::SkipEmptyParts);
+        bool cpusOk = false;
+        bool memoryOk = false;
+        const qlonglong cpus = fields.value(0).toLongLong(&cpusOk);
+        const qlonglong memory = fields.value(1).toLongLong(&memoryOk);
+        if (fields.size() != 2 || !cpusOk || !memoryOk || cpus <= 0 || cpus > (1 << 20) || memory <= 0 ||
+            memory > (qlonglong(1) << 50)) {
+            warn(QStringLiteral("docker info reported no usable CPU and memory figures ('%1').")
+                     .arg(firstLine(u"docker-resources").left(80)));
+            return;
+        }
+        m_fp.engineCpus = static_cast<int>(cpus);
+        m_fp.engineMemoryBytes = memory;
+        const bool fewerCpus = m_fp.logicalCpus && cpus < *m_fp.logicalCpus;
+        // Less than three quarters of the memory: more than what a kernel keeps for itself.
+        const bool lessMemory = m_fp.memoryBytes && memory < *m_fp.memoryBytes / 4 * 3;
+        if (!fewerCpus && !lessMemory)
+            return;
+        const QString fix = m_fp.platform == Platform::MacOS
+                                ? QStringLiteral("Give it more in Docker Desktop (Settings > Resources), or "
+                                                 "with Colima: colima start --cpu N --memory G.")
+                                : QStringLiteral("Check the engine's CPU and memory limits.");
+        warn(QStringLiteral("The container engine has %1 CPUs and %2 GiB of this machine's %3 CPUs and "
+                            "%4 GiB; Slurm's node gets what the engine has. %5")
+                 .arg(cpus)
+                 .arg(static_cast<double>(memory) / (1024.0 * 1024 * 1024), 0, 'f', 1)
+                 .arg(m_fp.logicalCpus.value_or(0))
+                 .arg(static_cast<double>(m_fp.memoryBytes.value_or(0)) / (1024.0 * 1024 * 1024), 0, 'f', 1)
+                 .arg(fix));
     }
 
     void compose()

@@ -121,6 +121,7 @@ if [ -n "$sd_docker" ]; then
     sd_put docker-path 0 "$sd_docker"
     sd_run_err docker-version $sd_t "$sd_docker" version --format '{{.Server.Version}}|{{.Server.Os}}|{{.Server.Arch}}|{{.Client.Version}}'
     sd_run_err docker-runtimes $sd_t "$sd_docker" info --format '{{json .Runtimes}}'
+    sd_run_err docker-resources $sd_t "$sd_docker" info --format '{{.NCPU}} {{.MemTotal}}'
     sd_run_err compose-v2 $sd_t "$sd_docker" compose version --short
 fi
 sd_dc=$(command -v docker-compose 2>/dev/null)

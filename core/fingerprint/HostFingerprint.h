@@ -53,6 +53,15 @@ struct HostFingerprint final
 
     QList<GpuInfo> gpus;
 
+    // What the container engine provides (`docker info`: NCPU, MemTotal): on a Mac, the Docker
+    // VM's share of the machine, and what slurmd in a container sees. Unset: not reported.
+    std::optional<int> engineCpus;
+    std::optional<qint64> engineMemoryBytes;
+    [[nodiscard]] std::optional<qint64> engineMemoryMiB() const
+    {
+        return engineMemoryBytes ? std::optional<qint64>(*engineMemoryBytes / (1024 * 1024)) : std::nullopt;
+    }
+
     QString dockerPath; // empty: no docker CLI found
     QString dockerClientVersion;
     QString dockerServerVersion; // empty: the engine did not answer (see dockerServerError)

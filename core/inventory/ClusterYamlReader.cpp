@@ -35,6 +35,8 @@ const QStringList detectedKeys = {QStringLiteral("platform"),
                                   QStringLiteral("cores_per_socket"),
                                   QStringLiteral("threads_per_core"),
                                   QStringLiteral("memory_mib"),
+                                  QStringLiteral("engine_cpus"),
+                                  QStringLiteral("engine_memory_mib"),
                                   QStringLiteral("gpus"),
                                   QStringLiteral("gpu_model")};
 const QStringList partitionKeys = {QStringLiteral("name"), QStringLiteral("nodes"), QStringLiteral("default"),
@@ -283,6 +285,10 @@ private:
         if (const auto threads = optionalInteger(find(fields, QStringLiteral("threads_per_core")), 1, 64))
             detected.threadsPerCore = static_cast<int>(*threads);
         detected.memoryMib = optionalInteger(find(fields, QStringLiteral("memory_mib")), 0, qint64(1) << 40);
+        if (const auto cpus = optionalInteger(find(fields, QStringLiteral("engine_cpus")), 1, 1 << 20))
+            detected.engineCpus = static_cast<int>(*cpus);
+        detected.engineMemoryMib =
+            optionalInteger(find(fields, QStringLiteral("engine_memory_mib")), 0, qint64(1) << 40);
         if (const auto gpus = optionalInteger(find(fields, QStringLiteral("gpus")), 0, 1024))
             detected.gpus = static_cast<int>(*gpus);
         detected.gpuModel = optionalText(find(fields, QStringLiteral("gpu_model"))).value_or(QString());

@@ -57,6 +57,14 @@ void writeDetected(YAML::Emitter &out, const DetectedFacts &detected)
         writeKey(out, "memory_mib");
         out << static_cast<long long>(*detected.memoryMib);
     }
+    if (detected.engineCpus) {
+        writeKey(out, "engine_cpus");
+        out << *detected.engineCpus;
+    }
+    if (detected.engineMemoryMib) {
+        writeKey(out, "engine_memory_mib");
+        out << static_cast<long long>(*detected.engineMemoryMib);
+    }
     if (detected.gpus) {
         writeKey(out, "gpus");
         out << *detected.gpus;

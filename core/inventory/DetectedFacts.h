@@ -20,6 +20,10 @@ struct DetectedFacts final
     std::optional<int> coresPerSocket;
     std::optional<int> threadsPerCore;
     std::optional<qint64> memoryMib;
+    // What the container engine provides (a Mac's Docker VM is smaller than the Mac): what
+    // slurmd in a container sees, so what slurm.conf's NodeName line says when known.
+    std::optional<int> engineCpus;
+    std::optional<qint64> engineMemoryMib;
     std::optional<int> gpus; // NVIDIA GPUs
     QString gpuModel;        // empty: unknown
 

@@ -32,15 +32,23 @@ QString nodeLine(const Host &host, const PlanInputs &inputs)
     const DetectedFacts &facts = host.detected;
     QStringList fields{QStringLiteral("NodeName=") + host.name,
                        QStringLiteral("NodeAddr=") + networkAddress(host, inputs)};
-    if (facts.cpus)
-        fields << QStringLiteral("CPUs=%1").arg(*facts.cpus);
-    if (facts.sockets && facts.coresPerSocket && facts.threadsPerCore) {
-        fields << QStringLiteral("Sockets=%1").arg(*facts.sockets)
-               << QStringLiteral("CoresPerSocket=%1").arg(*facts.coresPerSocket)
-               << QStringLiteral("ThreadsPerCore=%1").arg(*facts.threadsPerCore);
+    // slurmd runs in a container: it sees the engine's CPUs and memory (a Mac's Docker VM),
+    // not the machine's. Slurm marks a node that reports less than its line says invalid.
+    const bool engineDiffers = facts.engineCpus && facts.cpus && *facts.engineCpus != *facts.cpus;
+    if (engineDiffers) {
+        // The VM's CPUs, without the machine's socket/core/thread split, which it does not have.
+        fields << QStringLiteral("CPUs=%1").arg(*facts.engineCpus);
+    } else {
+        if (const std::optional<int> cpus = facts.engineCpus ? facts.engineCpus : facts.cpus)
+            fields << QStringLiteral("CPUs=%1").arg(*cpus);
+        if (facts.sockets && facts.coresPerSocket && facts.threadsPerCore) {
+            fields << QStringLiteral("Sockets=%1").arg(*facts.sockets)
+                   << QStringLiteral("CoresPerSocket=%1").arg(*facts.coresPerSocket)
+                   << QStringLiteral("ThreadsPerCore=%1").arg(*facts.threadsPerCore);
+        }
     }
-    if (facts.memoryMib)
-        fields << QStringLiteral("RealMemory=%1").arg(realMemoryFor(*facts.memoryMib));
+    if (const std::optional<qint64> memory = facts.engineMemoryMib ? facts.engineMemoryMib : facts.memoryMib)
+        fields << QStringLiteral("RealMemory=%1").arg(realMemoryFor(*memory));
     if (facts.hasGpu())
         fields << QStringLiteral("Gres=gpu:%1:%2").arg(gresTypeName(facts.gpuModel)).arg(*facts.gpus);
     fields << QStringLiteral("State=UNKNOWN");

@@ -1,6 +1,8 @@
 // Host fingerprinting: the probe script run for real under dash, bash and BusyBox sh on this
 // machine, the parsers checked against captured and assembled probe outputs
 // (tests/data/fingerprint, see its README.md), and a fixed-seed fuzz loop.
+#include "ResultTesting.h"
+#include "discovery/DiscoveryToCluster.h"
 #include "fingerprint/FingerprintParser.h"
 #include "fingerprint/FingerprintProbe.h"
 #include "fingerprint/SectionParsers.h"
@@ -186,7 +188,8 @@ private slots:
         // A fixture's warnings are exactly the ones its host deserves.
         const bool engineDown = !serverError.isEmpty();
         const bool noCompose = composeFlavour < 0;
-        QCOMPARE(fp.warnings.size(), int(engineDown) + int(noCompose));
+        const bool smallEngine = fp.engineCpus && fp.logicalCpus && *fp.engineCpus < *fp.logicalCpus;
+        QCOMPARE(fp.warnings.size(), int(engineDown) + int(noCompose) + int(smallEngine));
     }
 
     void gpuDetails()
@@ -209,6 +212,54 @@ private slots:
         QCOMPARE(fp.memoryBytes.value_or(-1), Q_INT64_C(17179869184));
         QCOMPARE(fp.cpuModel, QStringLiteral("Apple M1"));
         QCOMPARE(fp.dockerServerArch, QStringLiteral("arm64"));
+        // Docker Desktop's VM: half the Mac's CPUs, under half its memory. Slurm gets the VM's,
+        // and the user is told where to give it more.
+        QCOMPARE(fp.engineCpus.value_or(-1), 4);
+        QCOMPARE(fp.engineMemoryMiB().value_or(-1), qint64(7851));
+        const QString warnings = fp.warnings.join(u'\n');
+        QVERIFY2(warnings.contains(
+                     QStringLiteral("The container engine has 4 CPUs and 7.7 GiB of this machine's 8 "
+                                    "CPUs and 16.0 GiB")) &&
+                     warnings.contains(QStringLiteral("Settings > Resources")) &&
+                     warnings.contains(QStringLiteral("colima start --cpu N --memory G")),
+                 qPrintable(warnings));
+        const DetectedFacts facts = detectedFacts(fp);
+        QCOMPARE(facts.cpus.value_or(-1), 8);
+        QCOMPARE(facts.engineCpus.value_or(-1), 4);
+        QCOMPARE(facts.engineMemoryMib.value_or(-1), qint64(7851));
+    }
+
+    // `docker info` against an engine that is down prints "0 0" and fails: no figures, no warning
+    // about them; figures that make no sense are a warning, never a node size.
+    void engineResourcesNeedAnAnswer_data()
+    {
+        QTest::addColumn<QByteArray>("section");
+        QTest::addColumn<bool>("known");
+        QTest::addColumn<bool>("warned");
+        QTest::newRow("engine down") << QByteArray("0 0\n@@slurmdeck:exit 1\n") << false << false;
+        QTest::newRow("zero CPUs") << QByteArray("0 8232398848\n") << false << true;
+        QTest::newRow("not numbers") << QByteArray("<no value> <no value>\n") << false << true;
+        QTest::newRow("as large as the host") << QByteArray("8 17179869184\n") << true << false;
+    }
+
+    void engineResourcesNeedAnAnswer()
+    {
+        QFETCH(QByteArray, section);
+        QFETCH(bool, known);
+        QFETCH(bool, warned);
+        QByteArray probe = fixture(QStringLiteral("macos14-arm64-docker-desktop.txt"));
+        const qsizetype at = probe.indexOf("@@slurmdeck:section docker-resources\n");
+        QVERIFY(at >= 0);
+        const qsizetype start = at + qsizetype(sizeof("@@slurmdeck:section docker-resources\n") - 1);
+        const qsizetype end = probe.indexOf("@@slurmdeck:section", start);
+        probe.replace(start, end - start, section);
+        const Result<HostFingerprint> fp = parseFingerprint(probe);
+        SLURMDECK_VERIFY_OK(fp);
+        QCOMPARE(fp->engineCpus.has_value(), known);
+        const bool saysSo =
+            fp->warnings.join(u'\n').contains(QStringLiteral("docker info reported no usable")) ||
+            fp->warnings.join(u'\n').contains(QStringLiteral("The container engine has"));
+        QCOMPARE(saysSo, warned);
     }
 
     void garbageIsAnError()

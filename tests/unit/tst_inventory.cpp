@@ -1,6 +1,7 @@
 // The cluster inventory: the YAML schema, every problem reported with its place, lossless
 // round trips, atomic saves, the default topology, and a loader that survives garbage.
 #include "InventoryFixtures.h"
+#include "ResultTesting.h"
 #include "inventory/ClusterFile.h"
 #include "inventory/DefaultRoles.h"
 #include "inventory/SpellingSuggestion.h"
@@ -484,6 +485,22 @@ private slots:
         QVERIFY2(loaded.has_value(), qPrintable(loaded ? yaml : loaded.error().detail + u'\n' + yaml));
         QVERIFY2(*loaded == cluster, qPrintable(yaml));
         QCOMPARE(ClusterFile::toYaml(*loaded), yaml.toUtf8());
+    }
+
+    // What the container engine provides (a Mac's Docker VM) is kept in the file.
+    void engineResourcesRoundTrip()
+    {
+        Cluster cluster = sampleCluster();
+        cluster.hosts[0].detected.cpus = 8;
+        cluster.hosts[0].detected.engineCpus = 4;
+        cluster.hosts[0].detected.engineMemoryMib = 7851;
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("engine.yaml"));
+        SLURMDECK_VERIFY_OK(ClusterFile::save(cluster, path));
+        QVERIFY(readAll(path).contains("engine_cpus: 4"));
+        const Result<Cluster> loaded = ClusterFile::load(path);
+        SLURMDECK_VERIFY_OK(loaded);
+        QCOMPARE(loaded->hosts.at(0).detected, cluster.hosts.at(0).detected);
     }
 
     void emptyClusterRoundTrips()

@@ -101,6 +101,35 @@ private slots:
         QVERIFY(!conf.join(u'\n').contains(QStringLiteral("s3cretPassw0rd")));
     }
 
+    // A Mac's node runs in Docker Desktop's VM: its NodeName line says what the VM has (what
+    // slurmd there reports), not the Mac's own figures, so the node registers without edits.
+    void nodeLineTakesTheEnginesResources()
+    {
+        Cluster cluster = seedCluster();
+        Host *mac = cluster.findHost(QStringLiteral("macbook"));
+        QVERIFY(mac);
+        mac->detected.sockets = 1;
+        mac->detected.coresPerSocket = 10;
+        mac->detected.threadsPerCore = 1;
+        mac->detected.engineCpus = 4;
+        mac->detected.engineMemoryMib = 7851;
+        QVERIFY(lines(renderSlurmConf(cluster, seedInputs()))
+                    .contains(QStringLiteral("NodeName=macbook NodeAddr=macbook.local CPUs=4 RealMemory=%1 "
+                                             "State=UNKNOWN")
+                                  .arg(realMemoryFor(7851))));
+        // An engine with the machine's CPUs (Linux): the machine's topology stays, the memory
+        // the engine reports is what counts.
+        Host *gpu = cluster.findHost(QStringLiteral("gpu-box"));
+        gpu->detected.engineCpus = 16;
+        gpu->detected.engineMemoryMib = 63000;
+        QVERIFY(
+            lines(renderSlurmConf(cluster, seedInputs()))
+                .contains(QStringLiteral("NodeName=gpu-box NodeAddr=192.168.1.20 CPUs=16 Sockets=1 "
+                                         "CoresPerSocket=8 ThreadsPerCore=2 RealMemory=%1 Gres=gpu:rtx3090:1 "
+                                         "State=UNKNOWN")
+                              .arg(realMemoryFor(63000))));
+    }
+
     void noMacHostMeansNoSrunPortRange()
     {
         Cluster cluster = seedCluster();
