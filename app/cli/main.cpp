@@ -1,5 +1,6 @@
 // slurmdeck-cli: the headless front. Wiring only; the commands live in cli/.
 #include "cli/CliApplication.h"
+#include "common/AppPaths.h"
 #include "common/ApplicationInfo.h"
 #include "common/Executor.h"
 
@@ -13,6 +14,8 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     SlurmDeck::applyApplicationInfo();
+    for (const QString &moved : SlurmDeck::AppPaths::migrateDoubledDirectories())
+        std::fprintf(stderr, "slurmdeck-cli: moved to %s\n", qPrintable(moved));
 
     QTextStream out(stdout);
     QTextStream err(stderr);

@@ -2,6 +2,7 @@
 #include "GuiOptions.h"
 #include "MainWindow.h"
 #include "Screenshot.h"
+#include "common/AppPaths.h"
 #include "common/ApplicationInfo.h"
 #include "common/Executor.h"
 #include "dialogs/SandboxDialog.h"
@@ -24,6 +25,8 @@ int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     SlurmDeck::applyApplicationInfo();
+    for (const QString &moved : SlurmDeck::AppPaths::migrateDoubledDirectories())
+        std::fprintf(stderr, "slurmdeck: moved to %s\n", qPrintable(moved));
     QGuiApplication::setDesktopFileName(QStringLiteral("org.slurmdeck.SlurmDeck"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/slurmdeck.svg")));
     // The user's language where a translation exists (compiled in from translations/*.ts).

@@ -3,11 +3,11 @@
 #include "inventory/ClusterYamlReader.h"
 #include "inventory/ClusterYamlWriter.h"
 
+#include "common/AppPaths.h"
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
-#include <QStandardPaths>
 
 namespace SlurmDeck {
 
@@ -99,8 +99,7 @@ Result<void> ClusterFile::save(const Cluster &cluster, const QString &path)
 
 QString ClusterFile::defaultPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) +
-           QStringLiteral("/clusters/default.yaml");
+    return AppPaths::configDirectory() + QStringLiteral("/clusters/default.yaml");
 }
 
 QString ClusterFile::resolvePath(const QString &overridePath)

@@ -55,7 +55,7 @@ public:
     [[nodiscard]] static Result<void> save(const Cluster &cluster, const QString &path);
     [[nodiscard]] static QByteArray toYaml(const Cluster &cluster);
 
-    // <AppConfigLocation>/clusters/default.yaml
+    // <AppPaths::configDirectory()>/clusters/default.yaml (~/.config/SlurmDeck/clusters/default.yaml)
     [[nodiscard]] static QString defaultPath();
     // The --cluster FILE override when given, else defaultPath().
     [[nodiscard]] static QString resolvePath(const QString &overridePath);

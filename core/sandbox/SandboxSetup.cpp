@@ -4,12 +4,12 @@
 
 #include "inventory/DefaultRoles.h"
 
+#include "common/AppPaths.h"
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
-#include <QStandardPaths>
 
 #include <unistd.h>
 
@@ -65,8 +65,7 @@ Result<Scripts> locate()
 
 QString clusterFilePath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) +
-           QStringLiteral("/clusters/sandbox.yaml");
+    return AppPaths::configDirectory() + QStringLiteral("/clusters/sandbox.yaml");
 }
 
 Result<void> trustHostKeys(const Lab::Manifest &lab)

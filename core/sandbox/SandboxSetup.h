@@ -28,7 +28,7 @@ struct Scripts
 // the source tree SlurmDeck was built from.
 [[nodiscard]] Result<Scripts> locate();
 
-// <AppConfigLocation>/clusters/sandbox.yaml
+// <AppPaths::configDirectory()>/clusters/sandbox.yaml
 [[nodiscard]] QString clusterFilePath();
 
 // Makes SlurmDeck trust the lab hosts' keys: the sandbox created them on this machine, so

@@ -4,10 +4,10 @@
 #include "ssh/SshOptionText.h"
 #include "ssh/WaitForAnswer.h"
 
+#include "common/AppPaths.h"
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QStandardPaths>
 
 #include <algorithm>
 #include <chrono>
@@ -19,8 +19,7 @@ using namespace SshOptionText;
 
 QString SshConnection::defaultSlurmDeckKnownHosts()
 {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    return QDir(dir).filePath(QStringLiteral("known_hosts"));
+    return QDir(AppPaths::dataDirectory()).filePath(QStringLiteral("known_hosts"));
 }
 
 SshConnection::SshConnection(SshTarget target, HostKeyPrompt *hostKeyPrompt,

@@ -45,7 +45,7 @@ public:
     SshConnection(const SshConnection &) = delete;
     SshConnection &operator=(const SshConnection &) = delete;
 
-    // <AppDataLocation>/known_hosts: keys the user accepted in SlurmDeck, unless the target
+    // <AppPaths::dataDirectory()>/known_hosts: keys the user accepted in SlurmDeck, unless the target
     // names another file.
     [[nodiscard]] static QString defaultSlurmDeckKnownHosts();
 

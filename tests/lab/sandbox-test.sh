@@ -17,7 +17,7 @@ all=$(cat "$work/up.out" "$work/up.err")
 grep -q '4 of 4 hosts done, 6 of 6 checks passed' <<<"$all" || { echo "$all"; fail "the deploy did not pass every check"; }
 grep -q 'every compute node registered and idle: idle: nas1, primary, worker1, worker2' <<<"$all" ||
     fail "not every node is idle"
-file=$XDG_CONFIG_HOME/SlurmDeck/SlurmDeck/clusters/sandbox.yaml
+file=$XDG_CONFIG_HOME/SlurmDeck/clusters/sandbox.yaml
 [[ -s $file ]] || fail "no cluster file at $file"
 [[ $(grep -c '^    address:' "$file") == 4 ]] || fail "the cluster file does not list 4 hosts"
 grep -q 'platform: macos' "$file" || fail "no host uses the macOS override"

@@ -75,7 +75,7 @@ private:
 
     void forgetSlurmDecksKnownHosts() const
     {
-        // Wherever AppDataLocation puts it (today ~/.local/share/SlurmDeck/SlurmDeck).
+        // ~/.local/share/SlurmDeck/known_hosts.
         QVERIFY(QDir(m_home.filePath(QStringLiteral(".local/share"))).removeRecursively());
     }
 

@@ -2,11 +2,14 @@
 // the inventory's helpers around the file itself (see tst_inventory.cpp).
 #include "InventoryFixtures.h"
 #include "ResultTesting.h"
+#include "common/AppPaths.h"
 #include "inventory/ClusterFile.h"
 #include "inventory/DefaultRoles.h"
 #include "inventory/SpellingSuggestion.h"
 
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -119,12 +122,48 @@ private slots:
         QCOMPARE(Partition::isValidMaxTime(text), valid);
     }
 
+    // An earlier SlurmDeck kept its files in ~/.config/SlurmDeck/SlurmDeck (Qt's organisation
+    // and application directories): they move up, without overwriting what is there already.
+    void doubledDirectoriesMoveUp()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        const QString config = AppPaths::configDirectory();
+        const QString data = AppPaths::dataDirectory();
+        QDir(config).removeRecursively();
+        QDir(data).removeRecursively();
+        const auto write = [](const QString &path, const QByteArray &content) {
+            QDir().mkpath(QFileInfo(path).absolutePath());
+            QFile file(path);
+            return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
+        };
+        QVERIFY(write(config + u"/SlurmDeck/clusters/lab.yaml"_s, "name: lab\n"));
+        QVERIFY(write(data + u"/SlurmDeck/known_hosts"_s, "old keys\n"));
+        QVERIFY(write(data + u"/SlurmDeck/job-templates.json"_s, "[]"));
+        QVERIFY(write(data + u"/job-templates.json"_s, "[{\"kept\": true}]"));
+
+        const QStringList moved = AppPaths::migrateDoubledDirectories();
+        QCOMPARE(moved.size(), 2);
+        QVERIFY(QFile::exists(config + u"/clusters/lab.yaml"_s));
+        QVERIFY(QFile::exists(data + u"/known_hosts"_s));
+        QFile kept(data + u"/job-templates.json"_s);
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), QByteArray("[{\"kept\": true}]"));            // never overwritten
+        QVERIFY(!QFileInfo::exists(config + u"/SlurmDeck"_s));                 // emptied and removed
+        QVERIFY(QFileInfo::exists(data + u"/SlurmDeck/job-templates.json"_s)); // left, not lost
+        QCOMPARE(ClusterFile::defaultPath(), config + u"/clusters/default.yaml"_s);
+        QVERIFY(AppPaths::migrateDoubledDirectories().isEmpty()); // once is enough
+        QDir(config).removeRecursively();
+        QDir(data).removeRecursively();
+    }
+
     void defaultPathAndOverride()
     {
         QStandardPaths::setTestModeEnabled(true);
         const QString path = ClusterFile::defaultPath();
         QVERIFY2(path.endsWith(u"/clusters/default.yaml"_s), qPrintable(path));
-        QVERIFY(path.startsWith(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)));
+        // One SlurmDeck directory, not Qt's organisation/application pair.
+        QCOMPARE(path, QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +
+                           u"/SlurmDeck/clusters/default.yaml"_s);
         QCOMPARE(ClusterFile::resolvePath(QString()), path);
         QCOMPARE(ClusterFile::resolvePath(u"/tmp/other.yaml"_s), u"/tmp/other.yaml"_s);
     }

@@ -1,5 +1,6 @@
 #include "dialogs/JobTemplates.h"
 
+#include "common/AppPaths.h"
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -8,7 +9,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
-#include <QStandardPaths>
 
 namespace SlurmDeck::Ui {
 
@@ -114,8 +114,7 @@ QList<JobTemplate> JobTemplates::builtIns()
 JobTemplates::JobTemplates(QString path) : m_path(std::move(path))
 {
     if (m_path.isEmpty())
-        m_path = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-                 QStringLiteral("/job-templates.json");
+        m_path = AppPaths::dataDirectory() + QStringLiteral("/job-templates.json");
 }
 
 Result<QList<JobTemplate>> JobTemplates::load() const
