@@ -1,6 +1,7 @@
 #include "cli/CliApplication.h"
 
 #include "cli/CliCommand.h"
+#include "cli/ClustersCommand.h"
 #include "cli/DeployCommand.h"
 #include "cli/DiscoverCommand.h"
 #include "cli/DownCommand.h"
@@ -57,14 +58,16 @@ QString CliApplication::helpText() const
 {
     return QCoreApplication::translate(
                "CliApplication",
-               "Usage: slurmdeck-cli [--cluster FILE] <command> [options]\n"
+               "Usage: slurmdeck-cli [--cluster FILE|NAME] <command> [options]\n"
                "\n"
                "SlurmDeck %1, headless front. It drives the same core as the slurmdeck GUI.\n"
                "\n"
                "Options:\n"
                "  -h, --help          Show this help and exit.\n"
                "  -v, --version       Show the version and exit.\n"
-               "  --cluster FILE      The cluster file to use (default: %2).\n"
+               "  --cluster FILE|NAME The cluster file to use: a path, or NAME for NAME.yaml in\n"
+               "                      ~/.config/SlurmDeck/clusters (default: $SLURMDECK_CLUSTER,\n"
+               "                      else %2).\n"
                "\n"
                "Commands:\n"
                "  discover [--subnet CIDR | HOST...] [--user U] [--identity FILE] [--port P]\n"
@@ -107,6 +110,8 @@ QString CliApplication::helpText() const
                "  sandbox up|down|status\n"
                "                      A sandbox cluster on this machine (Linux, root): emulated hosts\n"
                "                      like the seed's, deployed by SlurmDeck; no other machines needed.\n"
+               "  clusters [--json]   The cluster files in ~/.config/SlurmDeck/clusters.\n"
+               "  help COMMAND        That command's help (as COMMAND --help).\n"
                "  version             Show the versions of SlurmDeck and of the libraries it runs\n"
                "                      with (Qt, libssh, yaml-cpp, QtKeychain).\n"
                "\n"
@@ -133,6 +138,9 @@ void CliApplication::start(const QStringList &arguments)
         return;
     }
 
+    // `help COMMAND` is `COMMAND --help`.
+    if (rest.value(0) == u"help" && rest.size() == 2)
+        rest = QStringList{rest.at(1), QStringLiteral("--help")};
     const QString first = rest.value(0);
     if (first.isEmpty() || first == u"-h" || first == u"--help" || first == u"help") {
         m_out << helpText();
@@ -177,6 +185,8 @@ void CliApplication::start(const QStringList &arguments)
         m_command = new HistoryCommand(this);
     else if (first == u"submit")
         m_command = new SubmitCommand(this);
+    else if (first == u"clusters")
+        m_command = new ClustersCommand(this);
     if (!m_command) {
         m_err << QCoreApplication::translate(
                      "CliApplication", "slurmdeck-cli: unknown %1 '%2'. Run 'slurmdeck-cli --help' for the "

@@ -44,7 +44,8 @@ void SandboxCommand::start(const CliContext &context)
     // cluster the user named, only on its own.
     const QString own = Sandbox::clusterFilePath();
     if (!context.clusterFile.isEmpty() &&
-        QFileInfo(context.clusterFile).absoluteFilePath() != QFileInfo(own).absoluteFilePath()) {
+        QFileInfo(ClusterFile::resolvePath(context.clusterFile)).absoluteFilePath() !=
+            QFileInfo(own).absoluteFilePath()) {
         *context.err << tr("sandbox: --cluster is not accepted here; the sandbox only ever uses its own "
                            "cluster file, %1. Nothing was done to %2.\n")
                             .arg(own, context.clusterFile);

@@ -1,9 +1,9 @@
 #include "inventory/ClusterFile.h"
 
+#include "common/AppPaths.h"
 #include "inventory/ClusterYamlReader.h"
 #include "inventory/ClusterYamlWriter.h"
 
-#include "common/AppPaths.h"
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -97,14 +97,24 @@ Result<void> ClusterFile::save(const Cluster &cluster, const QString &path)
     return {};
 }
 
+QString ClusterFile::clustersDirectory()
+{
+    return AppPaths::configDirectory() + QStringLiteral("/clusters");
+}
+
 QString ClusterFile::defaultPath()
 {
-    return AppPaths::configDirectory() + QStringLiteral("/clusters/default.yaml");
+    return clustersDirectory() + QStringLiteral("/default.yaml");
 }
 
 QString ClusterFile::resolvePath(const QString &overridePath)
 {
-    return overridePath.isEmpty() ? defaultPath() : overridePath;
+    const QString given = overridePath.isEmpty() ? qEnvironmentVariable("SLURMDECK_CLUSTER") : overridePath;
+    if (given.isEmpty())
+        return defaultPath();
+    const bool bareName = !given.contains(u'/') && !given.endsWith(QLatin1String(".yaml")) &&
+                          !given.endsWith(QLatin1String(".yml")) && !QFileInfo::exists(given);
+    return bareName ? clustersDirectory() + u'/' + given + QStringLiteral(".yaml") : given;
 }
 
 } // namespace SlurmDeck

@@ -55,9 +55,13 @@ public:
     [[nodiscard]] static Result<void> save(const Cluster &cluster, const QString &path);
     [[nodiscard]] static QByteArray toYaml(const Cluster &cluster);
 
-    // <AppPaths::configDirectory()>/clusters/default.yaml (~/.config/SlurmDeck/clusters/default.yaml)
+    // <AppPaths::configDirectory()>/clusters: where cluster files live by default.
+    [[nodiscard]] static QString clustersDirectory();
+    // <clustersDirectory()>/default.yaml (~/.config/SlurmDeck/clusters/default.yaml)
     [[nodiscard]] static QString defaultPath();
-    // The --cluster FILE override when given, else defaultPath().
+    // What `--cluster` names: a path, or a bare NAME (no '/', no .yaml, no such file here) for
+    // <clustersDirectory()>/NAME.yaml. Not given: $SLURMDECK_CLUSTER (the same two forms),
+    // else defaultPath().
     [[nodiscard]] static QString resolvePath(const QString &overridePath);
 };
 

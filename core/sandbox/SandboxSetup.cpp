@@ -1,10 +1,9 @@
 #include "sandbox/SandboxSetup.h"
 
+#include "common/AppPaths.h"
+#include "inventory/DefaultRoles.h"
 #include "ssh/SshConnection.h"
 
-#include "inventory/DefaultRoles.h"
-
-#include "common/AppPaths.h"
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>

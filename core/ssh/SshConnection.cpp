@@ -1,10 +1,10 @@
 #include "ssh/SshConnection.h"
 
+#include "common/AppPaths.h"
 #include "ssh/KnownHosts.h"
 #include "ssh/SshOptionText.h"
 #include "ssh/WaitForAnswer.h"
 
-#include "common/AppPaths.h"
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>

@@ -1,10 +1,19 @@
 #include "cli/CliApplication.h"
 #include "common/ApplicationInfo.h"
 #include "common/Version.h"
+#include "inventory/ClusterFile.h"
 
+#include "ResultTesting.h"
+
+#include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -119,6 +128,64 @@ private slots:
             QVERIFY2(file.open(QIODevice::ReadOnly), "the named cluster file must survive");
             QCOMPARE(file.readAll(), content);
         }
+    }
+
+    // `help COMMAND` prints that command's own help, as `COMMAND --help` does.
+    void helpCommandPrintsTheCommandsHelp()
+    {
+        const Run help = run({QStringLiteral("help"), QStringLiteral("deploy")});
+        const Run option = run({QStringLiteral("deploy"), QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY2(help.out.contains(QStringLiteral("deploy [--hosts H,...]")), qPrintable(help.out));
+        QCOMPARE(help.out, option.out);
+    }
+
+    // The clusters directory lists its files; --cluster NAME and SLURMDECK_CLUSTER=NAME pick one.
+    void clustersAreListedAndFoundByName()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        const QString directory = ClusterFile::clustersDirectory();
+        QDir(directory).removeRecursively();
+        const auto cleanup = qScopeGuard([directory] {
+            QDir(directory).removeRecursively();
+            qunsetenv("SLURMDECK_CLUSTER");
+        });
+        QVERIFY(QDir().mkpath(directory));
+        Cluster lab;
+        lab.name = QStringLiteral("lab");
+        Host head;
+        head.name = QStringLiteral("head");
+        head.address = QStringLiteral("10.0.0.1");
+        head.roles = HostRole::Controller;
+        lab.hosts << head;
+        SLURMDECK_VERIFY_OK(ClusterFile::save(lab, directory + QStringLiteral("/lab.yaml")));
+        {
+            QFile broken(directory + QStringLiteral("/broken.yaml"));
+            QVERIFY(broken.open(QIODevice::WriteOnly));
+            broken.write("name: [\n");
+        }
+        QCOMPARE(ClusterFile::resolvePath(QStringLiteral("lab")), directory + QStringLiteral("/lab.yaml"));
+        QCOMPARE(ClusterFile::resolvePath(QStringLiteral("./lab.yaml")), QStringLiteral("./lab.yaml"));
+
+        const Run listed =
+            run({QStringLiteral("--cluster"), QStringLiteral("lab"), QStringLiteral("clusters")});
+        QCOMPARE(listed.exitCode, 0);
+        QVERIFY2(listed.out.contains(QRegularExpression(QStringLiteral("\\* lab +lab, 1 host"))),
+                 qPrintable(listed.out));
+        QVERIFY2(listed.out.contains(QStringLiteral("broken")) &&
+                     listed.out.contains(QStringLiteral("unreadable")),
+                 qPrintable(listed.out));
+
+        qputenv("SLURMDECK_CLUSTER", "lab");
+        QCOMPARE(ClusterFile::resolvePath(QString()), directory + QStringLiteral("/lab.yaml"));
+        const Run json = run({QStringLiteral("clusters"), QStringLiteral("--json")});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonArray clusters =
+            QJsonDocument::fromJson(json.out.toUtf8()).object().value(u"clusters").toArray();
+        QCOMPARE(clusters.size(), 2);
+        QCOMPARE(clusters.at(1).toObject().value(u"name").toString(), QStringLiteral("lab"));
+        QVERIFY(clusters.at(1).toObject().value(u"current").toBool());
+        QCOMPARE(clusters.at(1).toObject().value(u"hosts").toInt(), 1);
     }
 
     void unknownOptionIsAUsageError()

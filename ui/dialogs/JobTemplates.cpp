@@ -1,6 +1,7 @@
 #include "dialogs/JobTemplates.h"
 
 #include "common/AppPaths.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
