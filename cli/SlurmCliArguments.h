@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What `slurmdeck-cli nodes ...` and `jobs ...` were asked to do, read from their

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // How slurmdeck-cli prints live cluster state: aligned tables for a terminal, and JSON

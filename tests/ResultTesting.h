@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // QVERIFY2 evaluates its message even when the check passes, so tests must not call

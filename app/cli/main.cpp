@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // slurmdeck-cli: the headless front. Wiring only; the commands live in cli/.
 #include "cli/CliApplication.h"
 #include "common/AppPaths.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // slurmdeck: the GUI front. Wiring only: options, application identity, main window.
 #include "GuiOptions.h"
 #include "MainWindow.h"

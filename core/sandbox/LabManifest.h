@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Reads the lab's manifest ($SLURMDECK_LAB_DIR/hosts.tsv, written by tests/lab/lab.sh up):

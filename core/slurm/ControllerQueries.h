@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The monitor's and the actions' blocking work on the controller, on the thread that owns

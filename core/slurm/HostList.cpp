@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Slurm hostlist expressions: "node[01-03,07],gpu[1-2]-ib[0-1],login".
 #include "slurm/SlurmQueries.h"
 

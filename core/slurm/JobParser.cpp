@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Parsers of the queue (`squeue -O` with separators), the accounting history (`sacct -P`
 // with a delimiter) and one job's details (`scontrol -d -o show job`).
 #include "slurm/SlurmFormats.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A batch job to submit, checked against the running cluster before `sbatch` sees it, and

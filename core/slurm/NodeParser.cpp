@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Parsers of `scontrol -d -o show nodes` and `scontrol -o show partitions`: one record per
 // line of Key=Value pairs (see SlurmQueries.cpp for why these and not sinfo or --json).
 #include "slurm/SlurmQueries.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The Slurm command lines of node and job actions, checked before anything runs: a node

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The field lists of the formatted queries, shared by the argv builders (SlurmQueries.cpp)

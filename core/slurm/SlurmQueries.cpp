@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The commands SlurmDeck runs on the controller, chosen by what they cost there.
 //
 // Measured with tests/lab/scale/scale.sh on a real slurmctld (Slurm 22.05.8, this machine)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The Slurm commands SlurmDeck runs on the controller, and pure parsers of their output.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What SlurmDeck knows about a running Slurm cluster: nodes, partitions, jobs, and how

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What changed between two snapshots that a user wants to be told about: a job of theirs

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SFTP side of SshConnection: atomic uploads, downloads, mkdir -p.
 #include "remote/ShellQuote.h"
 #include "ssh/SshConnection.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Port forwarding side of SshConnection: one request/answer exchange over a direct-tcpip
 // channel.
 #include "ssh/SshConnection.h"

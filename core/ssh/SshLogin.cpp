@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SshConnection's login: ssh-agent and unencrypted keys through libssh, encrypted keys one
 // file at a time (so each passphrase is asked for, and kept, under its own file's name),
 // then a password; a secret that fails is forgotten and asked for again.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Runs the built `slurmdeck` and `slurmdeck-cli` as a user would.
 #include "common/Version.h"
 

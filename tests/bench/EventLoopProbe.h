@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // How long the thread's event loop was kept from running: a precise 1 ms timer notes the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The baseline the deploy benchmark compares SlurmDeck with: the plain sequential script

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Deploy benchmark (issue 4's speed goals), run in the lab's client namespace with the
 // images already on the hosts:
 //   tests/lab/lab.sh client -- build/dev/tests/bench/bench_deploy [ROUNDS]

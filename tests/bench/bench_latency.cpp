@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Prints how long the GUI thread's event loop was held (EventLoopProbe: a 1 ms precise
 // timer; the worst gap beyond its tick, the 99th percentile, how many gaps exceeded 16 ms)
 // while the real main window works. Issue 5's goal: never longer than 16 ms. Figures only.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Client CPU to update the Nodes and Jobs tables from one snapshot to the next, with 5% of
 // rows changed, at 1,000 nodes and 10,000 jobs (issue 5's goal: under 50 ms per refresh).
 // Each iteration applies one poll's difference: the benchmark alternates between two

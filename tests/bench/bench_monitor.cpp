@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Prints what one monitor refresh costs on a big cluster, beside the bare Slurm commands
 // it replaces: wall time and the controller container's CPU (its cgroup's usage, so the
 // exec'd commands and slurmctld's RPC work both count), output size, and the client CPU

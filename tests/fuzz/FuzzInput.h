@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The few lines every fuzz target shares: libFuzzer's bytes as the types the parsers take.

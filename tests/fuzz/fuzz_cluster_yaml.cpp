@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The cluster YAML reader: a cluster file as a user (or anyone who can write it) leaves it.
 #include "FuzzInput.h"
 #include "inventory/ClusterFile.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The fingerprint parser: what the probe script printed on a host SlurmDeck does not control.
 #include "FuzzInput.h"
 #include "fingerprint/FingerprintParser.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // An HTTP answer as a host's SSH channel delivers it (Prometheus behind the tunnel, or
 // whatever listens there), then the Prometheus API response in its body.
 #include "FuzzInput.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A known_hosts file, then host key checks against it: a few fixed host names and the
 // entries' own host patterns, each with the entries' own keys and one key no entry holds.
 #include "FuzzInput.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `nvidia-smi --query-gpu=... --format=csv` output from a host.
 #include "FuzzInput.h"
 #include "metrics/GpuParsers.h"

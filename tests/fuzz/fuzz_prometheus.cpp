@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A Prometheus HTTP API response, then what the GPU view and the CSV export make of it.
 #include "FuzzInput.h"
 #include "metrics/GpuParsers.h"

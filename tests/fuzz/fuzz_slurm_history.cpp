@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Accounting history as `sacct -P --delimiter=$'\x1f'` prints it.
 #include "FuzzInput.h"
 #include "slurm/SlurmQueries.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One job's details as `scontrol -d -o show job ID` prints them, then the pending reason
 // explained and the nodes of its GPU indices expanded, as the details view does.
 #include "FuzzInput.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The queue as `squeue -O` prints it (delimited by \x1f and \x1e, which job names may hold).
 #include "FuzzInput.h"
 #include "slurm/SlurmQueries.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `scontrol -d -o show nodes` and `show partitions` (Key=Value records; a partition's node
 // list goes through expandHostList), and the GPU indices read from a node's GresUsed.
 #include "FuzzInput.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `scontrol --version` as the controller printed it.
 #include "FuzzInput.h"
 #include "slurm/SlurmQueries.h"

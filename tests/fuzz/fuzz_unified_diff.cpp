@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The unified diff a plan shows: the file on the host (anything) against the rendered one.
 // The input is both texts, split at its first NUL byte.
 #include "FuzzInput.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The cluster that a lab test deploys on the lab's hosts: the seed's topology (the first

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A node or a job of a monitor's snapshot by name or id, for the lab tests' assertions.

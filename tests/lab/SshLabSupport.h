@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What the SSH lab tests share: a scripted host-key prompt, running a local tool, forged

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // slurmdeck-cli plan / deploy / services / down / remove as a user runs them, against the
 // lab's hosts, with the cluster's secrets in a real keychain (GNOME Keyring in a private
 // D-Bus session): the plan shows no secret, a deploy passes every check, services are listed,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // slurmdeck-cli discover / init as a user runs them, against the lab's hosts: JSON
 // output with real fingerprints, unknown keys refused without --accept-new-host-keys and
 // remembered with it, changed keys refused always, and a cluster file written by init.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SlurmDeck deploys the cluster onto the lab's emulated hosts (only sshd and Docker on
 // them) with its own deploy engine, and the cluster works: every node idle, a job across
 // all nodes, accounting, every Prometheus target up. Also: an unreachable host fails alone

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Deploy view deploys a 3-host cluster onto the lab through its own buttons: Plan,
 // Deploy (confirmed through the seam), per-host progress to done, every verification check
 // passed, a summary line; writes a screenshot of the Deploy view to the build directory and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Discovery against the lab: the emulated subnet is scanned and every emulated host is
 // found and fingerprinted with the facts the host really has (CPU count, memory,
 // architecture, Docker version, compose flavour), including the QNAP-like host whose

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The GPUs view on a REAL Prometheus with GPU series, on this machine's own dockerd (no lab
 // hosts, no lab lock): the monitoring image's gpu-exporter (this checkout's script, with a stand-in
 // nvidia-smi that prints fixed `--query-gpu` CSV, since there is no GPU here) writes gpu.prom into a textfile

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The nvidia-smi fallback over real SSH on the lab's hosts: worker1 gets a stand-in nvidia-smi
 // (the lab has no GPU) in its private /root, worker2 has none. GpuUsageSource with
 // GpuUsageSource::sshRunner reads worker1's GPUs and reports worker2's missing nvidia-smi as a

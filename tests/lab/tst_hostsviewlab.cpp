@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Hosts area against the lab: the real DiscoveryDialog fingerprints the emulated
 // hosts, every host key is unknown (an empty known_hosts) and is answered through the
 // HostKeyTrustDialog test seam, and "Add selected to cluster" fills the Hosts view with

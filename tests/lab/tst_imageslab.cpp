@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How images reach the lab's (offline) hosts, and the munge key's SHA-256 per host:
 // - from another host: an image removed from one host's engine is copied from the primary
 //   (docker save there, through this machine's image cache, docker load) and the cluster

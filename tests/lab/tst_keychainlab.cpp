@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A passphrase-protected key against a lab host: the passphrase is asked once, kept in
 // the OS keychain (a real Secret Service in a private D-Bus session) when the user agrees,
 // and found there by the next connection.

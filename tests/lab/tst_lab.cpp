@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SlurmDeck lab self-test: checks that the emulated hosts created by tests/lab/lab.sh
 // behave like the machines SlurmDeck targets. Runs inside the lab's client namespace
 // (CTest: `lab.sh client -- tst_lab`), talks to every host with OpenSSH only.

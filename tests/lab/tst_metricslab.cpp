@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // PrometheusClient against the Prometheus of a cluster SlurmDeck deployed on the lab (as
 // tst_deploylab does), through the monitoring host's SSH connection as the GUI and the CLI
 // ask it (a changed host key is refused; answers are bounded): every node target is up, node_load1 has points

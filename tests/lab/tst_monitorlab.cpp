@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Operating a deployed cluster, as a user does with slurmdeck-cli and as the GUI does with
 // SlurmMonitor/SlurmActions, on the lab's four hosts (one deploy for every case): status
 // with healthy sources; drain/resume seen in real sinfo and in the monitor's snapshot; real

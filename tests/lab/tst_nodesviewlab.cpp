@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Nodes view on a real cluster: the lab's four hosts deployed by SlurmDeck's engine,
 // the main window opened on the cluster file, Nodes shown (which starts the monitor); the
 // view lists the four nodes, fresh; Drain (reason from the dialog seam) on one node shows as

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Screenshots of every area of the main window on a real cluster: the lab's hosts deployed
 // by SlurmDeck's engine (images transferred from here: the lab is offline), three jobs
 // submitted so the Jobs view has rows, the window opened offscreen on the cluster file; each

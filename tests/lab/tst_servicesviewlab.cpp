@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Services view and the plan preview's diff against the lab's real hosts: the Deploy
 // view shows a file as new before the deploy, deploys the cluster, then shows it unchanged
 // and, edited on the host, as a diff. Then the Services view lists every service running;

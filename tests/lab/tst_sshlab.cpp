@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The SSH layer against the lab's real sshd servers: host-key trust (unknown, accepted,
 // remembered, changed, hashed known_hosts), login, exec with separate streams, exit status,
 // timeout and cancellation, quoting through a real remote shell, and atomic SFTP uploads.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Job submission on a real cluster: the lab's four hosts deployed by SlurmDeck's engine,
 // the main window opened on the cluster file. (a) A job submitted through the submit dialog
 // (fields filled and Submit clicked by the test) runs, is selected in the Jobs view and

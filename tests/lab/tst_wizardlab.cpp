@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The first-run wizard walked on the lab: the lab's host addresses typed in, all picked,
 // their (new) host keys shown and trusted, root with the lab's key, the seed's default
 // roles, the plan reviewed, the images transferred from here (the lab's hosts are offline)

@@ -88,6 +88,8 @@ desktop-file-validate "$desktop" || fail "$desktop is not a valid desktop entry"
 [[ -f $metainfo ]] || fail "$metainfo is not installed"
 appstreamcli validate --no-net "$metainfo" || fail "$metainfo is not valid AppStream metainfo"
 grep -q "<release version=\"$version\"" "$metainfo" || fail "$metainfo does not name release $version"
+grep -q "<project_license>GPL-3.0-or-later</project_license>" "$metainfo" || fail "$metainfo names no project licence"
+grep -q "License: GPL-3+" /usr/share/doc/slurmdeck/copyright || fail "the package has no copyright file"
 for size in 16 22 24 32 48 64 128 256 512; do
   icon=/usr/share/icons/hicolor/${size}x${size}/apps/org.slurmdeck.SlurmDeck.png
   [[ -f $icon ]] || fail "$icon is not installed"

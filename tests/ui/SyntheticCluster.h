@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Made-up but plausible cluster state for the Nodes/Jobs tests and the model benchmark:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Deploy area: the plan of a 3-host cluster from a cluster file (secrets injected, no
 // keychain) shows every host and file and never a secret's content; the plan, progress and
 // verification models pass QAbstractItemModelTester and update without resets; runner

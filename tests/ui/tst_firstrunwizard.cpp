@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The first-run wizard offscreen, with a recording backend instead of machines: the page
 // order, Next blocked until a page is valid (no host picked, no controller), Back keeping
 // the choices, the sandbox choice ending the wizard, and nothing written to a host or to

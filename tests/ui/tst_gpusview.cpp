@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The GPUs area on fixture data: nvidia-smi output (tests/data/nvidia-smi/, reconstructed, see
 // its README) through a GpuUsageSource with a fake command runner, and the GPU exporter's
 // series captured from the monitoring image's Prometheus (tests/data/prometheus/query_gpu.json)

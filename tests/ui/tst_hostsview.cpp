@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Hosts area: its models (checked with QAbstractItemModelTester), the view over a
 // cluster document, the host editor, removal through the confirmation seam, the load
 // diagnostics panel, the host-key dialog and the GUI host-key prompt answering a worker

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Jobs area: queue and history models and proxies pass QAbstractItemModelTester through
 // snapshots with 5% of jobs changed, leaving and arriving, without resets; the selected job
 // stays selected (and in the details pane); filters by user ("Mine"), state, partition and

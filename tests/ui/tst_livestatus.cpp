@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Live status around the Nodes and Jobs views: the status bar's per-source indicator (ages,
 // red while failing, the error in the tooltip), the notifier (a user's job ending, a node
 // going down, shown in the log and status line where no system tray exists, nothing

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // MetricsView on a PrometheusClient: a range answer (captured from Prometheus 2.42) fills the
 // chart and the CSV export; a source that stops answering marks the view stale (banner with
 // the age) and keeps the data; it recovers when the source answers again. The selectors ask

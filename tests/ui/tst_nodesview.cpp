@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Nodes area: NodesModel and its proxy pass QAbstractItemModelTester through snapshots
 // with 5% of rows changed and update without resets, the selected node stays selected and
 // the scroll position stays; filters by text and state group; colours readable on light and

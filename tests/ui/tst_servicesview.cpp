@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Services view and its model, offscreen: the model applies each host's listing as row
 // changes (checked by QAbstractItemModelTester, no resets, selection kept), and the view
 // talks to real (unreachable) hosts through ServiceControl without the GUI thread waiting:

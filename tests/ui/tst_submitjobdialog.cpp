@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The submit dialog offscreen, with recording ClusterOperations: templates fill the editor
 // and the fields, a request no node can run disables Submit and says what is possible,
 // the user's templates are saved and read back, a submission goes to the operations and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ClusterDocument: the open cluster the GUI edits. Loading keeps the old cluster on a bad
 // file, edits are validated and mark the document modified, saving round-trips.
 #include "ResultTesting.h"

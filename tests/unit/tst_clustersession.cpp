@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ClusterSession, the layer both fronts reach the hosts through: locate() gives the Topology
 // with SSH targets and login users and never needs a secret; prepareDeploy() renders with
 // the secrets; answers come on the context's thread and are dropped once it is gone.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Compose command construction for both flavours. The v1 lines are also run through the
 // real docker-compose (no engine needed for `config`) to prove the flags and the profile
 // selection are what Compose understands; v2 (`docker compose`) accepts the same flags.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Subnet parsing and the TCP port prober (against real listening and closed sockets on
 // loopback). Discovery end to end runs against the lab in tests/lab/tst_discoverylab.cpp.
 #include "ResultTesting.h"

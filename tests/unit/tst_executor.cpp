@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The process's Executor: lanes are separate pools, and shutting down waits for the work
 // still running at most the grace given, so quitting never hangs on a blocked task.
 #include "common/Executor.h"

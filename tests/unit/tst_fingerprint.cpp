@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Host fingerprinting: the probe script run for real under dash, bash and BusyBox sh on this
 // machine, the parsers checked against captured and assembled probe outputs
 // (tests/data/fingerprint, see its README.md), and a fixed-seed fuzz loop.

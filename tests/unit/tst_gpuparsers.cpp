@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // nvidia-smi CSV (tests/data/nvidia-smi/, reconstructed from NVIDIA's documented format, see its
 // README) and the GPU exporter's series as captured from real Prometheus (tests/data/prometheus/).
 #include "ResultTesting.h"

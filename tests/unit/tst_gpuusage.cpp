@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // GPU -> Slurm job mapping (GpuUsage) and the GPU source's two paths (GpuUsageSource): the
 // exporter's series from a (fake) Prometheus, nvidia-smi through a fake command runner.
 // nvidia-smi output: tests/data/nvidia-smi/ (reconstructed, see its README).

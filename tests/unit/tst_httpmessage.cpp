@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The HTTP/1.0 framing SlurmDeck speaks to Prometheus over an SSH channel: the request it
 // sends, and answers as Prometheus 2.42 wrote them (tests/data/prometheus/http, captured by
 // capture-http.sh), chunked ones, and broken or hostile ones, which are Parse errors.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How images reach the hosts, the pure parts: the --images values, the build context in the
 // plan (built-in templates and the source tree give the same bytes), the content hash (equal
 // to compose-templates/build-images.sh's, run here with a stand-in docker), the docker build

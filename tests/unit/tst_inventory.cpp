@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The cluster inventory: the YAML schema, every problem reported with its place, lossless
 // round trips, atomic saves, the default topology, and a loader that survives garbage.
 #include "InventoryFixtures.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Default roles, spelling suggestions, MaxTime formats and the cluster file's default path:
 // the inventory's helpers around the file itself (see tst_inventory.cpp).
 #include "InventoryFixtures.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Saving a cluster file: parent directories made, failures leave the previous file as it
 // was (a write cut short by the file size limit included), invalid clusters refused (see
 // tst_inventory.cpp for reading).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Job requests: the parsers of memory, time and GPU options, validation against the
 // partitions and nodes of a snapshot read from captured Slurm output (tests/data/slurm/),
 // and the sbatch command (script and environment on stdin, never in the argv).

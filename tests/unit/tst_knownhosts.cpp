@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SlurmDeck's own known_hosts check (the rules hold whatever ~/.ssh/config says): host
 // patterns, hashed names from ssh-keygen -H, markers, and unreadable lines named by file
 // and line. Fixtures in tests/data/known_hosts.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // metricQuery(): the PromQL behind each chart of the Metrics view, per scope, with the
 // exporters' real metric names and a rate window that grows with the step.
 #include "inventory/Cluster.h"

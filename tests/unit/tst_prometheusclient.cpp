@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // PrometheusClient over real HTTP against a tiny in-process server that answers with responses
 // captured from Prometheus 2.42 (tests/data/prometheus/): results, API errors, non-Prometheus
 // pages, silence (timeout), a closed port; health follows and recovers.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Prometheus API parser on responses captured from the monitoring image's real Prometheus
 // (tests/data/prometheus/, capture.sh), stepFor() against the API's point limit, durations.
 #include "ResultTesting.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Rendering of slurm.conf, gres.conf, slurmdbd.conf, prometheus.yml and the per-host
 // plans from the seed's cluster file (tests/data/inventory/valid-full.yaml), and the
 // Topology under them (no secrets, no files).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The OS keychain through QtKeychain, against a real Secret Service (GNOME Keyring in a
 // private D-Bus session: CTest runs this through tests/keyring-session.sh).
 #include "ResultTesting.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The state of a cluster's services on a host, read from what `docker inspect` printed for
 // the project's containers (captured from a real Docker): every planned service appears in
 // plan order, absent ones included, followed by containers the plan does not have.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Shell quoting is checked against a real POSIX shell: every quoted string is handed to
 // /bin/sh, which must give back exactly the original bytes. (The same strings go through a
 // real sshd in the SSH layer's lab test.)

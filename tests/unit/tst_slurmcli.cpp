@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // slurmdeck-cli's live-state commands without a cluster: durations, the nodes/jobs
 // argument rules, usage errors before anything is reached, and the table/JSON output.
 #include "ResultTesting.h"

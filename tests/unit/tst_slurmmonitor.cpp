@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The monitor's pure parts: the poll schedule and its back-off, how a poll's outcome makes
 // the next snapshot (stale parts keep their state and age, recovery clears it), the poll
 // script's fences (run by a real sh), the action command lines and their checks; and a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Shared by tst_slurmparsers.cpp (versions, host lists, values, nodes, partitions) and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Slurm job parsers (queue, history, details), the scale sample and the fuzzing of every
 // Slurm parser; see tst_slurmparsers.cpp.
 #include "tst_slurmparsers.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SnapshotChanges: which differences between two snapshots become notifications. A job of
 // the user that ends (completed, failed, cancelled, or gone from the queue) and a node that
 // goes down, is drained or comes back are events; nothing is reported from or to a stale

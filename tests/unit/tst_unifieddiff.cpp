@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The unified diff `plan --diff` prints, checked against what GNU diff -u prints for the
 // same inputs (diff -u --label a --label b).
 #include "plan/UnifiedDiff.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "dialogs/DiscoveryDialog.h"
 
 #include "GuiSecretAsker.h"
@@ -7,6 +8,7 @@
 #include "models/DiscoveredHostsModel.h"
 #include "models/ModelRoles.h"
 #include "widgets/KeyFileRow.h"
+#include "widgets/MessageStyle.h"
 
 #include <QButtonGroup>
 #include <QCloseEvent>
@@ -174,7 +176,7 @@ QWidget *DiscoveryDialog::createForm()
     m_port->setSpecialValueText(tr("default"));
     m_formProblem->setObjectName(QStringLiteral("formProblem"));
     m_formProblem->setWordWrap(true);
-    m_formProblem->setStyleSheet(QStringLiteral("color: #c01c28;"));
+    m_formProblem->setStyleSheet(MessageStyle::problem());
 
     QHBoxLayout *identityRow = keyFileRow(this, m_identity);
 

@@ -1,6 +1,8 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "dialogs/HostEditDialog.h"
 
 #include "widgets/KeyFileRow.h"
+#include "widgets/MessageStyle.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -75,7 +77,7 @@ HostEditDialog::HostEditDialog(const Host &host, const QStringList &takenNames, 
 
     m_problem->setObjectName(QStringLiteral("hostProblem"));
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color: #c01c28;"));
+    m_problem->setStyleSheet(MessageStyle::problem());
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);

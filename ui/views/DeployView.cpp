@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/DeployView.h"
 
 #include "Confirmation.h"
@@ -17,6 +18,7 @@
 #include "views/DeploySummary.h"
 #include "widgets/EmptyStatePanel.h"
 #include "widgets/ImageChoiceBar.h"
+#include "widgets/MessageStyle.h"
 #include "widgets/PlanPreview.h"
 #include "widgets/ProgressBarDelegate.h"
 #include "widgets/ViewActions.h"
@@ -44,9 +46,6 @@ namespace {
 
 constexpr int planTab = 0;
 constexpr int deployTab = 1;
-
-const QString problemStyle = QStringLiteral("color: #c01c28;");
-const QString successStyle = QStringLiteral("color: #26a269;");
 
 QTableView *makeTable(QAbstractItemModel *model, const QString &name, QWidget *parent)
 {
@@ -470,7 +469,7 @@ void DeployView::onFinished(const DeployReport &report)
     m_checksModel->setChecks(report.checks);
     const DeploySummary summary = DeploySummary::of(report);
     m_summary->setText(summary.text);
-    m_summary->setStyleSheet(summary.ok ? successStyle : problemStyle);
+    m_summary->setStyleSheet(summary.ok ? MessageStyle::success() : MessageStyle::problem());
     if (m_runner) {
         m_runner->disconnect(this);
         m_runner->deleteLater();
@@ -483,7 +482,7 @@ void DeployView::onFinished(const DeployReport &report)
 void DeployView::showNotice(const QString &text, bool problem)
 {
     m_notice->setText(text);
-    m_notice->setStyleSheet(problem ? problemStyle : QString());
+    m_notice->setStyleSheet(problem ? MessageStyle::problem() : QString());
     m_notice->setVisible(!text.isEmpty());
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Deploy view's plan page: what to do after a failed plan, the plan tree and its notes,
 // a file's diff against the host, and the credentials the host connections use.
 #include "views/DeployView.h"

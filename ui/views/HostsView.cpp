@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/HostsView.h"
 
 #include "Confirmation.h"
@@ -9,6 +10,7 @@
 #include "models/ModelRoles.h"
 #include "views/DiscoveryMerge.h"
 #include "widgets/EmptyStatePanel.h"
+#include "widgets/MessageStyle.h"
 #include "widgets/ViewActions.h"
 
 #include <QAction>
@@ -177,7 +179,7 @@ void HostsView::showLoadProblems(const QString &path, const Error &error)
 void HostsView::showNotice(const QString &text, bool problem)
 {
     m_notice->setText(text);
-    m_notice->setStyleSheet(problem ? QStringLiteral("color: #c01c28;") : QString());
+    m_notice->setStyleSheet(problem ? MessageStyle::problem() : QString());
     m_notice->setVisible(!text.isEmpty());
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/JobsView.h"
 
 #include "MessageBoxConfirmation.h"
@@ -10,6 +11,7 @@
 #include "widgets/EmptyStatePanel.h"
 #include "widgets/JobDetailsPane.h"
 #include "widgets/JobFilterBar.h"
+#include "widgets/MessageStyle.h"
 #include "widgets/StaleBanner.h"
 #include "widgets/ViewActions.h"
 
@@ -389,7 +391,7 @@ QString JobsView::summary() const
 void JobsView::showNotice(const QString &text, bool problem)
 {
     m_notice->setText(text);
-    m_notice->setStyleSheet(problem ? QStringLiteral("color: #c01c28; font-weight: bold;") : QString());
+    m_notice->setStyleSheet(problem ? MessageStyle::problem(true) : QString());
     m_notice->setProperty("problem", problem);
     m_notice->setVisible(!text.isEmpty());
 }

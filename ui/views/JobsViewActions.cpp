@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Jobs view's job actions: cancel, hold, release and requeue the selected jobs, with a
 // confirmation where the action cannot be undone.
 #include "Confirmation.h"

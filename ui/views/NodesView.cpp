@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/NodesView.h"
 
 #include "Confirmation.h"
@@ -7,6 +8,7 @@
 #include "models/NodesModel.h"
 #include "slurm/SnapshotChanges.h"
 #include "widgets/EmptyStatePanel.h"
+#include "widgets/MessageStyle.h"
 #include "widgets/StaleBanner.h"
 #include "widgets/ViewActions.h"
 
@@ -254,7 +256,7 @@ QString NodesView::notice() const
 void NodesView::showNotice(const QString &text, bool problem)
 {
     m_notice->setText(text);
-    m_notice->setStyleSheet(problem ? QStringLiteral("color: #c01c28; font-weight: bold;") : QString());
+    m_notice->setStyleSheet(problem ? MessageStyle::problem(true) : QString());
     m_notice->setProperty("problem", problem);
     m_notice->setVisible(!text.isEmpty());
 }

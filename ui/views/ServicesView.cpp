@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/ServicesView.h"
 
 #include "Confirmation.h"
@@ -11,6 +12,7 @@
 #include "secrets/KeychainCredentialPrompt.h"
 #include "session/ClusterSession.h"
 #include "widgets/EmptyStatePanel.h"
+#include "widgets/MessageStyle.h"
 #include "widgets/ServiceLogPane.h"
 #include "widgets/ViewActions.h"
 
@@ -31,8 +33,6 @@
 namespace SlurmDeck::Ui {
 
 namespace {
-
-const QString problemStyle = QStringLiteral("color: #c01c28;");
 
 QString pendingText(ServiceAction action)
 {
@@ -337,7 +337,7 @@ void ServicesView::onServicesListed(const HostServices &report)
         showNotice(tr("%1: %2").arg(report.host, report.error->toString()), true);
     m_announce.remove(report.host);
     if (m_listing > 0 && --m_listing == 0) {
-        if (!m_notice->styleSheet().contains(problemStyle) && notice().startsWith(tr("Asking")))
+        if (m_notice->styleSheet().isEmpty() && notice().startsWith(tr("Asking")))
             showNotice({}, false);
         emit refreshed();
     }
@@ -525,7 +525,7 @@ void ServicesView::showContextMenu(const QPoint &position)
 void ServicesView::showNotice(const QString &text, bool problem)
 {
     m_notice->setText(text);
-    m_notice->setStyleSheet(problem ? problemStyle : QString());
+    m_notice->setStyleSheet(problem ? MessageStyle::problem() : QString());
     m_notice->setVisible(!text.isEmpty());
 }
 

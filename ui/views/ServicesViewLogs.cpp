@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Services view's log pane: the last lines of a service, and following them.
 #include "views/ServicesView.h"
 

@@ -1,8 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "wizard/FirstRunWizard.h"
 #include "wizard/WizardPages.h"
 
 #include "ssh/CredentialPrompt.h"
 #include "widgets/KeyFileRow.h"
+#include "widgets/MessageStyle.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -34,7 +36,7 @@ CredentialsPage::CredentialsPage(QWidget *parent)
     m_secret->setPlaceholderText(tr("optional: kept in the OS keychain, never in the cluster file"));
     m_problem->setObjectName(QStringLiteral("credentialsProblem"));
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color: #c01c28;"));
+    m_problem->setStyleSheet(MessageStyle::problem());
 
     QHBoxLayout *identityRow = keyFileRow(this, m_identity);
 
