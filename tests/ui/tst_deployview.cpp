@@ -5,6 +5,7 @@
 // signals drive the per-host table, the capped log and the report; Deploy asks first, and a
 // real runner against unreachable hosts ends in a report that says what failed.
 #include "Confirmation.h"
+#include "FakeOperations.h"
 #include "MainWindow.h"
 #include "ResultTesting.h"
 #include "common/Executor.h"
@@ -38,26 +39,12 @@
 
 using namespace SlurmDeck;
 using namespace SlurmDeck::Ui;
+using Testing::ScriptedConfirmation;
 
 namespace {
 
 const QByteArray mungeKey = QByteArray(1024, 'M').replace(0, 16, "MUNGEKEY-SECRET-");
 const QByteArray databasePassword = "db-Pa55word-never-shown";
-
-class ScriptedConfirmation final : public Confirmation
-{
-public:
-    explicit ScriptedConfirmation(bool answer) : m_answer(answer) {}
-    void ask(QWidget *, const Question &question, std::function<void(bool)> answer) override
-    {
-        asked.append(question.text);
-        QTimer::singleShot(0, qApp, [answer = std::move(answer), yes = m_answer] { answer(yes); });
-    }
-    QStringList asked;
-
-private:
-    bool m_answer;
-};
 
 // Every role's text of every index under `parent`, recursively.
 QStringList allText(const QAbstractItemModel &model, const QModelIndex &parent = {})
@@ -539,7 +526,21 @@ private slots:
         view->deploy();
         QVERIFY(QTest::qWaitFor([view] { return view->isDeploying(); }, 5000));
         QTest::qWait(300); // the workers sit in their connects
+        // Cancel asks first: refused, the deploy goes on.
+        auto refuse = std::make_shared<ScriptedConfirmation>(false);
+        view->setConfirmation(refuse);
+        view->cancel();
+        QCOMPARE(refuse->asked.size(), 1);
+        QVERIFY2(refuse->asked.first().contains(QStringLiteral("deploying again resumes")),
+                 qPrintable(refuse->asked.first()));
         QVERIFY(view->isDeploying());
+        QAction *cancelAction = view->findChild<QAction *>(QStringLiteral("cancelDeployAction"));
+        QVERIFY(cancelAction->isEnabled());
+        // Agreed: the hosts are told to stop (they sit in connects, so the deploy still runs).
+        view->setConfirmation(std::make_shared<ScriptedConfirmation>(true));
+        view->cancel();
+        QVERIFY(QTest::qWaitFor([cancelAction] { return !cancelAction->isEnabled(); }, 2000));
+        QVERIFY2(view->summary().startsWith(QStringLiteral("Cancelling")), qPrintable(view->summary()));
         QElapsedTimer timer;
         timer.start();
         main.reset();

@@ -425,6 +425,23 @@ void DeployView::cancel()
 {
     if (!m_runner)
         return;
+    // A host stopped half way keeps what it has (files, some services restarted): ask first.
+    const Confirmation::Question question{
+        tr("Cancel deploy"),
+        tr("Cancel the deploy of %1? Each host stops after the step it is in; what it did stays, and "
+           "deploying again resumes.")
+            .arg(m_document->displayName()),
+        tr("&Cancel deploy")};
+    m_confirmation->ask(this, question, [self = QPointer<DeployView>(this)](bool yes) {
+        if (self && yes)
+            self->cancelNow();
+    });
+}
+
+void DeployView::cancelNow()
+{
+    if (!m_runner)
+        return;
     if (auto prompt = std::dynamic_pointer_cast<GuiHostKeyPrompt>(m_hostKeys))
         prompt->rejectAll();
     m_runner->cancel();

@@ -89,7 +89,9 @@ public:
 public slots:
     void plan();
     void deploy();
+    // Asks first; cancelNow() when the user agrees.
     void cancel();
+    void cancelNow();
 
     // What a DeployRunner reports; connected to the running one, callable by tests.
     void onHostPhaseChanged(const QString &host, SlurmDeck::DeployPhase phase, const QString &message);
