@@ -24,6 +24,17 @@ namespace {
 // libssh calls this (on the worker thread) when a key file needs a passphrase.
 int askPassphrase(const char *prompt, char *buffer, size_t length, int, int, void *userdata);
 
+// Callbacks that do nothing, for a session once login is over.
+ssh_callbacks noCallbacks()
+{
+    static ssh_callbacks_struct none = [] {
+        ssh_callbacks_struct callbacks{};
+        ssh_callbacks_init(&callbacks);
+        return callbacks;
+    }();
+    return &none;
+}
+
 struct PassphraseContext
 {
     CredentialPrompt *prompt = nullptr;
@@ -132,11 +143,14 @@ Result<void> SshConnection::authenticate(const CancelToken &cancel)
     callbacks.auth_function = askPassphrase;
     ssh_callbacks_init(&callbacks);
     ssh_set_callbacks(session, &callbacks);
-    // The callbacks struct lives on this stack frame: unhook it before returning.
+    // The callbacks struct lives on this stack frame: swap in an empty one that lives as long
+    // as the program before returning. ssh_set_callbacks(session, nullptr) is refused and
+    // leaves the old pointer in place; libssh then called through this dead frame from a
+    // later command's read (connect_status_function) and crashed.
     struct Unhook
     {
         ssh_session session;
-        ~Unhook() { ssh_set_callbacks(session, nullptr); }
+        ~Unhook() { ssh_set_callbacks(session, noCallbacks()); }
     } unhook{session};
 
     int rc = ssh_userauth_none(session, nullptr);
