@@ -17,5 +17,10 @@ QByteArray whyNot(const Result<T> &result)
 
 } // namespace SlurmDeck::Testing
 
+// `result` is evaluated once: QVERIFY2 evaluates its message as well as its check, so an
+// expression with effects (connect(), a deploy step) would otherwise run twice.
 #define SLURMDECK_VERIFY_OK(result)                                                                          \
-    QVERIFY2((result).has_value(), SlurmDeck::Testing::whyNot(result).constData())
+    do {                                                                                                     \
+        const auto &slurmdeckVerified = (result);                                                            \
+        QVERIFY2(slurmdeckVerified.has_value(), SlurmDeck::Testing::whyNot(slurmdeckVerified).constData());  \
+    } while (false)
