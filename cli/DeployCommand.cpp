@@ -144,6 +144,8 @@ void DeployCommand::report(const DeployReport &result)
         }
     }
     o << tr("\nSummary:\n");
+    if (result.slurmConfig.apply != SlurmConfChange::Apply::Nothing)
+        o << tr("  Slurm configuration: %1\n").arg(result.slurmConfig.describe());
     int hostsDone = 0;
     for (const HostDeployResult &host : result.hosts) {
         if (host.ok()) {

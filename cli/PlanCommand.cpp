@@ -212,13 +212,18 @@ void PlanCommand::startDiff()
                                           {QStringLiteral("secret"), file.secret}};
                         if (!file.diff.isEmpty())
                             entry.insert(QStringLiteral("diff"), file.diff);
+                        if (!file.effect.isEmpty())
+                            entry.insert(QStringLiteral("effect"), file.effect);
                         files.append(entry);
                         continue;
                     }
                     out() << QStringLiteral("  %1 %2").arg(status, -10).arg(file.path);
                     if (file.secret && file.status != FileDiff::Status::Unchanged)
                         out() << tr("  (secret: compared by SHA-256, not shown)");
-                    out() << u'\n' << file.diff;
+                    out() << u'\n';
+                    if (!file.effect.isEmpty())
+                        out() << QStringLiteral("    ") << file.effect << u'\n';
+                    out() << file.diff;
                 }
                 if (m_json)
                     hosts.append(QJsonObject{{QStringLiteral("name"), outcome.host},

@@ -52,10 +52,24 @@ VerificationCheck ClusterVerifier::controllerAnswers()
     return check;
 }
 
-VerificationCheck ClusterVerifier::nodesIdle()
+namespace {
+
+// A node state as `sinfo -o %T` prints it, e.g. "idle", "mixed", "idle*" (not responding),
+// "drained". Busy with jobs is healthy; down, drained, invalid or not responding is not.
+bool healthyState(const QString &state)
+{
+    static const QStringList healthy{QStringLiteral("idle"),     QStringLiteral("allocated"),
+                                     QStringLiteral("mixed"),    QStringLiteral("completing"),
+                                     QStringLiteral("reserved"), QStringLiteral("planned")};
+    return healthy.contains(state);
+}
+
+} // namespace
+
+VerificationCheck ClusterVerifier::nodesHealthy()
 {
     VerificationCheck check{
-        QObject::tr("every compute node registered and idle"), false, {}, m_controller.plan().hostName};
+        QObject::tr("every compute node registered and healthy"), false, {}, m_controller.plan().hostName};
     waitFor(std::chrono::seconds(120), [&] {
         const Result<ExecResult> sinfo =
             onController({QStringLiteral("sinfo"), QStringLiteral("-h"), QStringLiteral("-N"),
@@ -66,22 +80,42 @@ VerificationCheck ClusterVerifier::nodesIdle()
             return false;
         }
         QStringList idle;
-        QStringList other;
+        QStringList busy;
+        QStringList failing;
+        QStringList seen;
         for (const QString &line :
              QString::fromUtf8(sinfo->standardOutput).split(u'\n', Qt::SkipEmptyParts)) {
             const QStringList fields = line.split(u' ', Qt::SkipEmptyParts);
-            if (fields.size() < 2)
+            if (fields.size() < 2 || seen.contains(fields.at(0))) // a node in two partitions
                 continue;
-            if (fields.at(1) == u"idle")
+            seen << fields.at(0);
+            const QString &state = fields.at(1);
+            if (state == u"idle")
                 idle << fields.at(0);
+            else if (healthyState(state))
+                busy << fields.join(u' ');
             else
-                other << fields.join(u' ');
+                failing << fields.join(u' ');
         }
-        idle.removeDuplicates();
+        seen.sort();
         idle.sort();
-        check.detail = other.isEmpty() ? QObject::tr("idle: %1").arg(idle.join(QStringLiteral(", ")))
-                                       : QObject::tr("not idle: %1").arg(other.join(QStringLiteral("; ")));
-        check.passed = idle == m_nodes;
+        m_idleNodes = idle;
+        QStringList parts;
+        if (!failing.isEmpty())
+            parts << QObject::tr("not healthy: %1").arg(failing.join(QStringLiteral("; ")));
+        if (!idle.isEmpty())
+            parts << QObject::tr("idle: %1").arg(idle.join(QStringLiteral(", ")));
+        if (!busy.isEmpty())
+            parts << QObject::tr("busy: %1").arg(busy.join(QStringLiteral("; ")));
+        QStringList missing;
+        for (const QString &node : std::as_const(m_nodes)) {
+            if (!seen.contains(node))
+                missing << node;
+        }
+        if (!missing.isEmpty())
+            parts << QObject::tr("not registered: %1").arg(missing.join(QStringLiteral(", ")));
+        check.detail = parts.join(QStringLiteral("; "));
+        check.passed = failing.isEmpty() && missing.isEmpty();
         return check.passed;
     });
     return check;
@@ -89,23 +123,31 @@ VerificationCheck ClusterVerifier::nodesIdle()
 
 VerificationCheck ClusterVerifier::jobRuns(QString *jobId)
 {
-    VerificationCheck check{
-        QObject::tr("a job runs on all %1 nodes (srun -N%1 hostname)").arg(m_nodes.size()),
-        false,
-        {},
-        m_controller.plan().hostName};
-    const Result<ExecResult> job =
-        onController({QStringLiteral("srun"), QStringLiteral("-N%1").arg(m_nodes.size()),
-                      QStringLiteral("-t"), QStringLiteral("2"), QStringLiteral("-J"),
-                      QStringLiteral("slurmdeck-verify"), QStringLiteral("hostname")},
-                     std::chrono::seconds(120));
+    // Only on idle nodes, and never queued behind the users' jobs: a busy cluster is healthy.
+    const QStringList nodes = m_idleNodes;
+    VerificationCheck check{QObject::tr("a job runs on the %n idle node(s) (srun hostname)", nullptr,
+                                        static_cast<int>(nodes.size())),
+                            false,
+                            {},
+                            m_controller.plan().hostName};
+    if (nodes.isEmpty()) {
+        check.name = QObject::tr("a test job runs");
+        check.passed = true;
+        check.detail = QObject::tr("skipped: every node is busy with jobs");
+        return check;
+    }
+    const Result<ExecResult> job = onController(
+        {QStringLiteral("srun"), QStringLiteral("-N%1").arg(nodes.size()), QStringLiteral("-w"),
+         nodes.join(u','), QStringLiteral("--immediate=30"), QStringLiteral("-t"), QStringLiteral("1"),
+         QStringLiteral("-J"), QStringLiteral("slurmdeck-verify"), QStringLiteral("hostname")},
+        std::chrono::seconds(120));
     if (!job) {
         check.detail = job.error().toString();
         return check;
     }
     QStringList hosts = QString::fromUtf8(job->standardOutput).split(u'\n', Qt::SkipEmptyParts);
     hosts.sort();
-    check.passed = job->succeeded() && hosts.size() == m_nodes.size();
+    check.passed = job->succeeded() && hosts.size() == nodes.size();
     check.detail = check.passed
                        ? hosts.join(QStringLiteral(", "))
                        : QString::fromUtf8(job->standardOutput + job->standardError).trimmed().right(1500);
@@ -203,11 +245,11 @@ QList<VerificationCheck> ClusterVerifier::run()
     QList<VerificationCheck> checks{controllerAnswers()};
     if (!checks.last().passed)
         return checks;
-    checks << nodesIdle();
+    checks << nodesHealthy();
     if (checks.last().passed && !m_nodes.isEmpty()) {
         QString jobId;
         checks << jobRuns(&jobId);
-        if (m_accounting && checks.last().passed)
+        if (m_accounting && checks.last().passed && !m_idleNodes.isEmpty())
             checks << accountingRecords(jobId);
     }
     if (m_monitoring)

@@ -9,8 +9,9 @@
 namespace SlurmDeck {
 
 // The end-of-deploy checks, run through the deployed containers: slurmctld answers, every
-// compute node registered and idle, a job across all nodes runs, accounting records it,
-// every Prometheus target is up. Blocking, for a worker thread.
+// compute node registered and healthy (idle, or busy with jobs: a deploy on a working
+// cluster), a job on the idle nodes runs at once (skipped when all are busy), accounting
+// records it, every Prometheus target is up. Blocking, for a worker thread.
 class ClusterVerifier final
 {
 public:
@@ -21,7 +22,7 @@ public:
 
 private:
     [[nodiscard]] VerificationCheck controllerAnswers();
-    [[nodiscard]] VerificationCheck nodesIdle();
+    [[nodiscard]] VerificationCheck nodesHealthy();
     [[nodiscard]] VerificationCheck jobRuns(QString *jobId);
     [[nodiscard]] VerificationCheck accountingRecords(const QString &jobId);
     [[nodiscard]] VerificationCheck targetsUp();
@@ -31,6 +32,7 @@ private:
     HostDeployer &m_controller;
     HostDeployer *m_monitoring;
     QStringList m_nodes;
+    QStringList m_idleNodes; // as nodesHealthy() last saw them
     bool m_accounting;
     CancelToken m_cancel;
 };

@@ -8,6 +8,7 @@
 #include "deploy/HostImages.h"
 #include "deploy/LocalImages.h"
 #include "deploy/RemoteImages.h"
+#include "deploy/SlurmConfigApply.h"
 
 #include <QFutureWatcher>
 #include <QMutex>
@@ -233,6 +234,20 @@ void DeployRunner::prepareHosts()
         [this] { startServices(); });
 }
 
+namespace {
+
+// Whether the running Slurm daemons must read some of `changedFiles` (slurmdbd.conf and
+// the munge key restart their containers instead).
+bool readsSlurmConfig(const QStringList &changedFiles)
+{
+    return std::any_of(changedFiles.cbegin(), changedFiles.cend(), [](const QString &path) {
+        return path.startsWith(QLatin1String("etc/slurm/")) &&
+               !path.endsWith(QLatin1String("/slurmdbd.conf"));
+    });
+}
+
+} // namespace
+
 // Every host starts all its services with one `up`, all hosts at once. The order the
 // daemons come up in — database, slurmdbd, slurmctld, then slurmd on every node — is kept
 // by the daemons themselves: Compose starts slurmdbd once MariaDB is healthy, and the Slurm
@@ -247,14 +262,81 @@ void DeployRunner::startServices()
                 deployer.startServices(deployer.plan().services, result.changedFiles, false);
             if (!outcome)
                 return outcome.error();
-            if (Result<void> cleared = deployer.clearPendingRestarts(); !cleared)
-                return cleared;
+            // Replaced Slurm files are owed until the daemons read them (applySlurmConfiguration).
+            if (!readsSlurmConfig(result.changedFiles)) {
+                if (Result<void> cleared = deployer.clearPendingRestarts(); !cleared)
+                    return cleared;
+            }
             result.startedServices += outcome->started;
             result.restartedServices += outcome->restarted;
             result.freshServices += outcome->fresh;
             return {};
         },
-        [this] { checkServicesStayedUp(); });
+        [this] { applySlurmConfiguration(); });
+}
+
+// The Slurm daemons that ran before this deploy read the files it replaced: scontrol
+// reconfigure where Slurm takes the change at run time, else slurmctld's container restarts
+// and then slurmd restarts inside each container. No container holding job steps restarts.
+void DeployRunner::applySlurmConfiguration()
+{
+    m_slurmConfig = {};
+    for (const QString &host : liveHosts())
+        m_slurmConfig.merge(slurmConfigChange(*m_deployers.value(host), m_results.value(host)));
+    QString controller;
+    QStringList computeHosts;
+    for (const HostPlan &host : std::as_const(m_plan.hosts)) {
+        if (host.services.contains(QStringLiteral("slurmctld")))
+            controller = host.hostName;
+        if (host.services.contains(QStringLiteral("slurmd")) && liveHosts().contains(host.hostName))
+            computeHosts << host.hostName;
+    }
+    // Once the daemons read the files, nothing is owed any more.
+    const auto settled = [this] {
+        QStringList owing;
+        for (const QString &host : liveHosts()) {
+            if (readsSlurmConfig(m_results.value(host).changedFiles))
+                owing << host;
+        }
+        runOnHosts(
+            owing, DeployPhase::Starting,
+            [](HostDeployer &deployer, HostDeployResult &) { return deployer.clearPendingRestarts(); },
+            [this] { checkServicesStayedUp(); });
+    };
+    if (m_slurmConfig.apply == SlurmConfChange::Apply::Nothing || !liveHosts().contains(controller)) {
+        if (liveHosts().contains(controller))
+            settled();
+        else
+            checkServicesStayedUp();
+        return;
+    }
+    const SlurmConfChange change = m_slurmConfig;
+    const auto computeStep = [change](HostDeployer &deployer, HostDeployResult &result) -> Result<void> {
+        const Result<QStringList> restarted = applyOnComputeHost(deployer, change, result);
+        if (!restarted)
+            return restarted.error();
+        result.restartedServices += *restarted;
+        return {};
+    };
+    runOnHosts(
+        {controller}, DeployPhase::Starting,
+        [change](HostDeployer &deployer, HostDeployResult &result) -> Result<void> {
+            const Result<QStringList> restarted = applyOnController(deployer, change, result);
+            if (!restarted)
+                return restarted.error();
+            result.restartedServices += *restarted;
+            result.freshServices += *restarted;
+            return {};
+        },
+        [this, computeHosts, computeStep, settled] {
+            QStringList hosts; // after slurmctld: slurmd registers with the new configuration
+            for (const QString &host : computeHosts) {
+                if (m_slurmConfig.apply == SlurmConfChange::Apply::RestartDaemons &&
+                    liveHosts().contains(host))
+                    hosts << host;
+            }
+            runOnHosts(hosts, DeployPhase::Starting, computeStep, settled);
+        });
 }
 
 // A container that crashes right after `up` still shows as running for a moment: once
@@ -368,6 +450,7 @@ void DeployRunner::finish()
         report.hosts << result;
     }
     report.checks = m_checks;
+    report.slurmConfig = m_slurmConfig;
     report.nothingChanged = nothingChanged;
     report.elapsedMs = m_elapsed.elapsed();
     emit finished(report);

@@ -59,6 +59,7 @@ private:
     void prepareHosts();
     void failAll(const QString &message);
     void startServices();
+    void applySlurmConfiguration();
     void checkServicesStayedUp();
     void verify();
     void finish();
@@ -78,6 +79,7 @@ private:
     QHash<QString, HostDeployResult> m_results;
     std::shared_ptr<ImageSupply> m_imageSupply; // the transfer modes' images
     QList<VerificationCheck> m_checks;
+    SlurmConfChange m_slurmConfig; // what this run's replaced Slurm files needed
     QElapsedTimer m_elapsed;
     bool m_running = false;
 };

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "plan/SlurmConfChange.h"
 
 #include <QList>
 #include <QString>
@@ -99,6 +100,7 @@ struct DeployReport
     QList<VerificationCheck> checks;
     bool nothingChanged = false;
     qint64 elapsedMs = 0;
+    SlurmConfChange slurmConfig; // how the running daemons took the replaced Slurm files
 
     [[nodiscard]] bool ok() const
     {

@@ -185,6 +185,15 @@ Result<QStringList> HostDeployer::syncFiles()
     // Owed before anything is replaced, so a run that dies from here on leaves the note.
     if (Result<void> noted = notePendingRestarts(outdated); !noted)
         return noted.error();
+    // The slurm.conf the daemons run with, to tell a reconfigure from a restart.
+    m_replacedSlurmConf.reset();
+    if (outdated.contains(kSlurmConf) && !present->value(kSlurmConf).isEmpty()) {
+        const Result<QByteArray> before =
+            m_connection.download(m_plan.directory + u'/' + kSlurmConf, 4 * 1024 * 1024, m_cancel);
+        if (!before)
+            return before.error();
+        m_replacedSlurmConf = *before;
+    }
     QStringList changed;
     QSet<QString> directoriesMade;
     for (const RenderedFile &file : std::as_const(m_plan.files)) {
@@ -210,8 +219,10 @@ Result<QStringList> HostDeployer::syncFiles()
     }
     if (Result<void> tidied = tidyFiles(); !tidied)
         return tidied.error();
+    m_owedFiles.clear();
     for (const QString &path : *owed) {
         if (!changed.contains(path) && m_plan.file(path)) {
+            m_owedFiles << path;
             m_log(QObject::tr("%1 was replaced by an interrupted run: restarting what reads it").arg(path));
             changed << path;
         }
@@ -396,9 +407,13 @@ QStringList HostDeployer::servicesReading(const QString &file)
 {
     const QStringList slurm{QStringLiteral("slurmctld"), QStringLiteral("slurmd"), QStringLiteral("slurmdbd"),
                             QStringLiteral("slurm-exporter")};
-    if (file == u"secrets/munge.key" || file.startsWith(QLatin1String("etc/slurm/")))
+    if (file == u"secrets/munge.key")
+        return slurm;
+    // The daemons read slurm.conf and its companions again without a container restart
+    // (SlurmConfChange, DeployRunner): a restarted slurmd container would kill its jobs.
+    if (file.startsWith(QLatin1String("etc/slurm/")))
         return file.endsWith(QLatin1String("slurmdbd.conf")) ? QStringList{QStringLiteral("slurmdbd")}
-                                                             : slurm;
+                                                             : QStringList{};
     if (file == u"secrets/db_password") // MariaDB sets the user's password on each start
         return {QStringLiteral("mariadb"), QStringLiteral("slurmdbd")};
     if (file == u"prometheus/prometheus.yml")

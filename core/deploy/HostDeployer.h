@@ -13,6 +13,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 namespace SlurmDeck {
 
@@ -80,8 +81,21 @@ public:
     [[nodiscard]] const CancelToken &cancelToken() const { return m_cancel; }
     void log(const QString &line) const { m_log(line); }
 
+    // After syncFiles(): the slurm.conf it replaced, as the host had it (none: not replaced,
+    // or new on this host); and the files an interrupted run replaced without the restarts.
+    [[nodiscard]] const std::optional<QByteArray> &replacedSlurmConf() const { return m_replacedSlurmConf; }
+    [[nodiscard]] const QStringList &owedFiles() const { return m_owedFiles; }
+    // Restarts the slurmd process inside its container (the image's restart-slurmd): the
+    // container, and the job steps running in it, stay. Waits until slurmd runs again.
+    [[nodiscard]] Result<void> restartSlurmdInPlace();
+    // Stops `services` and starts them again with `up` (dependency order kept).
+    [[nodiscard]] Result<void> restartContainers(const QStringList &services);
+
+    static constexpr QLatin1StringView kSlurmConf{"etc/slurm/slurm.conf"};
+
     // Services whose containers read `file` (a plan-relative path) and need a restart
-    // when it changes; compose files and .env are handled by `up` itself.
+    // when it changes; compose files and .env are handled by `up` itself. The files in
+    // etc/slurm/ but slurmdbd.conf restart nothing here: see SlurmConfChange.
     [[nodiscard]] static QStringList servicesReading(const QString &file);
 
     // SHA-256 of each of `paths` (relative to the project directory) present on the host.
@@ -100,6 +114,8 @@ private:
     Log m_log;
     HostFingerprint m_fingerprint;
     QHash<QString, QString> m_deployedHashes; // path -> SHA-256 read from the host
+    std::optional<QByteArray> m_replacedSlurmConf;
+    QStringList m_owedFiles;
 };
 
 } // namespace SlurmDeck

@@ -2,6 +2,7 @@
 #include "deploy/RemoteFileDiff.h"
 
 #include "deploy/HostDeployer.h"
+#include "plan/SlurmConfChange.h"
 #include "plan/UnifiedDiff.h"
 
 #include <QCryptographicHash>
@@ -19,7 +20,7 @@ QString sha256(const QByteArray &content)
 Result<FileDiff> compare(HostDeployer &deployer, const RenderedFile &file, const QString &remoteHash)
 {
     const HostPlan &plan = deployer.plan();
-    FileDiff entry{file.path, FileDiff::Status::Unchanged, file.secret, {}};
+    FileDiff entry{file.path, FileDiff::Status::Unchanged, file.secret, {}, {}};
     const QString remotePath = plan.directory + u'/' + file.path;
     if (remoteHash == sha256(file.content))
         return entry;
@@ -37,7 +38,12 @@ Result<FileDiff> compare(HostDeployer &deployer, const RenderedFile &file, const
             return current.error();
         entry.diff = unifiedDiff(*current, file.content, plan.hostName + u':' + remotePath,
                                  QStringLiteral("plan/") + file.path);
+        if (file.path == HostDeployer::kSlurmConf)
+            entry.effect = classifySlurmConfChange(*current, file.content).describe();
     }
+    if (entry.effect.isEmpty() && file.path.startsWith(QLatin1String("etc/slurm/")) &&
+        file.path != HostDeployer::kSlurmConf)
+        entry.effect = slurmFileChange(file.path).describe();
     return entry;
 }
 

@@ -26,6 +26,7 @@ struct FileDiff
     Status status = Status::Unchanged;
     bool secret = false;
     QString diff;
+    QString effect; // for a changed Slurm file: how the running daemons take it, and why
 };
 
 [[nodiscard]] QString statusText(FileDiff::Status status); // "unchanged", "changed", "new"

@@ -82,10 +82,18 @@ public:
         if (macOsWorker)
             cluster.hosts[1].platformOverride = Platform::MacOS;
         assignDefaultRoles(cluster);
+        m_mungeKey = mungeKey;
+        m_password = password;
+        return replan();
+    }
+
+    // `cluster` as a test changed it, saved; the plan and targets again, same secrets.
+    [[nodiscard]] Result<void> replan()
+    {
         if (Result<void> saved = ClusterFile::save(cluster, clusterFile()); !saved)
             return saved.error();
         const DeploySession session(cluster, shared());
-        const Result<DeploySession::Prepared> prepared = session.prepareWith(mungeKey, password);
+        const Result<DeploySession::Prepared> prepared = session.prepareWith(m_mungeKey, m_password);
         if (!prepared)
             return prepared.error();
         plan = prepared->plan;
@@ -127,8 +135,8 @@ public:
     }
 
     // The engine's deploy of the plan; nullopt when it did not finish in 15 minutes. Its log
-    // lines ("host: line") go to `log` where given.
-    std::optional<DeployReport> deploy(QStringList *log = nullptr) const
+    // lines ("host: line") go to `log` where given. `verify`: with the end-of-deploy checks.
+    std::optional<DeployReport> deploy(QStringList *log = nullptr, bool verify = false) const
     {
         DeployRunner runner(plan, targets, std::make_shared<FixedHostKeyPolicy>(HostKeyDecision::Reject),
                             nullptr);
@@ -142,7 +150,7 @@ public:
         DeployOptions options;
         options.images = ImageSource::TransferFromHere; // the lab's hosts are offline
         options.localDocker = QStringLiteral("/usr/bin/docker");
-        options.verify = false;
+        options.verify = verify;
         runner.start(options);
         if (!finished.wait(900000))
             return std::nullopt;
@@ -171,6 +179,8 @@ public:
 
 private:
     QString m_fileName = QStringLiteral("cluster.yaml");
+    QByteArray m_mungeKey;
+    QByteArray m_password;
 };
 
 } // namespace SlurmDeck::Lab

@@ -15,7 +15,7 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 cat "$work/up.out"
 all=$(cat "$work/up.out" "$work/up.err")
 grep -q '4 of 4 hosts done, 6 of 6 checks passed' <<<"$all" || { echo "$all"; fail "the deploy did not pass every check"; }
-grep -q 'every compute node registered and idle: idle: nas1, primary, worker1, worker2' <<<"$all" ||
+grep -q 'every compute node registered and healthy: idle: nas1, primary, worker1, worker2' <<<"$all" ||
     fail "not every node is idle"
 file=$XDG_CONFIG_HOME/SlurmDeck/clusters/sandbox.yaml
 [[ -s $file ]] || fail "no cluster file at $file"

@@ -143,6 +143,8 @@ void PlanPreview::showDiff(const QString &hostName, const QString &path, const F
     if (diff.secret && diff.status != FileDiff::Status::Unchanged)
         text +=
             u'\n' + tr("This file holds a secret: it is compared by its SHA-256 on the host, never shown.");
+    if (!diff.effect.isEmpty())
+        text += u'\n' + diff.effect;
     if (!diff.diff.isEmpty())
         text += QStringLiteral("\n\n") + diff.diff;
     m_diff->setPlainText(text);

@@ -2,6 +2,7 @@
 # SlurmDeck Slurm image entrypoint.
 #   slurmdeck-entrypoint slurmctld [ARGS]   controller        (slurmctld -D)
 #   slurmdeck-entrypoint slurmd [ARGS]      compute node      (slurmd -D -N $SLURM_NODENAME)
+#   slurmdeck-entrypoint restart-slurmd     restart that slurmd in place (running jobs stay)
 #   slurmdeck-entrypoint slurmdbd [ARGS]    accounting daemon (slurmdbd -D)
 #   slurmdeck-entrypoint slurm-exporter     Prometheus textfile exporter loop
 #   slurmdeck-entrypoint CMD [ARGS]         anything else, with munged running if a key is mounted
@@ -96,6 +97,39 @@ prepare_slurmdbd_conf() {
     log "slurmdbd.conf prepared in $run (StoragePass from $DB_PASSWORD_SOURCE)"
 }
 
+# slurmd as a child that can be restarted in place: the container (and with it every job
+# step, which runs as slurmstepd next to slurmd) lives on while slurmd ends and starts
+# again to read a changed slurm.conf (see restart-slurmd). A TERM to the container still
+# stops it: slurmd is asked to end and the container exits with slurmd's status.
+SLURMD_PID_FILE=/run/slurmdeck/slurmd.pid
+SLURMD_RESTART_FLAG=/run/slurmdeck/restart-slurmd
+run_slurmd() {
+    mkdir -p /run/slurmdeck
+    stopping=0
+    pid=
+    trap 'stopping=1; [ -z "$pid" ] || kill -TERM "$pid" 2>/dev/null || true' TERM INT
+    while :; do
+        rm -f "$SLURMD_RESTART_FLAG"
+        log "slurmd -D -N $SLURM_NODENAME $*"
+        slurmd -D -N "$SLURM_NODENAME" "$@" &
+        pid=$!
+        echo "$pid" >"$SLURMD_PID_FILE"
+        status=0
+        wait "$pid" || status=$?
+        # A trapped signal ends `wait` early: wait again until slurmd itself has ended.
+        while kill -0 "$pid" 2>/dev/null; do
+            status=0
+            wait "$pid" || status=$?
+        done
+        if [ "$stopping" -eq 0 ] && [ -f "$SLURMD_RESTART_FLAG" ]; then
+            log "slurmd ended (status $status) to read its configuration again; starting it"
+            continue
+        fi
+        rm -f "$SLURMD_PID_FILE"
+        exit "$status"
+    done
+}
+
 case $role in
     slurmctld)
         shift
@@ -119,8 +153,21 @@ case $role in
         controller=$(conf_value SlurmctldHost)
         case $controller in *\(*\)) controller=${controller#*\(} controller=${controller%\)} ;; esac
         wait_for_port "$controller" "$(conf_value SlurmctldPort)" slurmctld
-        log "exec slurmd -D -N $SLURM_NODENAME $*"
-        exec slurmd -D -N "$SLURM_NODENAME" "$@"
+        run_slurmd "$@"
+        ;;
+    restart-slurmd)
+        # Run by the deploy (docker exec) when slurmd must read a changed configuration:
+        # slurmd ends, run_slurmd starts it again, the job steps (slurmstepd) keep running.
+        pid=$(cat "$SLURMD_PID_FILE" 2>/dev/null) || die "no slurmd runs in this container"
+        touch "$SLURMD_RESTART_FLAG"
+        kill -TERM "$pid" || die "slurmd ($pid) is gone"
+        i=0
+        until now=$(cat "$SLURMD_PID_FILE" 2>/dev/null) && [ "$now" != "$pid" ] && kill -0 "$now" 2>/dev/null; do
+            i=$((i + 1))
+            [ "$i" -lt 300 ] || die "slurmd did not start again within 30 s"
+            sleep 0.1
+        done
+        log "slurmd restarted in place ($pid -> $now)"
         ;;
     slurmdbd)
         shift
