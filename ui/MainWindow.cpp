@@ -8,6 +8,7 @@
 #include "LiveCluster.h"
 #include "common/ApplicationInfo.h"
 #include "dialogs/AboutDialog.h"
+#include "dialogs/ShortcutsDialog.h"
 #include "inventory/ClusterDocument.h"
 #include "metrics/GpuUsageSource.h"
 #include "metrics/SshPrometheusTransport.h"
@@ -123,6 +124,38 @@ void MainWindow::createMenus()
     about->setMenuRole(QAction::AboutRole);
     about->setObjectName(QStringLiteral("aboutAction"));
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
+    QAction *keys = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
+    keys->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    keys->setObjectName(QStringLiteral("shortcutsAction"));
+}
+
+QList<ShortcutEntry> MainWindow::shortcuts() const
+{
+    QList<QAction *> menuActions;
+    for (const QAction *menu : menuBar()->actions()) {
+        if (menu->menu())
+            menuActions += menu->menu()->actions();
+    }
+    QList<QAction *> viewActions;
+    QList<ShortcutEntry> entries;
+    for (const Area area : allAreas()) {
+        const QList<QAction *> own = m_viewByArea.value(area)->findChildren<QAction *>();
+        entries += shortcutsOf(areaTitle(area), own);
+        viewActions += own;
+    }
+    QList<QAction *> application; // a view's action in a menu is listed under the view
+    for (QAction *action : std::as_const(menuActions)) {
+        if (!viewActions.contains(action))
+            application << action;
+    }
+    return shortcutsOf(tr("Application"), application) + entries;
+}
+
+void MainWindow::showShortcuts()
+{
+    auto *dialog = new ShortcutsDialog(shortcuts(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }
 
 void MainWindow::addArea(AreaView *view)

@@ -4,6 +4,7 @@
 #include "common/Result.h"
 #include "inventory/Cluster.h"
 #include "views/Area.h"
+#include "widgets/ShortcutTable.h"
 
 #include <QHash>
 #include <QMainWindow>
@@ -78,8 +79,12 @@ public:
     // while it is already monitored unchanged.
     void startMonitoring();
 
+    // Every keyboard shortcut: the menus' ("Application") and each view's, in that order.
+    [[nodiscard]] QList<ShortcutEntry> shortcuts() const;
+
 public slots:
     void showAbout();
+    void showShortcuts();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

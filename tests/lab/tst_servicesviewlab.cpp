@@ -2,7 +2,7 @@
 // The Services view and the plan preview's diff against the lab's real hosts: the Deploy
 // view shows a file as new before the deploy, deploys the cluster, then shows it unchanged
 // and, edited on the host, as a diff. Then the Services view lists every service running;
-// Ctrl+Shift+X stops slurmd on one host (docker ps there agrees), Ctrl+Shift+S starts it and
+// Ctrl+Alt+X stops slurmd on one host (docker ps there agrees), Ctrl+Alt+S starts it and
 // its node is idle again; Ctrl+L shows real log lines and Follow appends the new ones a
 // drain writes; Stop cluster and Start cluster work on every host, and Remove cluster takes
 // containers and configuration and keeps the data. The cluster is removed at the end.
@@ -321,7 +321,7 @@ private slots:
 
         QSignalSpy acted(view, &ServicesView::actionDone);
         QSignalSpy listed(view, &ServicesView::refreshed);
-        key(Qt::Key_X, Qt::ControlModifier | Qt::ShiftModifier);
+        key(Qt::Key_X, Qt::ControlModifier | Qt::AltModifier);
         QVERIFY(acted.wait(120000));
         ServiceActionReport report = acted.takeFirst().first().value<ServiceActionReport>();
         QVERIFY2(!report.error, qPrintable(report.error ? report.error->toString() : QString()));
@@ -331,7 +331,7 @@ private slots:
         QVERIFY(listed.wait(60000));
         QCOMPARE(stateOf(worker, QStringLiteral("slurmd")), QStringLiteral("exited"));
 
-        key(Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
+        key(Qt::Key_S, Qt::ControlModifier | Qt::AltModifier);
         QVERIFY(acted.wait(120000));
         report = acted.takeFirst().first().value<ServiceActionReport>();
         QVERIFY2(!report.error, qPrintable(report.error ? report.error->toString() : QString()));

@@ -6,6 +6,7 @@
 #include "common/ApplicationInfo.h"
 #include "common/Version.h"
 #include "dialogs/AboutDialog.h"
+#include "dialogs/ShortcutsDialog.h"
 #include "views/AreaView.h"
 #include "views/MetricsView.h"
 #include "widgets/EmptyStatePanel.h"
@@ -15,12 +16,14 @@
 #include <QComboBox>
 #include <QImage>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QSet>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -141,6 +144,52 @@ private slots:
         about->trigger();
         AboutDialog *dialog = nullptr;
         QTRY_VERIFY((dialog = window.findChild<AboutDialog *>()) && dialog->isVisible());
+        dialog->reject();
+    }
+
+    // Help → Keyboard Shortcuts lists every shortcut of the application; none means two
+    // things, none takes a key the platform keeps (Cmd+H hides an application on macOS).
+    void shortcutTableHasNoConflicts()
+    {
+        MainWindow window;
+        const QList<ShortcutEntry> entries = window.shortcuts();
+        QVERIFY2(entries.size() > 30, qPrintable(QString::number(entries.size())));
+        const QStringList conflicts = shortcutConflicts(entries);
+        QVERIFY2(conflicts.isEmpty(), qPrintable(conflicts.join(u'\n')));
+        const QStringList clashes = platformKeyClashes(entries);
+        QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(u'\n')));
+        const auto has = [&](const QString &where, const QString &action, const QKeySequence &keys) {
+            return std::any_of(entries.cbegin(), entries.cend(), [&](const ShortcutEntry &entry) {
+                return entry.where == where && entry.action == action && entry.keys == keys;
+            });
+        };
+        QVERIFY(has(QStringLiteral("Hosts"), QStringLiteral("Discover…"), QKeySequence(QKeySequence::New)));
+        QVERIFY(has(QStringLiteral("Nodes"), QStringLiteral("Drain…"), QKeySequence(Qt::CTRL | Qt::Key_D)));
+        QVERIFY(has(QStringLiteral("Jobs"), QStringLiteral("Submit job…"),
+                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J)));
+        QVERIFY(has(QStringLiteral("Application"), QStringLiteral("Keyboard Shortcuts"),
+                    QKeySequence(Qt::CTRL | Qt::Key_Slash)));
+        QVERIFY(
+            has(QStringLiteral("Application"), QStringLiteral("Nodes"), QKeySequence(Qt::CTRL | Qt::Key_4)));
+
+        // The check finds what it is for.
+        QList<ShortcutEntry> clashing = entries;
+        clashing.append({QStringLiteral("Jobs"), QStringLiteral("Hold"), QKeySequence(Qt::CTRL | Qt::Key_D)});
+        clashing.append({QStringLiteral("Jobs"), QStringLiteral("Hide"), QKeySequence(Qt::CTRL | Qt::Key_H)});
+        QCOMPARE(shortcutConflicts(clashing).size(), 1);
+        QVERIFY(shortcutConflicts(clashing).constFirst().contains(QStringLiteral("Nodes \u203a Drain…")));
+        QCOMPARE(platformKeyClashes(clashing).size(), 1);
+
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *open = window.findChild<QAction *>(QStringLiteral("shortcutsAction"));
+        QVERIFY(open);
+        open->trigger();
+        ShortcutsDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = window.findChild<ShortcutsDialog *>()) && dialog->isVisible());
+        QCOMPARE(dialog->table()->model()->rowCount(), entries.size());
+        QTest::keyClicks(dialog->filter(), QStringLiteral("drain"));
+        QCOMPARE(dialog->table()->model()->rowCount(), 2); // Drain…, Drain and stop services…
         dialog->reject();
     }
 

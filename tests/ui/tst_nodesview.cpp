@@ -314,7 +314,7 @@ private slots:
                               QStringLiteral("Start services and resu&me"), QStringLiteral("Re&fresh")}));
         delete menu;
         QCOMPARE(f.view->action(NodeAction::Drain)->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_D));
-        QCOMPARE(f.view->action(NodeAction::Resume)->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_R));
+        QCOMPARE(f.view->action(NodeAction::Resume)->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_U));
 
         // Nothing selected: nothing to do.
         QVERIFY(!f.view->action(NodeAction::Drain)->isEnabled());

@@ -109,7 +109,7 @@ void HostsView::createActions()
     };
     // Window-wide shortcuts live on this view, so they apply only while it is shown; Return
     // and Delete belong to the table, so typing in the filter never removes a host.
-    add(tr("&Discover…"), QStringLiteral("discoverAction"), QKeySequence(Qt::CTRL | Qt::Key_D),
+    add(tr("&Discover…"), QStringLiteral("discoverAction"), QKeySequence(QKeySequence::New),
         &HostsView::discover, this, Qt::WindowShortcut);
     m_editAction = add(tr("&Edit…"), QStringLiteral("editAction"), QKeySequence(Qt::Key_Return),
                        &HostsView::editSelected, m_table, Qt::WidgetShortcut);

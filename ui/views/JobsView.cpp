@@ -179,11 +179,12 @@ void JobsView::createActions()
     };
     m_actions.insert(JobAction::Cancel, add(tr("&Cancel…"), QStringLiteral("cancelJobAction"),
                                             QKeySequence(QKeySequence::Delete), &JobsView::cancelSelected));
-    m_actions.insert(JobAction::Hold, add(tr("&Hold"), QStringLiteral("holdJobAction"),
-                                          QKeySequence(Qt::CTRL | Qt::Key_H), &JobsView::holdSelected));
+    m_actions.insert(JobAction::Hold,
+                     add(tr("&Hold"), QStringLiteral("holdJobAction"),
+                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H), &JobsView::holdSelected));
     m_actions.insert(JobAction::Release,
                      add(tr("Re&lease"), QStringLiteral("releaseJobAction"),
-                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H), &JobsView::releaseSelected));
+                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), &JobsView::releaseSelected));
     m_actions.insert(JobAction::Requeue,
                      add(tr("Re&queue…"), QStringLiteral("requeueJobAction"),
                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), &JobsView::requeueSelected));

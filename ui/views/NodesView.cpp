@@ -121,17 +121,17 @@ void NodesView::createActions()
     m_actions.insert(NodeAction::Drain, add(tr("&Drain…"), QStringLiteral("drainNodeAction"),
                                             QKeySequence(Qt::CTRL | Qt::Key_D), &NodesView::drainSelected));
     m_actions.insert(NodeAction::Resume, add(tr("&Resume"), QStringLiteral("resumeNodeAction"),
-                                             QKeySequence(Qt::CTRL | Qt::Key_R), &NodesView::resumeSelected));
+                                             QKeySequence(Qt::CTRL | Qt::Key_U), &NodesView::resumeSelected));
     m_actions.insert(NodeAction::Down,
                      add(tr("Do&wn…"), QStringLiteral("downNodeAction"),
                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X), &NodesView::downSelected));
     toolbar->addSeparator();
     m_actions.insert(NodeAction::DrainAndStop,
                      add(tr("Drain and &stop services…"), QStringLiteral("drainAndStopNodeAction"),
-                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), &NodesView::drainAndStopSelected));
+                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K), &NodesView::drainAndStopSelected));
     m_actions.insert(NodeAction::StartAndResume,
                      add(tr("Start services and resu&me"), QStringLiteral("startAndResumeNodeAction"),
-                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), &NodesView::startAndResumeSelected));
+                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U), &NodesView::startAndResumeSelected));
     toolbar->addSeparator();
     m_refreshAction = add(tr("Re&fresh"), QStringLiteral("refreshNodesAction"),
                           QKeySequence(QKeySequence::Refresh), &NodesView::refresh);

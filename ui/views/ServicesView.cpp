@@ -144,11 +144,11 @@ void ServicesView::createActions()
     };
     m_refreshAction = make(tr("&Refresh"), QStringLiteral("refreshServicesAction"), QKeySequence::Refresh);
     m_startAction = make(tr("&Start"), QStringLiteral("startServiceAction"),
-                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
-    m_stopAction = make(tr("S&top"), QStringLiteral("stopServiceAction"),
-                        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
+                         QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S));
+    m_stopAction =
+        make(tr("S&top"), QStringLiteral("stopServiceAction"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_X));
     m_restartAction = make(tr("Re&start"), QStringLiteral("restartServiceAction"),
-                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+                           QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_R));
     m_logsAction =
         make(tr("Show &logs"), QStringLiteral("showLogsAction"), QKeySequence(Qt::CTRL | Qt::Key_L));
     m_followAction = make(tr("&Follow"), QStringLiteral("followLogsAction"),
