@@ -9,6 +9,15 @@ QStringList ComposeTool::program() const
     case ComposeFlavour::PluginV2:
         return {executable, QStringLiteral("compose")};
     case ComposeFlavour::StandaloneV1:
+        // Compose v1 runs the docker CLI itself for `exec`, and finds it on the PATH. On
+        // QNAP both lie in Container Station's directory, off a non-interactive shell's PATH:
+        // put that directory first (without it, `exec` fails with no message at all).
+        if (const qsizetype slash = executable.lastIndexOf(u'/'); slash > 0) {
+            return {QStringLiteral("env"),
+                    QStringLiteral("PATH=") + executable.left(slash) +
+                        QStringLiteral(":/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"),
+                    executable};
+        }
         return {executable};
     }
     return {executable};

@@ -313,8 +313,11 @@ void DeployRunner::applySlurmConfiguration()
     const SlurmConfChange change = m_slurmConfig;
     const auto computeStep = [change](HostDeployer &deployer, HostDeployResult &result) -> Result<void> {
         const Result<QStringList> restarted = applyOnComputeHost(deployer, change, result);
-        if (!restarted)
+        if (!restarted) {
+            const Result<QString> logs = deployer.serviceLogs(QStringLiteral("slurmd"), 20);
+            result.lastLogLines = logs ? *logs : logs.error().toString();
             return restarted.error();
+        }
         result.restartedServices += *restarted;
         return {};
     };

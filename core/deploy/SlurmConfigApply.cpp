@@ -127,6 +127,13 @@ Result<QStringList> applyOnComputeHost(HostDeployer &host, const SlurmConfChange
     if (change.apply != SlurmConfChange::Apply::RestartDaemons || !ranBefore(host, result, slurmd) ||
         result.restartedServices.contains(slurmd))
         return QStringList{};
+    // A slurmd that does not run reads the files when it starts; the deploy's check that
+    // services stay up reports it with its log.
+    const Result<QStringList> running = host.runningServices();
+    if (!running)
+        return running.error();
+    if (!running->contains(slurmd))
+        return QStringList{};
     host.log(QObject::tr("restarting slurmd inside its container (running jobs keep running)"));
     if (Result<void> done = host.restartSlurmdInPlace(); !done)
         return done.error();

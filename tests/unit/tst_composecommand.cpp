@@ -57,7 +57,13 @@ private slots:
                                       {QStringLiteral("base.yml")},
                                       {}});
         const QStringList argv = command.logs(QStringLiteral("slurmd"), 200);
-        QCOMPARE(argv.constFirst(), dockerCompose);
+        // Container Station's docker, which v1's exec runs, is found beside docker-compose.
+        QCOMPARE(
+            argv.mid(0, 3),
+            (QStringList{QStringLiteral("env"),
+                         QStringLiteral("PATH=/share/CACHEDEV1_DATA/.qpkg/container-station/bin:/usr/local/"
+                                        "sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"),
+                         dockerCompose}));
         QVERIFY(!argv.contains(QStringLiteral("compose")));
         QCOMPARE(argv.mid(argv.indexOf(QStringLiteral("logs"))),
                  (QStringList{QStringLiteral("logs"), QStringLiteral("--no-color"), QStringLiteral("--tail"),
