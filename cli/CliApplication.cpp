@@ -7,6 +7,7 @@
 #include "cli/DiscoverCommand.h"
 #include "cli/DownCommand.h"
 #include "cli/HistoryCommand.h"
+#include "cli/HostsCommand.h"
 #include "cli/InitCommand.h"
 #include "cli/JobsCommand.h"
 #include "cli/MetricsCommand.h"
@@ -102,6 +103,10 @@ QString CliApplication::helpText() const
                "         [--gpus [TYPE:]N] [-t T] [-D DIR] [-o F] [-e F] [--export VARS] [-a SPEC]\n"
                "                      Check a batch job against the partitions and nodes, submit it\n"
                "                      with sbatch and print its id.\n"
+               "  hosts remove HOST [--wait D] [--force] [--images MODE] [--yes]\n"
+               "                      Take a compute host out of the running cluster: drain it, wait\n"
+               "                      for its jobs, stop its containers, drop it from the cluster\n"
+               "                      file and deploy the other hosts.\n"
                "  history [--since DURATION] [--json]\n"
                "                      Jobs from accounting in the window (30m, 2h, 7d; default 1d).\n"
                "                      plan ... history also take [--ssh-config FILE]\n"
@@ -182,6 +187,8 @@ void CliApplication::start(const QStringList &arguments)
         m_command = new NodesCommand(this);
     else if (first == u"jobs")
         m_command = new JobsCommand(this);
+    else if (first == u"hosts")
+        m_command = new HostsCommand(this);
     else if (first == u"history")
         m_command = new HistoryCommand(this);
     else if (first == u"submit")

@@ -270,6 +270,7 @@ private slots:
         QTest::newRow("down") << QStringLiteral("down") << QStringLiteral("--yes");
         QTest::newRow("remove") << QStringLiteral("remove") << QStringLiteral("--purge-data");
         QTest::newRow("submit") << QStringLiteral("submit") << QStringLiteral("--cpus-per-task");
+        QTest::newRow("hosts") << QStringLiteral("hosts") << QStringLiteral("--force");
     }
     void clusterCommandHelp()
     {
@@ -284,6 +285,35 @@ private slots:
               QStringLiteral("--timeout")})
             QVERIFY2(result.out.contains(expected), qPrintable(expected));
         QVERIFY(result.err.isEmpty());
+    }
+
+    void hostsRemoveChecksItsArguments_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no action") << QStringList{QStringLiteral("hosts")}
+                                   << QStringLiteral("hosts remove HOST");
+        QTest::newRow("add") << QStringList{QStringLiteral("hosts"), QStringLiteral("add"),
+                                            QStringLiteral("x")}
+                             << QStringLiteral("Discover");
+        QTest::newRow("two hosts") << QStringList{QStringLiteral("hosts"), QStringLiteral("remove"),
+                                                  QStringLiteral("a"), QStringLiteral("b")}
+                                   << QStringLiteral("hosts remove HOST");
+        QTest::newRow("bad wait") << QStringList{QStringLiteral("hosts"), QStringLiteral("remove"),
+                                                 QStringLiteral("a"),     QStringLiteral("--wait"),
+                                                 QStringLiteral("soon"),  QStringLiteral("--yes")}
+                                  << QStringLiteral("--wait");
+        QTest::newRow("no terminal") << QStringList{QStringLiteral("hosts"), QStringLiteral("remove"),
+                                                    QStringLiteral("a")}
+                                     << QStringLiteral("--yes");
+    }
+    void hostsRemoveChecksItsArguments()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        const Run result = run(arguments);
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(message), qPrintable(result.err));
     }
 
     void deployHelpExplainsImageModes()

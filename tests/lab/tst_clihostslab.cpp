@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// slurmdeck-cli hosts remove on a deployed cluster of the lab's four hosts (issue 13): it
+// refuses the controller host, stops at --wait while a job runs (the node stays drained),
+// and otherwise drains the node, waits for its job to end, takes its containers down,
+// drops it from the cluster file and deploys the rest, after which Slurm no longer knows
+// it. The job it waited for ends COMPLETED. Real sshd, Docker and Slurm; the CLI as a user
+// runs it, with its secrets in a real keyring.
+#include "LabCluster.h"
+#include "ResultTesting.h"
+#include "secrets/ClusterSecrets.h"
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace SlurmDeck;
+
+class TestCliHostsLab final : public QObject
+{
+    Q_OBJECT
+
+private:
+    struct Run
+    {
+        int exitCode = -1;
+        QString out;
+        QString err;
+        [[nodiscard]] QByteArray text() const { return (out + u'\n' + err).toUtf8(); }
+    };
+
+    Lab::LabCluster m_lab;
+
+    Run cli(const QStringList &arguments, int timeoutMs) const
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), m_lab.home.path());
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_lab.home.filePath(QStringLiteral(".config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_lab.home.filePath(QStringLiteral(".local/share")));
+        env.remove(QStringLiteral("SSH_AUTH_SOCK"));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(SLURMDECK_CLI_EXE),
+                      QStringList{QStringLiteral("--cluster"), m_lab.clusterFile()} + arguments +
+                          QStringList{QStringLiteral("--ssh-config"), m_lab.sshConfig()});
+        process.closeWriteChannel(); // no terminal: confirmations need --yes
+        Run run;
+        if (!process.waitForFinished(timeoutMs)) {
+            process.kill();
+            process.waitForFinished();
+            run.err = QStringLiteral("timed out\n");
+        } else {
+            run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+        }
+        run.out += QString::fromUtf8(process.readAllStandardOutput());
+        run.err += QString::fromUtf8(process.readAllStandardError());
+        return run;
+    }
+
+    QString slurm(const QString &command) const { return m_lab.slurm(command); }
+
+    QString jobField(const QString &job, const QString &field) const
+    {
+        const QRegularExpression value(QStringLiteral("\\b%1=(\\S+)").arg(field));
+        return value.match(slurm(QStringLiteral("scontrol show job ") + job)).captured(1);
+    }
+
+    QString submitOn(const QString &node, int seconds) const
+    {
+        static const QRegularExpression id(QStringLiteral("^(\\d+)"));
+        const QString job =
+            id
+                .match(slurm(
+                    QStringLiteral("sbatch --parsable -w %1 -t 5 --wrap 'sleep %2'").arg(node).arg(seconds)))
+                .captured(1);
+        if (!job.isEmpty() &&
+            !QTest::qWaitFor([&] { return jobField(job, QStringLiteral("JobState")) == u"RUNNING"; }, 60000))
+            qWarning("job %s did not start", qPrintable(job));
+        return job;
+    }
+
+    QStringList projectContainers(const Lab::Host &host) const
+    {
+        const Result<ExecResult> listed =
+            m_lab.onHost(host, QStringLiteral("%1 ps -q --filter label=com.docker.compose.project=%2")
+                                   .arg(Shell::quote(host.docker), Shell::quote(m_lab.plan.projectName)));
+        return listed ? QString::fromUtf8(listed->standardOutput).split(u'\n', Qt::SkipEmptyParts)
+                      : QStringList{listed.error().toString()};
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QString why;
+        const std::optional<Lab::Manifest> manifest = Lab::readManifest(&why);
+        QVERIFY2(manifest, qPrintable(why));
+        m_lab.manifest = *manifest;
+        QVERIFY2(m_lab.hosts().size() >= 4, "the hosts lab test needs four lab hosts");
+        QVERIFY(m_lab.home.isValid());
+        QVERIFY(m_lab.writeSshConfig());
+        // The CLI's deploy keeps its own secrets in the keyring; these are only the plan's.
+        SLURMDECK_VERIFY_OK(m_lab.prepare(QStringLiteral("hoststest"), QStringLiteral("hoststest.yaml"),
+                                          false, ClusterSecrets::generateMungeKey(),
+                                          ClusterSecrets::generatePassword()));
+        m_lab.tearDown();
+        const Run deployed = cli({QStringLiteral("deploy"), QStringLiteral("--yes"),
+                                  QStringLiteral("--images"), QStringLiteral("transfer")},
+                                 900000);
+        QVERIFY2(deployed.exitCode == 0, deployed.text().right(4000).constData());
+        QVERIFY2(QTest::qWaitFor([this] { return m_lab.allNodesIdle(); }, 120000),
+                 qPrintable(slurm(QStringLiteral("sinfo -N"))));
+    }
+
+    void cleanupTestCase() { m_lab.tearDown(); }
+
+    void theControllerHostIsRefused()
+    {
+        const Run refused = cli({QStringLiteral("hosts"), QStringLiteral("remove"), m_lab.primary().name,
+                                 QStringLiteral("--yes")},
+                                120000);
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(QStringLiteral("slurmctld")), refused.text().constData());
+        QVERIFY(m_lab.allNodesIdle()); // nothing was drained
+    }
+
+    void runningJobStopsItAtTheWaitLimit()
+    {
+        const QString node = m_lab.hosts().at(1).name;
+        const QString job = submitOn(node, 120);
+        QVERIFY2(jobField(job, QStringLiteral("JobState")) == u"RUNNING",
+                 qPrintable(slurm(QStringLiteral("squeue"))));
+        const Run stopped = cli({QStringLiteral("hosts"), QStringLiteral("remove"), node,
+                                 QStringLiteral("--wait"), QStringLiteral("4s"), QStringLiteral("--yes")},
+                                120000);
+        QCOMPARE(stopped.exitCode, 1);
+        QVERIFY2(stopped.err.contains(QStringLiteral("still run on %1").arg(node)),
+                 stopped.text().constData());
+        QVERIFY2(stopped.err.contains(job), stopped.text().constData());
+        // Still in the cluster, drained, the job untouched.
+        QVERIFY(ClusterFile::load(m_lab.clusterFile())->findHost(node));
+        QVERIFY2(slurm(QStringLiteral("sinfo -h -n %1 -o %T").arg(node)).startsWith(QStringLiteral("drain")),
+                 qPrintable(slurm(QStringLiteral("sinfo -N"))));
+        QCOMPARE(jobField(job, QStringLiteral("JobState")), QStringLiteral("RUNNING"));
+        slurm(QStringLiteral("scancel ") + job);
+        slurm(QStringLiteral("scontrol update nodename=%1 state=resume").arg(node));
+        QVERIFY2(QTest::qWaitFor([this] { return m_lab.allNodesIdle(); }, 60000),
+                 qPrintable(slurm(QStringLiteral("sinfo -N"))));
+    }
+
+    void removingAHostDrainsWaitsAndTakesItOut()
+    {
+        const Lab::Host &leaving = m_lab.hosts().at(3);
+        const QString job = submitOn(leaving.name, 15);
+        QVERIFY2(jobField(job, QStringLiteral("JobState")) == u"RUNNING",
+                 qPrintable(slurm(QStringLiteral("squeue"))));
+        const Run removed = cli({QStringLiteral("hosts"), QStringLiteral("remove"), leaving.name,
+                                 QStringLiteral("--wait"), QStringLiteral("3m"), QStringLiteral("--images"),
+                                 QStringLiteral("transfer"), QStringLiteral("--yes")},
+                                900000);
+        QVERIFY2(removed.exitCode == 0, removed.text().right(6000).constData());
+        QVERIFY2(removed.out.contains(
+                     QStringLiteral("Waiting for the jobs on %1 to end: %2").arg(leaving.name, job)),
+                 removed.text().constData());
+        QVERIFY2(removed.out.contains(QStringLiteral("node %1 removed").arg(leaving.name)),
+                 removed.text().constData());
+        // The job ran to its end; Slurm, the file and the host no longer have the node.
+        QCOMPARE(jobField(job, QStringLiteral("JobState")), QStringLiteral("COMPLETED"));
+        QCOMPARE(jobField(job, QStringLiteral("Restarts")), QStringLiteral("0"));
+        const Result<Cluster> file = ClusterFile::load(m_lab.clusterFile());
+        SLURMDECK_VERIFY_OK(file);
+        QCOMPARE(file->hosts.size(), m_lab.hosts().size() - 1);
+        QVERIFY(!file->findHost(leaving.name));
+        const QString nodes = slurm(QStringLiteral("sinfo -h -N -o %N | sort -u"));
+        QVERIFY2(!nodes.split(u'\n').contains(leaving.name), qPrintable(nodes));
+        QCOMPARE(projectContainers(leaving), QStringList());
+        QVERIFY2(m_lab.allNodesIdle(), qPrintable(slurm(QStringLiteral("sinfo -N"))));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliHostsLab)
+#include "tst_clihostslab.moc"
