@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "plan/ClusterPlanner.h"
 
+#include "inventory/ClusterFile.h"
+
 #include "plan/MonitoringConfig.h"
 #include "plan/SlurmConfig.h"
 #include "plan/Topology.h"
@@ -66,6 +68,22 @@ QString ClusterPlanner::projectName(const Cluster &cluster)
     return QStringLiteral("slurmdeck-") + cluster.name.toLower();
 }
 
+QString ClusterPlanner::clusterDescriptionFile()
+{
+    return QStringLiteral("slurmdeck-cluster.yaml");
+}
+
+QByteArray ClusterPlanner::clusterDescription(const Cluster &cluster)
+{
+    // Key files are paths on the machine that deployed; another machine uses its own.
+    Cluster shared = cluster;
+    for (Host &host : shared.hosts)
+        host.identity.clear();
+    return "# Written by SlurmDeck's deploy for 'slurmdeck-cli adopt': the cluster file, without\n"
+           "# key file paths. It holds no secret.\n" +
+           ClusterFile::toYaml(shared);
+}
+
 QStringList ClusterPlanner::managedFiles()
 {
     return {QStringLiteral("compose.yml"),
@@ -78,7 +96,8 @@ QStringList ClusterPlanner::managedFiles()
             QStringLiteral("etc/slurm/slurmdbd.conf"),
             QStringLiteral("secrets/munge.key"),
             QStringLiteral("secrets/db_password"),
-            QStringLiteral("prometheus/prometheus.yml")};
+            QStringLiteral("prometheus/prometheus.yml"),
+            clusterDescriptionFile()};
 }
 
 QString ClusterPlanner::projectDirectory(const Cluster &cluster, const Host &host)
@@ -159,6 +178,8 @@ Result<HostPlan> ClusterPlanner::planHost(const Cluster &cluster, const Host &ho
         plan.files << RenderedFile{QStringLiteral("prometheus/prometheus.yml"),
                                    renderPrometheusConfig(cluster, inputs, false), 0644, false};
     }
+    if (host.hasRole(HostRole::Controller))
+        plan.files << RenderedFile{clusterDescriptionFile(), clusterDescription(cluster), 0644, false};
     return plan;
 }
 

@@ -29,6 +29,10 @@ public:
     // removes from a host when its plan no longer has it (e.g. the database password on a
     // host that lost the database role).
     [[nodiscard]] static QStringList managedFiles();
+    // The cluster file as the controller host keeps it for another machine to adopt the
+    // cluster (slurmdeck-cli adopt): no secrets, no key file paths.
+    [[nodiscard]] static QString clusterDescriptionFile();
+    [[nodiscard]] static QByteArray clusterDescription(const Cluster &cluster);
     // Services of a host in start order (database before controller before compute ...).
     [[nodiscard]] static QStringList servicesFor(const Host &host, bool gpuExporter);
     [[nodiscard]] static QStringList profilesFor(const Host &host, bool gpuExporter);

@@ -130,6 +130,16 @@ private:
 
     // Removes the cluster's containers (by compose project label, so it works even when the
     // project directory is gone) and its directories.
+    // What a partition change replaces on `host`: slurm.conf, and on the controller host
+    // (the first) the cluster description too.
+    QStringList partitionChangeFiles(const QString &host) const
+    {
+        QStringList files{QStringLiteral("etc/slurm/slurm.conf")};
+        if (host == m_lab.hosts.first().name)
+            files << ClusterPlanner::clusterDescriptionFile();
+        return files;
+    }
+
     void tearDownCluster()
     {
         const ClusterPlan current = plan();
@@ -265,7 +275,7 @@ private slots:
         // A partition's limit: scontrol reconfigure, no restart (tst_livechangelab has more).
         QCOMPARE(changed.slurmConfig.apply, SlurmConfChange::Apply::Reconfigure);
         for (const HostDeployResult &host : changed.hosts) {
-            QCOMPARE(host.changedFiles, QStringList{QStringLiteral("etc/slurm/slurm.conf")});
+            QCOMPARE(host.changedFiles, partitionChangeFiles(host.host));
             QVERIFY(host.startedServices.isEmpty());
             QVERIFY2(host.restartedServices.isEmpty(), describe(changed).constData());
         }
@@ -293,13 +303,13 @@ private slots:
             SLURMDECK_VERIFY_OK(interrupted.connectAndCheck());
             const Result<QStringList> replaced = interrupted.syncFiles();
             SLURMDECK_VERIFY_OK(replaced);
-            QCOMPARE(*replaced, QStringList{QStringLiteral("etc/slurm/slurm.conf")});
+            QCOMPARE(*replaced, partitionChangeFiles(host.hostName));
         }
         const DeployReport resumed = deploy(targets(), false);
         QVERIFY2(resumed.ok(), describe(resumed).constData());
         QCOMPARE(resumed.slurmConfig.apply, SlurmConfChange::Apply::RestartDaemons);
         for (const HostDeployResult &host : resumed.hosts) {
-            QCOMPARE(host.changedFiles, QStringList{QStringLiteral("etc/slurm/slurm.conf")});
+            QCOMPARE(host.changedFiles, partitionChangeFiles(host.host));
             QVERIFY2(!host.restartedServices.isEmpty(), describe(resumed).constData());
             for (const QString &service : host.restartedServices)
                 QVERIFY2(service.startsWith(QStringLiteral("slurm")), qPrintable(service));

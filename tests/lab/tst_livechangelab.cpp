@@ -6,6 +6,7 @@
 // hosts; the cluster file changes as a user would change it.
 #include "LabCluster.h"
 #include "ResultTesting.h"
+#include "plan/ClusterPlanner.h"
 #include "secrets/ClusterSecrets.h"
 
 #include <QElapsedTimer>
@@ -134,7 +135,10 @@ private slots:
         QVERIFY2(report->ok(), qPrintable(describe(*report, log)));
         QCOMPARE(report->slurmConfig.apply, SlurmConfChange::Apply::Reconfigure);
         for (const HostDeployResult &host : report->hosts) {
-            QCOMPARE(host.changedFiles, QStringList{QStringLiteral("etc/slurm/slurm.conf")});
+            QStringList files{QStringLiteral("etc/slurm/slurm.conf")};
+            if (host.host == m_lab.primary().name) // the controller keeps the cluster's description
+                files << ClusterPlanner::clusterDescriptionFile();
+            QCOMPARE(host.changedFiles, files);
             QVERIFY2(host.restartedServices.isEmpty(), qPrintable(describe(*report, log)));
         }
         QVERIFY(!before.isEmpty());

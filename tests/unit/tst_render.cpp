@@ -307,6 +307,36 @@ private slots:
             QCOMPARE(a->hosts.at(i).files, b->hosts.at(i).files);
     }
 
+    // The controller host keeps the cluster file for another machine to adopt: it loads
+    // back as the same cluster, without key paths or secrets; no other host has it.
+    void controllerKeepsTheClusterDescription()
+    {
+        Cluster cluster = seedCluster();
+        cluster.hosts[1].identity = QStringLiteral("/home/alice/.ssh/id_lab");
+        const Result<ClusterPlan> plan =
+            ClusterPlanner(TemplateSource(QStringLiteral(SLURMDECK_SOURCE_DIR "/compose-templates")))
+                .plan(cluster, seedInputs());
+        SLURMDECK_VERIFY_OK(plan);
+        int holders = 0;
+        for (const HostPlan &host : plan->hosts) {
+            const RenderedFile *description = host.file(ClusterPlanner::clusterDescriptionFile());
+            QCOMPARE(description != nullptr, host.services.contains(QStringLiteral("slurmctld")));
+            if (!description)
+                continue;
+            ++holders;
+            QVERIFY(!description->secret);
+            QVERIFY(!description->content.contains("id_lab"));
+            QVERIFY(!description->content.contains(seedInputs().databasePassword));
+            const Result<Cluster> loaded = ClusterFile::loadFromString(
+                QString::fromUtf8(description->content), QStringLiteral("description"));
+            SLURMDECK_VERIFY_OK(loaded);
+            QCOMPARE(loaded->name, cluster.name);
+            QCOMPARE(loaded->hosts.size(), cluster.hosts.size());
+            QCOMPARE(loaded->partitions, cluster.partitions);
+        }
+        QCOMPARE(holders, 1);
+    }
+
     // The deploy prunes managed files a plan no longer has: the list must know every file a
     // plan can hold, or a stale one (a secret among them) would stay on a host.
     void managedFilesCoverEveryPlannedFile()
