@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/CliApplication.h"
 
+#include "cli/AdoptCommand.h"
+
 #include "cli/CliCommand.h"
 #include "cli/ClustersCommand.h"
 #include "cli/DeployCommand.h"
@@ -103,6 +105,9 @@ QString CliApplication::helpText() const
                "         [--gpus [TYPE:]N] [-t T] [-D DIR] [-o F] [-e F] [--export VARS] [-a SPEC]\n"
                "                      Check a batch job against the partitions and nodes, submit it\n"
                "                      with sbatch and print its id.\n"
+               "  adopt HOST [--user U] [--identity FILE] [--name CLUSTER] [--force] [--yes]\n"
+               "                      Manage a cluster another machine deployed: read its description\n"
+               "                      on its controller HOST and copy its secrets into this keychain.\n"
                "  hosts remove HOST [--wait D] [--force] [--images MODE] [--yes]\n"
                "                      Take a compute host out of the running cluster: drain it, wait\n"
                "                      for its jobs, stop its containers, drop it from the cluster\n"
@@ -187,6 +192,8 @@ void CliApplication::start(const QStringList &arguments)
         m_command = new NodesCommand(this);
     else if (first == u"jobs")
         m_command = new JobsCommand(this);
+    else if (first == u"adopt")
+        m_command = new AdoptCommand(this);
     else if (first == u"hosts")
         m_command = new HostsCommand(this);
     else if (first == u"history")

@@ -80,6 +80,8 @@ protected:
     [[nodiscard]] std::shared_ptr<CliHostKeyPolicy> hostKeys() const { return m_hostKeys; }
     [[nodiscard]] std::shared_ptr<CredentialPrompt> credentials() const { return m_credentials; }
     [[nodiscard]] const QString &clusterPath() const { return m_clusterPath; }
+    // The SSH settings every host shares (--ssh-config, --timeout), after parse().
+    [[nodiscard]] const SshTarget &sshDefaults() const { return m_ssh; }
 
 private:
     QCommandLineOption m_help;

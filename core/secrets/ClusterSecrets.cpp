@@ -7,6 +7,8 @@
 #include <QPointer>
 #include <QRandomGenerator>
 
+#include <memory>
+
 namespace SlurmDeck {
 
 namespace {
@@ -94,6 +96,70 @@ void ClusterSecrets::load(QObject *context, std::function<void(Result<Values>)> 
                               callback(Values{mungeKey, *password});
                       });
            });
+}
+
+void ClusterSecrets::store(const Values &values, bool replace, QObject *context,
+                           std::function<void(Result<void>)> callback)
+{
+    QPointer<QObject> guard(context);
+    const QList<std::pair<QString, QByteArray>> entries{{mungeKeyEntry, values.mungeKey},
+                                                        {databasePasswordEntry, values.databasePassword}};
+    // Checked one after the other, then written: nothing is written when one differs.
+    auto step = std::make_shared<std::function<void(qsizetype, bool)>>();
+    *step = [this, entries, replace, guard, callback, step](qsizetype index, bool writing) {
+        if (!guard)
+            return;
+        if (index == entries.size()) {
+            if (writing) {
+                callback({});
+                *step = nullptr; // break the cycle
+            } else {
+                (*step)(0, true);
+            }
+            return;
+        }
+        const auto &[key, value] = entries.at(index);
+        if (writing) {
+            if (value.isEmpty()) { // e.g. a cluster without accounting has no password
+                (*step)(index + 1, true);
+                return;
+            }
+            m_store->write(key, value, this, [guard, callback, step, index](Result<void> written) {
+                if (!guard)
+                    return;
+                if (!written) {
+                    callback(written.error());
+                    *step = nullptr;
+                    return;
+                }
+                (*step)(index + 1, true);
+            });
+            return;
+        }
+        m_store->read(
+            key, this,
+            [guard, callback, step, index, key, value, replace](Result<std::optional<QByteArray>> stored) {
+                if (!guard)
+                    return;
+                if (!stored) {
+                    callback(stored.error());
+                    *step = nullptr;
+                    return;
+                }
+                if (!replace && stored->has_value() && !stored->value().isEmpty() &&
+                    stored->value() != value) {
+                    callback(makeError(Error::Code::InvalidArgument,
+                                       QObject::tr("This machine's keychain already holds a different "
+                                                   "%1 for this cluster name. Adopt it under another "
+                                                   "name, or replace the secrets here with --force.")
+                                           .arg(key)));
+                    *step = nullptr;
+                    return;
+                }
+                (*step)(index + 1, false);
+            });
+    };
+    (*step)(0, false);
 }
 
 } // namespace SlurmDeck

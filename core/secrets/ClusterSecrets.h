@@ -35,6 +35,12 @@ public:
     // on this object's thread, unless `context` was destroyed first.
     void load(QObject *context, std::function<void(Result<Values>)> callback);
 
+    // Stores secrets that came from elsewhere (a cluster adopted from its hosts). Refuses,
+    // writing nothing, when the keychain holds a different value, unless `replace`. An
+    // empty value (no accounting database) is not written.
+    void store(const Values &values, bool replace, QObject *context,
+               std::function<void(Result<void>)> callback);
+
     [[nodiscard]] static QByteArray generateMungeKey();
     [[nodiscard]] static QByteArray generatePassword();
     // "SHA256:ab12..." (hex, first 16 bytes) — safe to show, so a mismatch between hosts

@@ -9,8 +9,10 @@
 #include "ResultTesting.h"
 #include "secrets/ClusterSecrets.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace SlurmDeck;
@@ -144,6 +146,59 @@ private slots:
         slurm(QStringLiteral("scontrol update nodename=%1 state=resume").arg(node));
         QVERIFY2(QTest::qWaitFor([this] { return m_lab.allNodesIdle(); }, 60000),
                  qPrintable(slurm(QStringLiteral("sinfo -N"))));
+    }
+
+    // Another machine (its own HOME and keyring) adopts the cluster from its controller host
+    // and operates it: its plan finds the hosts' munge key and database password unchanged,
+    // so the secrets it copied are the cluster's; status, services and submit work.
+    void aSecondMachineAdoptsTheCluster()
+    {
+        QTemporaryDir other;
+        QVERIFY(other.isValid());
+        QFile script(other.filePath(QStringLiteral("job.sh")));
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write("#!/bin/sh\nhostname\n");
+        script.close();
+        const QString program = Shell::quote(QStringLiteral(SLURMDECK_CLI_EXE));
+        const QString ssh = QStringLiteral(" --ssh-config ") + Shell::quote(m_lab.sshConfig());
+        const QString steps =
+            QStringLiteral(
+                "set -e; %1 adopt %2 --user root --identity %3%4 --yes; echo '== plan';"
+                "%1 --cluster hoststest plan --diff%4; echo '== status'; %1 --cluster hoststest status%4;"
+                "echo '== services'; %1 --cluster hoststest services%4; echo '== submit';"
+                "%1 --cluster hoststest submit %5%4")
+                .arg(program, m_lab.primary().address, Shell::quote(m_lab.manifest.clientKey()), ssh,
+                     Shell::quote(script.fileName()));
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), other.path());
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), other.filePath(QStringLiteral(".config")));
+        env.remove(QStringLiteral("SSH_AUTH_SOCK"));
+        env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(SLURMDECK_SOURCE_DIR "/tests/keyring-session.sh"),
+                      {QStringLiteral("sh"), QStringLiteral("-c"), steps});
+        process.closeWriteChannel();
+        QVERIFY(process.waitForFinished(300000));
+        const QString out = QString::fromUtf8(process.readAllStandardOutput());
+        const QString errors = QString::fromUtf8(process.readAllStandardError());
+        const QString text = out + errors;
+        QVERIFY2(process.exitCode() == 0,
+                 qPrintable(out.right(1200) + QStringLiteral("\nstderr: ") + errors.right(2000)));
+        QVERIFY2(out.contains(QStringLiteral("Adopted hoststest")), qPrintable(text));
+        QVERIFY(QFile::exists(other.filePath(QStringLiteral(".config/SlurmDeck/clusters/hoststest.yaml"))));
+        const QString plan =
+            out.section(QStringLiteral("== plan"), 1).section(QStringLiteral("== status"), 0, 0);
+        QCOMPARE(plan.count(QRegularExpression(QStringLiteral("unchanged\\s+secrets/munge.key"))),
+                 m_lab.hosts().size());
+        QCOMPARE(plan.count(QRegularExpression(QStringLiteral("unchanged\\s+secrets/db_password"))), 1);
+        QVERIFY2(!plan.contains(QStringLiteral("changed   secrets")), qPrintable(plan));
+        const QString submitted = out.section(QStringLiteral("== submit"), 1);
+        QVERIFY2(QRegularExpression(QStringLiteral("\\d+")).match(submitted).hasMatch(),
+                 qPrintable(submitted));
+        // The first machine's keychain and file are untouched and still work.
+        const Run status = cli({QStringLiteral("status")}, 120000);
+        QVERIFY2(status.exitCode == 0, status.text().constData());
     }
 
     void removingAHostDrainsWaitsAndTakesItOut()

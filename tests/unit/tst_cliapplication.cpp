@@ -316,6 +316,21 @@ private slots:
         QVERIFY2(result.err.contains(message), qPrintable(result.err));
     }
 
+    void adoptChecksItsArguments()
+    {
+        const Run noHost = run({QStringLiteral("adopt")});
+        QCOMPARE(noHost.exitCode, 2);
+        QVERIFY2(noHost.err.contains(QStringLiteral("controller host")), qPrintable(noHost.err));
+        const Run noTerminal = run({QStringLiteral("adopt"), QStringLiteral("nas1")});
+        QCOMPARE(noTerminal.exitCode, 2);
+        QVERIFY2(noTerminal.err.contains(QStringLiteral("--yes")), qPrintable(noTerminal.err));
+        const Run badPort = run(
+            {QStringLiteral("adopt"), QStringLiteral("nas1"), QStringLiteral("--port"), QStringLiteral("0")});
+        QCOMPARE(badPort.exitCode, 2);
+        const Run help = run({QStringLiteral("--help")});
+        QVERIFY(help.out.contains(QStringLiteral("adopt HOST")));
+    }
+
     void deployHelpExplainsImageModes()
     {
         const Run result = run({QStringLiteral("deploy"), QStringLiteral("--help")});

@@ -176,6 +176,53 @@ private slots:
         QCOMPARE(second->value().databasePassword, first->value().databasePassword);
     }
 
+    // Adopted secrets go in as they are; different ones already there are kept, and
+    // nothing is written, unless replacing was asked for.
+    void adoptedSecretsAreStoredButNeverOverwriteSilently()
+    {
+        const QString service = m_service + QStringLiteral("-adopted");
+        const Error timedOut{Error::Code::Timeout, QStringLiteral("the keychain did not answer"), {}};
+        const auto store = [&](const ClusterSecrets::Values &values, bool replace) -> Result<void> {
+            std::optional<Result<void>> stored;
+            ClusterSecrets secrets(service);
+            secrets.store(values, replace, this, [&](Result<void> done) { stored = done; });
+            if (!QTest::qWaitFor([&] { return stored.has_value(); }, 15000))
+                return timedOut;
+            return *stored;
+        };
+        const auto load = [&]() -> Result<ClusterSecrets::Values> {
+            std::optional<Result<ClusterSecrets::Values>> loaded;
+            ClusterSecrets secrets(service);
+            secrets.load(this, [&](Result<ClusterSecrets::Values> values) { loaded = values; });
+            if (!QTest::qWaitFor([&] { return loaded.has_value(); }, 15000))
+                return timedOut;
+            return *loaded;
+        };
+        const ClusterSecrets::Values adopted{QByteArray(1024, 'a'), QByteArrayLiteral("adoptedPassw0rd")};
+        SLURMDECK_VERIFY_OK(store(adopted, false));
+        SLURMDECK_VERIFY_OK(store(adopted, false)); // the same again is fine
+        Result<ClusterSecrets::Values> loaded = load();
+        SLURMDECK_VERIFY_OK(loaded);
+        QCOMPARE(loaded->mungeKey, adopted.mungeKey);
+        QCOMPARE(loaded->databasePassword, adopted.databasePassword);
+
+        const ClusterSecrets::Values other{QByteArray(1024, 'b'), QByteArrayLiteral("otherPassw0rd")};
+        const Result<void> refused = store(other, false);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.contains(QStringLiteral("--force")),
+                 qPrintable(refused.error().message));
+        loaded = load();
+        SLURMDECK_VERIFY_OK(loaded);
+        QCOMPARE(loaded->mungeKey, adopted.mungeKey); // nothing was written
+        QCOMPARE(loaded->databasePassword, adopted.databasePassword);
+
+        SLURMDECK_VERIFY_OK(store(other, true));
+        loaded = load();
+        SLURMDECK_VERIFY_OK(loaded);
+        QCOMPARE(loaded->mungeKey, other.mungeKey);
+        QCOMPARE(loaded->databasePassword, other.databasePassword);
+    }
+
     void generatedSecretsAreRandomAndFingerprintsAreShort()
     {
         const QByteArray a = ClusterSecrets::generateMungeKey();
