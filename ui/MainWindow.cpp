@@ -97,6 +97,10 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_document, &ClusterDocument::changed, this, &MainWindow::updateClusterState);
     connect(m_document, &ClusterDocument::modifiedChanged, this, &MainWindow::updateClusterState);
     connect(m_document, &ClusterDocument::pathChanged, this, &MainWindow::updateClusterState);
+    connect(m_document, &ClusterDocument::pathChanged, this, [this](const QString &path) {
+        if (m_memory)
+            m_memory->noteClusterOpened(path);
+    });
     updateClusterState();
     connectLiveCluster();
     statusBar()->addPermanentWidget(m_sourceHealth);
@@ -111,6 +115,27 @@ MainWindow::MainWindow(QWidget *parent)
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QMenu *recent = file->addMenu(tr("Open &Recent"));
+    recent->setObjectName(QStringLiteral("recentMenu"));
+    connect(recent, &QMenu::aboutToShow, this, [this, recent] {
+        recent->clear();
+        const QStringList paths = m_memory ? m_memory->recentClusters() : QStringList();
+        for (const QString &path : paths) {
+            QAction *open = recent->addAction(path);
+            connect(open, &QAction::triggered, this, [this, path] { (void)openCluster(path); });
+        }
+        if (paths.isEmpty())
+            recent->addAction(tr("(none yet)"))->setEnabled(false);
+        else
+            recent->addSeparator();
+        QAction *clear = recent->addAction(tr("Clear the list"));
+        clear->setEnabled(!paths.isEmpty());
+        connect(clear, &QAction::triggered, this, [this] {
+            if (m_memory)
+                m_memory->clearRecentClusters();
+        });
+    });
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
@@ -127,6 +152,22 @@ void MainWindow::createMenus()
     QAction *keys = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
     keys->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
     keys->setObjectName(QStringLiteral("shortcutsAction"));
+}
+
+void MainWindow::setMemory(std::shared_ptr<WindowMemory> memory)
+{
+    m_memory = std::move(memory);
+    if (m_memory && !m_document->path().isEmpty())
+        m_memory->noteClusterOpened(m_document->path());
+}
+
+bool MainWindow::restoreRememberedLayout()
+{
+    if (!m_memory || m_memory->geometry().isEmpty())
+        return false;
+    restoreGeometry(m_memory->geometry());
+    restoreState(m_memory->windowState());
+    return true;
 }
 
 QList<ShortcutEntry> MainWindow::shortcuts() const
@@ -195,7 +236,10 @@ AreaView *MainWindow::view(Area area) const
 
 Result<void> MainWindow::openCluster(const QString &path)
 {
-    return m_hostsView->openCluster(path);
+    Result<void> opened = m_hostsView->openCluster(path);
+    if (opened && m_memory)
+        m_memory->noteClusterOpened(path); // the same file again moves to the top
+    return opened;
 }
 
 void MainWindow::connectLiveCluster()
@@ -320,6 +364,8 @@ void MainWindow::updateClusterState()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (!m_document->isModified() || m_closeConfirmed) {
+        if (m_memory)
+            m_memory->setLayout(saveGeometry(), saveState());
         QMainWindow::closeEvent(event);
         return;
     }

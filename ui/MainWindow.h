@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "WindowMemory.h"
 #include "common/Result.h"
 #include "inventory/Cluster.h"
 #include "views/Area.h"
@@ -79,6 +80,12 @@ public:
     // while it is already monitored unchanged.
     void startMonitoring();
 
+    // From now on, remembers in `memory` the window's layout (when it closes) and each cluster
+    // file opened (File → Open Recent lists them). Without it nothing is remembered: tests.
+    void setMemory(std::shared_ptr<WindowMemory> memory);
+    // The remembered layout, applied; false when there is none.
+    bool restoreRememberedLayout();
+
     // Every keyboard shortcut: the menus' ("Application") and each view's, in that order.
     [[nodiscard]] QList<ShortcutEntry> shortcuts() const;
 
@@ -114,6 +121,7 @@ private:
     ClusterNotifier *m_notifier;
     Cluster m_monitoredCluster; // what m_live was started with
     bool m_closeConfirmed = false;
+    std::shared_ptr<WindowMemory> m_memory;
 };
 
 } // namespace SlurmDeck::Ui

@@ -87,6 +87,7 @@ std::optional<int> parseGuiOptions(const QCoreApplication &app, GuiOptions &opti
             return 2;
         }
         options.windowSize = QSize(match.captured(1).toInt(), match.captured(2).toInt());
+        options.sizeGiven = true;
     }
     return std::nullopt;
 }

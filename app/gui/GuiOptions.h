@@ -18,6 +18,7 @@ struct GuiOptions
     QString clusterPath; // --cluster FILE; empty: the default cluster file
     std::optional<SlurmDeck::Ui::Area> area;
     QSize windowSize{1280, 800};
+    bool sizeGiven = false;   // --size: use it, not the remembered layout
     bool sandbox = false;     // --sandbox: bring the sandbox cluster up, then open it
     bool sandboxDown = false; // --sandbox-down: remove it
 };

@@ -44,6 +44,10 @@ int main(int argc, char *argv[])
     // work still on the hosts, so quitting never hangs on a host that drops packets.
     const SlurmDeck::ExecutorShutdown executorShutdown(std::chrono::seconds(1));
     SlurmDeck::Ui::MainWindow window;
+    // The window's layout and the recent cluster files; a screenshot run leaves them alone.
+    const bool remember = options.screenshotPath.isEmpty();
+    if (remember)
+        window.setMemory(std::make_shared<SlurmDeck::Ui::WindowMemory>());
     // The sandbox comes first; the window opens on it once it is up.
     const auto runSandbox = [&window, &options](bool up) {
         auto *dialog = new SlurmDeck::Ui::SandboxDialog(up ? SlurmDeck::Ui::SandboxDialog::Action::Up
@@ -70,7 +74,13 @@ int main(int argc, char *argv[])
     }
     // A cluster file that does not exist yet is a new, empty cluster saved there later; a
     // bad one is listed, problem by problem, in the Hosts view.
-    const QString clusterPath = SlurmDeck::ClusterFile::resolvePath(options.clusterPath);
+    // Without --cluster: the cluster opened last, where there is one.
+    QString clusterPath = SlurmDeck::ClusterFile::resolvePath(options.clusterPath);
+    if (remember && options.clusterPath.isEmpty()) {
+        const QStringList recent = SlurmDeck::Ui::WindowMemory().recentClusters();
+        if (!recent.isEmpty())
+            clusterPath = recent.constFirst();
+    }
     if (QFileInfo::exists(clusterPath)) {
         if (const SlurmDeck::Result<void> opened = window.openCluster(clusterPath); !opened)
             std::fprintf(stderr, "slurmdeck: %s\n", qPrintable(opened.error().toString()));
@@ -98,7 +108,8 @@ int main(int argc, char *argv[])
             return QApplication::exec();
         }
     }
-    window.resize(options.windowSize);
+    if (options.sizeGiven || !remember || !window.restoreRememberedLayout())
+        window.resize(options.windowSize);
     if (options.area)
         window.showArea(*options.area);
     window.show();

@@ -2,11 +2,13 @@
 #include "MainWindow.h"
 #include "ResultTesting.h"
 #include "Screenshot.h"
+#include "WindowMemory.h"
 #include "charts/TimeSeriesChart.h"
 #include "common/ApplicationInfo.h"
 #include "common/Version.h"
 #include "dialogs/AboutDialog.h"
 #include "dialogs/ShortcutsDialog.h"
+#include "inventory/ClusterDocument.h"
 #include "views/AreaView.h"
 #include "views/MetricsView.h"
 #include "widgets/EmptyStatePanel.h"
@@ -14,10 +16,12 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QFile>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QSet>
 #include <QSignalSpy>
@@ -191,6 +195,48 @@ private slots:
         QTest::keyClicks(dialog->filter(), QStringLiteral("drain"));
         QCOMPARE(dialog->table()->model()->rowCount(), 2); // Drain…, Drain and stop services…
         dialog->reject();
+    }
+
+    // The layout and the cluster files opened last outlive the window; File → Open Recent
+    // lists the files (most recent first, gone ones dropped) and opens them.
+    void remembersLayoutAndRecentClusters()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString source = QStringLiteral(SLURMDECK_TEST_DATA_DIR "/inventory/valid-full.yaml");
+        const QString a = dir.filePath(QStringLiteral("a.yaml"));
+        const QString b = dir.filePath(QStringLiteral("b.yaml"));
+        QVERIFY(QFile::copy(source, a) && QFile::copy(source, b));
+        auto memory = std::make_shared<WindowMemory>(dir.filePath(QStringLiteral("gui.ini")));
+        {
+            MainWindow window;
+            window.setMemory(memory);
+            SLURMDECK_VERIFY_OK(window.openCluster(a));
+            SLURMDECK_VERIFY_OK(window.openCluster(b));
+            window.resize(900, 600);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QVERIFY(window.close());
+        }
+        QCOMPARE(memory->recentClusters(), (QStringList{b, a}));
+
+        MainWindow again;
+        again.setMemory(memory);
+        QVERIFY(again.restoreRememberedLayout());
+        QCOMPARE(again.size(), QSize(900, 600));
+        auto *recent = again.findChild<QMenu *>(QStringLiteral("recentMenu"));
+        QVERIFY(recent);
+        emit recent->aboutToShow();
+        QCOMPARE(recent->actions().at(0)->text(), b);
+        QCOMPARE(recent->actions().at(1)->text(), a);
+        recent->actions().at(1)->trigger();
+        QCOMPARE(again.clusterDocument()->path(), a);
+        QCOMPARE(memory->recentClusters(), (QStringList{a, b}));
+
+        QVERIFY(QFile::remove(b));
+        QCOMPARE(memory->recentClusters(), QStringList{a});
+        MainWindow forgetful; // without a memory: nothing remembered, nothing listed
+        QVERIFY(!forgetful.restoreRememberedLayout());
     }
 
     void metricsRangeDrivesChart()
