@@ -118,7 +118,9 @@ void ClusterSecrets::store(const Values &values, bool replace, QObject *context,
             }
             return;
         }
-        const auto &[key, value] = entries.at(index);
+        // Named copies: a lambda cannot capture a structured binding before C++20's clang 16.
+        const QString key = entries.at(index).first;
+        const QByteArray value = entries.at(index).second;
         if (writing) {
             if (value.isEmpty()) { // e.g. a cluster without accounting has no password
                 (*step)(index + 1, true);
