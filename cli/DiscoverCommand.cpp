@@ -38,7 +38,7 @@ void DiscoverCommand::start(const CliContext &context)
         QCoreApplication::translate("DiscoverCommand", "Find and fingerprint hosts."));
     parser.addPositionalArgument(
         QStringLiteral("HOST"),
-        QCoreApplication::translate("DiscoverCommand", "Address or ~/.ssh/config alias."));
+        QCoreApplication::translate("DiscoverCommand", "[USER@]address or ~/.ssh/config alias."));
     const QCommandLineOption json(QStringLiteral("json"),
                                   QCoreApplication::translate("DiscoverCommand", "JSON output."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Help."));

@@ -14,7 +14,7 @@ void InitCommand::start(const CliContext &context)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("NAME"), tr("Cluster name."));
-    parser.addPositionalArgument(QStringLiteral("HOST"), tr("Address or ~/.ssh/config alias."));
+    parser.addPositionalArgument(QStringLiteral("HOST"), tr("[USER@]address or ~/.ssh/config alias."));
     const QCommandLineOption force(QStringLiteral("force"), tr("Replace an existing cluster file."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Help."));
     parser.addOption(force);

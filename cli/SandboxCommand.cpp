@@ -143,7 +143,7 @@ void SandboxCommand::discoverAndDeploy()
         return fail(trusted.error().toString());
     QStringList init{QString::fromLatin1(Sandbox::clusterName)};
     for (const Lab::Host &host : lab->hosts)
-        init << host.address;
+        init << (host.user == u"root" ? host.address : host.user + u'@' + host.address);
     init << QStringLiteral("--user") << QStringLiteral("root") << QStringLiteral("--identity")
          << lab->clientKey() << QStringLiteral("--force");
     *m_context.err << tr("sandbox: discovering and fingerprinting the hosts\n");

@@ -142,7 +142,7 @@ void DeployRunner::start(const DeployOptions &options)
             *source, m_targets.value(name), m_hostKeys.get(), m_credentials.get(), m_cancel,
             [sink, name](const QString &line) { sink->post(name, line); });
     }
-    prepareHosts();
+    checkHosts();
 }
 
 void DeployRunner::failAll(const QString &message)
@@ -178,6 +178,7 @@ void DeployRunner::runOnHosts(const QStringList &hosts, DeployPhase phase, Step 
             m_results[host] = outcome.second;
             m_results[host].phase = current;
             if (!outcome.first) {
+                m_failureCodes.insert(host, outcome.first.error().code);
                 const bool cancelled = outcome.first.error().code == Error::Code::Cancelled;
                 setPhase(host, cancelled ? DeployPhase::Cancelled : DeployPhase::Failed,
                          outcome.first.error().toString());
@@ -197,6 +198,51 @@ void DeployRunner::runOnHosts(const QStringList &hosts, DeployPhase phase, Step 
     }
 }
 
+// Every host is checked before any is written to: a host that answers but fails a check
+// (Docker denied, a directory it cannot write, a port taken) needs the user first, so no
+// host gets files. A host that cannot be reached fails alone; the others go on.
+void DeployRunner::checkHosts()
+{
+    m_failureCodes.clear();
+    runOnHosts(
+        m_deployers.keys(), DeployPhase::Connecting,
+        [](HostDeployer &deployer, HostDeployResult &) { return deployer.connectAndCheck(); },
+        [this] {
+            QStringList refused;
+            for (auto failed = m_failureCodes.cbegin(); failed != m_failureCodes.cend(); ++failed) {
+                if (!isReachabilityFailure(failed.value()))
+                    refused << failed.key();
+            }
+            if (refused.isEmpty() || m_cancel.isCancelled()) {
+                prepareHosts();
+                return;
+            }
+            refused.sort();
+            for (const QString &host : liveHosts()) {
+                setPhase(host, DeployPhase::Failed,
+                         tr("Not deployed: the checks failed on %1 (see there). Nothing was written to any "
+                            "host; fix that, then deploy again.")
+                             .arg(refused.join(QStringLiteral(", "))));
+            }
+            finish();
+        });
+}
+
+bool DeployRunner::isReachabilityFailure(Error::Code code)
+{
+    switch (code) {
+    case Error::Code::Network:
+    case Error::Code::Authentication:
+    case Error::Code::HostKeyUnknown:
+    case Error::Code::HostKeyChanged:
+    case Error::Code::Timeout:
+    case Error::Code::Cancelled:
+        return true;
+    default:
+        return false;
+    }
+}
+
 void DeployRunner::prepareHosts()
 {
     const DeployOptions options = m_options;
@@ -206,10 +252,8 @@ void DeployRunner::prepareHosts()
     const QString monitoringImage = m_plan.monitoringImage;
     const QString databaseImage = m_plan.databaseImage;
     runOnHosts(
-        m_deployers.keys(), DeployPhase::Connecting,
+        liveHosts(), DeployPhase::Files,
         [=](HostDeployer &deployer, HostDeployResult &result) -> Result<void> {
-            if (Result<void> checked = deployer.connectAndCheck(); !checked)
-                return checked;
             const Result<QStringList> changed = deployer.syncFiles();
             if (!changed)
                 return changed.error();

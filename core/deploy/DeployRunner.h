@@ -56,7 +56,9 @@ private:
     struct LogSink;
     using Step = std::function<Result<void>(HostDeployer &, HostDeployResult &)>;
 
+    void checkHosts();
     void prepareHosts();
+    [[nodiscard]] static bool isReachabilityFailure(Error::Code code);
     void failAll(const QString &message);
     void startServices();
     void applySlurmConfiguration();
@@ -77,6 +79,7 @@ private:
     CancelToken m_cancel;
     QHash<QString, std::shared_ptr<HostDeployer>> m_deployers;
     QHash<QString, HostDeployResult> m_results;
+    QHash<QString, Error::Code> m_failureCodes; // hosts that failed a step, by error
     std::shared_ptr<ImageSupply> m_imageSupply; // the transfer modes' images
     QList<VerificationCheck> m_checks;
     SlurmConfChange m_slurmConfig; // what this run's replaced Slurm files needed

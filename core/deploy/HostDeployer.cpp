@@ -90,6 +90,13 @@ Result<void> HostDeployer::connectAndCheck(bool forServiceControl)
                         "Docker Desktop, Colima or OrbStack; QNAP: Container Station).")
                 .arg(m_plan.hostName));
     }
+    if (fp.dockerAccessDenied()) {
+        const QString user = fp.loginUser.isEmpty() ? QObject::tr("the SSH user") : fp.loginUser;
+        return failure(QObject::tr("%1 may not use Docker on %2. Add it to the 'docker' group: sudo usermod "
+                                   "-aG docker %1, then log in again (SlurmDeck's next connection does).")
+                           .arg(user, m_plan.hostName),
+                       fp.dockerServerError);
+    }
     if (!fp.hasDockerServer()) {
         return failure(
             QObject::tr("Docker on %1 does not answer. Start it, and make sure the SSH user may use it "
@@ -132,6 +139,8 @@ Result<void> HostDeployer::connectAndCheck(bool forServiceControl)
                                    "'ss -ltnp') or move the service to another host.")
                            .arg(busy.join(QStringLiteral(", ")), m_plan.hostName));
     }
+    if (Result<void> writable = checkDirectoryWritable(); !writable)
+        return writable;
     m_log(QObject::tr("%1: %2, %3, Docker %4, %5")
               .arg(m_plan.hostName, fp.osPrettyName, fp.architecture, fp.dockerServerVersion,
                    toString(*fp.composeFlavour)));

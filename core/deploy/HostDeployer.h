@@ -102,6 +102,9 @@ public:
     [[nodiscard]] Result<QHash<QString, QString>> remoteHashes(const QStringList &paths);
 
 private:
+    // The login can create the project directory, or write it and what SlurmDeck keeps in
+    // it; else the error names the fix (HostDeployerChecks.cpp).
+    [[nodiscard]] Result<void> checkDirectoryWritable();
     [[nodiscard]] Result<void> tidyFiles();
     [[nodiscard]] QString pendingRestartsFile() const;
     [[nodiscard]] Result<QStringList> pendingRestarts();

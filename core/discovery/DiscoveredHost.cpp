@@ -5,6 +5,14 @@
 
 namespace SlurmDeck {
 
+UserAtHost splitUserAtHost(const QString &target)
+{
+    const qsizetype at = target.lastIndexOf(u'@');
+    if (at <= 0 || at == target.size() - 1)
+        return {QString(), target};
+    return {target.left(at), target.mid(at + 1)};
+}
+
 QString statusId(DiscoveredHost::Status status)
 {
     switch (status) {

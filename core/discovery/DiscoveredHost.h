@@ -36,6 +36,14 @@ struct DiscoveredHost
     [[nodiscard]] bool ok() const { return status == Status::Fingerprinted; }
 };
 
+// "alice@ws1" -> {"alice", "ws1"}; "ws1" -> {"", "ws1"}: the user a host was named with.
+struct UserAtHost
+{
+    QString user; // empty: the login's default (~/.ssh/config, --user, your name)
+    QString host;
+};
+[[nodiscard]] UserAtHost splitUserAtHost(const QString &target);
+
 [[nodiscard]] QString statusId(DiscoveredHost::Status status); // "ok", "unreachable", ...
 [[nodiscard]] QString statusText(DiscoveredHost::Status status);
 

@@ -99,7 +99,10 @@ void Discovery::cancel()
 void Discovery::fingerprint(const QString &host, quint64 order)
 {
     SshTarget target = m_request.login;
-    target.host = host;
+    const UserAtHost named = splitUserAtHost(host);
+    target.host = named.host;
+    if (!named.user.isEmpty())
+        target.user = named.user;
     ++m_fingerprintsStarted;
     emit fingerprintProgress(m_fingerprintsDone, m_fingerprintsStarted);
 
@@ -118,9 +121,11 @@ void Discovery::fingerprint(const QString &host, quint64 order)
     });
     Executor::pool(Executor::Lane::Discovery)->setMaxThreadCount(std::max(m_request.sshConcurrency, 1));
     watcher->setFuture(QtConcurrent::run(
-        Executor::pool(Executor::Lane::Discovery),
-        [target, hostKeys = m_hostKeyPrompt, credentials = m_credentialPrompt, cancel = m_cancel] {
-            return fingerprintHost(target, hostKeys.get(), credentials.get(), cancel);
+        Executor::pool(Executor::Lane::Discovery), [target, typed = host, hostKeys = m_hostKeyPrompt,
+                                                    credentials = m_credentialPrompt, cancel = m_cancel] {
+            DiscoveredHost found = fingerprintHost(target, hostKeys.get(), credentials.get(), cancel);
+            found.target = typed; // "alice@ws1" keeps its user for the cluster file
+            return found;
         }));
 }
 

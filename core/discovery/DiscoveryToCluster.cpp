@@ -21,6 +21,8 @@ DetectedFacts detectedFacts(const HostFingerprint &fingerprint)
     facts.memoryMib = fingerprint.memoryMiB();
     facts.engineCpus = fingerprint.engineCpus;
     facts.engineMemoryMib = fingerprint.engineMemoryMiB();
+    facts.loginUid = fingerprint.loginUid;
+    facts.home = fingerprint.homeDirectory;
     facts.gpus = static_cast<int>(fingerprint.gpus.size());
     if (!fingerprint.gpus.isEmpty())
         facts.gpuModel = fingerprint.gpus.constFirst().model;
@@ -52,8 +54,9 @@ Cluster clusterFromDiscovery(const QString &name, const QList<DiscoveredHost> &h
         for (int suffix = 2; taken.contains(host.name.toLower()); ++suffix)
             host.name = base + u'-' + QString::number(suffix);
         taken.insert(host.name.toLower());
-        host.address = found.target;
-        host.user = login.user;
+        const UserAtHost named = splitUserAtHost(found.target);
+        host.address = named.host;
+        host.user = named.user.isEmpty() ? login.user : named.user;
         host.port = login.port == 0 ? Host::defaultSshPort : login.port;
         host.identity = login.identityFile;
         host.detected = detectedFacts(*found.fingerprint);

@@ -5,6 +5,8 @@
 #include "fingerprint/ProbeOutput.h"
 #include "fingerprint/SectionParsers.h"
 
+#include <algorithm>
+
 namespace SlurmDeck {
 
 namespace {
@@ -58,6 +60,7 @@ private:
         m_fp.hostname = firstLine(u"hostname");
         m_fp.kernel = firstLine(u"uname-r");
         m_fp.architecture = normaliseArchitecture(firstLine(u"uname-m"));
+        login();
         const QString system = firstLine(u"uname-s");
         if (system == u"Darwin")
             m_fp.platform = Platform::MacOS;
@@ -213,6 +216,26 @@ private:
                  .arg(m_fp.logicalCpus.value_or(0))
                  .arg(static_cast<double>(m_fp.memoryBytes.value_or(0)) / (1024.0 * 1024 * 1024), 0, 'f', 1)
                  .arg(fix));
+    }
+
+    // "uid\nname\nhome"; a field that does not look right stays unknown.
+    void login()
+    {
+        if (!m_output.section(u"login"))
+            return;
+        const QStringList lines = QString::fromUtf8(text(u"login")).split(u'\n');
+        bool uidOk = false;
+        const int uid = lines.value(0).trimmed().toInt(&uidOk);
+        if (uidOk && uid >= 0)
+            m_fp.loginUid = uid;
+        const QString user = lines.value(1).trimmed();
+        if (!user.isEmpty() && user.size() <= 64 && !user.contains(u'/'))
+            m_fp.loginUser = user;
+        const QString home = lines.value(2);
+        const bool printable =
+            std::none_of(home.cbegin(), home.cend(), [](QChar c) { return c.unicode() < 0x20; });
+        if (home.startsWith(u'/') && home.size() > 1 && home.size() <= 1024 && printable)
+            m_fp.homeDirectory = home;
     }
 
     void compose()

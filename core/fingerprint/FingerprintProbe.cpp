@@ -59,6 +59,11 @@ sd_run uname-s uname -s
 sd_run uname-m uname -m
 sd_run uname-r uname -r
 if sd_have hostname; then sd_run hostname hostname; else sd_run hostname uname -n; fi
+# Who the SSH login is: uid, name, home (where an ordinary user's files go).
+sd_login() {
+    printf '%s\n%s\n%s\n' "$(id -u 2>/dev/null)" "$(id -un 2>/dev/null)" "${HOME:-}"
+}
+sd_run login sd_login
 sd_os=
 for sd_f in /etc/os-release /usr/lib/os-release; do
     if [ -z "$sd_os" ] && [ -r "$sd_f" ]; then

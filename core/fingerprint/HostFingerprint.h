@@ -37,9 +37,12 @@ struct HostFingerprint final
     QString qnapModel;    // "TS-453D"
     QString qnapBuild;    // "20230822"
     QString hostname;
-    QString kernel;       // `uname -r`
-    QString loginShell;   // the SSH account's login shell ($SHELL), e.g. "/bin/bash"
-    QString architecture; // normalised: x86_64, aarch64, armv7, ...
+    QString kernel;              // `uname -r`
+    QString loginShell;          // the SSH account's login shell ($SHELL), e.g. "/bin/bash"
+    std::optional<int> loginUid; // the SSH account's uid (0: root, or a QNAP admin)
+    QString loginUser;           // its name, e.g. "alice"
+    QString homeDirectory;       // its $HOME, absolute; empty: unknown
+    QString architecture;        // normalised: x86_64, aarch64, armv7, ...
     QString cpuModel;
 
     std::optional<int> sockets;
@@ -68,7 +71,14 @@ struct HostFingerprint final
     QString dockerServerVersion; // empty: the engine did not answer (see dockerServerError)
     QString dockerServerOs;
     QString dockerServerArch;
-    QString dockerServerError;         // the CLI's own words, e.g. "permission denied while trying..."
+    QString dockerServerError; // the CLI's own words, e.g. "permission denied while trying..."
+    // The engine answered the CLI with "permission denied" on its socket: the login may not
+    // use Docker (Linux: not in the 'docker' group).
+    [[nodiscard]] bool dockerAccessDenied() const
+    {
+        return dockerServerVersion.isEmpty() &&
+               dockerServerError.contains(QLatin1String("permission denied"));
+    }
     std::optional<bool> nvidiaRuntime; // unset when `docker info` did not answer
 
     std::optional<ComposeFlavour> composeFlavour; // v2 preferred when both exist

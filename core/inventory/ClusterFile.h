@@ -23,7 +23,7 @@ namespace SlurmDeck {
 //       platform: linux                 # optional override: linux|ubuntu|macos|qnap
 //       roles: [controller, compute]    # controller|database|compute|monitoring
 //       detected: {platform, arch, cpus, sockets, cores_per_socket, threads_per_core, memory_mib,
-//                  engine_cpus, engine_memory_mib, gpus, gpu_model}   # all optional
+//                  engine_cpus, engine_memory_mib, login_uid, home, gpus, gpu_model}  # all optional
 //   partitions:                         # optional list
 //     - name: main                      # required, unique
 //       nodes: ALL                      # ALL or a list of host names

@@ -38,6 +38,8 @@ const QStringList detectedKeys = {QStringLiteral("platform"),
                                   QStringLiteral("memory_mib"),
                                   QStringLiteral("engine_cpus"),
                                   QStringLiteral("engine_memory_mib"),
+                                  QStringLiteral("login_uid"),
+                                  QStringLiteral("home"),
                                   QStringLiteral("gpus"),
                                   QStringLiteral("gpu_model")};
 const QStringList partitionKeys = {QStringLiteral("name"), QStringLiteral("nodes"), QStringLiteral("default"),
@@ -290,6 +292,16 @@ private:
             detected.engineCpus = static_cast<int>(*cpus);
         detected.engineMemoryMib =
             optionalInteger(find(fields, QStringLiteral("engine_memory_mib")), 0, qint64(1) << 40);
+        if (const auto uid = optionalInteger(find(fields, QStringLiteral("login_uid")), 0, 0x7fffffff))
+            detected.loginUid = static_cast<int>(*uid);
+        if (const Entry *homeEntry = find(fields, QStringLiteral("home"))) {
+            if (const auto home = optionalText(homeEntry); home && !home->isEmpty()) {
+                if (const QString problem = ClusterRules::remoteDirectoryProblem(*home); problem.isEmpty())
+                    detected.home = *home;
+                else
+                    report(homeEntry->value.Mark(), QStringLiteral("'home' ") + problem);
+            }
+        }
         if (const auto gpus = optionalInteger(find(fields, QStringLiteral("gpus")), 0, 1024))
             detected.gpus = static_cast<int>(*gpus);
         detected.gpuModel = optionalText(find(fields, QStringLiteral("gpu_model"))).value_or(QString());

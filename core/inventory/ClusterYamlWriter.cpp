@@ -66,6 +66,12 @@ void writeDetected(YAML::Emitter &out, const DetectedFacts &detected)
         writeKey(out, "engine_memory_mib");
         out << static_cast<long long>(*detected.engineMemoryMib);
     }
+    if (detected.loginUid) {
+        writeKey(out, "login_uid");
+        out << *detected.loginUid;
+    }
+    if (!detected.home.isEmpty())
+        writeText(out, "home", detected.home);
     if (detected.gpus) {
         writeKey(out, "gpus");
         out << *detected.gpus;

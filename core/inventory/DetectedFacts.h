@@ -25,6 +25,10 @@ struct DetectedFacts final
     // slurmd in a container sees, so what slurm.conf's NodeName line says when known.
     std::optional<int> engineCpus;
     std::optional<qint64> engineMemoryMib;
+    // The SSH login: uid 0 (root, a QNAP admin) may write anywhere; an ordinary user's files
+    // go under its home directory (see ClusterPlanner::projectDirectory).
+    std::optional<int> loginUid;
+    QString home;            // absolute; empty: unknown
     std::optional<int> gpus; // NVIDIA GPUs
     QString gpuModel;        // empty: unknown
 

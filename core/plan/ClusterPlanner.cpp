@@ -100,11 +100,33 @@ QStringList ClusterPlanner::managedFiles()
             clusterDescriptionFile()};
 }
 
+bool ClusterPlanner::usesHomeDirectory(const Host &host)
+{
+    const DetectedFacts &facts = host.detected;
+    if (facts.home.isEmpty() || host.effectivePlatform() == Platform::Qnap)
+        return false;
+    // Docker Desktop bind-mounts only what it shares (/Users, not /opt); an ordinary Linux
+    // user cannot create /opt/slurmdeck.
+    return host.effectivePlatform() == Platform::MacOS || (facts.loginUid && *facts.loginUid != 0);
+}
+
+QString ClusterPlanner::homeRemoteDirectory(const QString &home)
+{
+    QString base = home;
+    while (base.endsWith(u'/') && base.size() > 1)
+        base.chop(1);
+    return base + QStringLiteral("/.local/share/slurmdeck");
+}
+
 QString ClusterPlanner::projectDirectory(const Cluster &cluster, const Host &host)
 {
     QString base = cluster.settings.remoteDirectory;
-    if (host.effectivePlatform() == Platform::Qnap && base == ClusterSettings::defaultRemoteDirectory())
-        base = QStringLiteral("/share/slurmdeck");
+    if (base == ClusterSettings::defaultRemoteDirectory()) {
+        if (host.effectivePlatform() == Platform::Qnap)
+            base = QStringLiteral("/share/slurmdeck");
+        else if (usesHomeDirectory(host))
+            base = homeRemoteDirectory(host.detected.home);
+    }
     while (base.endsWith(u'/') && base.size() > 1)
         base.chop(1);
     return base + u'/' + cluster.name;
@@ -229,6 +251,17 @@ Result<ClusterPlan> ClusterPlanner::plan(const Cluster &cluster, const PlanInput
         plan.notes << QObject::tr(
             "GPU metrics: no GPU exporter is packaged in Debian, so none is deployed; the GPUs "
             "view reads nvidia-smi over SSH instead.");
+    }
+    for (const Host &host : cluster.hosts) {
+        if (cluster.settings.remoteDirectory == ClusterSettings::defaultRemoteDirectory() &&
+            usesHomeDirectory(host)) {
+            plan.notes << QObject::tr("%1: the files go under the login's home, %2, not %3: %4")
+                              .arg(host.name, projectDirectory(cluster, host),
+                                   ClusterSettings::defaultRemoteDirectory(),
+                                   host.effectivePlatform() == Platform::MacOS
+                                       ? QObject::tr("Docker Desktop shares /Users with its VM, not /opt.")
+                                       : QObject::tr("an ordinary user cannot write /opt."));
+        }
     }
     plan.notes << QObject::tr(
         "Grafana is optional and not deployed (no Debian package; the upstream image needs "

@@ -21,9 +21,14 @@ public:
 
     [[nodiscard]] Result<ClusterPlan> plan(const Cluster &cluster, const PlanInputs &inputs) const;
 
-    // "/opt/slurmdeck/<cluster>"; on QNAP the system disk is a RAM disk, so the default
-    // moves under /share.
+    // "<remote_directory>/<cluster>". The default, /opt/slurmdeck, moves where the login can
+    // write it and the engine can bind-mount it: on QNAP (whose system disk is a RAM disk)
+    // under /share; for an ordinary user and on macOS under the home directory,
+    // "~/.local/share/slurmdeck". A remote_directory the user set is kept as it is.
     [[nodiscard]] static QString projectDirectory(const Cluster &cluster, const Host &host);
+    // Whether the default remote directory moves under the login's home on `host`.
+    [[nodiscard]] static bool usesHomeDirectory(const Host &host);
+    [[nodiscard]] static QString homeRemoteDirectory(const QString &home);
     [[nodiscard]] static QString projectName(const Cluster &cluster);
     // Every file a host plan can hold, relative to the project directory: what a deploy
     // removes from a host when its plan no longer has it (e.g. the database password on a

@@ -22,6 +22,9 @@ struct Host
     QString docker;  // docker CLI as seen from an SSH session on the host
     QString compose; // docker-compose likewise
     QString dataRoot;
+    QString user = QStringLiteral("root"); // who the lab's ssh config logs in as
+    int uid = 0;
+    QString home = QStringLiteral("/root");
 };
 
 struct Manifest
@@ -64,7 +67,13 @@ inline std::optional<Manifest> readManifest(QString *why)
             *why = QStringLiteral("malformed manifest line %1: %2").arg(i + 1).arg(lines.at(i));
             return std::nullopt;
         }
-        manifest.hosts.append(Host{f.at(0), f.at(1), f.at(2), f.at(3), f.at(4), f.at(5), f.at(6)});
+        Host host{f.at(0), f.at(1), f.at(2), f.at(3), f.at(4), f.at(5), f.at(6)};
+        if (f.size() >= 10) {
+            host.user = f.at(7);
+            host.uid = f.at(8).toInt();
+            host.home = f.at(9);
+        }
+        manifest.hosts.append(host);
     }
     if (manifest.hosts.isEmpty()) {
         *why = QStringLiteral("the manifest %1 lists no hosts").arg(file.fileName());

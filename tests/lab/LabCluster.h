@@ -6,6 +6,7 @@
 // HOME, the deploy plan and SSH targets, commands on a host or in slurmctld, the engine's
 // deploy (images transferred from here: the lab is offline) and the teardown (containers,
 // networks and directories of the cluster's project). Header-only, for tests/lab.
+#include "LabCleanup.h"
 #include "LabManifest.h"
 #include "common/Result.h"
 #include "deploy/DeployRunner.h"
@@ -72,8 +73,10 @@ public:
             SlurmDeck::Host host;
             host.name = lab.name;
             host.address = lab.address;
-            host.user = QStringLiteral("root");
+            host.user = lab.user;
             host.identity = manifest.clientKey();
+            host.detected.loginUid = lab.uid;
+            host.detected.home = lab.home;
             host.detected.platform = lab.platform == u"qnap" ? Platform::Qnap : Platform::Linux;
             host.detected.arch = QStringLiteral("x86_64");
             host.detected.cpus = QThread::idealThreadCount();
@@ -170,8 +173,9 @@ public:
                     lab, QStringLiteral("ids=$(%1 ps -aq --filter label=com.docker.compose.project=%2); "
                                         "[ -z \"$ids\" ] || %1 rm -f $ids >/dev/null; "
                                         "%1 network ls -q --filter label=com.docker.compose.project=%2 | "
-                                        "xargs -r %1 network rm >/dev/null 2>&1; rm -rf %3")
-                             .arg(docker, Shell::quote(plan.projectName), Shell::quote(host.directory)));
+                                        "xargs -r %1 network rm >/dev/null 2>&1; %3")
+                             .arg(docker, Shell::quote(plan.projectName),
+                                  Lab::removeDirectoryCommand(lab.docker, host.directory)));
                 Q_UNUSED(removed);
             }
         }

@@ -90,18 +90,21 @@ lock_state() {
 }
 
 # ---------------------------------------------------------------- spec
-# HOSTS: names in spec order; PLAT[name], ADDR[name]
+# HOSTS: names in spec order; PLAT[name], ADDR[name], LOGIN[name] (the SSH user; root if empty)
 declare -a HOSTS=()
-declare -A PLAT=() ADDR=()
+declare -A PLAT=() ADDR=() LOGIN=()
+LAB_UID=2001 # the uid of a host's ordinary user (host-init.sh)
 
 parse_spec() {
-    local file=$1 line n=0 name platform extra
+    local file=$1 line n=0 name platform user extra
     [[ -r $file ]] || die "spec file $file not readable"
     while IFS= read -r line || [[ -n $line ]]; do
         line=${line%%#*}
-        read -r name platform extra <<<"$line" || true
+        read -r name platform user extra <<<"$line" || true
         [[ -n ${name:-} ]] || continue
-        [[ -z ${extra:-} ]] || die "$file: trailing fields on line for '$name' (want: NAME PLATFORM)"
+        [[ -z ${extra:-} ]] || die "$file: trailing fields on line for '$name' (want: NAME PLATFORM [USER])"
+        [[ -z ${user:-} || ( $user =~ ^[a-z][a-z0-9]{0,15}$ && $user != root && $user != nodocker ) ]] ||
+            die "$file: host '$name': bad user '$user' (lower-case letters and digits, not root or nodocker)"
         [[ $name =~ ^[a-z][a-z0-9-]{0,19}$ ]] || die "$file: bad host name '$name' (lower-case letters, digits, '-', max 20)"
         [[ $name != sw && $name != client ]] || die "$file: host name '$name' is reserved"
         [[ ${platform:-} == linux || ${platform:-} == qnap ]] || die "$file: host '$name': platform must be linux or qnap, got '${platform:-}'"
@@ -110,6 +113,7 @@ parse_spec() {
         HOSTS+=("$name")
         PLAT[$name]=$platform
         ADDR[$name]=$NET_PREFIX.$((11 + n))
+        LOGIN[$name]=${user:-}
         n=$((n + 1))
     done <"$file"
     ((n > 0)) || die "$file: no hosts"
@@ -117,12 +121,13 @@ parse_spec() {
 
 load_current_spec() {
     [[ -r $STATE/spec.tsv ]] || return 1
-    local name platform addr
-    while IFS=$'\t' read -r name platform addr; do
+    local name platform addr user
+    while IFS=$'\t' read -r name platform addr user; do
         [[ -n $name ]] || continue
         HOSTS+=("$name")
         PLAT[$name]=$platform
         ADDR[$name]=$addr
+        LOGIN[$name]=${user:-}
     done <"$STATE/spec.tsv"
 }
 
@@ -335,7 +340,7 @@ write_files() {
         cat >>"$STATE/ssh_config.tmp" <<EOF
 Host $name
     HostName ${ADDR[$name]}
-    User root
+    User ${LOGIN[$name]:-root}
     Port 22
     IdentityFile $STATE/client/id_ed25519
     IdentitiesOnly yes
@@ -344,7 +349,7 @@ Host $name
     StrictHostKeyChecking yes
 
 EOF
-        printf '%s\t%s\t%s\n' "$name" "${PLAT[$name]}" "${ADDR[$name]}" >>"$STATE/spec.tsv.tmp"
+        printf '%s\t%s\t%s\t%s\n' "$name" "${PLAT[$name]}" "${ADDR[$name]}" "${LOGIN[$name]}" >>"$STATE/spec.tsv.tmp"
     done
     mv "$STATE/known_hosts.tmp" "$STATE/known_hosts"
     mv "$STATE/ssh_config.tmp" "$STATE/ssh_config"
@@ -352,17 +357,19 @@ EOF
 }
 
 write_manifest() {
-    local name docker compose
+    local name docker compose user uid home
     {
-        printf 'name\taddress\tplatform\thostname\tdocker\tcompose\tdata_root\n'
+        printf 'name\taddress\tplatform\thostname\tdocker\tcompose\tdata_root\tuser\tuid\thome\n'
         for name in "${HOSTS[@]}"; do
             if [[ ${PLAT[$name]} == qnap ]]; then
                 docker=$QNAP_CS/bin/docker compose=$QNAP_CS/bin/docker-compose
             else
                 docker=/usr/bin/docker compose=/usr/bin/docker-compose
             fi
-            printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "${ADDR[$name]}" "${PLAT[$name]}" "$name" \
-                "$docker" "$compose" "$STATE/hosts/$name/docker"
+            user=${LOGIN[$name]:-root} uid=0 home=/root
+            [[ $user == root ]] || uid=$LAB_UID home=/home/$user
+            printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "${ADDR[$name]}" "${PLAT[$name]}" "$name" \
+                "$docker" "$compose" "$STATE/hosts/$name/docker" "$user" "$uid" "$home"
         done
     } >"$STATE/hosts.tsv.tmp"
     mv "$STATE/hosts.tsv.tmp" "$STATE/hosts.tsv"
@@ -382,6 +389,8 @@ host_healthy() {
     [[ -r $hdir/address && $(<"$hdir/address") == "${ADDR[$name]}" ]] || return 1
     node_net_ok "sdlab-$name" "$(veth_of "${ADDR[$name]}")" "${ADDR[$name]}" || return 1
     client_tcp_ok "${ADDR[$name]}" 22 || return 1
+    # A host started for another login (or by an older host-init.sh) is started again.
+    [[ -r $hdir/login && $(<"$hdir/login") == "${LOGIN[$name]:-root}" ]] || return 1
     host_engine_ok "$name"
 }
 
@@ -486,6 +495,7 @@ start_host() {
     setsid nsenter --net="/run/netns/sdlab-$name" -- \
         unshare --mount --uts --pid --fork --kill-child=SIGTERM --mount-proc --propagation private -- \
         "$TINI" -- /bin/bash "$LAB_SRC/host-init.sh" "$name" "${PLAT[$name]}" "${ADDR[$name]}" "$STATE" \
+        "${LOGIN[$name]}" "$LAB_UID" \
         </dev/null >>"$hdir/init.log" 2>&1 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- &
     outer=$!
     echo "$outer" >"$hdir/init.pid"

@@ -5,6 +5,7 @@
 // and a re-run completes it; a re-run with no change changes nothing; a slurm.conf change
 // touches only that file and the services reading it; a service can be stopped and
 // started; the database password shows up in no log, inspect output or command line.
+#include "LabCleanup.h"
 #include "LabManifest.h"
 #include "ResultTesting.h"
 #include "deploy/DeployRunner.h"
@@ -43,7 +44,7 @@ private:
     {
         SshTarget target;
         target.host = host.address;
-        target.user = QStringLiteral("root");
+        target.user = host.user; // root, or the lab's ordinary user (docker group, no sudo)
         target.identityFile = m_lab.clientKey();
         target.configFile = m_temp.filePath(QStringLiteral("empty_ssh_config"));
         target.userKnownHostsFile = m_lab.knownHosts();
@@ -119,10 +120,15 @@ private:
         return Lab::Host{};
     }
 
-    Result<ExecResult> onHost(const Lab::Host &host, const QString &command)
+    // `command` on `host`, logged in as the deploy does; `asRoot`: as root (the lab allows
+    // it everywhere), to see every process of the host.
+    Result<ExecResult> onHost(const Lab::Host &host, const QString &command, bool asRoot = false)
     {
         FixedHostKeyPolicy reject(HostKeyDecision::Reject);
-        SshConnection connection(targetFor(host), &reject);
+        SshTarget target = targetFor(host);
+        if (asRoot)
+            target.user = QStringLiteral("root");
+        SshConnection connection(target, &reject);
         if (Result<void> connected = connection.connect(); !connected)
             return connected.error();
         return connection.exec(command);
@@ -148,11 +154,11 @@ private:
                 if (labHost.name != host.hostName)
                     continue;
                 const QString docker = Shell::quote(labHost.docker);
-                const Result<ExecResult> down =
-                    onHost(labHost,
-                           QStringLiteral("ids=$(%1 ps -aq --filter label=com.docker.compose.project=%2); "
-                                          "[ -z \"$ids\" ] || %1 rm -f $ids >/dev/null; rm -rf %3")
-                               .arg(docker, Shell::quote(current.projectName), Shell::quote(host.directory)));
+                const Result<ExecResult> down = onHost(
+                    labHost, QStringLiteral("ids=$(%1 ps -aq --filter label=com.docker.compose.project=%2); "
+                                            "[ -z \"$ids\" ] || %1 rm -f $ids >/dev/null; %3")
+                                 .arg(docker, Shell::quote(current.projectName),
+                                      Lab::removeDirectoryCommand(labHost.docker, host.directory)));
                 Q_UNUSED(down);
             }
         }
@@ -178,7 +184,9 @@ private slots:
             Host host;
             host.name = labHost.name;
             host.address = labHost.address;
-            host.user = QStringLiteral("root");
+            host.user = labHost.user;
+            host.detected.loginUid = labHost.uid;
+            host.detected.home = labHost.home;
             host.detected.platform = labHost.platform == u"qnap" ? Platform::Qnap : Platform::Linux;
             host.detected.arch = QStringLiteral("x86_64");
             host.detected.cpus = QThread::idealThreadCount();
@@ -194,6 +202,59 @@ private slots:
     }
 
     void cleanupTestCase() { tearDownCluster(); }
+
+    // What an ordinary user's host lacks is found before anything is written to any host,
+    // and the error names the fix: a login outside the docker group, a remote_directory the
+    // login cannot write.
+    void preflightRefusalsWriteNothing()
+    {
+        Lab::Host userHost;
+        for (const Lab::Host &host : std::as_const(m_lab.hosts)) {
+            if (host.user != u"root")
+                userHost = host;
+        }
+        QVERIFY2(!userHost.name.isEmpty(), "the lab has no host reached as an ordinary user");
+        const auto nothingWritten = [this](const QString &what) {
+            for (const HostPlan &host : plan().hosts) {
+                const Result<ExecResult> found =
+                    onHost(labHost(host.hostName),
+                           QStringLiteral("test -e %1 && echo present || echo absent")
+                               .arg(Shell::quote(host.directory)),
+                           true);
+                SLURMDECK_VERIFY_OK(found);
+                QVERIFY2(found->standardOutput.trimmed() == "absent",
+                         qPrintable(QStringLiteral("%1: %2 was written after %3")
+                                        .arg(host.hostName, host.directory, what)));
+            }
+        };
+
+        QHash<QString, SshTarget> logins = targets();
+        logins[userHost.name].user = QStringLiteral("nodocker");
+        const DeployReport denied = deploy(logins, false);
+        const HostDeployResult *refused = result(denied, userHost.name);
+        QVERIFY(refused);
+        QCOMPARE(refused->phase, DeployPhase::Failed);
+        QVERIFY2(refused->message.contains(QLatin1String("sudo usermod -aG docker nodocker")),
+                 describe(denied));
+        for (const HostDeployResult &other : denied.hosts) {
+            if (other.host != userHost.name)
+                QVERIFY2(other.message.contains(QLatin1String("Nothing was written")), describe(denied));
+        }
+        nothingWritten(QStringLiteral("denied Docker access"));
+
+        m_cluster.settings.remoteDirectory = QStringLiteral("/srv/slurmdeck");
+        const DeployReport unwritable = deploy(targets(), false);
+        const HostDeployResult *cannotWrite = result(unwritable, userHost.name);
+        QVERIFY(cannotWrite);
+        QVERIFY2(
+            cannotWrite->phase == DeployPhase::Failed &&
+                cannotWrite->message.contains(userHost.user + QStringLiteral(" cannot write /srv on ")) &&
+                cannotWrite->message.contains(
+                    QStringLiteral("sudo install -d -o %1 /srv/slurmdeck/deploytest").arg(userHost.user)),
+            describe(unwritable));
+        nothingWritten(QStringLiteral("an unwritable remote_directory"));
+        m_cluster.settings.remoteDirectory = ClusterSettings::defaultRemoteDirectory();
+    }
 
     void unreachableHostFailsAloneAndRerunCompletesIt()
     {
@@ -431,19 +492,25 @@ private slots:
             QVERIFY2(!line.toUtf8().contains(password), qPrintable(line));
         for (const Lab::Host &host : std::as_const(m_lab.hosts)) {
             const Result<ExecResult> seen =
-                onHost(host, Shell::quote(host.docker) +
-                                 QStringLiteral(" inspect $(%1 ps -q) 2>/dev/null; ps -eo args; cat "
-                                                "/proc/*/environ 2>/dev/null | tr '\\0' '\\n'")
-                                     .arg(Shell::quote(host.docker)));
+                onHost(host,
+                       Shell::quote(host.docker) +
+                           QStringLiteral(" inspect $(%1 ps -q) 2>/dev/null; ps -eo args; cat "
+                                          "/proc/*/environ 2>/dev/null | tr '\\0' '\\n'")
+                               .arg(Shell::quote(host.docker)),
+                       true);
             SLURMDECK_VERIFY_OK(seen);
             QVERIFY(seen->standardOutput.size() > 1000);
             QVERIFY2(!seen->standardOutput.contains(password), qPrintable(host.name));
-            const Result<ExecResult> mode =
-                onHost(host, QStringLiteral("stat -c %a ") + Shell::quote(plan().hosts.at(0).directory) +
-                                 QStringLiteral("/secrets/munge.key 2>/dev/null || "
-                                                "stat -c %a /share/slurmdeck/deploytest/secrets/munge.key"));
+            QString directory;
+            for (const HostPlan &planned : plan().hosts) {
+                if (planned.hostName == host.name)
+                    directory = planned.directory;
+            }
+            // The login's own files: no group or world access to the secrets.
+            const Result<ExecResult> mode = onHost(host, QStringLiteral("stat -c '%a %U' ") +
+                                                             Shell::quote(directory + u"/secrets/munge.key"));
             SLURMDECK_VERIFY_OK(mode);
-            QCOMPARE(mode->standardOutput.trimmed(), QByteArray("400"));
+            QCOMPARE(mode->standardOutput.trimmed(), QByteArray("400 ") + host.user.toUtf8());
         }
     }
 };

@@ -26,6 +26,9 @@ struct LabHost
     QString docker;
     QString compose;
     QString dataRoot;
+    QString user;
+    QString uid;
+    QString home;
 };
 
 struct SshResult
@@ -120,16 +123,17 @@ private slots:
         const QStringList lines = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QVERIFY2(!lines.isEmpty(), qPrintable(QStringLiteral("%1 is empty").arg(manifest)));
         const QString expectedHeader =
-            QStringLiteral("name\taddress\tplatform\thostname\tdocker\tcompose\tdata_root");
+            QStringLiteral("name\taddress\tplatform\thostname\tdocker\tcompose\tdata_root\tuser\tuid\thome");
         QCOMPARE(lines.first(), expectedHeader);
         for (qsizetype i = 1; i < lines.size(); ++i) {
             const QStringList c = lines.at(i).split(QLatin1Char('\t'));
-            QVERIFY2(c.size() == 7, qPrintable(QStringLiteral("%1 line %2 has %3 fields, want 7: %4")
-                                                   .arg(manifest)
-                                                   .arg(i + 1)
-                                                   .arg(c.size())
-                                                   .arg(lines.at(i))));
-            LabHost h{c.at(0), c.at(1), c.at(2), c.at(3), c.at(4), c.at(5), c.at(6)};
+            QVERIFY2(c.size() == 10, qPrintable(QStringLiteral("%1 line %2 has %3 fields, want 10: %4")
+                                                    .arg(manifest)
+                                                    .arg(i + 1)
+                                                    .arg(c.size())
+                                                    .arg(lines.at(i))));
+            LabHost h{c.at(0), c.at(1), c.at(2), c.at(3), c.at(4),
+                      c.at(5), c.at(6), c.at(7), c.at(8), c.at(9)};
             QVERIFY2(h.platform == QLatin1String("linux") || h.platform == QLatin1String("qnap"),
                      qPrintable(QStringLiteral("host %1: unknown platform '%2'").arg(h.name, h.platform)));
             QVERIFY2(
@@ -253,6 +257,36 @@ private slots:
                 r.exitCode == 0,
                 qPrintable(QStringLiteral("%1: %2 version: %3").arg(host.name, host.compose, r.describe())));
         }
+    }
+
+    // The lab logs in where real users do: at least one host as an ordinary user in the
+    // docker group, who cannot write /opt and has no sudo; that host's 'nodocker' user may
+    // not use Docker at all.
+    void ordinaryUserHost()
+    {
+        const LabHost *userHost = nullptr;
+        for (const LabHost &h : std::as_const(m_hosts)) {
+            if (h.user != QLatin1String("root"))
+                userHost = &h;
+        }
+        QVERIFY2(userHost, "the lab has no host reached as an ordinary user (tests/lab/default.lab)");
+        const SshResult who = ssh(*userHost, QStringLiteral("id -u; id -un; id -Gn; echo \"$HOME\""));
+        QVERIFY2(who.exitCode == 0, qPrintable(who.describe()));
+        const QStringList lines = who.out.split(QLatin1Char('\n'));
+        QCOMPARE(lines.value(0), userHost->uid);
+        QCOMPARE(lines.value(1), userHost->user);
+        QVERIFY2(lines.value(2).split(QLatin1Char(' ')).contains(QLatin1String("docker")),
+                 qPrintable(who.out));
+        QCOMPARE(lines.value(3), userHost->home);
+        const SshResult opt = ssh(*userHost, QStringLiteral("test -w /opt || test -w /srv || echo denied"));
+        QCOMPARE(opt.out.trimmed(), QStringLiteral("denied"));
+        const SshResult sudo = ssh(*userHost, QStringLiteral("sudo -n true 2>/dev/null || echo nosudo"));
+        QCOMPARE(sudo.out.trimmed(), QStringLiteral("nosudo"));
+        LabHost nodocker = *userHost;
+        nodocker.name = QStringLiteral("nodocker@") + userHost->name;
+        const SshResult denied = ssh(nodocker, shQuote(userHost->docker) + QStringLiteral(" version"));
+        QVERIFY2(denied.exitCode != 0 && denied.err.contains(QLatin1String("permission denied")),
+                 qPrintable(denied.describe()));
     }
 
     void rootIsPrivate()

@@ -3,6 +3,7 @@
 // loopback). Discovery end to end runs against the lab in tests/lab/tst_discoverylab.cpp.
 #include "ResultTesting.h"
 #include "discovery/Discovery.h"
+#include "discovery/DiscoveryToCluster.h"
 #include "discovery/PortProber.h"
 #include "discovery/Subnet.h"
 
@@ -97,6 +98,38 @@ private slots:
             setDiscoveryTargets(request, false, QStringLiteral("10.0.0.0/24"), QStringLiteral("  "));
         QVERIFY(!noHost);
         QVERIFY(noHost.error().message.contains(QStringLiteral("host")));
+    }
+
+    // "alice@ws1" logs in as alice and keeps her as the host's user; a bare host gets the
+    // login everyone gets. The login's uid and home become facts of the host.
+    void userAtHostIsThatHostsUser()
+    {
+        QCOMPARE(splitUserAtHost(QStringLiteral("alice@10.0.0.5")).user, QStringLiteral("alice"));
+        QCOMPARE(splitUserAtHost(QStringLiteral("alice@10.0.0.5")).host, QStringLiteral("10.0.0.5"));
+        QCOMPARE(splitUserAtHost(QStringLiteral("ws1")).user, QString());
+        QCOMPARE(splitUserAtHost(QStringLiteral("@ws1")).host, QStringLiteral("@ws1"));
+        QCOMPARE(splitUserAtHost(QStringLiteral("ws1@")).host, QStringLiteral("ws1@"));
+
+        HostFingerprint fingerprint;
+        fingerprint.hostname = QStringLiteral("ws1");
+        fingerprint.loginUid = 1000;
+        fingerprint.homeDirectory = QStringLiteral("/home/alice");
+        DiscoveredHost alice;
+        alice.target = QStringLiteral("alice@10.0.0.5");
+        alice.status = DiscoveredHost::Status::Fingerprinted;
+        alice.fingerprint = fingerprint;
+        DiscoveredHost nas = alice;
+        nas.target = QStringLiteral("10.0.0.6");
+        nas.fingerprint->hostname = QStringLiteral("nas");
+        SshTarget login;
+        login.user = QStringLiteral("admin");
+        const Cluster cluster = clusterFromDiscovery(QStringLiteral("lab"), {alice, nas}, login);
+        QCOMPARE(cluster.hosts.size(), 2);
+        QCOMPARE(cluster.hosts.at(0).address, QStringLiteral("10.0.0.5"));
+        QCOMPARE(cluster.hosts.at(0).user, QStringLiteral("alice"));
+        QCOMPARE(cluster.hosts.at(0).detected.loginUid, std::optional<int>(1000));
+        QCOMPARE(cluster.hosts.at(0).detected.home, QStringLiteral("/home/alice"));
+        QCOMPARE(cluster.hosts.at(1).user, QStringLiteral("admin"));
     }
 
     void localSubnetsAreScannable()

@@ -312,6 +312,13 @@ private slots:
         QTest::newRow("merge key") << QStringLiteral(
                                           "name: lab\nbase: &b {user: x}\nhosts:\n  - <<: *b\n    name: a\n")
                                    << u"2:7"_s << u"anchors ('&name') and aliases"_s;
+        QTest::newRow("relative home") << QStringLiteral("name: lab\nhosts:\n  - name: a\n    address: "
+                                                         "10.0.0.1\n    detected:\n      home: alice\n")
+                                       << u"6:13"_s << u"'home' must be an absolute path"_s;
+        QTest::newRow("negative login uid")
+            << QStringLiteral("name: lab\nhosts:\n  - name: a\n    address: 10.0.0.1\n    detected:\n      "
+                              "login_uid: -1\n")
+            << u"6:18"_s << u"login_uid"_s;
         QTest::newRow("two documents")
             << QStringLiteral("name: lab\n---\nname: other\n") << u"2:1"_s << u"holds one document"_s;
     }
@@ -499,6 +506,21 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("engine.yaml"));
         SLURMDECK_VERIFY_OK(ClusterFile::save(cluster, path));
         QVERIFY(readAll(path).contains("engine_cpus: 4"));
+        const Result<Cluster> loaded = ClusterFile::load(path);
+        SLURMDECK_VERIFY_OK(loaded);
+        QCOMPARE(loaded->hosts.at(0).detected, cluster.hosts.at(0).detected);
+    }
+
+    // Who the login is (uid, home) is kept: where an ordinary user's files go.
+    void loginFactsRoundTrip()
+    {
+        Cluster cluster = sampleCluster();
+        cluster.hosts[0].detected.loginUid = 1000;
+        cluster.hosts[0].detected.home = QStringLiteral("/home/alice smith");
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("login.yaml"));
+        SLURMDECK_VERIFY_OK(ClusterFile::save(cluster, path));
+        QVERIFY(readAll(path).contains("login_uid: 1000"));
         const Result<Cluster> loaded = ClusterFile::load(path);
         SLURMDECK_VERIFY_OK(loaded);
         QCOMPARE(loaded->hosts.at(0).detected, cluster.hosts.at(0).detected);

@@ -195,6 +195,59 @@ private slots:
         QCOMPARE(ClusterPlanner::projectName(cluster), QStringLiteral("slurmdeck-seed-lab"));
     }
 
+    // An ordinary user cannot write /opt and Docker Desktop does not share it: the default
+    // moves under the login's home; root, a QNAP admin and a directory the user chose stay.
+    void projectDirectoriesPerLogin()
+    {
+        Cluster cluster = seedCluster();
+        Host linuxUser = cluster.hosts.at(0);
+        linuxUser.detected.loginUid = 1000;
+        linuxUser.detected.home = QStringLiteral("/home/alice/");
+        QCOMPARE(ClusterPlanner::projectDirectory(cluster, linuxUser),
+                 QStringLiteral("/home/alice/.local/share/slurmdeck/seed-lab"));
+        Host root = linuxUser;
+        root.detected.loginUid = 0;
+        root.detected.home = QStringLiteral("/root");
+        QCOMPARE(ClusterPlanner::projectDirectory(cluster, root), QStringLiteral("/opt/slurmdeck/seed-lab"));
+        Host unknown = linuxUser;
+        unknown.detected.loginUid.reset();
+        QCOMPARE(ClusterPlanner::projectDirectory(cluster, unknown),
+                 QStringLiteral("/opt/slurmdeck/seed-lab"));
+        Host mac = root;
+        mac.platformOverride = Platform::MacOS;
+        mac.detected.home = QStringLiteral("/Users/alice");
+        mac.detected.loginUid = 501;
+        QCOMPARE(ClusterPlanner::projectDirectory(cluster, mac),
+                 QStringLiteral("/Users/alice/.local/share/slurmdeck/seed-lab"));
+        Host qnapAdmin = cluster.hosts.at(2);
+        qnapAdmin.detected.loginUid = 0;
+        qnapAdmin.detected.home = QStringLiteral("/share/homes/admin");
+        QCOMPARE(ClusterPlanner::projectDirectory(cluster, qnapAdmin),
+                 QStringLiteral("/share/slurmdeck/seed-lab"));
+        cluster.settings.remoteDirectory = QStringLiteral("/srv/cluster");
+        QCOMPARE(ClusterPlanner::projectDirectory(cluster, linuxUser),
+                 QStringLiteral("/srv/cluster/seed-lab"));
+    }
+
+    void planSaysWhereAnOrdinaryUsersFilesGo()
+    {
+        Cluster cluster = seedCluster();
+        cluster.hosts[0].detected.loginUid = 1000;
+        cluster.hosts[0].detected.home = QStringLiteral("/home/alice");
+        const Result<ClusterPlan> plan =
+            ClusterPlanner(TemplateSource(QStringLiteral(SLURMDECK_SOURCE_DIR "/compose-templates")))
+                .plan(cluster, seedInputs());
+        SLURMDECK_VERIFY_OK(plan);
+        QCOMPARE(plan->hosts.at(0).directory, QStringLiteral("/home/alice/.local/share/slurmdeck/seed-lab"));
+        const QString note = plan->notes.filter(cluster.hosts.at(0).name + u':').value(0);
+        QVERIFY2(note.contains(QLatin1String("/home/alice/.local/share/slurmdeck/seed-lab")) &&
+                     note.contains(QLatin1String("cannot write /opt")),
+                 qPrintable(plan->notes.join(u'\n')));
+        QVERIFY(plan->hosts.at(0)
+                    .file(QStringLiteral(".env"))
+                    ->content.contains("/home/alice/.local/share/slurmdeck"));
+    }
+
     void planGivesEachHostItsFiles()
     {
         const ClusterPlanner planner(
