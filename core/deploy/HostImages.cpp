@@ -17,8 +17,10 @@ QString dockerArchitecture(const QString &unameArchitecture)
 {
     if (unameArchitecture == u"x86_64")
         return QStringLiteral("amd64");
-    if (unameArchitecture == u"aarch64")
+    if (unameArchitecture == u"aarch64" || unameArchitecture == u"arm64")
         return QStringLiteral("arm64");
+    if (unameArchitecture.startsWith(QLatin1String("armv")))
+        return QStringLiteral("arm");
     return unameArchitecture;
 }
 
@@ -90,6 +92,11 @@ Result<HostImages::OnHost> HostImages::inspect(const QString &image)
     return onHost;
 }
 
+bool HostImages::fitsHost(const QString &imageArchitecture, const QString &hostArchitecture)
+{
+    return imageArchitecture == dockerArchitecture(hostArchitecture);
+}
+
 Result<void> HostImages::checkArchitecture(const QString &image, const OnHost &onHost) const
 {
     const HostFingerprint &fp = m_host.fingerprint();
@@ -126,6 +133,20 @@ Result<bool> HostImages::transfer(const QString &image, ImageSource source, Imag
         if (Result<void> fits = checkArchitecture(image, *onHost); !fits)
             return fits.error();
         return false;
+    }
+    // Never an x86_64 image to an arm64 engine (a Mac with Apple silicon, an ARM NAS).
+    const Result<QString> built = supply->architecture(image);
+    if (!built)
+        return built.error();
+    const QString hostArchitecture = m_host.fingerprint().architecture;
+    if (!fitsHost(*built, hostArchitecture)) {
+        return failure(
+            QObject::tr("The image %1 from %2 is built for %3, and %4 is %5: it would not run there, "
+                        "so it is not sent. Let %4 build its own (--images build), or send it an "
+                        "image built for %5.")
+                .arg(image, supply->origin(),
+                     built->isEmpty() ? QObject::tr("an unknown architecture") : *built, host,
+                     hostArchitecture));
     }
     QElapsedTimer timer;
     timer.start();

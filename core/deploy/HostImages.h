@@ -20,6 +20,10 @@ class ImageSupply;
 class HostImages final
 {
 public:
+    // Whether an image built for `imageArchitecture` (Docker's name: amd64, arm64, arm) runs
+    // on a host whose `uname -m` is `hostArchitecture` (x86_64, aarch64, armv7l).
+    [[nodiscard]] static bool fitsHost(const QString &imageArchitecture, const QString &hostArchitecture);
+
     struct Outcome
     {
         QStringList loaded;

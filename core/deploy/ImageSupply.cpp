@@ -26,35 +26,54 @@ bool ImageSupply::isImageId(const QString &id)
     return pattern.match(id).hasMatch();
 }
 
-Result<QString> ImageSupply::idLocked(const QString &image)
+ImageSupply::Found ImageSupply::parseInspect(const QString &output)
 {
-    if (const auto known = m_ids.constFind(image); known != m_ids.cend())
+    const QStringList fields = output.trimmed().split(u' ', Qt::SkipEmptyParts);
+    return Found{fields.value(0), fields.value(1)};
+}
+
+Result<ImageSupply::Found> ImageSupply::foundLocked(const QString &image)
+{
+    if (const auto known = m_found.constFind(image); known != m_found.cend())
         return *known;
-    Result<QString> id = lookUpId(image);
-    if (!id)
-        return id;
-    if (!isImageId(*id)) {
+    Result<Found> found = lookUp(image);
+    if (!found)
+        return found;
+    if (!isImageId(found->id)) {
         return makeError(Error::Code::Parse,
                          QObject::tr("%1 gave '%2' as the ID of the image %3, which is not an image ID "
                                      "(sha256:<64 hex digits>); it is not used.")
-                             .arg(origin(), id->left(100), image));
+                             .arg(origin(), found->id.left(100), image));
     }
-    m_ids.insert(image, *id);
-    return id;
+    m_found.insert(image, *found);
+    return found;
 }
 
 Result<QString> ImageSupply::imageId(const QString &image)
 {
     QMutexLocker lock(&m_mutex);
-    return idLocked(image);
+    const Result<Found> found = foundLocked(image);
+    if (!found)
+        return found.error();
+    return found->id;
+}
+
+Result<QString> ImageSupply::architecture(const QString &image)
+{
+    QMutexLocker lock(&m_mutex);
+    const Result<Found> found = foundLocked(image);
+    if (!found)
+        return found.error();
+    return found->architecture;
 }
 
 Result<QString> ImageSupply::archive(const QString &image)
 {
     QMutexLocker lock(&m_mutex);
-    const Result<QString> id = idLocked(image);
-    if (!id)
-        return id.error();
+    const Result<Found> found = foundLocked(image);
+    if (!found)
+        return found.error();
+    const QString *id = &found->id;
     const Result<QString> cache = cacheDirectory();
     if (!cache)
         return cache.error();

@@ -23,6 +23,8 @@ public:
 
     // The image's ID where it comes from: a host with this ID has the image already.
     [[nodiscard]] Result<QString> imageId(const QString &image);
+    // The architecture it is built for, as Docker names it: amd64, arm64, arm.
+    [[nodiscard]] Result<QString> architecture(const QString &image);
     // The image's `docker save` archive on this machine. Blocking; can take minutes.
     [[nodiscard]] Result<QString> archive(const QString &image);
     // Where the images come from, for messages: "this machine", "primary".
@@ -36,15 +38,22 @@ public:
     [[nodiscard]] static Result<QString> cacheDirectory();
 
 protected:
-    [[nodiscard]] virtual Result<QString> lookUpId(const QString &image) = 0;
+    struct Found
+    {
+        QString id;
+        QString architecture;
+    };
+    // "{{.Id}} {{.Architecture}}" of `docker image inspect`, read into a Found.
+    [[nodiscard]] static Found parseInspect(const QString &output);
+    [[nodiscard]] virtual Result<Found> lookUp(const QString &image) = 0;
     // Writes the image's `docker save` archive to `file`.
     [[nodiscard]] virtual Result<void> save(const QString &image, const QString &file) = 0;
 
 private:
-    [[nodiscard]] Result<QString> idLocked(const QString &image);
+    [[nodiscard]] Result<Found> foundLocked(const QString &image);
 
     QMutex m_mutex;
-    QHash<QString, QString> m_ids;
+    QHash<QString, Found> m_found;
 };
 
 } // namespace SlurmDeck

@@ -43,12 +43,13 @@ QString LocalImages::origin() const
     return QObject::tr("this machine");
 }
 
-Result<QString> LocalImages::lookUpId(const QString &image)
+Result<ImageSupply::Found> LocalImages::lookUp(const QString &image)
 {
-    const Run inspected = runDocker(m_docker,
-                                    {QStringLiteral("image"), QStringLiteral("inspect"),
-                                     QStringLiteral("--format"), QStringLiteral("{{.Id}}"), image},
-                                    30000);
+    const Run inspected =
+        runDocker(m_docker,
+                  {QStringLiteral("image"), QStringLiteral("inspect"), QStringLiteral("--format"),
+                   QStringLiteral("{{.Id}} {{.Architecture}}"), image},
+                  30000);
     if (!inspected.ok || inspected.out.isEmpty()) {
         return makeError(
             Error::Code::NotFound,
@@ -58,7 +59,7 @@ Result<QString> LocalImages::lookUpId(const QString &image)
                 .arg(image),
             inspected.err);
     }
-    return inspected.out;
+    return parseInspect(inspected.out);
 }
 
 Result<void> LocalImages::save(const QString &image, const QString &file)

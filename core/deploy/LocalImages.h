@@ -15,7 +15,7 @@ public:
     [[nodiscard]] QString origin() const override;
 
 protected:
-    [[nodiscard]] Result<QString> lookUpId(const QString &image) override;
+    [[nodiscard]] Result<Found> lookUp(const QString &image) override;
     [[nodiscard]] Result<void> save(const QString &image, const QString &file) override;
 
 private:

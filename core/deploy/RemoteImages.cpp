@@ -32,13 +32,13 @@ Result<void> RemoteImages::connect()
     return {};
 }
 
-Result<QString> RemoteImages::lookUpId(const QString &image)
+Result<ImageSupply::Found> RemoteImages::lookUp(const QString &image)
 {
     if (Result<void> connected = connect(); !connected)
         return connected.error();
     const Result<ExecResult> inspected =
         m_host->runArgv({m_host->fingerprint().dockerPath, QStringLiteral("image"), QStringLiteral("inspect"),
-                         QStringLiteral("--format"), QStringLiteral("{{.Id}}"), image},
+                         QStringLiteral("--format"), QStringLiteral("{{.Id}} {{.Architecture}}"), image},
                         std::chrono::seconds(60));
     if (!inspected)
         return inspected.error();
@@ -50,7 +50,7 @@ Result<QString> RemoteImages::lookUpId(const QString &image)
                              .arg(image, origin()),
                          QString::fromUtf8(inspected->standardError).trimmed());
     }
-    return id;
+    return parseInspect(id);
 }
 
 Result<void> RemoteImages::save(const QString &image, const QString &file)

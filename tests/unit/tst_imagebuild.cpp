@@ -5,8 +5,10 @@
 // command line (no --pull, base image argument, label, tag), and the munge key check.
 #include "ResultTesting.h"
 #include "deploy/DeployTypes.h"
+#include "deploy/HostImages.h"
 #include "deploy/ImageBuild.h"
 #include "deploy/LocalImages.h"
+#include "fingerprint/FingerprintParser.h"
 #include "plan/ClusterPlanner.h"
 
 #include <QFile>
@@ -15,6 +17,7 @@
 #include <QTest>
 
 using namespace SlurmDeck;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -109,6 +112,38 @@ private slots:
         QCOMPARE(looked.error().code, Error::Code::Parse);
         const Result<QString> archived = images.archive(QStringLiteral("slurmdeck/slurm:22.05"));
         QVERIFY(!archived.has_value());
+    }
+
+    // Transfer sends an image only to an engine that runs it: the hosts' architectures as
+    // their fingerprints say them, the images' as Docker does.
+    void transferOnlyToTheImagesArchitecture_data()
+    {
+        QTest::addColumn<QString>("fixture");
+        QTest::addColumn<QString>("image");
+        QTest::addColumn<bool>("fits");
+        QTest::newRow("x86_64 image to a Debian x86_64 host")
+            << u"debian12-x86_64-dash.txt"_s << u"amd64"_s << true;
+        QTest::newRow("x86_64 image to an Apple silicon Mac")
+            << u"macos14-arm64-docker-desktop.txt"_s << u"amd64"_s << false;
+        QTest::newRow("arm64 image to an Apple silicon Mac")
+            << u"macos14-arm64-docker-desktop.txt"_s << u"arm64"_s << true;
+        QTest::newRow("x86_64 image to an ARM QNAP")
+            << u"qnap-armv7-no-docker-access.txt"_s << u"amd64"_s << false;
+        QTest::newRow("arm image to an ARM QNAP") << u"qnap-armv7-no-docker-access.txt"_s << u"arm"_s << true;
+        QTest::newRow("an image of unknown architecture")
+            << u"debian12-x86_64-dash.txt"_s << QString() << false;
+    }
+
+    void transferOnlyToTheImagesArchitecture()
+    {
+        QFETCH(QString, fixture);
+        QFETCH(QString, image);
+        QFETCH(bool, fits);
+        QFile file(QStringLiteral(SLURMDECK_TEST_DATA_DIR "/fingerprint/") + fixture);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const Result<HostFingerprint> host = parseFingerprint(file.readAll());
+        SLURMDECK_VERIFY_OK(host);
+        QCOMPARE(HostImages::fitsHost(image, host->architecture), fits);
     }
 
     void imageChoices_data()
