@@ -214,7 +214,7 @@ void DeployRunner::checkHosts()
                     refused << failed.key();
             }
             if (refused.isEmpty() || m_cancel.isCancelled()) {
-                prepareHosts();
+                checkSharedDirectories();
                 return;
             }
             refused.sort();
@@ -226,6 +226,50 @@ void DeployRunner::checkHosts()
             }
             finish();
         });
+}
+
+// Two hosts whose project directories are one (a home shared over NFS) would overwrite each
+// other's .env and run each other's node: refused, with nothing but the markers written.
+void DeployRunner::checkSharedDirectories()
+{
+    runOnHosts(
+        liveHosts(), DeployPhase::Preflight,
+        [](HostDeployer &deployer, HostDeployResult &) { return deployer.markDirectory(); },
+        [this] {
+            runOnHosts(
+                liveHosts(), DeployPhase::Preflight,
+                [](HostDeployer &deployer, HostDeployResult &) { return deployer.readDirectoryMarkers(); },
+                [this] { refuseSharedDirectories(); });
+        });
+}
+
+void DeployRunner::refuseSharedDirectories()
+{
+    const QStringList live = liveHosts();
+    QStringList shared; // "worker1 and worker2 (DIR)"
+    QSet<QString> involved;
+    for (const QString &host : live) {
+        for (const QString &other : m_deployers.value(host)->directoryMarkers()) {
+            if (other == host || !m_deployers.contains(other) || involved.contains(host))
+                continue;
+            shared << tr("%1 and %2 (%3)").arg(host, other, m_deployers.value(host)->plan().directory);
+            involved << host << other;
+        }
+    }
+    if (shared.isEmpty() || m_cancel.isCancelled()) {
+        prepareHosts();
+        return;
+    }
+    const QString message =
+        tr("These hosts share their directory, on a shared filesystem such as a home over NFS: %1. "
+           "Their files would overwrite each other. Give remote_directory in the settings a directory "
+           "that is local to each host (e.g. /var/tmp/slurmdeck), or leave it at its default: an "
+           "ordinary user's files then go to a directory of each host's own under the home. Nothing "
+           "but a marker (.slurmdeck-host.<host>) was written.")
+            .arg(shared.join(QStringLiteral("; ")));
+    for (const QString &host : live)
+        setPhase(host, DeployPhase::Failed, message);
+    finish();
 }
 
 bool DeployRunner::isReachabilityFailure(Error::Code code)

@@ -57,6 +57,8 @@ private:
     using Step = std::function<Result<void>(HostDeployer &, HostDeployResult &)>;
 
     void checkHosts();
+    void checkSharedDirectories();
+    void refuseSharedDirectories();
     void prepareHosts();
     [[nodiscard]] static bool isReachabilityFailure(Error::Code code);
     void failAll(const QString &message);

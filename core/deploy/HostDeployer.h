@@ -65,6 +65,15 @@ public:
     // empty when all are up.
     [[nodiscard]] Result<QString> firstServiceDown(const QStringList &services, const QStringList &fresh);
 
+    // A shared filesystem (an NFS home) can make two hosts' project directories one: each
+    // host marks its directory (.slurmdeck-host.<host>), then the markers there are read back;
+    // another host's marker means the directory is shared with it.
+    [[nodiscard]] Result<void> markDirectory();
+    [[nodiscard]] Result<void> readDirectoryMarkers();
+    // The hosts whose markers readDirectoryMarkers() found, this one's included.
+    [[nodiscard]] const QStringList &directoryMarkers() const { return m_directoryMarkers; }
+    [[nodiscard]] static QString directoryMarkerPrefix();
+
     [[nodiscard]] Result<ExecResult> composeRun(const QStringList &subcommand, std::chrono::seconds timeout);
     [[nodiscard]] Result<ExecResult> runArgv(const QStringList &argv, std::chrono::seconds timeout);
     // A POSIX shell line (quote its parts with Shell::quote), cancelled with the deploy.
@@ -119,6 +128,7 @@ private:
     QHash<QString, QString> m_deployedHashes; // path -> SHA-256 read from the host
     std::optional<QByteArray> m_replacedSlurmConf;
     QStringList m_owedFiles;
+    QStringList m_directoryMarkers;
 };
 
 } // namespace SlurmDeck

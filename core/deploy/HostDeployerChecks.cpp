@@ -53,4 +53,38 @@ Result<void> HostDeployer::checkDirectoryWritable()
                        .arg(user, path, m_plan.hostName, m_plan.directory, home));
 }
 
+QString HostDeployer::directoryMarkerPrefix()
+{
+    return QStringLiteral(".slurmdeck-host.");
+}
+
+Result<void> HostDeployer::markDirectory()
+{
+    const QString marker = m_plan.directory + u'/' + directoryMarkerPrefix() + m_plan.hostName;
+    const Result<ExecResult> marked = runShell(
+        QStringLiteral("mkdir -p %1 && printf '%s\\n' %2 > %3")
+            .arg(Shell::quote(m_plan.directory), Shell::quote(m_plan.hostName), Shell::quote(marker)),
+        std::chrono::seconds(30));
+    if (!marked)
+        return marked.error();
+    if (!marked->succeeded())
+        return failure(QObject::tr("Cannot create %1 on %2.").arg(m_plan.directory, m_plan.hostName),
+                       QString::fromUtf8(marked->standardError).trimmed());
+    return {};
+}
+
+Result<void> HostDeployer::readDirectoryMarkers()
+{
+    const Result<ExecResult> listed = runShell(
+        QStringLiteral("cd %1 && ls -a").arg(Shell::quote(m_plan.directory)), std::chrono::seconds(30));
+    if (!listed)
+        return listed.error();
+    m_directoryMarkers.clear();
+    for (const QString &name : QString::fromUtf8(listed->standardOutput).split(u'\n', Qt::SkipEmptyParts)) {
+        if (name.startsWith(directoryMarkerPrefix()))
+            m_directoryMarkers << name.mid(directoryMarkerPrefix().size());
+    }
+    return {};
+}
+
 } // namespace SlurmDeck

@@ -124,8 +124,8 @@ QString ClusterPlanner::projectDirectory(const Cluster &cluster, const Host &hos
     if (base == ClusterSettings::defaultRemoteDirectory()) {
         if (host.effectivePlatform() == Platform::Qnap)
             base = QStringLiteral("/share/slurmdeck");
-        else if (usesHomeDirectory(host))
-            base = homeRemoteDirectory(host.detected.home);
+        else if (usesHomeDirectory(host)) // homes are often one directory on every host (NFS)
+            return homeRemoteDirectory(host.detected.home) + u'/' + cluster.name + u'/' + host.name;
     }
     while (base.endsWith(u'/') && base.size() > 1)
         base.chop(1);
@@ -255,7 +255,9 @@ Result<ClusterPlan> ClusterPlanner::plan(const Cluster &cluster, const PlanInput
     for (const Host &host : cluster.hosts) {
         if (cluster.settings.remoteDirectory == ClusterSettings::defaultRemoteDirectory() &&
             usesHomeDirectory(host)) {
-            plan.notes << QObject::tr("%1: the files go under the login's home, %2, not %3: %4")
+            plan.notes << QObject::tr(
+                              "%1: the files go under the login's home, to a directory of the host's own "
+                              "(homes are often shared over NFS), %2, not %3: %4")
                               .arg(host.name, projectDirectory(cluster, host),
                                    ClusterSettings::defaultRemoteDirectory(),
                                    host.effectivePlatform() == Platform::MacOS

@@ -24,7 +24,8 @@ public:
     // "<remote_directory>/<cluster>". The default, /opt/slurmdeck, moves where the login can
     // write it and the engine can bind-mount it: on QNAP (whose system disk is a RAM disk)
     // under /share; for an ordinary user and on macOS under the home directory,
-    // "~/.local/share/slurmdeck". A remote_directory the user set is kept as it is.
+    // "~/.local/share/slurmdeck/<cluster>/<host>" (one directory per host: homes are often
+    // shared over NFS). A remote_directory the user set is kept as it is.
     [[nodiscard]] static QString projectDirectory(const Cluster &cluster, const Host &host);
     // Whether the default remote directory moves under the login's home on `host`.
     [[nodiscard]] static bool usesHomeDirectory(const Host &host);

@@ -4,6 +4,8 @@
 // Reads the lab's manifest ($SLURMDECK_LAB_DIR/hosts.tsv, written by tests/lab/lab.sh up):
 // the emulated hosts the lab tests and the sandbox (`slurmdeck --sandbox`) run on. A missing
 // manifest is an error for the caller to report, never a skip.
+#include "inventory/Platform.h"
+
 #include <QFile>
 #include <QList>
 #include <QString>
@@ -17,7 +19,7 @@ struct Host
 {
     QString name;
     QString address;
-    QString platform; // linux | qnap
+    QString platform; // linux | qnap | macos (a Linux host that answers the probe as a Mac)
     QString hostname;
     QString docker;  // docker CLI as seen from an SSH session on the host
     QString compose; // docker-compose likewise
@@ -26,6 +28,14 @@ struct Host
     int uid = 0;
     QString home = QStringLiteral("/root");
 };
+
+// What SlurmDeck detects on a lab host.
+inline Platform platformOf(const Host &host)
+{
+    if (host.platform == u"qnap")
+        return Platform::Qnap;
+    return host.platform == u"macos" ? Platform::MacOS : Platform::Linux;
+}
 
 struct Manifest
 {

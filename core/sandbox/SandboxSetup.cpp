@@ -119,8 +119,6 @@ Result<void> trustHostKeys(const Lab::Manifest &lab, const QString &knownHostsFi
 
 void applySeedTopology(Cluster &cluster)
 {
-    if (cluster.hosts.size() > 1)
-        cluster.hosts[1].platformOverride = Platform::MacOS;
     assignDefaultRoles(cluster);
 }
 

@@ -39,8 +39,9 @@ struct Scripts
 // The same into SlurmDeck's own known_hosts (SshConnection::defaultSlurmDeckKnownHosts()).
 [[nodiscard]] Result<void> trustHostKeys(const Lab::Manifest &lab);
 
-// After discovery: the second host uses the macOS override's networking, as in the seed,
-// and the roles are the defaults (the first Linux host runs controller, database, monitoring).
+// After discovery: the roles are the defaults (the first Linux host runs controller,
+// database, monitoring; every host computes). The lab's second host answers as a Mac, so
+// discovery already gave it the macOS platform, as in the seed.
 void applySeedTopology(Cluster &cluster);
 
 } // namespace SlurmDeck::Sandbox

@@ -77,7 +77,7 @@ public:
             host.identity = manifest.clientKey();
             host.detected.loginUid = lab.uid;
             host.detected.home = lab.home;
-            host.detected.platform = lab.platform == u"qnap" ? Platform::Qnap : Platform::Linux;
+            host.detected.platform = Lab::platformOf(lab);
             host.detected.arch = QStringLiteral("x86_64");
             host.detected.cpus = QThread::idealThreadCount();
             cluster.hosts << host;

@@ -56,13 +56,22 @@ for private in opt srv home; do
 done
 
 # The login of a host reached as an ordinary user, as on a real Ubuntu box: USER (uid UID) in
-# the 'docker' group, with a home of its own, no sudo, and /opt, /srv not writable to it. A
-# second user, 'nodocker', is not in the group (what a deploy says then is tested).
+# the 'docker' group, no sudo, and /opt, /srv not writable to it. Its home is one directory on
+# every host that has USER, as a home shared over NFS is ($STATE/shared-homes/USER). A second
+# user, 'nodocker', is not in the group (what a deploy says then is tested).
 if [[ -n $user ]]; then
+    mkdir -p "$state/shared-homes/$user" "/home/$user"
+    mount --bind "$state/shared-homes/$user" "/home/$user"
     getent group docker >/dev/null || groupadd --system docker
     id -u "$user" >/dev/null 2>&1 ||
         useradd --uid "$uid" --create-home --home-dir "/home/$user" --shell /bin/bash --groups docker \
-            --password '*' "$user" # '*': no password; '!' would lock the account for sshd
+            --password '*' "$user" # '*': no password ('!' would lock it for sshd); the home exists
+    if [[ ! -e /home/$user/.profile ]]; then
+        cp -rT /etc/skel "/home/$user"
+        chown -R "$user:" "/home/$user"
+    fi
+    chown "$user:" "/home/$user"
+    chmod 0755 "/home/$user"
     id -u nodocker >/dev/null 2>&1 ||
         useradd --uid $((uid + 1)) --create-home --home-dir /home/nodocker --shell /bin/bash --password '*' nodocker
     chmod 0755 /opt /srv
@@ -169,6 +178,78 @@ EOF
     done
 fi
 
+if [[ $platform == macos ]]; then
+    # A Mac as SlurmDeck's probe meets one over SSH: `uname` says Darwin, `sw_vers` and
+    # `sysctl hw.*` answer, `nproc` is absent (`getconf` answers), `netstat -an -p tcp` prints
+    # macOS's format. The machine says 16 CPUs and 32 GiB; its engine (this host's dockerd) has
+    # what this machine really has, less, as Docker Desktop's VM does. Small commands first on
+    # the PATH: an overlay on /usr/bin; the real uname and getconf are kept in $hdir/real-bin.
+    real=$hdir/real-bin
+    mkdir -p "$real"
+    for f in uname getconf; do
+        cmp -s "/usr/bin/$f" "$real/$f" || install -m 0755 "/usr/bin/$f" "$real/$f"
+    done
+    up=$hdir/upper_usr_bin_mac wk=$hdir/work_usr_bin_mac
+    rm -rf "$up" "$wk"
+    mkdir -p "$up" "$wk"
+    mknod "$up/nproc" c 0 0
+    cat >"$up/uname" <<MACEOF
+#!/bin/sh
+# uname as an Intel Mac answers it (SlurmDeck lab imitation)
+case "\$*" in
+"" | -s) echo Darwin ;;
+-r) echo 23.2.0 ;;
+-m | -p) echo x86_64 ;;
+-a) echo "Darwin \$($real/uname -n) 23.2.0 Darwin Kernel Version 23.2.0 x86_64" ;;
+*) exec $real/uname "\$@" ;;
+esac
+MACEOF
+    cat >"$up/sw_vers" <<'MACEOF'
+#!/bin/sh
+printf 'ProductName:\t\tmacOS\nProductVersion:\t\t14.2.1\nBuildVersion:\t\t23C71\n'
+MACEOF
+    cat >"$up/sysctl" <<'MACEOF'
+#!/bin/sh
+# sysctl NAME... as macOS prints it for a 16-thread, 32 GiB Intel MacBook Pro
+status=0
+for k in "$@"; do
+    case $k in
+    hw.memsize) echo "hw.memsize: 34359738368" ;;
+    hw.ncpu) echo "hw.ncpu: 16" ;;
+    hw.physicalcpu) echo "hw.physicalcpu: 8" ;;
+    hw.packages) echo "hw.packages: 1" ;;
+    machdep.cpu.brand_string) echo "machdep.cpu.brand_string: Intel(R) Core(TM) i9-9880H CPU @ 2.30GHz" ;;
+    -*) ;;
+    *)
+        echo "sysctl: unknown oid '$k'" >&2
+        status=1
+        ;;
+    esac
+done
+exit $status
+MACEOF
+    cat >"$up/getconf" <<MACEOF
+#!/bin/sh
+[ "\$1" = _NPROCESSORS_ONLN ] && [ \$# -eq 1 ] && { echo 16; exit 0; }
+exec $real/getconf "\$@"
+MACEOF
+    cat >"$up/netstat" <<'MACEOF'
+#!/bin/sh
+# netstat -an -p tcp in macOS's format, from this host's listening sockets
+echo "Active Internet connections (including servers)"
+echo "Proto Recv-Q Send-Q  Local Address          Foreign Address        (state)    "
+ss -Htln | awk '{
+    a = $4; i = length(a); while (i > 0 && substr(a, i, 1) != ":") i--
+    host = substr(a, 1, i - 1); port = substr(a, i + 1); proto = "tcp4"
+    if (host ~ /^\[/) { proto = "tcp6"; gsub(/[\[\]]/, "", host) }
+    if (host == "0.0.0.0" || host == "*" || host == "::") host = "*"
+    printf "%-10s 0      0  %-22s %-22s LISTEN     \n", proto, host "." port, "*.*"
+}'
+MACEOF
+    chmod 0755 "$up/uname" "$up/sw_vers" "$up/sysctl" "$up/getconf" "$up/netstat"
+    mount -t overlay overlay -o "lowerdir=/usr/bin,upperdir=$up,workdir=$wk" /usr/bin
+fi
+
 /usr/sbin/sshd -t -f /etc/ssh/sshd_config || die "sshd config test failed"
 
 sshd_pid='' dockerd_pid=''
@@ -202,7 +283,7 @@ sshd_pid=$!
     </dev/null >>"$hdir/dockerd.log" 2>&1 &
 dockerd_pid=$!
 log "sshd pid $sshd_pid, dockerd pid $dockerd_pid (PIDs inside the host)"
-printf '%s\n' "${user:-root}" >"$hdir/login"
+printf '%s %s\n' "${user:-root}" "$platform" >"$hdir/login"
 
 # Run until signalled; if a daemon dies on its own, take the host down (lab.sh reports it).
 set +e

@@ -107,7 +107,8 @@ parse_spec() {
             die "$file: host '$name': bad user '$user' (lower-case letters and digits, not root or nodocker)"
         [[ $name =~ ^[a-z][a-z0-9-]{0,19}$ ]] || die "$file: bad host name '$name' (lower-case letters, digits, '-', max 20)"
         [[ $name != sw && $name != client ]] || die "$file: host name '$name' is reserved"
-        [[ ${platform:-} == linux || ${platform:-} == qnap ]] || die "$file: host '$name': platform must be linux or qnap, got '${platform:-}'"
+        [[ ${platform:-} == linux || ${platform:-} == qnap || ${platform:-} == macos ]] ||
+            die "$file: host '$name': platform must be linux, qnap or macos, got '${platform:-}'"
         [[ -z ${PLAT[$name]:-} ]] || die "$file: duplicate host '$name'"
         ((n < 200)) || die "$file: too many hosts"
         HOSTS+=("$name")
@@ -390,7 +391,7 @@ host_healthy() {
     node_net_ok "sdlab-$name" "$(veth_of "${ADDR[$name]}")" "${ADDR[$name]}" || return 1
     client_tcp_ok "${ADDR[$name]}" 22 || return 1
     # A host started for another login (or by an older host-init.sh) is started again.
-    [[ -r $hdir/login && $(<"$hdir/login") == "${LOGIN[$name]:-root}" ]] || return 1
+    [[ -r $hdir/login && $(<"$hdir/login") == "${LOGIN[$name]:-root} ${PLAT[$name]}" ]] || return 1
     host_engine_ok "$name"
 }
 

@@ -20,9 +20,26 @@ grep -q 'every compute node registered and healthy: idle: nas1, primary, worker1
 file=$XDG_CONFIG_HOME/SlurmDeck/clusters/sandbox.yaml
 [[ -s $file ]] || fail "no cluster file at $file"
 [[ $(grep -c '^    address:' "$file") == 4 ]] || fail "the cluster file does not list 4 hosts"
-grep -q 'platform: macos' "$file" || fail "no host uses the macOS override"
+grep -q 'platform: macos' "$file" || fail "no host was detected as a Mac"
 grep -q 'platform: qnap' "$file" || fail "no QNAP host"
 echo "PASS: sandbox up (4 hosts idle, 6 of 6 checks)"
+
+# The Mac-looking worker1 says 16 CPUs and 32 GiB; its engine has this machine's. Its NodeName
+# line says what slurmd in its container reports (CPUs equal, RealMemory not above), with no
+# hand edits, and the cluster file keeps both figures.
+state=${SLURMDECK_LAB_DIR:-/var/lib/slurmdeck-lab}
+grep -q 'cpus: 16' "$file" && grep -q 'engine_cpus:' "$file" || fail "the Mac's CPUs and its engine's are not both in $file"
+mac_docker() { docker -H "unix://$state/hosts/worker1/docker.sock" "$@"; }
+slurmd=$(mac_docker ps -q --filter label=com.docker.compose.project=slurmdeck-sandbox \
+    --filter label=com.docker.compose.service=slurmd)
+reported=$(mac_docker exec "$slurmd" slurmd -C | head -n 1)
+line=$(grep '^NodeName=worker1 ' "$state/hosts/primary/opt/slurmdeck/sandbox/etc/slurm/slurm.conf")
+field() { grep -o "$1=[0-9]*" <<<"$2" | cut -d= -f2; }
+[[ -n $(field CPUs "$line") && $(field CPUs "$line") == $(field CPUs "$reported") ]] ||
+    fail "worker1's NodeName line ($line) does not say the CPUs its slurmd reports ($reported)"
+(($(field RealMemory "$line") <= $(field RealMemory "$reported"))) ||
+    fail "worker1's NodeName line ($line) says more memory than its slurmd reports ($reported)"
+echo "PASS: the Mac's NodeName line matches what its slurmd reports ($reported)"
 
 QT_QPA_PLATFORM=offscreen "$gui" --cluster "$file" --screenshot "$work/shot.png" >/dev/null
 [[ -s $work/shot.png ]] || fail "the GUI wrote no screenshot of the sandbox cluster"

@@ -187,7 +187,7 @@ private slots:
             host.user = labHost.user;
             host.detected.loginUid = labHost.uid;
             host.detected.home = labHost.home;
-            host.detected.platform = labHost.platform == u"qnap" ? Platform::Qnap : Platform::Linux;
+            host.detected.platform = Lab::platformOf(labHost);
             host.detected.arch = QStringLiteral("x86_64");
             host.detected.cpus = QThread::idealThreadCount();
             m_cluster.hosts << host;
@@ -216,11 +216,12 @@ private slots:
         QVERIFY2(!userHost.name.isEmpty(), "the lab has no host reached as an ordinary user");
         const auto nothingWritten = [this](const QString &what) {
             for (const HostPlan &host : plan().hosts) {
-                const Result<ExecResult> found =
-                    onHost(labHost(host.hostName),
-                           QStringLiteral("test -e %1 && echo present || echo absent")
-                               .arg(Shell::quote(host.directory)),
-                           true);
+                // At most the shared-directory check's markers.
+                const Result<ExecResult> found = onHost(
+                    labHost(host.hostName),
+                    QStringLiteral("ls -A %1 2>/dev/null | grep -v '^[.]slurmdeck-host[.]' || echo absent")
+                        .arg(Shell::quote(host.directory)),
+                    true);
                 SLURMDECK_VERIFY_OK(found);
                 QVERIFY2(found->standardOutput.trimmed() == "absent",
                          qPrintable(QStringLiteral("%1: %2 was written after %3")
@@ -253,7 +254,39 @@ private slots:
                     QStringLiteral("sudo install -d -o %1 /srv/slurmdeck/deploytest").arg(userHost.user)),
             describe(unwritable));
         nothingWritten(QStringLiteral("an unwritable remote_directory"));
+
+        // The lab's ordinary user has one home on every host that has her, as over NFS: a
+        // remote_directory there is one directory for those hosts.
+        QStringList sharing;
+        for (const Lab::Host &host : std::as_const(m_lab.hosts)) {
+            if (host.user == userHost.user)
+                sharing << host.name;
+        }
+        QVERIFY2(sharing.size() >= 2, "the lab needs two hosts that share a home");
+        m_cluster.settings.remoteDirectory = userHost.home + QStringLiteral("/slurmdeck-shared");
+        const DeployReport overlapping = deploy(targets(), false);
+        for (const HostDeployResult &host : overlapping.hosts) {
+            QVERIFY2(host.phase == DeployPhase::Failed &&
+                         host.message.contains(QLatin1String("share their directory")),
+                     describe(overlapping));
+            for (const QString &name : std::as_const(sharing))
+                QVERIFY2(host.message.contains(name), describe(overlapping));
+        }
+        nothingWritten(QStringLiteral("a directory that two hosts share"));
+        for (const Lab::Host &host : std::as_const(m_lab.hosts))
+            (void)onHost(host, QStringLiteral("rm -rf ") + Shell::quote(m_cluster.settings.remoteDirectory),
+                         true);
         m_cluster.settings.remoteDirectory = ClusterSettings::defaultRemoteDirectory();
+
+        // Left at its default, each host gets a directory of its own under the shared home.
+        QSet<QString> directories;
+        for (const QString &name : std::as_const(sharing)) {
+            for (const HostPlan &host : plan().hosts) {
+                if (host.hostName == name)
+                    directories << host.directory;
+            }
+        }
+        QCOMPARE(directories.size(), sharing.size());
     }
 
     void unreachableHostFailsAloneAndRerunCompletesIt()

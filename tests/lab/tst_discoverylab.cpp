@@ -116,11 +116,24 @@ private slots:
             QVERIFY2(host->ok(), qPrintable(labHost.name + QStringLiteral(": ") + host->message));
             const HostFingerprint &fp = *host->fingerprint;
             QCOMPARE(fp.hostname, labHost.hostname);
-            QCOMPARE(fp.platform, labHost.platform == u"qnap" ? Platform::Qnap : Platform::Linux);
+            QCOMPARE(fp.platform, Lab::platformOf(labHost));
             QCOMPARE(fp.architecture, QStringLiteral("x86_64"));
-            QCOMPARE(fp.logicalCpus.value_or(-1), QThread::idealThreadCount());
-            QCOMPARE(fp.memoryBytes.value_or(-1), localMemTotalBytes());
-            QCOMPARE(fp.kernel, QSysInfo::kernelVersion());
+            QCOMPARE(fp.loginUid.value_or(-1), labHost.uid);
+            QCOMPARE(fp.homeDirectory, labHost.home);
+            QCOMPARE(fp.engineCpus.value_or(-1), QThread::idealThreadCount());
+            if (labHost.platform == u"macos") {
+                // The Mac says 16 CPUs and 32 GiB; its engine has this machine's: a smaller VM.
+                QCOMPARE(fp.osPrettyName, QStringLiteral("macOS 14.2.1"));
+                QCOMPARE(fp.logicalCpus.value_or(-1), 16);
+                QCOMPARE(fp.memoryBytes.value_or(-1), qint64(34359738368));
+                QCOMPARE(fp.kernel, QStringLiteral("23.2.0"));
+                QVERIFY2(fp.warnings.join(u' ').contains(QLatin1String("Settings > Resources")),
+                         qPrintable(fp.warnings.join(u'\n')));
+            } else {
+                QCOMPARE(fp.logicalCpus.value_or(-1), QThread::idealThreadCount());
+                QCOMPARE(fp.memoryBytes.value_or(-1), localMemTotalBytes());
+                QCOMPARE(fp.kernel, QSysInfo::kernelVersion());
+            }
             QCOMPARE(fp.dockerServerVersion, serverVersion);
             QVERIFY2(fp.dockerPath == labHost.docker || labHost.platform != u"qnap",
                      qPrintable(fp.dockerPath));
@@ -192,7 +205,10 @@ private slots:
         for (const DiscoveredHost &host : found) {
             QVERIFY2(host.ok(), qPrintable(host.target + QStringLiteral(": ") + host.message));
             QCOMPARE(host.fingerprint->hostname, host.target);
-            QCOMPARE(host.user, QStringLiteral("root"));
+            for (const Lab::Host &labHost : std::as_const(m_lab.hosts)) {
+                if (labHost.name == host.target)
+                    QCOMPARE(host.user, labHost.user); // the config's User, per host
+            }
         }
     }
 };

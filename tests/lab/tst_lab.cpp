@@ -134,7 +134,8 @@ private slots:
                                                     .arg(lines.at(i))));
             LabHost h{c.at(0), c.at(1), c.at(2), c.at(3), c.at(4),
                       c.at(5), c.at(6), c.at(7), c.at(8), c.at(9)};
-            QVERIFY2(h.platform == QLatin1String("linux") || h.platform == QLatin1String("qnap"),
+            QVERIFY2(h.platform == QLatin1String("linux") || h.platform == QLatin1String("qnap") ||
+                         h.platform == QLatin1String("macos"),
                      qPrintable(QStringLiteral("host %1: unknown platform '%2'").arg(h.name, h.platform)));
             QVERIFY2(
                 h.docker.startsWith(QLatin1Char('/')) && h.compose.startsWith(QLatin1Char('/')),
@@ -247,6 +248,16 @@ private slots:
                 ssh(host, QStringLiteral("grep -E '^Model *= *TS-' /etc/config/uLinux.conf"));
             QVERIFY2(model.exitCode == 0, qPrintable(QStringLiteral("%1: uLinux.conf lacks a QNAP Model: %2")
                                                          .arg(host.name, model.describe())));
+        } else if (host.platform == QLatin1String("macos")) {
+            // What the probe reads on a Mac, and no nproc (macOS has none).
+            const SshResult mac =
+                ssh(host, QStringLiteral("uname -s; uname -m; sw_vers | head -1; sysctl hw.ncpu; "
+                                         "getconf _NPROCESSORS_ONLN; command -v nproc || echo no-nproc; "
+                                         "netstat -an -p tcp | grep -c '[.]22 .*LISTEN'"));
+            QCOMPARE(mac.out,
+                     QStringLiteral("Darwin\nx86_64\nProductName:\t\tmacOS\nhw.ncpu: 16\n16\nno-nproc\n1\n"));
+            const SshResult r = ssh(host, shQuote(host.compose) + QStringLiteral(" version"));
+            QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         } else {
             QVERIFY2(
                 conf.exitCode == 1,

@@ -181,7 +181,7 @@ private slots:
             host.name = labHost.name;
             host.address = labHost.address;
             host.user = QStringLiteral("root");
-            host.detected.platform = labHost.platform == u"qnap" ? Platform::Qnap : Platform::Linux;
+            host.detected.platform = Lab::platformOf(labHost);
             host.detected.arch = QStringLiteral("x86_64");
             host.detected.cpus = QThread::idealThreadCount();
             m_cluster.hosts << host;

@@ -235,7 +235,7 @@ private slots:
             host.address = lab.address;
             host.user = QStringLiteral("root");
             host.identity = m_lab.clientKey();
-            host.detected.platform = lab.platform == u"qnap" ? Platform::Qnap : Platform::Linux;
+            host.detected.platform = Lab::platformOf(lab);
             host.detected.arch = QStringLiteral("x86_64");
             host.detected.cpus = QThread::idealThreadCount();
             m_cluster.hosts << host;

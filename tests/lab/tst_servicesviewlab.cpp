@@ -220,7 +220,7 @@ private slots:
             host.name = lab.name;
             host.address = lab.address;
             host.user = QStringLiteral("root");
-            host.detected.platform = lab.platform == u"qnap" ? Platform::Qnap : Platform::Linux;
+            host.detected.platform = Lab::platformOf(lab);
             host.detected.arch = QStringLiteral("x86_64");
             host.detected.cpus = QThread::idealThreadCount();
             hosts << host;

@@ -204,7 +204,7 @@ private slots:
         linuxUser.detected.loginUid = 1000;
         linuxUser.detected.home = QStringLiteral("/home/alice/");
         QCOMPARE(ClusterPlanner::projectDirectory(cluster, linuxUser),
-                 QStringLiteral("/home/alice/.local/share/slurmdeck/seed-lab"));
+                 QStringLiteral("/home/alice/.local/share/slurmdeck/seed-lab/gpu-box"));
         Host root = linuxUser;
         root.detected.loginUid = 0;
         root.detected.home = QStringLiteral("/root");
@@ -218,7 +218,7 @@ private slots:
         mac.detected.home = QStringLiteral("/Users/alice");
         mac.detected.loginUid = 501;
         QCOMPARE(ClusterPlanner::projectDirectory(cluster, mac),
-                 QStringLiteral("/Users/alice/.local/share/slurmdeck/seed-lab"));
+                 QStringLiteral("/Users/alice/.local/share/slurmdeck/seed-lab/gpu-box"));
         Host qnapAdmin = cluster.hosts.at(2);
         qnapAdmin.detected.loginUid = 0;
         qnapAdmin.detected.home = QStringLiteral("/share/homes/admin");
@@ -238,9 +238,10 @@ private slots:
             ClusterPlanner(TemplateSource(QStringLiteral(SLURMDECK_SOURCE_DIR "/compose-templates")))
                 .plan(cluster, seedInputs());
         SLURMDECK_VERIFY_OK(plan);
-        QCOMPARE(plan->hosts.at(0).directory, QStringLiteral("/home/alice/.local/share/slurmdeck/seed-lab"));
+        QCOMPARE(plan->hosts.at(0).directory,
+                 QStringLiteral("/home/alice/.local/share/slurmdeck/seed-lab/gpu-box"));
         const QString note = plan->notes.filter(cluster.hosts.at(0).name + u':').value(0);
-        QVERIFY2(note.contains(QLatin1String("/home/alice/.local/share/slurmdeck/seed-lab")) &&
+        QVERIFY2(note.contains(QLatin1String("/home/alice/.local/share/slurmdeck/seed-lab/gpu-box")) &&
                      note.contains(QLatin1String("cannot write /opt")),
                  qPrintable(plan->notes.join(u'\n')));
         QVERIFY(plan->hosts.at(0)
