@@ -141,6 +141,8 @@ Result<void> HostDeployer::connectAndCheck(bool forServiceControl)
     }
     if (Result<void> writable = checkDirectoryWritable(); !writable)
         return writable;
+    if (Result<void> mountable = checkBindMount(); !mountable)
+        return mountable;
     m_log(QObject::tr("%1: %2, %3, Docker %4, %5")
               .arg(m_plan.hostName, fp.osPrettyName, fp.architecture, fp.dockerServerVersion,
                    toString(*fp.composeFlavour)));
@@ -458,8 +460,11 @@ HostDeployer::startServices(const QStringList &services, const QStringList &chan
         if (!up)
             return up.error();
         if (!up->succeeded()) {
-            return failure(QObject::tr("Compose could not start the services on %1.").arg(m_plan.hostName),
-                           QString::fromUtf8(up->standardError).trimmed().right(2000));
+            const QString error = QString::fromUtf8(up->standardError).trimmed();
+            return failure(QObject::tr("Compose could not start the services on %1. %2")
+                               .arg(m_plan.hostName, startFailureHint(error))
+                               .trimmed(),
+                           error.right(2000));
         }
         outcome.started = missing;
     }
@@ -479,8 +484,11 @@ HostDeployer::startServices(const QStringList &services, const QStringList &chan
         if (!started)
             return started.error();
         if (!started->succeeded()) {
-            return failure(QObject::tr("Compose could not restart the services on %1.").arg(m_plan.hostName),
-                           QString::fromUtf8(started->standardError).trimmed().right(2000));
+            const QString error = QString::fromUtf8(started->standardError).trimmed();
+            return failure(QObject::tr("Compose could not restart the services on %1. %2")
+                               .arg(m_plan.hostName, startFailureHint(error))
+                               .trimmed(),
+                           error.right(2000));
         }
         outcome.restarted = restart;
     }

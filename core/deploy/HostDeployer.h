@@ -73,6 +73,9 @@ public:
     // The hosts whose markers readDirectoryMarkers() found, this one's included.
     [[nodiscard]] const QStringList &directoryMarkers() const { return m_directoryMarkers; }
     [[nodiscard]] static QString directoryMarkerPrefix();
+    // What to do about a `compose up` that failed with `composeError`, where SlurmDeck knows
+    // (Docker Desktop's "Mounts denied"); empty otherwise.
+    [[nodiscard]] static QString startFailureHint(const QString &composeError);
 
     [[nodiscard]] Result<ExecResult> composeRun(const QStringList &subcommand, std::chrono::seconds timeout);
     [[nodiscard]] Result<ExecResult> runArgv(const QStringList &argv, std::chrono::seconds timeout);
@@ -114,6 +117,8 @@ private:
     // The login can create the project directory, or write it and what SlurmDeck keeps in
     // it; else the error names the fix (HostDeployerChecks.cpp).
     [[nodiscard]] Result<void> checkDirectoryWritable();
+    // The engine can bind-mount the project directory (Docker Desktop's file sharing).
+    [[nodiscard]] Result<void> checkBindMount();
     [[nodiscard]] Result<void> tidyFiles();
     [[nodiscard]] QString pendingRestartsFile() const;
     [[nodiscard]] Result<QStringList> pendingRestarts();

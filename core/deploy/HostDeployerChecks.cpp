@@ -4,6 +4,7 @@
 #include "remote/ShellQuote.h"
 
 #include <QObject>
+#include <QRegularExpression>
 
 namespace SlurmDeck {
 
@@ -51,6 +52,48 @@ Result<void> HostDeployer::checkDirectoryWritable()
                                "Set remote_directory in the cluster's settings to a directory %1 can "
                                "write%5, or have an administrator give it one: sudo install -d -o %1 %4")
                        .arg(user, path, m_plan.hostName, m_plan.directory, home));
+}
+
+// Docker Desktop bind-mounts only the paths it shares with its VM (/Users, /Volumes, /private,
+// /tmp, /var/folders by default): a throwaway container of an image the host has mounts the
+// project directory's nearest existing ancestor. No image yet: nothing to check with; the
+// start names the same fix if it fails so (startFailureHint).
+Result<void> HostDeployer::checkBindMount()
+{
+    if (m_plan.platform != Platform::MacOS)
+        return {};
+    const QString docker = Shell::quote(m_fingerprint.dockerPath);
+    const QString command =
+        QStringLiteral("image=$(%1 image ls -q 2>/dev/null | head -n 1); [ -n \"$image\" ] || exit 0; "
+                       "d=%2; while [ ! -e \"$d\" ]; do d=$(dirname -- \"$d\"); done; "
+                       "%1 run --rm --network none --entrypoint true -v \"$d:/slurmdeck-mount-check:ro\" "
+                       "\"$image\" 2>&1 >/dev/null; exit 0")
+            .arg(docker, Shell::quote(m_plan.directory));
+    const Result<ExecResult> checked = runShell(command, std::chrono::seconds(120));
+    if (!checked)
+        return checked.error();
+    const QString output = QString::fromUtf8(checked->standardOutput).trimmed();
+    const QString hint = startFailureHint(output);
+    if (hint.isEmpty())
+        return {};
+    return failure(
+        QObject::tr("The engine on %1 cannot bind-mount %2. %3").arg(m_plan.hostName, m_plan.directory, hint),
+        output.left(1000));
+}
+
+QString HostDeployer::startFailureHint(const QString &composeError)
+{
+    // Docker Desktop: "Mounts denied: \nThe path /opt/x is not shared from the host and is not
+    // known to Docker.\nYou can configure shared paths from Docker -> Preferences... ->
+    // Resources -> File Sharing."
+    if (!composeError.contains(QLatin1String("Mounts denied")))
+        return {};
+    static const QRegularExpression pathPattern(QStringLiteral("The path (\\S+)\\s+is not shared"));
+    const QString path = pathPattern.match(composeError).captured(1);
+    return QObject::tr("Docker Desktop does not share %1 with its VM. Add it in Docker Desktop's Settings > "
+                       "Resources > File sharing, or leave remote_directory at its default (under your home, "
+                       "which Docker Desktop shares).")
+        .arg(path.isEmpty() ? QObject::tr("the cluster's directory") : path);
 }
 
 QString HostDeployer::directoryMarkerPrefix()

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "plan/ClusterPlanner.h"
 
+#include "fingerprint/SectionParsers.h"
 #include "inventory/ClusterFile.h"
 
 #include "plan/MonitoringConfig.h"
 #include "plan/SlurmConfig.h"
 #include "plan/Topology.h"
 
+#include <QMap>
 #include <QObject>
 #include <QStringList>
 
@@ -116,6 +118,26 @@ QString ClusterPlanner::homeRemoteDirectory(const QString &home)
     while (base.endsWith(u'/') && base.size() > 1)
         base.chop(1);
     return base + QStringLiteral("/.local/share/slurmdeck");
+}
+
+QString ClusterPlanner::architectureNote(const Cluster &cluster)
+{
+    QMap<QString, QStringList> hostsByArchitecture;
+    for (const Host &host : cluster.hosts) {
+        if (!host.detected.arch.isEmpty())
+            hostsByArchitecture[FingerprintSections::normaliseArchitecture(host.detected.arch)] << host.name;
+    }
+    if (hostsByArchitecture.isEmpty() ||
+        (hostsByArchitecture.size() == 1 && hostsByArchitecture.contains(QStringLiteral("x86_64"))))
+        return {};
+    QStringList groups;
+    for (auto it = hostsByArchitecture.cbegin(); it != hostsByArchitecture.cend(); ++it)
+        groups << QStringLiteral("%1 (%2)").arg(it.key(), it.value().join(QStringLiteral(", ")));
+    return QObject::tr(
+               "Architectures: %1. Each host runs images built for its own: with --images build (the "
+               "default) each host builds them; --images transfer and from:HOST send an image only to "
+               "hosts of its architecture, and stop at the others.")
+        .arg(groups.join(QStringLiteral("; ")));
 }
 
 QString ClusterPlanner::projectDirectory(const Cluster &cluster, const Host &host)
@@ -252,6 +274,8 @@ Result<ClusterPlan> ClusterPlanner::plan(const Cluster &cluster, const PlanInput
             "GPU metrics: no GPU exporter is packaged in Debian, so none is deployed; the GPUs "
             "view reads nvidia-smi over SSH instead.");
     }
+    if (const QString note = architectureNote(cluster); !note.isEmpty())
+        plan.notes << note;
     for (const Host &host : cluster.hosts) {
         if (cluster.settings.remoteDirectory == ClusterSettings::defaultRemoteDirectory() &&
             usesHomeDirectory(host)) {

@@ -247,7 +247,55 @@ ss -Htln | awk '{
 }'
 MACEOF
     chmod 0755 "$up/uname" "$up/sw_vers" "$up/sysctl" "$up/getconf" "$up/netstat"
+    # Docker Desktop bind-mounts only what it shares with its VM: /Users, /Volumes, /private,
+    # /tmp and /var/folders by default (here /home too, where the lab's Mac user lives). The
+    # docker CLI answers a `run`/`create` that mounts anything else as Docker Desktop does.
+    cmp -s /usr/bin/docker "$real/docker" || install -m 0755 /usr/bin/docker "$real/docker"
+    cat >"$up/docker" <<MACEOF
+#!/bin/bash
+# docker, with Docker Desktop's file sharing (SlurmDeck lab imitation)
+case "\${1:-}" in
+run | create)
+    prev=
+    for a in "\$@"; do
+        src=
+        case \$a in
+        --volume=*) src=\${a#--volume=} ;;
+        -v*) [[ \$a == -v ]] || src=\${a#-v} ;;
+        esac
+        [[ \$prev == -v || \$prev == --volume ]] && src=\$a
+        prev=\$a
+        src=\${src%%:*}
+        [[ -n \$src && \$src == /* ]] || continue
+        case \$src/ in
+        /Users/* | /Volumes/* | /private/* | /tmp/* | /var/folders/* | /home/*) ;;
+        *)
+            printf 'docker: Error response from daemon: Mounts denied: \nThe path %s is not shared from the host and is not known to Docker.\nYou can configure shared paths from Docker -> Preferences... -> Resources -> File Sharing.\nSee https://docs.docker.com/desktop/settings/mac/#file-sharing for more info.\n' "\$src" >&2
+            exit 125
+            ;;
+        esac
+    done
+    ;;
+esac
+exec $real/docker "\$@"
+MACEOF
+    chmod 0755 "$up/docker"
     mount -t overlay overlay -o "lowerdir=/usr/bin,upperdir=$up,workdir=$wk" /usr/bin
+    # A root login's PATH has /usr/sbin (procps' sysctl) first, and this machine may have a docker
+    # in /usr/local/bin: the same small commands go over those too.
+    for d in /usr/local/bin /usr/sbin; do
+        [[ -d $d ]] || continue
+        tag=${d//\//_}
+        rm -rf "$hdir/upper${tag}_mac" "$hdir/work${tag}_mac"
+        mkdir -p "$hdir/upper${tag}_mac" "$hdir/work${tag}_mac"
+        cp -p "$up/docker" "$up/sysctl" "$hdir/upper${tag}_mac/"
+        mount -t overlay overlay -o "lowerdir=$d,upperdir=$hdir/upper${tag}_mac,workdir=$hdir/work${tag}_mac" "$d"
+    done
+    # Homebrew leaves /opt/homebrew to the Mac's user; Docker Desktop does not share /opt.
+    if [[ -n $user ]]; then
+        mkdir -p /opt/homebrew
+        chown "$user:" /opt/homebrew
+    fi
 fi
 
 /usr/sbin/sshd -t -f /etc/ssh/sshd_config || die "sshd config test failed"

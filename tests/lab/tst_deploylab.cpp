@@ -19,6 +19,7 @@
 
 #include <QFile>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -214,6 +215,8 @@ private slots:
                 userHost = host;
         }
         QVERIFY2(!userHost.name.isEmpty(), "the lab has no host reached as an ordinary user");
+        const auto restore = qScopeGuard(
+            [this] { m_cluster.settings.remoteDirectory = ClusterSettings::defaultRemoteDirectory(); });
         const auto nothingWritten = [this](const QString &what) {
             for (const HostPlan &host : plan().hosts) {
                 // At most the shared-directory check's markers.
@@ -254,6 +257,24 @@ private slots:
                     QStringLiteral("sudo install -d -o %1 /srv/slurmdeck/deploytest").arg(userHost.user)),
             describe(unwritable));
         nothingWritten(QStringLiteral("an unwritable remote_directory"));
+
+        // The Mac's engine (Docker Desktop) does not share /opt with its VM, though Homebrew
+        // left /opt/homebrew to the Mac's user.
+        Lab::Host mac;
+        for (const Lab::Host &host : std::as_const(m_lab.hosts)) {
+            if (host.platform == u"macos")
+                mac = host;
+        }
+        QVERIFY2(!mac.name.isEmpty(), "the lab has no Mac-looking host");
+        m_cluster.settings.remoteDirectory = QStringLiteral("/opt/homebrew/var/slurmdeck");
+        const DeployReport unshared = deploy(targets(), false);
+        const HostDeployResult *notMounted = result(unshared, mac.name);
+        QVERIFY(notMounted);
+        QVERIFY2(notMounted->phase == DeployPhase::Failed &&
+                     notMounted->message.contains(QLatin1String("cannot bind-mount")) &&
+                     notMounted->message.contains(QLatin1String("Settings > Resources > File sharing")),
+                 describe(unshared));
+        nothingWritten(QStringLiteral("a directory the Mac's engine does not share"));
 
         // The lab's ordinary user has one home on every host that has her, as over NFS: a
         // remote_directory there is one directory for those hosts.

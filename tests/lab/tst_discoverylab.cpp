@@ -118,8 +118,8 @@ private slots:
             QCOMPARE(fp.hostname, labHost.hostname);
             QCOMPARE(fp.platform, Lab::platformOf(labHost));
             QCOMPARE(fp.architecture, QStringLiteral("x86_64"));
-            QCOMPARE(fp.loginUid.value_or(-1), labHost.uid);
-            QCOMPARE(fp.homeDirectory, labHost.home);
+            QCOMPARE(fp.loginUid.value_or(-1), 0); // logged in as root here
+            QCOMPARE(fp.homeDirectory, QStringLiteral("/root"));
             QCOMPARE(fp.engineCpus.value_or(-1), QThread::idealThreadCount());
             if (labHost.platform == u"macos") {
                 // The Mac says 16 CPUs and 32 GiB; its engine has this machine's: a smaller VM.
@@ -206,8 +206,11 @@ private slots:
             QVERIFY2(host.ok(), qPrintable(host.target + QStringLiteral(": ") + host.message));
             QCOMPARE(host.fingerprint->hostname, host.target);
             for (const Lab::Host &labHost : std::as_const(m_lab.hosts)) {
-                if (labHost.name == host.target)
-                    QCOMPARE(host.user, labHost.user); // the config's User, per host
+                if (labHost.name != host.target)
+                    continue;
+                QCOMPARE(host.user, labHost.user); // the config's User, per host
+                QCOMPARE(host.fingerprint->loginUid.value_or(-1), labHost.uid);
+                QCOMPARE(host.fingerprint->homeDirectory, labHost.home);
             }
         }
     }

@@ -5,6 +5,7 @@
 // command line (no --pull, base image argument, label, tag), and the munge key check.
 #include "ResultTesting.h"
 #include "deploy/DeployTypes.h"
+#include "deploy/HostDeployer.h"
 #include "deploy/HostImages.h"
 #include "deploy/ImageBuild.h"
 #include "deploy/LocalImages.h"
@@ -144,6 +145,23 @@ private slots:
         const Result<HostFingerprint> host = parseFingerprint(file.readAll());
         SLURMDECK_VERIFY_OK(host);
         QCOMPARE(HostImages::fitsHost(image, host->architecture), fits);
+    }
+
+    // Docker Desktop's own words when a bind-mounted path is not shared with its VM (as
+    // reported in palico-ai/palico-ai#160 and ptrumpis/snap-camera-server-auto-config#8).
+    void mountsDeniedNamesTheFileSharingFix()
+    {
+        const QString denied = QStringLiteral(
+            "Error response from daemon: Mounts denied: \nThe path /opt/slurmdeck/lab/etc/slurm is not "
+            "shared "
+            "from the host and is not known to Docker.\nYou can configure shared paths from Docker -> "
+            "Preferences... -> Resources -> File Sharing.\nSee https://docs.docker.com/desktop/settings/mac/"
+            "#file-sharing for more info.");
+        const QString hint = HostDeployer::startFailureHint(denied);
+        QVERIFY2(hint.contains(QLatin1String("/opt/slurmdeck/lab/etc/slurm")) &&
+                     hint.contains(QLatin1String("Settings > Resources > File sharing")),
+                 qPrintable(hint));
+        QVERIFY(HostDeployer::startFailureHint(QStringLiteral("no such image")).isEmpty());
     }
 
     void imageChoices_data()

@@ -229,6 +229,20 @@ private slots:
                  QStringLiteral("/srv/cluster/seed-lab"));
     }
 
+    // The plan says what happens to images on hosts that are not x86_64.
+    void planSaysWhatImagesMeanForOtherArchitectures()
+    {
+        Cluster cluster = seedCluster();
+        const QString note = ClusterPlanner::architectureNote(cluster);
+        QVERIFY2(note.contains(QLatin1String("aarch64 (macbook, nas2)")) &&
+                     note.contains(QLatin1String("x86_64 (gpu-box")) &&
+                     note.contains(QLatin1String("--images transfer")),
+                 qPrintable(note));
+        for (Host &host : cluster.hosts)
+            host.detected.arch = QStringLiteral("x86_64");
+        QVERIFY(ClusterPlanner::architectureNote(cluster).isEmpty());
+    }
+
     void planSaysWhereAnOrdinaryUsersFilesGo()
     {
         Cluster cluster = seedCluster();
