@@ -20,12 +20,20 @@ QString summary(const DiscoveredHost &host)
         fp.osPrettyName.isEmpty() ? platformDisplayName(fp.platform) : fp.osPrettyName, fp.architecture,
         QCoreApplication::translate("DiscoverCommand", "%1 CPUs").arg(fp.logicalCpus.value_or(0)),
         QCoreApplication::translate("DiscoverCommand", "%1 MiB").arg(fp.memoryMiB().value_or(0))};
+    // What slurmd in a container gets, where the engine has less (a Mac's Docker VM).
+    if (fp.engineCpus && (fp.engineCpus != fp.logicalCpus || fp.engineMemoryMiB() < fp.memoryMiB())) {
+        parts << QCoreApplication::translate("DiscoverCommand", "engine: %1 CPUs, %2 MiB")
+                     .arg(*fp.engineCpus)
+                     .arg(fp.engineMemoryMiB().value_or(0));
+    }
     if (!fp.gpus.isEmpty())
         parts << QStringLiteral("%1x %2").arg(fp.gpus.size()).arg(fp.gpus.constFirst().model);
     parts << (fp.hasDockerServer() ? QStringLiteral("docker %1").arg(fp.dockerServerVersion)
                                    : QCoreApplication::translate("DiscoverCommand", "no docker engine"));
     if (fp.composeFlavour)
         parts << QStringLiteral("%1 %2").arg(toString(*fp.composeFlavour), fp.composeVersion);
+    if (!host.user.isEmpty())
+        parts << QCoreApplication::translate("DiscoverCommand", "as %1").arg(host.user);
     return parts.join(QStringLiteral(", "));
 }
 

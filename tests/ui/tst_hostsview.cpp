@@ -225,6 +225,21 @@ private slots:
                  QStringLiteral("8.0 GiB"));
         QCOMPARE(model.index(1, DiscoveredHostsModel::MessageColumn).data().toString(),
                  QStringLiteral("not trusted yet"));
+        // Who logged in, and the engine's share where it has less than the machine (a Mac's VM).
+        QCOMPARE(model.index(0, DiscoveredHostsModel::UserColumn).data().toString(), QStringLiteral("root"));
+        QVERIFY(model.index(0, DiscoveredHostsModel::EngineColumn).data().isNull());
+        DiscoveredHost mac = discovered(QStringLiteral("alice@10.0.0.9"), QStringLiteral("mac"), 16);
+        mac.user = QStringLiteral("alice");
+        mac.fingerprint->engineCpus = 4;
+        mac.fingerprint->engineMemoryBytes = qint64(8) * 1024 * 1024 * 1024;
+        model.upsert(mac);
+        QCOMPARE(model.index(3, DiscoveredHostsModel::UserColumn).data().toString(), QStringLiteral("alice"));
+        QCOMPARE(model.index(3, DiscoveredHostsModel::EngineColumn).data().toString(),
+                 QStringLiteral("4 CPUs, 8.0 GiB"));
+        model.clear();
+        model.upsert(discovered(QStringLiteral("10.0.0.1"), QStringLiteral("one"), 4));
+        model.upsert(pending);
+        model.upsert(down);
 
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);

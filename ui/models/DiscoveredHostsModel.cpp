@@ -91,6 +91,8 @@ QVariant DiscoveredHostsModel::display(const DiscoveredHost &host, int column)
         return host.target;
     if (column == AddressColumn)
         return host.address;
+    if (column == UserColumn)
+        return host.user;
     if (column == StatusColumn)
         return statusText(host.status);
     if (column == MessageColumn)
@@ -109,6 +111,12 @@ QVariant DiscoveredHostsModel::display(const DiscoveredHost &host, int column)
         return fp.logicalCpus ? QVariant(*fp.logicalCpus) : QVariant();
     case MemoryColumn:
         return fp.memoryMiB() ? QVariant(ClusterHostsModel::formatMemory(*fp.memoryMiB())) : QVariant();
+    case EngineColumn:
+        if (!fp.engineCpus || (fp.engineCpus == fp.logicalCpus && fp.engineMemoryMiB() >= fp.memoryMiB()))
+            return {};
+        return tr("%1 CPUs, %2")
+            .arg(*fp.engineCpus)
+            .arg(ClusterHostsModel::formatMemory(fp.engineMemoryMiB().value_or(0)));
     case GpusColumn:
         return static_cast<int>(fp.gpus.size());
     case DockerColumn:
@@ -152,6 +160,8 @@ QVariant DiscoveredHostsModel::headerData(int section, Qt::Orientation orientati
         return tr("Target");
     case AddressColumn:
         return tr("Address");
+    case UserColumn:
+        return tr("User");
     case StatusColumn:
         return tr("Status");
     case PlatformColumn:
@@ -162,6 +172,8 @@ QVariant DiscoveredHostsModel::headerData(int section, Qt::Orientation orientati
         return tr("CPUs");
     case MemoryColumn:
         return tr("Memory");
+    case EngineColumn:
+        return tr("Container engine");
     case GpusColumn:
         return tr("GPUs");
     case DockerColumn:

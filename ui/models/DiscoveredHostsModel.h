@@ -20,11 +20,13 @@ public:
     enum Column {
         TargetColumn,
         AddressColumn,
+        UserColumn,
         StatusColumn,
         PlatformColumn,
         ArchColumn,
         CpusColumn,
         MemoryColumn,
+        EngineColumn, // what the container engine has, where it has less (a Mac's Docker VM)
         GpusColumn,
         DockerColumn,
         ComposeColumn,
