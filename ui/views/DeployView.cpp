@@ -24,14 +24,12 @@
 #include "widgets/ViewActions.h"
 
 #include <QAction>
-#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QPlainTextEdit>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTabWidget>
@@ -237,16 +235,7 @@ QWidget *DeployView::createDeployPage()
                                                            QHeaderView::Fixed);
     m_hostsTable->setColumnWidth(DeployHostsModel::ProgressColumn, 140);
 
-    m_log = new QPlainTextEdit(page);
-    m_log->setObjectName(QStringLiteral("deployLog"));
-    m_log->setReadOnly(true);
-    m_log->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_log->setMaximumBlockCount(maxLogLines);
-    m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_log->setPlaceholderText(tr("What each host does during a deploy appears here."));
-    m_logFlush.setSingleShot(true);
-    m_logFlush.setInterval(100);
-    connect(&m_logFlush, &QTimer::timeout, this, &DeployView::flushLog);
+    m_log = new DeployLogPane(page);
 
     m_checksTable = makeTable(m_checksProxy, QStringLiteral("verificationChecks"), page);
 
@@ -302,9 +291,7 @@ QStringList DeployView::planNotes() const
 
 QString DeployView::logText() const
 {
-    if (!m_pendingLog.isEmpty())
-        return m_log->toPlainText() + u'\n' + m_pendingLog.join(u'\n');
-    return m_log->toPlainText();
+    return m_log->text();
 }
 
 QString DeployView::summary() const
@@ -410,7 +397,7 @@ void DeployView::startDeploy()
     m_hostsModel->setHosts(hosts);
     m_checksModel->setChecks({});
     m_log->clear();
-    m_pendingLog.clear();
+    m_log->setHosts(hosts);
     m_report.reset();
     m_summary->setStyleSheet({});
     m_summary->setText(
@@ -456,25 +443,12 @@ void DeployView::onHostPhaseChanged(const QString &host, DeployPhase phase, cons
 
 void DeployView::onLogLine(const QString &host, const QString &line)
 {
-    const QString source = host.isEmpty() ? tr("local") : host;
-    const QStringList lines = line.split(u'\n');
-    for (const QString &part : lines) {
-        if (!part.isEmpty() || lines.size() == 1)
-            m_pendingLog << tr("%1: %2").arg(source, part);
-    }
-    // Hosts print in bursts (image loads, compose output): appending them one by one
-    // re-lays out the log for each line and held the event loop for tens of ms.
-    if (!m_logFlush.isActive())
-        m_logFlush.start();
+    m_log->append(host, line);
 }
 
 void DeployView::flushLog()
 {
-    m_logFlush.stop();
-    if (m_pendingLog.isEmpty())
-        return;
-    m_log->appendPlainText(m_pendingLog.join(u'\n'));
-    m_pendingLog.clear();
+    m_log->flush();
 }
 
 void DeployView::onFinished(const DeployReport &report)

@@ -5,6 +5,7 @@
 #include "session/ClusterSession.h"
 #include "ssh/SshTarget.h"
 #include "views/AreaView.h"
+#include "widgets/DeployLogPane.h"
 
 #include <QPointer>
 #include <QStringList>
@@ -83,8 +84,9 @@ public:
     [[nodiscard]] QString logText() const;
     [[nodiscard]] QString summary() const;
     [[nodiscard]] QString notice() const;
+    [[nodiscard]] DeployLogPane *logPane() const { return m_log; }
     // The log keeps this many lines; older ones scroll away.
-    static constexpr int maxLogLines = 5000;
+    static constexpr int maxLogLines = DeployLogPane::maxLines;
 
 public slots:
     void plan();
@@ -150,9 +152,7 @@ private:
     PlanPreview *m_preview = nullptr;
     QListWidget *m_notes = nullptr;
     QTableView *m_hostsTable = nullptr;
-    QPlainTextEdit *m_log = nullptr;
-    QStringList m_pendingLog; // lines not yet shown: appended together, at most every 100 ms
-    QTimer m_logFlush;
+    DeployLogPane *m_log = nullptr;
     QLabel *m_summary = nullptr;
     QTableView *m_checksTable = nullptr;
     QAction *m_planAction = nullptr;
