@@ -28,12 +28,16 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QPointer>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTableView>
+#include <QTreeView>
 
 namespace SlurmDeck::Ui {
 
@@ -167,7 +171,45 @@ bool MainWindow::restoreRememberedLayout()
         return false;
     restoreGeometry(m_memory->geometry());
     restoreState(m_memory->windowState());
+    const QHash<QString, QByteArray> states = m_memory->widgetStates();
+    for (QSplitter *splitter : findChildren<QSplitter *>()) {
+        if (const auto state = states.constFind(QStringLiteral("splitter/") + splitter->objectName());
+            !splitter->objectName().isEmpty() && state != states.cend())
+            splitter->restoreState(*state);
+    }
+    for (QAbstractItemView *table : findChildren<QAbstractItemView *>()) {
+        QHeaderView *header = columnHeader(table);
+        if (const auto state = states.constFind(QStringLiteral("columns/") + table->objectName());
+            header && !table->objectName().isEmpty() && state != states.cend())
+            header->restoreState(*state);
+    }
     return true;
+}
+
+QHeaderView *MainWindow::columnHeader(QAbstractItemView *view)
+{
+    if (auto *table = qobject_cast<QTableView *>(view))
+        return table->horizontalHeader();
+    if (auto *tree = qobject_cast<QTreeView *>(view))
+        return tree->header();
+    return nullptr;
+}
+
+void MainWindow::rememberLayout()
+{
+    if (!m_memory)
+        return;
+    m_memory->setLayout(saveGeometry(), saveState());
+    QHash<QString, QByteArray> states;
+    for (const QSplitter *splitter : findChildren<QSplitter *>()) {
+        if (!splitter->objectName().isEmpty())
+            states.insert(QStringLiteral("splitter/") + splitter->objectName(), splitter->saveState());
+    }
+    for (QAbstractItemView *table : findChildren<QAbstractItemView *>()) {
+        if (const QHeaderView *header = columnHeader(table); header && !table->objectName().isEmpty())
+            states.insert(QStringLiteral("columns/") + table->objectName(), header->saveState());
+    }
+    m_memory->setWidgetStates(states);
 }
 
 QList<ShortcutEntry> MainWindow::shortcuts() const
@@ -364,8 +406,7 @@ void MainWindow::updateClusterState()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (!m_document->isModified() || m_closeConfirmed) {
-        if (m_memory)
-            m_memory->setLayout(saveGeometry(), saveState());
+        rememberLayout();
         QMainWindow::closeEvent(event);
         return;
     }

@@ -10,6 +10,9 @@
 #include <QHash>
 #include <QMainWindow>
 
+class QAbstractItemView;
+class QHeaderView;
+
 #include <memory>
 
 class QActionGroup;
@@ -97,6 +100,10 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    // Saves geometry, window state, splitter sizes and column layouts into the memory.
+    void rememberLayout();
+    [[nodiscard]] static QHeaderView *columnHeader(QAbstractItemView *view);
+
     void createMenus();
     void addArea(AreaView *view);
     void updateClusterState();

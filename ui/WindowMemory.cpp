@@ -13,6 +13,7 @@ namespace {
 const QString geometryKey = QStringLiteral("window/geometry");
 const QString stateKey = QStringLiteral("window/state");
 const QString recentKey = QStringLiteral("clusters/recent");
+const QString widgetsGroup = QStringLiteral("widgets");
 
 } // namespace
 
@@ -39,6 +40,24 @@ void WindowMemory::setLayout(const QByteArray &geometry, const QByteArray &windo
     QSettings settings(m_file, QSettings::IniFormat);
     settings.setValue(geometryKey, geometry);
     settings.setValue(stateKey, windowState);
+}
+
+QHash<QString, QByteArray> WindowMemory::widgetStates() const
+{
+    QSettings settings(m_file, QSettings::IniFormat);
+    settings.beginGroup(widgetsGroup);
+    QHash<QString, QByteArray> states;
+    for (const QString &key : settings.allKeys())
+        states.insert(key, settings.value(key).toByteArray());
+    return states;
+}
+
+void WindowMemory::setWidgetStates(const QHash<QString, QByteArray> &states)
+{
+    QSettings settings(m_file, QSettings::IniFormat);
+    settings.beginGroup(widgetsGroup);
+    for (auto it = states.cbegin(); it != states.cend(); ++it)
+        settings.setValue(it.key(), it.value());
 }
 
 QStringList WindowMemory::recentClusters() const

@@ -2,14 +2,16 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
 namespace SlurmDeck::Ui {
 
 // What the GUI remembers between runs, in an INI file (by default
-// ~/.config/SlurmDeck/slurmdeck-gui.ini): the main window's geometry and layout, and the
-// cluster files opened last, most recent first. Nothing secret goes in it.
+// ~/.config/SlurmDeck/slurmdeck-gui.ini): the main window's geometry and layout, its splitters'
+// sizes and its tables' column layouts, and the cluster files opened last, most recent first.
+// Nothing secret goes in it.
 class WindowMemory final
 {
 public:
@@ -23,6 +25,10 @@ public:
     [[nodiscard]] QByteArray geometry() const;
     [[nodiscard]] QByteArray windowState() const;
     void setLayout(const QByteArray &geometry, const QByteArray &windowState);
+    // Splitter sizes and column layouts, by a key naming the widget ("splitter/deploySplitter",
+    // "columns/deployHosts").
+    [[nodiscard]] QHash<QString, QByteArray> widgetStates() const;
+    void setWidgetStates(const QHash<QString, QByteArray> &states);
 
     // The cluster files opened last that still exist, most recent first.
     [[nodiscard]] QStringList recentClusters() const;

@@ -17,6 +17,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QFile>
+#include <QHeaderView>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -25,6 +26,7 @@
 #include <QPlainTextEdit>
 #include <QSet>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
@@ -237,6 +239,39 @@ private slots:
         QCOMPARE(memory->recentClusters(), QStringList{a});
         MainWindow forgetful; // without a memory: nothing remembered, nothing listed
         QVERIFY(!forgetful.restoreRememberedLayout());
+    }
+
+    // Splitter sizes and column layouts (order, hidden columns) outlive the window too.
+    void remembersSplittersAndColumns()
+    {
+        QTemporaryDir dir;
+        auto memory = std::make_shared<WindowMemory>(dir.filePath(QStringLiteral("gui.ini")));
+        QList<int> sizes;
+        {
+            MainWindow window;
+            window.setMemory(memory);
+            window.resize(1000, 700);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            auto *splitter = window.findChild<QSplitter *>(QStringLiteral("deploySplitter"));
+            auto *hosts = window.findChild<QTableView *>(QStringLiteral("deployHosts"));
+            QVERIFY(splitter && hosts);
+            splitter->setSizes({100, 400, 50});
+            sizes = splitter->sizes();
+            hosts->horizontalHeader()->moveSection(0, 2); // a column moved, one hidden
+            hosts->horizontalHeader()->hideSection(1);
+            QVERIFY(window.close());
+        }
+        MainWindow again;
+        again.setMemory(memory);
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QVERIFY(again.restoreRememberedLayout());
+        QCOMPARE(again.findChild<QSplitter *>(QStringLiteral("deploySplitter"))->sizes(), sizes);
+        QHeaderView *header =
+            again.findChild<QTableView *>(QStringLiteral("deployHosts"))->horizontalHeader();
+        QCOMPARE(header->visualIndex(0), 2);
+        QVERIFY(header->isSectionHidden(1));
     }
 
     void metricsRangeDrivesChart()
