@@ -23,6 +23,7 @@
 #include <QColor>
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -578,6 +579,20 @@ private slots:
         ClusterDocument reloaded;
         SLURMDECK_VERIFY_OK(reloaded.load(path));
         QCOMPARE(reloaded.hosts().size(), 3);
+
+        // Save As… writes a copy elsewhere and makes it the document's file.
+        auto *saveAs = window.findChild<QAction *>(QStringLiteral("saveAsAction"));
+        QCOMPARE(saveAs->shortcut(), QKeySequence(QKeySequence::SaveAs));
+        saveAs->trigger();
+        QFileDialog *chooser = nullptr;
+        QTRY_VERIFY((chooser = window.findChild<QFileDialog *>(QStringLiteral("saveClusterDialog"))));
+        const QString copy = dir.filePath(QStringLiteral("copy.yaml"));
+        emit chooser->fileSelected(copy);
+        chooser->close();
+        QCOMPARE(window.clusterDocument()->path(), copy);
+        ClusterDocument copied;
+        SLURMDECK_VERIFY_OK(copied.load(copy));
+        QCOMPARE(copied.hosts().size(), 3);
     }
 };
 

@@ -122,6 +122,8 @@ void HostsView::createActions()
         &HostsView::chooseAndOpen, this, Qt::WindowShortcut);
     add(tr("&Save"), QStringLiteral("saveAction"), QKeySequence(QKeySequence::Save), &HostsView::save, this,
         Qt::WindowShortcut);
+    add(tr("Save &As…"), QStringLiteral("saveAsAction"), QKeySequence(QKeySequence::SaveAs),
+        &HostsView::saveAs, this, Qt::WindowShortcut);
 
     auto *row = new QHBoxLayout;
     row->addWidget(toolbar, 1);
@@ -276,19 +278,29 @@ void HostsView::resetRoles()
 void HostsView::save()
 {
     if (m_document->path().isEmpty()) {
-        auto *chooser = new QFileDialog(this, tr("Save cluster"), {}, tr("Cluster files (*.yaml *.yml)"));
-        chooser->setAttribute(Qt::WA_DeleteOnClose);
-        chooser->setAcceptMode(QFileDialog::AcceptSave);
-        chooser->setDefaultSuffix(QStringLiteral("yaml"));
-        connect(chooser, &QFileDialog::fileSelected, this, [this](const QString &path) {
-            const Result<void> saved = m_document->saveAs(path);
-            showNotice(saved ? tr("Saved %1.").arg(path) : saved.error().toString(), !saved);
-        });
-        chooser->open();
+        saveAs();
         return;
     }
     const Result<void> saved = m_document->save();
     showNotice(saved ? tr("Saved %1.").arg(m_document->path()) : saved.error().toString(), !saved);
+}
+
+void HostsView::saveAs()
+{
+    const QString suggested = m_document->path().isEmpty()
+                                  ? m_document->cluster().name + QStringLiteral(".yaml")
+                                  : m_document->path();
+    auto *chooser =
+        new QFileDialog(this, tr("Save cluster as"), suggested, tr("Cluster files (*.yaml *.yml)"));
+    chooser->setObjectName(QStringLiteral("saveClusterDialog"));
+    chooser->setAttribute(Qt::WA_DeleteOnClose);
+    chooser->setAcceptMode(QFileDialog::AcceptSave);
+    chooser->setDefaultSuffix(QStringLiteral("yaml"));
+    connect(chooser, &QFileDialog::fileSelected, this, [this](const QString &path) {
+        const Result<void> saved = m_document->saveAs(path);
+        showNotice(saved ? tr("Saved %1.").arg(path) : saved.error().toString(), !saved);
+    });
+    chooser->open();
 }
 
 void HostsView::chooseAndOpen()

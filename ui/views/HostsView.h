@@ -61,6 +61,8 @@ public slots:
     void removeSelected();
     void resetRoles();
     void save();
+    // Asks where, then saves there; the document's file becomes that one.
+    void saveAs();
     void chooseAndOpen();
 
 private:
