@@ -5,6 +5,7 @@
 
 #include "cli/CliCommand.h"
 #include "cli/ClustersCommand.h"
+#include "cli/CompletionScripts.h"
 #include "cli/DeployCommand.h"
 #include "cli/DiscoverCommand.h"
 #include "cli/DownCommand.h"
@@ -122,6 +123,8 @@ QString CliApplication::helpText() const
                "                      A sandbox cluster on this machine (Linux, root): emulated hosts\n"
                "                      like the seed's, deployed by SlurmDeck; no other machines needed.\n"
                "  clusters [--json]   The cluster files in ~/.config/SlurmDeck/clusters.\n"
+               "  completions bash|zsh\n"
+               "                      The shell's completion script (the package installs both).\n"
                "  help COMMAND        That command's help (as COMMAND --help).\n"
                "  version             Show the versions of SlurmDeck and of the libraries it runs\n"
                "                      with (Qt, libssh, yaml-cpp, QtKeychain).\n"
@@ -160,6 +163,20 @@ void CliApplication::start(const QStringList &arguments)
     }
     if (first == u"-v" || first == u"--version") {
         m_out << QStringLiteral("slurmdeck-cli ") << applicationVersion() << u'\n';
+        finish(CliOk);
+        return;
+    }
+    if (first == u"completions") {
+        const QString shell = rest.value(1);
+        if (rest.size() != 2 || (shell != u"bash" && shell != u"zsh")) {
+            m_err << QCoreApplication::translate("CliApplication",
+                                                 "completions wants one of: bash, zsh. For example: "
+                                                 "slurmdeck-cli completions bash > ~/.local/share/"
+                                                 "bash-completion/completions/slurmdeck-cli\n");
+            finish(CliUsage);
+            return;
+        }
+        m_out << (shell == u"bash" ? Completion::bashScript() : Completion::zshScript());
         finish(CliOk);
         return;
     }

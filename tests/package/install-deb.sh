@@ -103,6 +103,9 @@ for script in lab/lab.sh lab/host-init.sh compose-templates/build-images.sh \
 done
 [[ -f /usr/share/slurmdeck/lab/default.lab ]] || fail "the sandbox's default.lab is not installed"
 [[ -f /usr/share/slurmdeck/compose-templates/compose.yml ]] || fail "the Compose templates are not installed"
+completion=/usr/share/bash-completion/completions/slurmdeck-cli
+grep -q 'complete -F _slurmdeck_cli slurmdeck-cli' "$completion" || fail "$completion is not installed"
+grep -q '^#compdef slurmdeck-cli' /usr/share/zsh/vendor-completions/_slurmdeck-cli || fail "the zsh completion is not installed"
 
 echo "package test: apt-get remove slurmdeck"
 apt-get remove --purge -y -qq -o DPkg::Lock::Timeout=300 slurmdeck >"$work/remove.log" 2>&1 ||

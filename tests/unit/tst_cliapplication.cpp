@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSignalSpy>
@@ -23,6 +24,7 @@
 #include <unistd.h>
 
 using namespace SlurmDeck;
+using namespace Qt::StringLiterals;
 
 class TestCliApplication final : public QObject
 {
@@ -86,6 +88,71 @@ private slots:
         for (const char *component : {"SlurmDeck", "Qt", "libssh", "yaml-cpp", "QtKeychain"})
             QVERIFY2(result.out.contains(QLatin1String(component)), component);
         QVERIFY(result.out.contains(QStringLiteral("libssh 0.")));
+    }
+
+    // The completion scripts, run by the shells themselves: bash completes commands,
+    // subcommands and options (file names after --cluster); zsh's script parses.
+    void completionsCompleteInTheShell_data()
+    {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("command") << u"slurmdeck-cli dep"_s << u"deploy"_s;
+        QTest::newRow("after --cluster") << u"slurmdeck-cli --cluster x.yaml sta"_s << u"status"_s;
+        QTest::newRow("subcommand") << u"slurmdeck-cli services re"_s << u"restart"_s;
+        QTest::newRow("option") << u"slurmdeck-cli deploy --no-"_s << u"--no-verify"_s;
+        QTest::newRow("help's argument") << u"slurmdeck-cli help sub"_s << u"submit"_s;
+        QTest::newRow("a file after --cluster")
+            << u"slurmdeck-cli --cluster " SLURMDECK_TEST_DATA_DIR "/inventory/valid-f"_s
+            << QStringLiteral(SLURMDECK_TEST_DATA_DIR "/inventory/valid-full.yaml");
+    }
+
+    void completionsCompleteInTheShell()
+    {
+        QFETCH(QString, line);
+        QFETCH(QString, expected);
+        const Run bash = run({QStringLiteral("completions"), QStringLiteral("bash")});
+        QCOMPARE(bash.exitCode, 0);
+        QTemporaryDir dir;
+        QFile script(dir.filePath(QStringLiteral("slurmdeck-cli.bash")));
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write(bash.out.toUtf8());
+        script.close();
+        QProcess shell;
+        shell.start(
+            QStringLiteral("bash"),
+            {QStringLiteral("-c"),
+             QStringLiteral(
+                 "source \"$1\"; read -ra COMP_WORDS <<<\"$2\"; [[ $2 == *' ' ]] && COMP_WORDS+=(''); "
+                 "COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); _slurmdeck_cli; printf '%s\\n' \"${COMPREPLY[@]}\""),
+             QStringLiteral("complete"), script.fileName(), line});
+        QVERIFY(shell.waitForFinished(10000));
+        const QString offered = QString::fromUtf8(shell.readAllStandardOutput());
+        QVERIFY2(shell.exitCode() == 0, qPrintable(QString::fromUtf8(shell.readAllStandardError())));
+        QCOMPARE(offered.trimmed(), expected);
+    }
+
+    void completionsForZshAndAUsageError()
+    {
+        const Run zsh = run({QStringLiteral("completions"), QStringLiteral("zsh")});
+        QCOMPARE(zsh.exitCode, 0);
+        QVERIFY(zsh.out.startsWith(QStringLiteral("#compdef slurmdeck-cli\n")));
+        QVERIFY(zsh.out.contains(QStringLiteral("deploy) offered=(")));
+        QTemporaryDir dir;
+        QFile script(dir.filePath(QStringLiteral("_slurmdeck-cli")));
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write(zsh.out.toUtf8());
+        script.close();
+        // Its syntax is checked by zsh where zsh is there; bash's -n at least parses the shape.
+        const QString checker =
+            QStandardPaths::findExecutable(QStringLiteral("zsh")).isEmpty() ? u"bash"_s : u"zsh"_s;
+        QProcess parse;
+        parse.start(checker, {QStringLiteral("-n"), script.fileName()});
+        QVERIFY(parse.waitForFinished(10000));
+        QVERIFY2(parse.exitCode() == 0, qPrintable(QString::fromUtf8(parse.readAllStandardError())));
+
+        const Run wrong = run({QStringLiteral("completions"), QStringLiteral("fish")});
+        QCOMPARE(wrong.exitCode, 2);
+        QVERIFY(wrong.err.contains(QStringLiteral("bash, zsh")));
     }
 
     void unknownCommandIsAUsageError()
