@@ -248,7 +248,8 @@ ss -Htln | awk '{
 MACEOF
     chmod 0755 "$up/uname" "$up/sw_vers" "$up/sysctl" "$up/getconf" "$up/netstat"
     # Docker Desktop bind-mounts only what it shares with its VM: /Users, /Volumes, /private,
-    # /tmp and /var/folders by default (here /home too, where the lab's Mac user lives). The
+    # /tmp and /var/folders by default. Here also /home, where the lab's Mac user lives, and
+    # /root, standing for root's home on a Mac, /var/root, which is /private/var/root. The
     # docker CLI answers a `run`/`create` that mounts anything else as Docker Desktop does.
     cmp -s /usr/bin/docker "$real/docker" || install -m 0755 /usr/bin/docker "$real/docker"
     cat >"$up/docker" <<MACEOF
@@ -268,7 +269,7 @@ run | create)
         src=\${src%%:*}
         [[ -n \$src && \$src == /* ]] || continue
         case \$src/ in
-        /Users/* | /Volumes/* | /private/* | /tmp/* | /var/folders/* | /home/*) ;;
+        /Users/* | /Volumes/* | /private/* | /tmp/* | /var/folders/* | /home/* | /root/*) ;;
         *)
             printf 'docker: Error response from daemon: Mounts denied: \nThe path %s is not shared from the host and is not known to Docker.\nYou can configure shared paths from Docker -> Preferences... -> Resources -> File Sharing.\nSee https://docs.docker.com/desktop/settings/mac/#file-sharing for more info.\n' "\$src" >&2
             exit 125

@@ -219,8 +219,10 @@ private slots:
             Host host;
             host.name = lab.name;
             host.address = lab.address;
-            host.user = QStringLiteral("root");
+            host.user = lab.user; // root, or the lab's ordinary user
             host.identity = m_lab.clientKey();
+            host.detected.loginUid = lab.uid;
+            host.detected.home = lab.home;
             host.detected.platform = Lab::platformOf(lab);
             host.detected.arch = QStringLiteral("x86_64");
             host.detected.cpus = QThread::idealThreadCount();

@@ -117,7 +117,9 @@ private slots:
             Host host;
             host.name = labHost.name;
             host.address = labHost.address;
-            host.user = QStringLiteral("root");
+            host.user = labHost.user; // root, or the lab's ordinary user
+            host.detected.loginUid = labHost.uid;
+            host.detected.home = labHost.home;
             host.detected.platform = Lab::platformOf(labHost);
             host.detected.arch = QStringLiteral("x86_64");
             host.detected.cpus = QThread::idealThreadCount();
