@@ -163,7 +163,7 @@ private slots:
         const QString ssh = QStringLiteral(" --ssh-config ") + Shell::quote(m_lab.sshConfig());
         const QString steps =
             QStringLiteral(
-                "set -e; %1 adopt %2 --user root --identity %3%4 --yes; echo '== plan';"
+                "set -e; %1 adopt %2 --name hoststest --user root --identity %3%4 --yes; echo '== plan';"
                 "%1 --cluster hoststest plan --diff%4; echo '== status'; %1 --cluster hoststest status%4;"
                 "echo '== services'; %1 --cluster hoststest services%4; echo '== submit';"
                 "%1 --cluster hoststest submit %5%4")
