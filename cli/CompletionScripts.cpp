@@ -15,6 +15,16 @@ const char fileOptions[] = "--cluster --identity --ssh-config --output --error";
 
 const char loginOptions[] = "--user --identity --port --ssh-config --accept-new-host-keys --timeout";
 
+QString commandNames();
+
+// What a shell offers after `command`: its subcommands and options; after `help`, the commands.
+QStringList offeredAfter(const CommandWords &entry)
+{
+    if (entry.command == u"help")
+        return {commandNames()};
+    return entry.subcommands + entry.options + words("--help");
+}
+
 QString commandNames()
 {
     QStringList names;
@@ -68,10 +78,8 @@ QString bashScript()
 {
     QString cases;
     for (const CommandWords &entry : commands()) {
-        const QStringList offered = entry.command == u"help"
-                                        ? QStringList{commandNames()}
-                                        : entry.subcommands + entry.options + words("--help");
-        cases += QStringLiteral("    %1) words=\"%2\" ;;\n").arg(entry.command, offered.join(u' '));
+        cases +=
+            QStringLiteral("    %1) words=\"%2\" ;;\n").arg(entry.command, offeredAfter(entry).join(u' '));
     }
     return QStringLiteral(
                "# bash completion for slurmdeck-cli (slurmdeck-cli completions bash)\n"
@@ -102,10 +110,8 @@ QString zshScript()
 {
     QString cases;
     for (const CommandWords &entry : commands()) {
-        const QStringList offered = entry.command == u"help"
-                                        ? QStringList{commandNames()}
-                                        : entry.subcommands + entry.options + words("--help");
-        cases += QStringLiteral("    %1) offered=(%2) ;;\n").arg(entry.command, offered.join(u' '));
+        cases +=
+            QStringLiteral("    %1) offered=(%2) ;;\n").arg(entry.command, offeredAfter(entry).join(u' '));
     }
     return QStringLiteral("#compdef slurmdeck-cli\n"
                           "# zsh completion for slurmdeck-cli (slurmdeck-cli completions zsh)\n"
