@@ -193,47 +193,6 @@ private slots:
         QCOMPARE(fp.warnings.size(), int(engineDown) + int(noCompose) + int(smallEngine));
     }
 
-    // Who the probe ran as: real captures from the lab, logged in as an ordinary user in the
-    // docker group and as one outside it.
-    void loginOfAnOrdinaryUser()
-    {
-        const HostFingerprint alice =
-            *parseFingerprint(fixture(QStringLiteral("debian12-lab-docker-group-user.txt")));
-        QCOMPARE(alice.loginUid, std::optional<int>(2001));
-        QCOMPARE(alice.loginUser, QStringLiteral("alice"));
-        QCOMPARE(alice.homeDirectory, QStringLiteral("/home/alice"));
-        QVERIFY(alice.hasDockerServer());
-        QVERIFY(!alice.dockerAccessDenied());
-        QVERIFY2(alice.warnings.isEmpty(), qPrintable(alice.warnings.join(u'\n')));
-
-        const HostFingerprint outsider =
-            *parseFingerprint(fixture(QStringLiteral("debian12-lab-user-without-docker.txt")));
-        QCOMPARE(outsider.loginUid, std::optional<int>(2002));
-        QCOMPARE(outsider.loginUser, QStringLiteral("nodocker"));
-        QCOMPARE(outsider.homeDirectory, QStringLiteral("/home/nodocker"));
-        QVERIFY(outsider.dockerAccessDenied());
-        QVERIFY((*parseFingerprint(fixture(QStringLiteral("qnap-armv7-no-docker-access.txt"))))
-                    .dockerAccessDenied());
-        // An engine that is down is not a denied one.
-        QVERIFY(!(*parseFingerprint(fixture(QStringLiteral("debian12-x86_64-busybox-engine-down.txt"))))
-                     .dockerAccessDenied());
-        // An older probe's output has no login section: nothing is known.
-        const HostFingerprint older = *parseFingerprint(fixture(QStringLiteral("debian12-x86_64-dash.txt")));
-        QVERIFY(!older.loginUid);
-        QVERIFY(older.homeDirectory.isEmpty());
-    }
-
-    void loginFieldsThatDoNotLookRightStayUnknown()
-    {
-        const QByteArray output =
-            "@@slurmdeck:fingerprint 1\n@@slurmdeck:section login\n-3\na/b\nrelative/home\n"
-            "@@slurmdeck:end\n";
-        const HostFingerprint fp = *parseFingerprint(output);
-        QVERIFY(!fp.loginUid);
-        QVERIFY(fp.loginUser.isEmpty());
-        QVERIFY(fp.homeDirectory.isEmpty());
-    }
-
     void gpuDetails()
     {
         const HostFingerprint fp = *parseFingerprint(fixture(QStringLiteral("ubuntu2204-x86_64-nvidia.txt")));
