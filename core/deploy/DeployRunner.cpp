@@ -8,12 +8,14 @@
 #include "deploy/HostImages.h"
 #include "deploy/LocalImages.h"
 #include "deploy/RemoteImages.h"
+#include "deploy/SharedDataVerdict.h"
 #include "deploy/SlurmConfigApply.h"
 
 #include <QFutureWatcher>
 #include <QMutex>
 #include <QPointer>
 #include <QThread>
+#include <QUuid>
 #include <QtConcurrent>
 
 #include <algorithm>
@@ -99,6 +101,7 @@ void DeployRunner::start(const DeployOptions &options)
 {
     m_options = options;
     m_cancel = CancelToken();
+    m_runToken = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_running = true;
     m_elapsed.start();
     m_results.clear();
@@ -234,11 +237,19 @@ void DeployRunner::checkSharedDirectories()
 {
     runOnHosts(
         liveHosts(), DeployPhase::Preflight,
-        [](HostDeployer &deployer, HostDeployResult &) { return deployer.markDirectory(); },
+        [token = m_runToken](HostDeployer &deployer, HostDeployResult &) -> Result<void> {
+            if (Result<void> marked = deployer.markDirectory(); !marked)
+                return marked;
+            return deployer.markSharedDirectories(token);
+        },
         [this] {
             runOnHosts(
                 liveHosts(), DeployPhase::Preflight,
-                [](HostDeployer &deployer, HostDeployResult &) { return deployer.readDirectoryMarkers(); },
+                [token = m_runToken](HostDeployer &deployer, HostDeployResult &) -> Result<void> {
+                    if (Result<void> read = deployer.readDirectoryMarkers(); !read)
+                        return read;
+                    return deployer.readSharedMarkers(token);
+                },
                 [this] { refuseSharedDirectories(); });
         });
 }
@@ -256,10 +267,12 @@ void DeployRunner::refuseSharedDirectories()
             involved << host << other;
         }
     }
-    if (shared.isEmpty() || m_cancel.isCancelled()) {
+    if (m_cancel.isCancelled() || (shared.isEmpty() && !refuseSharedData(live))) {
         prepareHosts();
         return;
     }
+    if (shared.isEmpty())
+        return;
     const QString message =
         tr("These hosts share their directory, on a shared filesystem such as a home over NFS: %1. "
            "Their files would overwrite each other. Give remote_directory in the settings a directory "
@@ -270,6 +283,34 @@ void DeployRunner::refuseSharedDirectories()
     for (const QString &host : live)
         setPhase(host, DeployPhase::Failed, message);
     finish();
+}
+
+// A shared data directory that some host sees as another filesystem (a share not mounted
+// there, a local directory of the same name) would scatter the jobs' files: refused.
+bool DeployRunner::refuseSharedData(const QStringList &live)
+{
+    QList<std::pair<QString, QList<SharedMarkerSighting>>> sightings;
+    for (const QString &host : live) {
+        const HostDeployer &deployer = *m_deployers.value(host);
+        for (const SharedMount &mount : deployer.plan().sharedMounts) {
+            auto at = std::find_if(sightings.begin(), sightings.end(),
+                                   [&mount](const auto &entry) { return entry.first == mount.mount; });
+            if (at == sightings.end())
+                at = sightings.insert(sightings.end(), {mount.mount, {}});
+            at->second << SharedMarkerSighting{host, mount.source,
+                                               deployer.sharedMarkers().value(mount.mount)};
+        }
+    }
+    QStringList messages;
+    for (const SharedDataMismatch &mismatch : sharedDataMismatches(sightings))
+        messages << mismatch.message;
+    if (messages.isEmpty())
+        return false;
+    messages << tr("Nothing was written but markers (.%1.node.<host>).").arg(m_plan.projectName);
+    for (const QString &host : live)
+        setPhase(host, DeployPhase::Failed, messages.join(u' '));
+    finish();
+    return true;
 }
 
 bool DeployRunner::isReachabilityFailure(Error::Code code)
@@ -298,6 +339,8 @@ void DeployRunner::prepareHosts()
     runOnHosts(
         liveHosts(), DeployPhase::Files,
         [=](HostDeployer &deployer, HostDeployResult &result) -> Result<void> {
+            if (Result<void> removed = deployer.removeSharedMarker(); !removed)
+                return removed;
             const Result<QStringList> changed = deployer.syncFiles();
             if (!changed)
                 return changed.error();

@@ -59,6 +59,8 @@ private:
     void checkHosts();
     void checkSharedDirectories();
     void refuseSharedDirectories();
+    // Refuses the deploy (true) when a shared data directory is not one filesystem.
+    [[nodiscard]] bool refuseSharedData(const QStringList &live);
     void prepareHosts();
     [[nodiscard]] static bool isReachabilityFailure(Error::Code code);
     void failAll(const QString &message);
@@ -78,6 +80,7 @@ private:
     std::shared_ptr<CredentialPrompt> m_credentials;
     std::shared_ptr<LogSink> m_sink;
     DeployOptions m_options;
+    QString m_runToken; // this run's, in the shared directories' markers
     CancelToken m_cancel;
     QHash<QString, std::shared_ptr<HostDeployer>> m_deployers;
     QHash<QString, HostDeployResult> m_results;

@@ -4,6 +4,7 @@
 #include "fingerprint/FingerprintParser.h"
 #include "fingerprint/FingerprintProbe.h"
 #include "plan/ClusterPlanner.h"
+#include "plan/SharedMounts.h"
 #include "remote/ShellQuote.h"
 
 #include <QCryptographicHash>
@@ -440,7 +441,8 @@ HostDeployer::startServices(const QStringList &services, const QStringList &chan
     if (!before)
         return before.error();
     const QSet<QString> composeInputs{QStringLiteral("compose.yml"), QStringLiteral("compose.override.yml"),
-                                      QStringLiteral("compose.gpu.yml"), QStringLiteral(".env")};
+                                      QStringLiteral("compose.gpu.yml"), SharedMounts::composeFileName(),
+                                      QStringLiteral(".env")};
     bool composeChanged = false;
     QSet<QString> toRestart;
     for (const QString &file : changedFiles) {

@@ -73,6 +73,15 @@ public:
     // The hosts whose markers readDirectoryMarkers() found, this one's included.
     [[nodiscard]] const QStringList &directoryMarkers() const { return m_directoryMarkers; }
     [[nodiscard]] static QString directoryMarkerPrefix();
+    // The same for the cluster's shared directories (HostDeployerShared.cpp): each host that
+    // mounts them leaves a marker with `runToken` in each source, then reads whose markers
+    // with that token it finds there. A source missing or not writable is an error that
+    // says what to do.
+    [[nodiscard]] Result<void> markSharedDirectories(const QString &runToken);
+    [[nodiscard]] Result<void> readSharedMarkers(const QString &runToken);
+    [[nodiscard]] Result<void> removeSharedMarker();
+    // Mount point -> the hosts whose markers readSharedMarkers() found in its source.
+    [[nodiscard]] const QHash<QString, QStringList> &sharedMarkers() const { return m_sharedMarkers; }
     // What to do about a `compose up` that failed with `composeError`, where SlurmDeck knows
     // (Docker Desktop's "Mounts denied"); empty otherwise.
     [[nodiscard]] static QString startFailureHint(const QString &composeError);
@@ -134,6 +143,7 @@ private:
     std::optional<QByteArray> m_replacedSlurmConf;
     QStringList m_owedFiles;
     QStringList m_directoryMarkers;
+    QHash<QString, QStringList> m_sharedMarkers;
 };
 
 } // namespace SlurmDeck

@@ -63,12 +63,15 @@ Result<void> HostDeployer::checkBindMount()
     if (m_plan.platform != Platform::MacOS)
         return {};
     const QString docker = Shell::quote(m_fingerprint.dockerPath);
+    QStringList paths{Shell::quote(m_plan.directory)};
+    for (const SharedMount &mount : std::as_const(m_plan.sharedMounts))
+        paths << Shell::quote(mount.source);
     const QString command =
         QStringLiteral("image=$(%1 image ls -q 2>/dev/null | head -n 1); [ -n \"$image\" ] || exit 0; "
-                       "d=%2; while [ ! -e \"$d\" ]; do d=$(dirname -- \"$d\"); done; "
+                       "for d in %2; do while [ ! -e \"$d\" ]; do d=$(dirname -- \"$d\"); done; "
                        "%1 run --rm --network none --entrypoint true -v \"$d:/slurmdeck-mount-check:ro\" "
-                       "\"$image\" 2>&1 >/dev/null; exit 0")
-            .arg(docker, Shell::quote(m_plan.directory));
+                       "\"$image\" 2>&1 >/dev/null; done; exit 0")
+            .arg(docker, paths.join(u' '));
     const Result<ExecResult> checked = runShell(command, std::chrono::seconds(120));
     if (!checked)
         return checked.error();
@@ -76,9 +79,9 @@ Result<void> HostDeployer::checkBindMount()
     const QString hint = startFailureHint(output);
     if (hint.isEmpty())
         return {};
-    return failure(
-        QObject::tr("The engine on %1 cannot bind-mount %2. %3").arg(m_plan.hostName, m_plan.directory, hint),
-        output.left(1000));
+    return failure(QObject::tr("The engine on %1 cannot bind-mount what the cluster needs there. %2")
+                       .arg(m_plan.hostName, hint),
+                   output.left(1000));
 }
 
 QString HostDeployer::startFailureHint(const QString &composeError)
@@ -91,8 +94,8 @@ QString HostDeployer::startFailureHint(const QString &composeError)
     static const QRegularExpression pathPattern(QStringLiteral("The path (\\S+)\\s+is not shared"));
     const QString path = pathPattern.match(composeError).captured(1);
     return QObject::tr("Docker Desktop does not share %1 with its VM. Add it in Docker Desktop's Settings > "
-                       "Resources > File sharing, or leave remote_directory at its default (under your home, "
-                       "which Docker Desktop shares).")
+                       "Resources > File sharing; for the cluster's own files, leave remote_directory at its "
+                       "default (under your home, which Docker Desktop shares).")
         .arg(path.isEmpty() ? QObject::tr("the cluster's directory") : path);
 }
 

@@ -4,6 +4,7 @@
 #include "inventory/ClusterSettings.h"
 #include "inventory/Host.h"
 #include "inventory/Partition.h"
+#include "inventory/SharedDirectory.h"
 
 #include <QList>
 #include <QString>
@@ -16,6 +17,7 @@ struct Cluster final
     QString name;
     QList<Host> hosts;
     QList<Partition> partitions;
+    QList<SharedDirectory> shared; // directories every Slurm node sees at the same place
     ClusterSettings settings;
 
     [[nodiscard]] const Host *findHost(const QString &hostName) const;

@@ -160,6 +160,8 @@ Result<void> ClusterDocument::removeHost(const QString &name)
     edited.hosts.removeIf([&removed](const Host &h) { return h.name == removed; });
     for (Partition &partition : edited.partitions)
         partition.nodes.removeAll(removed);
+    for (SharedDirectory &shared : edited.shared)
+        shared.sources.remove(removed);
     applyEdit(std::move(edited));
     return {};
 }

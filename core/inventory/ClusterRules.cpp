@@ -68,6 +68,18 @@ Result<void> check(const Cluster &cluster)
             Error::Code::InvalidArgument,
             QObject::tr("The cluster cannot be used: its remote_directory %1. Change it in the settings.")
                 .arg(problem));
+    for (const SharedDirectory &shared : cluster.shared) {
+        QString problem = SharedDirectories::mountProblem(shared.mount);
+        for (auto it = shared.sources.cbegin(); problem.isEmpty() && it != shared.sources.cend(); ++it)
+            problem = remoteDirectoryProblem(it.value());
+        if (problem.isEmpty())
+            problem = remoteDirectoryProblem(shared.source);
+        if (!problem.isEmpty())
+            return makeError(Error::Code::InvalidArgument,
+                             QObject::tr("The cluster cannot be used: its shared directory '%1': a path %2. "
+                                         "Change it in the cluster file's 'shared' list.")
+                                 .arg(shared.mount, problem));
+    }
     return {};
 }
 

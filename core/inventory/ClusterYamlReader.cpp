@@ -2,6 +2,7 @@
 #include "inventory/ClusterYamlReader.h"
 
 #include "inventory/ClusterRules.h"
+#include "inventory/SharedDirectoryReader.h"
 #include "inventory/SpellingSuggestion.h"
 #include "inventory/YamlFieldReader.h"
 
@@ -25,7 +26,8 @@ using namespace YamlFields;
 constexpr int maxDepth = 64;
 
 const QStringList topLevelKeys = {QStringLiteral("name"), QStringLiteral("hosts"),
-                                  QStringLiteral("partitions"), QStringLiteral("settings")};
+                                  QStringLiteral("partitions"), QStringLiteral("shared"),
+                                  QStringLiteral("settings")};
 const QStringList hostKeys = {QStringLiteral("name"),  QStringLiteral("address"),  QStringLiteral("user"),
                               QStringLiteral("port"),  QStringLiteral("identity"), QStringLiteral("platform"),
                               QStringLiteral("roles"), QStringLiteral("detected")};
@@ -160,6 +162,8 @@ private:
         for (const YAML::Node &item : partitions)
             readPartition(item);
 
+        if (const Entry *shared = find(top, QStringLiteral("shared")))
+            readSharedDirectories(*this, *shared, m_cluster);
         if (const Entry *settings = find(top, QStringLiteral("settings")))
             readSettings(*settings);
 

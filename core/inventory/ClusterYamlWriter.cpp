@@ -119,6 +119,21 @@ void writePartition(YAML::Emitter &out, const Partition &partition)
     out << YAML::EndMap;
 }
 
+void writeShared(YAML::Emitter &out, const SharedDirectory &shared)
+{
+    out << YAML::BeginMap;
+    writeText(out, "mount", shared.mount);
+    writeText(out, "source", shared.source);
+    if (!shared.sources.isEmpty()) {
+        writeKey(out, "sources");
+        out << YAML::BeginMap;
+        for (auto it = shared.sources.cbegin(); it != shared.sources.cend(); ++it)
+            out << YAML::Key << utf8(it.key()) << YAML::Value << utf8(it.value());
+        out << YAML::EndMap;
+    }
+    out << YAML::EndMap;
+}
+
 void writeSettings(YAML::Emitter &out, const ClusterSettings &settings)
 {
     writeKey(out, "settings");
@@ -153,6 +168,14 @@ QByteArray writeClusterYaml(const Cluster &cluster)
     for (const Partition &partition : cluster.partitions)
         writePartition(out, partition);
     out << YAML::EndSeq;
+
+    if (!cluster.shared.isEmpty()) {
+        writeKey(out, "shared");
+        out << YAML::BeginSeq;
+        for (const SharedDirectory &shared : cluster.shared)
+            writeShared(out, shared);
+        out << YAML::EndSeq;
+    }
 
     writeSettings(out, cluster.settings);
     out << YAML::EndMap;

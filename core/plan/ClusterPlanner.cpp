@@ -5,6 +5,7 @@
 #include "inventory/ClusterFile.h"
 
 #include "plan/MonitoringConfig.h"
+#include "plan/SharedMounts.h"
 #include "plan/SlurmConfig.h"
 #include "plan/Topology.h"
 
@@ -91,6 +92,7 @@ QStringList ClusterPlanner::managedFiles()
     return {QStringLiteral("compose.yml"),
             QStringLiteral("compose.override.yml"),
             QStringLiteral("compose.gpu.yml"),
+            SharedMounts::composeFileName(),
             QStringLiteral(".env"),
             QStringLiteral("etc/slurm/slurm.conf"),
             QStringLiteral("etc/slurm/cgroup.conf"),
@@ -138,6 +140,32 @@ QString ClusterPlanner::architectureNote(const Cluster &cluster)
                "default) each host builds them; --images transfer and from:HOST send an image only to "
                "hosts of its architecture, and stop at the others.")
         .arg(groups.join(QStringLiteral("; ")));
+}
+
+QString ClusterPlanner::sharedDirectoriesNote(const Cluster &cluster)
+{
+    if (cluster.hostsWithRole(HostRole::Compute).isEmpty())
+        return {};
+    if (cluster.shared.isEmpty()) {
+        return QObject::tr(
+            "No shared directory: a job's files and output stay inside the slurmd container of "
+            "the node that ran it. Add one under 'shared' in the cluster file (e.g. a NAS share "
+            "mounted on every host) to find them in one place.");
+    }
+    QStringList directories;
+    for (const SharedDirectory &shared : cluster.shared) {
+        QStringList elsewhere;
+        for (auto it = shared.sources.cbegin(); it != shared.sources.cend(); ++it)
+            elsewhere << QStringLiteral("%1 on %2").arg(it.value(), it.key());
+        directories << (elsewhere.isEmpty()
+                            ? QObject::tr("%1 from %2").arg(shared.mount, shared.source)
+                            : QObject::tr("%1 from %2 (%3)")
+                                  .arg(shared.mount, shared.source, elsewhere.join(QStringLiteral(", "))));
+    }
+    return QObject::tr(
+               "Shared directories, the same on every Slurm node: %1. The deploy checks that every host "
+               "sees one filesystem there; jobs start in %2 by default.")
+        .arg(directories.join(QStringLiteral("; ")), cluster.shared.constFirst().mount);
 }
 
 QString ClusterPlanner::projectDirectory(const Cluster &cluster, const Host &host)
@@ -205,6 +233,9 @@ Result<HostPlan> ClusterPlanner::planHost(const Cluster &cluster, const Host &ho
             return gpu.error();
         plan.files << RenderedFile{QStringLiteral("compose.gpu.yml"), *gpu, 0644, false};
     }
+    if (plan.project.files.contains(SharedMounts::composeFileName()))
+        plan.files << RenderedFile{SharedMounts::composeFileName(), SharedMounts::composeFile(plan), 0644,
+                                   false};
     plan.files << RenderedFile{QStringLiteral(".env"), envFile(cluster, host, inputs, plan.directory), 0644,
                                false}
                << RenderedFile{QStringLiteral("etc/slurm/slurm.conf"), slurmConf, 0644, false}
@@ -289,6 +320,8 @@ Result<ClusterPlan> ClusterPlanner::plan(const Cluster &cluster, const PlanInput
                                        : QObject::tr("an ordinary user cannot write /opt."));
         }
     }
+    if (const QString note = sharedDirectoriesNote(cluster); !note.isEmpty())
+        plan.notes << note;
     plan.notes << QObject::tr(
         "Grafana is optional and not deployed (no Debian package; the upstream image needs "
         "internet access).");

@@ -32,6 +32,8 @@ public:
     [[nodiscard]] static QString homeRemoteDirectory(const QString &home);
     // What the images mean for hosts of other architectures than x86_64; empty when all are.
     [[nodiscard]] static QString architectureNote(const Cluster &cluster);
+    // Where jobs find their data: the shared directories, or that output stays on the node.
+    [[nodiscard]] static QString sharedDirectoriesNote(const Cluster &cluster);
     [[nodiscard]] static QString projectName(const Cluster &cluster);
     // Every file a host plan can hold, relative to the project directory: what a deploy
     // removes from a host when its plan no longer has it (e.g. the database password on a

@@ -22,6 +22,16 @@ struct RenderedFile
     bool operator==(const RenderedFile &) const = default;
 };
 
+// A shared directory as one host has it: its path there and where the Slurm containers
+// see it (SharedMounts).
+struct SharedMount
+{
+    QString source;
+    QString mount;
+
+    bool operator==(const SharedMount &) const = default;
+};
+
 // Everything one host gets: where its files go, the files, and the services it starts.
 struct HostPlan
 {
@@ -31,9 +41,10 @@ struct HostPlan
     Platform platform = Platform::Linux;
     QString directory; // the project directory D on the host
     QList<RenderedFile> files;
-    QStringList profiles;   // compose profiles of its roles
-    QStringList services;   // exactly the services to start, in start order
-    ComposeProject project; // name, directory, files
+    QStringList profiles;            // compose profiles of its roles
+    QStringList services;            // exactly the services to start, in start order
+    ComposeProject project;          // name, directory, files
+    QList<SharedMount> sharedMounts; // for its slurmd and slurmctld; empty: none
 
     [[nodiscard]] const RenderedFile *file(const QString &path) const
     {

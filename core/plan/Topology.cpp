@@ -4,6 +4,7 @@
 #include "inventory/ClusterRules.h"
 #include "plan/ClusterPlanner.h"
 #include "plan/PlanInputs.h"
+#include "plan/SharedMounts.h"
 
 #include <QObject>
 
@@ -38,6 +39,11 @@ Result<Topology> Topology::of(const Cluster &cluster, const QHash<QString, QStri
         QStringList composeFiles{QStringLiteral("compose.yml"), QStringLiteral("compose.override.yml")};
         if (host.detected.hasGpu() && host.hasRole(HostRole::Compute))
             composeFiles << QStringLiteral("compose.gpu.yml");
+        if (!SharedMounts::servicesMounting(plan.services).isEmpty()) {
+            plan.sharedMounts = SharedMounts::of(cluster, host.name);
+            if (!plan.sharedMounts.isEmpty())
+                composeFiles << SharedMounts::composeFileName();
+        }
         plan.project = ComposeProject{topology.projectName, plan.directory, composeFiles, plan.profiles};
         if (plan.services.contains(QStringLiteral("slurmctld")) && topology.controllerHost.isEmpty())
             topology.controllerHost = host.name;
