@@ -34,9 +34,11 @@ struct Options
     QCommandLineOption time{{QStringLiteral("t"), QStringLiteral("time")},
                             SubmitCommand::tr("Time limit: minutes, HH:MM:SS or D-HH:MM:SS."),
                             QStringLiteral("T")};
-    QCommandLineOption chdir{{QStringLiteral("D"), QStringLiteral("chdir")},
-                             SubmitCommand::tr("Working directory of the job (on the nodes)."),
-                             QStringLiteral("DIR")};
+    QCommandLineOption chdir{
+        {QStringLiteral("D"), QStringLiteral("chdir")},
+        SubmitCommand::tr("Working directory of the job (on the nodes); default: the cluster's "
+                          "first shared directory, where it has one."),
+        QStringLiteral("DIR")};
     QCommandLineOption output{{QStringLiteral("o"), QStringLiteral("output")},
                               SubmitCommand::tr("Standard output file (%j: the job id)."),
                               QStringLiteral("F")};

@@ -51,6 +51,9 @@ public:
     virtual void submitJob(const JobRequest &request, QObject *context, Done done) = 0;
     // Poll now (after an action, or the user's Refresh).
     virtual void refresh() = 0;
+    // Where a job that names no working directory starts: the cluster's first shared
+    // directory; empty without one (then output stays on the node that ran the job).
+    [[nodiscard]] virtual QString sharedWorkingDirectory() const { return {}; }
 };
 
 } // namespace SlurmDeck::Ui

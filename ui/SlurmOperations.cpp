@@ -115,4 +115,9 @@ void SlurmOperations::refresh()
         m_monitor->refreshNow();
 }
 
+QString SlurmOperations::sharedWorkingDirectory() const
+{
+    return m_monitor ? m_monitor->endpoint().sharedWorkingDirectory() : QString();
+}
+
 } // namespace SlurmDeck::Ui

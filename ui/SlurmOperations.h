@@ -39,6 +39,7 @@ public:
                  std::function<void(Result<QList<SlurmJob>>)> done) override;
     void submitJob(const JobRequest &request, QObject *context, Done done) override;
     void refresh() override;
+    [[nodiscard]] QString sharedWorkingDirectory() const override;
 
 private:
     QPointer<SlurmMonitor> m_monitor;

@@ -46,6 +46,18 @@ bool pause(const Access &access, seconds duration)
     return !access.cancel.isCancelled();
 }
 
+bool isOnSharedMount(const HostPlan &host, const QString &file)
+{
+    for (const SharedMount &mount : host.sharedMounts) {
+        QString root = mount.mount;
+        while (root.size() > 1 && root.endsWith(u'/'))
+            root.chop(1);
+        if (file.startsWith(root + u'/') && !file.contains(QLatin1String("/../")))
+            return true;
+    }
+    return false;
+}
+
 Result<const HostPlan *> nodeHost(const Access &access, const QString &node)
 {
     const HostPlan *host = access.endpoint.host(node);
@@ -221,11 +233,17 @@ Result<QString> startAndResume(const Access &access, const QString &node, second
 Result<QString> tailFile(const Access &access, const QString &batchHost, const QString &file, int lines,
                          qint64 uid, qint64 gid)
 {
+    // On a shared directory the controller's slurmctld sees it too, whether or not the node
+    // (or its container) is still there.
+    const HostPlan *controller = access.endpoint.controller();
+    const bool shared = controller && isOnSharedMount(*controller, file);
     const Result<const HostPlan *> host = nodeHost(access, batchHost);
-    if (!host)
+    if (!shared && !host)
         return host.error();
-    ControllerShell shell(access.endpoint.target(batchHost), access.endpoint.projectName,
-                          access.hostKeys.get(), access.credentials.get(), access.cancel, slurmd);
+    const QString readingHost = shared ? controller->hostName : batchHost;
+    const QString service = shared ? QStringLiteral("slurmctld") : slurmd;
+    ControllerShell shell(access.endpoint.target(readingHost), access.endpoint.projectName,
+                          access.hostKeys.get(), access.credentials.get(), access.cancel, service);
     const Result<ExecResult> read = shell.runAs(
         QStringLiteral("%1:%2").arg(uid).arg(gid),
         {QStringLiteral("tail"), QStringLiteral("-n"), QString::number(lines), QStringLiteral("--"), file},
@@ -235,11 +253,16 @@ Result<QString> tailFile(const Access &access, const QString &batchHost, const Q
     if (!read->succeeded()) {
         return makeError(
             Error::Code::NotFound,
-            QObject::tr("Cannot read %1 in the slurmd container on %2 as the job's owner (uid %3): the "
-                        "job may not have written it yet, the owner may not read it, or the container was "
-                        "recreated since.")
-                .arg(file, batchHost)
-                .arg(uid),
+            shared
+                ? QObject::tr("Cannot read %1 on the shared directory (from %2) as the job's owner (uid %3): "
+                              "the job may not have written it yet, or the owner may not read it.")
+                      .arg(file, readingHost)
+                      .arg(uid)
+                : QObject::tr("Cannot read %1 in the slurmd container on %2 as the job's owner (uid %3): the "
+                              "job may not have written it yet, the owner may not read it, or the container "
+                              "was recreated since (output outside a shared directory stays on the node).")
+                      .arg(file, batchHost)
+                      .arg(uid),
             QString::fromUtf8(read->standardError).trimmed());
     }
     return QString::fromUtf8(read->standardOutput);

@@ -110,8 +110,11 @@ void SlurmActions::jobAction(SlurmCommands::JobAction action, const QString &job
                SlurmCommands::jobAction(action, jobId), context, std::move(done));
 }
 
-void SlurmActions::submitJob(const JobRequest &request, QObject *context, Done done)
+void SlurmActions::submitJob(const JobRequest &given, QObject *context, Done done)
 {
+    JobRequest request = given;
+    if (request.workingDirectory.isEmpty())
+        request.workingDirectory = m_endpoint->sharedWorkingDirectory();
     const QString description =
         request.name.isEmpty() ? tr("submit a job") : tr("submit job %1").arg(request.name);
     const QStringList argv = JobRequests::submitArgv(request);

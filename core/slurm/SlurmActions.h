@@ -58,15 +58,16 @@ public:
 
     // sbatch with the script on standard input; `done` gets the new job's id, or an Error
     // with sbatch's own message. The request is not validated here (JobRequests does that
-    // against a snapshot first).
+    // against a snapshot first). Without a working directory the job starts in the
+    // cluster's shared directory, where there is one (SlurmEndpoint::sharedWorkingDirectory).
     void submitJob(const JobRequest &request, QObject *context, Done done);
 
     // scontrol show job -d, with the pending reason explained (SlurmQueries).
     void jobDetails(qint64 jobId, QObject *context, std::function<void(Result<SlurmJobDetails>)> done);
-    // The last `lines` lines of the job's stdout file. Read with `tail` inside the slurmd
-    // container of the job's batch host (where the batch script runs and writes it; the
-    // hosts share no filesystem), so it works for running and finished jobs while that
-    // container keeps the file.
+    // The last `lines` lines of the job's stdout file, read with `tail` as the job's owner:
+    // on a shared directory in the controller's slurmctld container (which mounts it too), so
+    // it stays readable after the node is gone; elsewhere inside the slurmd container of the
+    // job's batch host, where the batch script wrote it, while that container keeps it.
     void tailJobOutput(qint64 jobId, int lines, QObject *context, std::function<void(Result<QString>)> done);
 
     // Drain (with `reason`), wait until no job runs on the node (up to `jobWait`), then stop

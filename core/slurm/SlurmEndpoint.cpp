@@ -49,4 +49,10 @@ const HostPlan *SlurmEndpoint::host(const QString &name) const
     return nullptr;
 }
 
+QString SlurmEndpoint::sharedWorkingDirectory() const
+{
+    const HostPlan *plan = controller();
+    return plan && !plan->sharedMounts.isEmpty() ? plan->sharedMounts.constFirst().mount : QString();
+}
+
 } // namespace SlurmDeck

@@ -34,6 +34,9 @@ struct SlurmEndpoint
     [[nodiscard]] const HostPlan *host(const QString &name) const;
     [[nodiscard]] const HostPlan *controller() const { return host(controllerHost); }
     [[nodiscard]] SshTarget target(const QString &hostName) const { return targets.value(hostName); }
+    // Where a job starts when it names no working directory: the cluster's first shared
+    // directory (as the containers see it); empty without one (then where sbatch runs).
+    [[nodiscard]] QString sharedWorkingDirectory() const;
 };
 
 } // namespace SlurmDeck

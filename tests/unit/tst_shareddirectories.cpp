@@ -12,6 +12,8 @@
 #include "plan/PlanInputs.h"
 #include "plan/SharedMounts.h"
 #include "plan/TemplateSource.h"
+#include "plan/Topology.h"
+#include "slurm/SlurmEndpoint.h"
 
 #include <QTest>
 
@@ -205,6 +207,24 @@ private slots:
         QVERIFY(std::any_of(plan.notes.cbegin(), plan.notes.cend(), [](const QString &note) {
             return note.startsWith(QLatin1String("No shared directory: a job's files and output stay"));
         }));
+    }
+
+    void jobsStartInTheFirstSharedDirectory()
+    {
+        Cluster cluster = sampleCluster();
+        const auto endpointOf = [](const Cluster &c) {
+            const Result<Topology> topology = Topology::of(c, {});
+            QHash<QString, SshTarget> targets;
+            for (const Host &host : c.hosts)
+                targets.insert(host.name, SshTarget{});
+            const Result<SlurmEndpoint> endpoint = topology ? SlurmEndpoint::fromTopology(*topology, targets)
+                                                            : Result<SlurmEndpoint>(topology.error());
+            return endpoint ? *endpoint : SlurmEndpoint{};
+        };
+        QCOMPARE(endpointOf(cluster).sharedWorkingDirectory(), QString());
+        cluster.shared = {SharedDirectory{QStringLiteral("/data"), QStringLiteral("/mnt/data"), {}},
+                          SharedDirectory{QStringLiteral("/scratch"), QStringLiteral("/mnt/scratch"), {}}};
+        QCOMPARE(endpointOf(cluster).sharedWorkingDirectory(), QStringLiteral("/data"));
     }
 
     void hostsThatSeeEachOthersMarkersShare()

@@ -62,7 +62,7 @@ SubmitJobDialog::SubmitJobDialog(std::shared_ptr<ClusterOperations> operations, 
     , m_gpus(countSpin(this, QStringLiteral("gpusSpin"), 1024))
     , m_time(
           lineEdit(this, QStringLiteral("timeEdit"), tr("partition default; e.g. 90, 1:30:00, 2-00:00:00")))
-    , m_workDir(lineEdit(this, QStringLiteral("workingDirectoryEdit"), tr("default: where sbatch runs")))
+    , m_workDir(lineEdit(this, QStringLiteral("workingDirectoryEdit"), QString()))
     , m_output(lineEdit(this, QStringLiteral("outputEdit"), tr("default: slurm-%j.out")))
     , m_error(lineEdit(this, QStringLiteral("errorEdit"), tr("default: with the output")))
     , m_environment(new QPlainTextEdit(this))
@@ -123,6 +123,7 @@ SubmitJobDialog::SubmitJobDialog(std::shared_ptr<ClusterOperations> operations, 
     layout->addWidget(splitter, 1);
     layout->addWidget(m_message);
     layout->addWidget(buttons);
+    updateWorkingDirectoryHint();
 
     for (QLineEdit *edit : findChildren<QLineEdit *>()) {
         if (edit != m_templateName)
@@ -173,7 +174,16 @@ QWidget *SubmitJobDialog::createFields()
 void SubmitJobDialog::setOperations(std::shared_ptr<ClusterOperations> operations)
 {
     m_operations = std::move(operations);
+    updateWorkingDirectoryHint();
     validate();
+}
+
+void SubmitJobDialog::updateWorkingDirectoryHint()
+{
+    const QString shared = m_operations ? m_operations->sharedWorkingDirectory() : QString();
+    m_workDir->setPlaceholderText(shared.isEmpty()
+                                      ? tr("default: where sbatch runs; output stays on the node")
+                                      : tr("default: %1, the shared directory").arg(shared));
 }
 
 void SubmitJobDialog::setSnapshot(const ClusterSnapshot &snapshot)
@@ -181,6 +191,7 @@ void SubmitJobDialog::setSnapshot(const ClusterSnapshot &snapshot)
     if (snapshot.isStale() && !m_snapshot.partitions.isEmpty())
         return; // keep the last partitions the cluster told
     m_snapshot = snapshot;
+    updateWorkingDirectoryHint();
     updatePartitions();
     validate();
 }

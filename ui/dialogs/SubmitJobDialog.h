@@ -81,6 +81,8 @@ private:
     QWidget *createFields();
     void reloadTemplates(const QString &select = {});
     void updatePartitions();
+    // The working directory's placeholder: the shared directory jobs start in, or where.
+    void updateWorkingDirectoryHint();
     void validate();
     void showMessage(const QString &text, bool problem);
     [[nodiscard]] QStringList parseProblems(JobRequest *request) const;
