@@ -74,10 +74,11 @@ sharedDataMismatches(const QList<std::pair<QString, QList<SharedMarkerSighting>>
         mismatch.message =
             mismatch.together.size() > 1
                 ? QObject::tr("The shared directory %1 is not one filesystem on every host: %2 see the same "
-                              "directory (%3), %4 see another one (%5). Mount the same share there on %4, or "
+                              "directory (%3); %4 %5 another one (%6). Mount the same share there on %4, or "
                               "give %4 the path where it is mounted under the directory's 'sources' in the "
                               "cluster file.")
-                      .arg(mount, names(mismatch.together), sharedPaths, names(mismatch.apart), apartPaths)
+                      .arg(mount, names(mismatch.together), sharedPaths, names(mismatch.apart),
+                           mismatch.apart.size() == 1 ? QObject::tr("sees") : QObject::tr("see"), apartPaths)
                 : QObject::tr(
                       "The shared directory %1 is not one filesystem on any two hosts: each of %2 sees "
                       "only its own directory (%3). Mount the same share on every host (an NFS or SMB "

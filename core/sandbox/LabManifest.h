@@ -37,6 +37,15 @@ inline Platform platformOf(const Host &host)
     return host.platform == u"macos" ? Platform::MacOS : Platform::Linux;
 }
 
+// Where `host` has the lab's one shared data directory ($SLURMDECK_LAB_DIR/shared-data, as a
+// NAS share mounted on every host; host-init.sh): /Volumes/shared on the Mac, /srv/shared on
+// the others.
+inline QString sharedDataPath(const Host &host)
+{
+    return platformOf(host) == Platform::MacOS ? QStringLiteral("/Volumes/shared")
+                                               : QStringLiteral("/srv/shared");
+}
+
 struct Manifest
 {
     QString directory;

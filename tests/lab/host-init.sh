@@ -55,6 +55,16 @@ for private in opt srv home; do
     mount --bind "$hdir/$private" "/$private"
 done
 
+# One data directory for every host, as a NAS share mounted on each ($STATE/shared-data, open to
+# every user as a share is): at /srv/shared, and on the Mac where macOS mounts shares, at
+# /Volumes/shared (that mount point is the one thing made on this machine outside $STATE).
+mkdir -p "$state/shared-data"
+chmod 1777 "$state/shared-data"
+shared_mount=/srv/shared
+[[ $platform != macos ]] || shared_mount=/Volumes/shared
+mkdir -p "$shared_mount"
+mount --bind "$state/shared-data" "$shared_mount"
+
 # The login of a host reached as an ordinary user, as on a real Ubuntu box: USER (uid UID) in
 # the 'docker' group, no sudo, and /opt, /srv not writable to it. Its home is one directory on
 # every host that has USER, as a home shared over NFS is ($STATE/shared-homes/USER). A second

@@ -26,12 +26,14 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QSet>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -73,6 +75,17 @@ private:
     SshTarget shared() const { return m_lab.shared(); }
     QString slurm(const QString &command) const { return m_lab.slurm(command); }
 
+    // The lab's one data directory, as a NAS share mounted on every host: /data in the jobs.
+    SharedDirectory sharedData() const
+    {
+        SharedDirectory data{QStringLiteral("/data"), Lab::sharedDataPath(m_lab.primary()), {}};
+        for (const Lab::Host &host : m_lab.hosts()) {
+            if (Lab::sharedDataPath(host) != data.source)
+                data.sources.insert(host.name, Lab::sharedDataPath(host));
+        }
+        return data;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -88,7 +101,42 @@ private slots:
         SLURMDECK_VERIFY_OK(m_lab.prepare(QStringLiteral("submittest"), QStringLiteral("submittest.yaml"),
                                           true, ClusterSecrets::generateMungeKey(),
                                           ClusterSecrets::generatePassword()));
+        m_lab.cluster.shared = {sharedData()};
+        SLURMDECK_VERIFY_OK(m_lab.replan());
         m_lab.tearDown(); // leftovers of a killed run
+    }
+
+    // A host where the shared directory's path is a directory of its own (its private /tmp)
+    // is named by the deploy, before any file is written.
+    void aHostThatDoesNotShareTheDirectoryIsRefused()
+    {
+        const Lab::Host apart = m_lab.hosts().last();
+        m_lab.cluster.shared.first().sources.insert(apart.name, QStringLiteral("/tmp"));
+        SLURMDECK_VERIFY_OK(m_lab.replan());
+        QStringList log;
+        const std::optional<DeployReport> report = m_lab.deploy(&log);
+        QVERIFY(report);
+        for (const HostDeployResult &host : report->hosts) {
+            QVERIFY2(host.phase == DeployPhase::Failed &&
+                         host.message.contains(
+                             QLatin1String("The shared directory /data is not one filesystem")) &&
+                         host.message.contains(apart.name + QStringLiteral(" sees another one (/tmp)")),
+                     qPrintable(host.host + QStringLiteral(": ") + host.message));
+        }
+        const HostPlan *apartPlan = nullptr;
+        for (const HostPlan &host : m_lab.plan.hosts) {
+            if (host.hostName == apart.name)
+                apartPlan = &host;
+        }
+        QVERIFY(apartPlan);
+        const Result<ExecResult> written =
+            m_lab.onHost(apart, QStringLiteral("test -e %1/.env && echo written || echo absent")
+                                    .arg(Shell::quote(apartPlan->directory)));
+        SLURMDECK_VERIFY_OK(written);
+        QCOMPARE(written->standardOutput.trimmed(), QByteArray("absent"));
+
+        m_lab.cluster.shared = {sharedData()};
+        SLURMDECK_VERIFY_OK(m_lab.replan());
     }
 
     void cleanupTestCase()
@@ -330,6 +378,84 @@ private slots:
         QVERIFY(completes(pipedId));
         const Run pipedOutput = cli({QStringLiteral("jobs"), QStringLiteral("output"), pipedId});
         QCOMPARE(pipedOutput.out.trimmed(), QStringLiteral("stdin %1").arg(pipedId));
+    }
+
+    // A job array on the shared directory: one task a node (each takes its node whole), each
+    // writes a file there; all are visible on the controller's host, the tasks started in
+    // /data without being told, and a task's output is read from the shared directory even
+    // when the node that ran it has lost its container.
+    void jobArrayWritesOneFilePerNodeOnTheSharedDirectory()
+    {
+        const QString tag = QStringLiteral("array-%1").arg(QDateTime::currentMSecsSinceEpoch());
+        const qsizetype nodes = m_lab.hosts().size();
+        const QString path = m_lab.home.filePath(QStringLiteral("array.sh"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QStringLiteral("#!/bin/sh\n#SBATCH --exclusive\nmkdir -p /data/%1\n"
+                                  "pwd > /data/%1/$SLURM_ARRAY_TASK_ID.$SLURMD_NODENAME\n"
+                                  "echo \"task $SLURM_ARRAY_TASK_ID on $SLURMD_NODENAME\"\nsleep 5\n")
+                       .arg(tag)
+                       .toUtf8());
+        file.close();
+        const Run run =
+            cli({QStringLiteral("submit"), path, QStringLiteral("--job-name"),
+                 QStringLiteral("submitlab-array"), QStringLiteral("-a"),
+                 QStringLiteral("0-%1").arg(nodes - 1), QStringLiteral("-t"), QStringLiteral("5")});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        const QString id = run.out.trimmed();
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         return slurm(QStringLiteral("sacct -n -X -P -j %1 -o State | sort -u").arg(id)) ==
+                                QLatin1StringView("COMPLETED");
+                     },
+                     180000),
+                 qPrintable(slurm(QStringLiteral("sacct -X -j %1 -o JobID,State,NodeList").arg(id))));
+
+        const Result<ExecResult> listed = m_lab.onHost(
+            m_lab.primary(),
+            QStringLiteral("cd %1/%2 && for f in *; do printf '%s %s\n' \"$f\" \"$(cat \"$f\")\"; done")
+                .arg(Shell::quote(Lab::sharedDataPath(m_lab.primary())), tag));
+        SLURMDECK_VERIFY_OK(listed);
+        QSet<QString> seenNodes;
+        for (const QString &line :
+             QString::fromUtf8(listed->standardOutput).split(u'\n', Qt::SkipEmptyParts)) {
+            QCOMPARE(line.section(u' ', 1), QStringLiteral("/data")); // started there
+            seenNodes << line.section(u' ', 0, 0).section(u'.', 1);
+        }
+        QSet<QString> allNodes;
+        for (const Lab::Host &host : m_lab.hosts())
+            allNodes << host.name;
+        QVERIFY2(seenNodes == allNodes, listed->standardOutput.constData());
+
+        // The output of a task that ran elsewhere than the controller's host, read after that
+        // node's slurmd container is gone.
+        const QStringList tasks = slurm(QStringLiteral("sacct -n -X -P -j %1 -o JobIDRaw,NodeList").arg(id))
+                                      .split(u'\n', Qt::SkipEmptyParts);
+        QString taskId;
+        QString taskNode;
+        for (const QString &task : tasks) {
+            if (task.section(u'|', 1) != m_lab.primary().name) {
+                taskId = task.section(u'|', 0, 0);
+                taskNode = task.section(u'|', 1);
+            }
+        }
+        QVERIFY2(!taskId.isEmpty(), qPrintable(tasks.join(u'\n')));
+        for (const Lab::Host &host : m_lab.hosts()) {
+            if (host.name != taskNode)
+                continue;
+            const Result<ExecResult> removed = m_lab.onHost(
+                host,
+                QStringLiteral("%1 rm -f $(%1 ps -q --filter label=com.docker.compose.project=%2 --filter "
+                               "label=com.docker.compose.service=slurmd)")
+                    .arg(Shell::quote(host.docker), Shell::quote(m_lab.plan.projectName)));
+            SLURMDECK_VERIFY_OK(removed);
+        }
+        const Run output = cli({QStringLiteral("jobs"), QStringLiteral("output"), taskId});
+        QVERIFY2(output.exitCode == 0 && output.out.contains(QStringLiteral("on %1").arg(taskNode)),
+                 output.describe().constData());
+        (void)m_lab.onHost(m_lab.primary(),
+                           QStringLiteral("rm -rf %1/%2 %1/slurm-%3_*.out")
+                               .arg(Shell::quote(Lab::sharedDataPath(m_lab.primary())), tag, id));
     }
 };
 

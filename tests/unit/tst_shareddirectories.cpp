@@ -250,7 +250,7 @@ private slots:
         QCOMPARE(found.first().together, ab);
         QCOMPARE(found.first().apart, QStringList{QStringLiteral("c")});
         QVERIFY2(found.first().message.contains(
-                     QLatin1String("a and b see the same directory (/s), c see another one")),
+                     QLatin1String("a and b see the same directory (/s); c sees another one (/s)")),
                  qPrintable(found.first().message));
 
         // Nobody shares: every host is named.
