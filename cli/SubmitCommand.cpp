@@ -49,6 +49,11 @@ struct Options
                                SubmitCommand::tr("Environment: NAME=value or NAME, comma-separated (passed "
                                                  "on standard input, never on a command line)."),
                                QStringLiteral("VARS")};
+    QCommandLineOption user{
+        QStringLiteral("user"),
+        SubmitCommand::tr("Run the job as this one of the cluster's users (default: its first "
+                          "user)."),
+        QStringLiteral("NAME")};
     QCommandLineOption array{{QStringLiteral("a"), QStringLiteral("array")},
                              SubmitCommand::tr("Job array indices (0-9, 1,3,5-7, 0-99%10)."),
                              QStringLiteral("SPEC")};
@@ -56,7 +61,7 @@ struct Options
     [[nodiscard]] QList<QCommandLineOption> all() const
     {
         return {name, partition, nodes,  tasks, cpus,    memory, gpus,
-                time, chdir,     output, error, exports, array};
+                time, chdir,     output, error, exports, array,  user};
     }
 };
 
@@ -124,6 +129,7 @@ Result<JobRequest> SubmitCommand::requestFromOptions(const QCommandLineParser &p
     if (parser.isSet(o.exports))
         request.environment = parser.value(o.exports).split(u',', Qt::SkipEmptyParts);
     request.array = parser.value(o.array);
+    request.user = parser.value(o.user);
     return request;
 }
 
@@ -136,7 +142,7 @@ void SubmitCommand::start(const CliContext &context)
     if (!parse(context, parser, QStringLiteral("submit"),
                QStringLiteral("slurmdeck-cli [--cluster FILE] submit SCRIPT [--job-name N] [-p P] [-N N] "
                               "[-n N] [-c N] [--mem MB|4G] [--gpus [TYPE:]N] [-t T] [-D DIR] [-o F] [-e F] "
-                              "[--export VARS] [-a SPEC]")))
+                              "[--export VARS] [-a SPEC] [--user NAME]")))
         return;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1) {
@@ -172,7 +178,15 @@ void SubmitCommand::submit(const ClusterSnapshot &snapshot)
         done(CliFailure);
         return;
     }
-    const QStringList problems = JobRequests::validateJobRequest(m_request, snapshot);
+    QStringList problems = JobRequests::validateJobRequest(m_request, snapshot);
+    if (!m_request.user.isEmpty() && !plan().users.contains(m_request.user)) {
+        problems << (plan().users.isEmpty()
+                         ? tr("The cluster has no users to run jobs as: add them under 'users' in the "
+                              "cluster file "
+                              "and deploy.")
+                         : tr("'%1' is not one of the cluster's users (%2).")
+                               .arg(m_request.user, plan().users.join(QStringLiteral(", "))));
+    }
     if (!problems.isEmpty()) {
         for (const QString &problem : problems)
             err() << problem << u'\n';

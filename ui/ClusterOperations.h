@@ -54,6 +54,8 @@ public:
     // Where a job that names no working directory starts: the cluster's first shared
     // directory; empty without one (then output stays on the node that ran the job).
     [[nodiscard]] virtual QString sharedWorkingDirectory() const { return {}; }
+    // Who jobs can run as, the default first; empty: root (the cluster has no users).
+    [[nodiscard]] virtual QStringList clusterUsers() const { return {}; }
 };
 
 } // namespace SlurmDeck::Ui

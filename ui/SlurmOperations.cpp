@@ -120,4 +120,9 @@ QString SlurmOperations::sharedWorkingDirectory() const
     return m_monitor ? m_monitor->endpoint().sharedWorkingDirectory() : QString();
 }
 
+QStringList SlurmOperations::clusterUsers() const
+{
+    return m_monitor ? m_monitor->endpoint().users : QStringList();
+}
+
 } // namespace SlurmDeck::Ui

@@ -40,6 +40,7 @@ public:
     void submitJob(const JobRequest &request, QObject *context, Done done) override;
     void refresh() override;
     [[nodiscard]] QString sharedWorkingDirectory() const override;
+    [[nodiscard]] QStringList clusterUsers() const override;
 
 private:
     QPointer<SlurmMonitor> m_monitor;

@@ -373,7 +373,8 @@ bool readsSlurmConfig(const QStringList &changedFiles)
 {
     return std::any_of(changedFiles.cbegin(), changedFiles.cend(), [](const QString &path) {
         return path.startsWith(QLatin1String("etc/slurm/")) &&
-               !path.endsWith(QLatin1String("/slurmdbd.conf"));
+               !path.endsWith(QLatin1String("/slurmdbd.conf")) &&
+               path != HostDeployer::kUsersConf; // accounts, added by HostDeployer::syncUsers
     });
 }
 

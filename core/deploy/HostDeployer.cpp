@@ -495,6 +495,12 @@ HostDeployer::startServices(const QStringList &services, const QStringList &chan
         outcome.restarted = restart;
     }
 
+    // New users go into running containers now; containers (re)started read users.conf.
+    if (changedFiles.contains(kUsersConf)) {
+        if (Result<void> synced = syncUsers(services); !synced)
+            return synced.error();
+    }
+
     // A container that crashes right after `up` still shows as running for a moment: the
     // services started or restarted now must stay up, unrestarted, for the settle time.
     outcome.fresh = composeChanged || !missing.isEmpty() ? services : restart;

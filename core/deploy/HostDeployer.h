@@ -109,10 +109,14 @@ public:
     // Restarts the slurmd process inside its container (the image's restart-slurmd): the
     // container, and the job steps running in it, stay. Waits until slurmd runs again.
     [[nodiscard]] Result<void> restartSlurmdInPlace();
+    // Adds the cluster's users (etc/slurm/users.conf) in the running slurmctld and slurmd of
+    // `services` (the image's sync-users); a restarted container adds them itself.
+    [[nodiscard]] Result<void> syncUsers(const QStringList &services);
     // Stops `services` and starts them again with `up` (dependency order kept).
     [[nodiscard]] Result<void> restartContainers(const QStringList &services);
 
     static constexpr QLatin1StringView kSlurmConf{"etc/slurm/slurm.conf"};
+    static constexpr QLatin1StringView kUsersConf{"etc/slurm/users.conf"};
 
     // Services whose containers read `file` (a plan-relative path) and need a restart
     // when it changes; compose files and .env are handled by `up` itself. The files in

@@ -24,6 +24,30 @@ Result<void> HostDeployer::restartSlurmdInPlace()
     return {};
 }
 
+Result<void> HostDeployer::syncUsers(const QStringList &services)
+{
+    for (const QString &service : {QStringLiteral("slurmctld"), QStringLiteral("slurmd")}) {
+        if (!services.contains(service))
+            continue;
+        // On the controller also in slurmdbd's accounts (it waits for slurmdbd to know the cluster).
+        QStringList command{QStringLiteral("/usr/local/sbin/slurmdeck-entrypoint"),
+                            QStringLiteral("sync-users")};
+        if (service == u"slurmctld")
+            command << QStringLiteral("accounts");
+        const Result<ExecResult> synced =
+            runArgv(compose().exec(service, command), std::chrono::seconds(180));
+        if (!synced)
+            return synced.error();
+        if (!synced->succeeded()) {
+            return failure(QObject::tr("The cluster's users could not be added in %1 on %2.")
+                               .arg(service, m_plan.hostName),
+                           QString::fromUtf8(synced->standardError).trimmed().right(1000));
+        }
+        m_log(QObject::tr("users of the cluster added in %1").arg(service));
+    }
+    return {};
+}
+
 Result<void> HostDeployer::restartContainers(const QStringList &services)
 {
     // Stop, then `up`: unlike `restart`, `up` keeps the dependency order.

@@ -78,7 +78,7 @@ SlurmConfChange slurmConfigChange(const HostDeployer &deployer, const HostDeploy
                     SlurmConfChange{SlurmConfChange::Apply::RestartDaemons,
                                     {QObject::tr("slurm.conf was replaced before the daemons read it")}});
             }
-        } else if (path.startsWith(QLatin1String("etc/slurm/")) &&
+        } else if (path.startsWith(QLatin1String("etc/slurm/")) && path != HostDeployer::kUsersConf &&
                    ranBefore(deployer, result, QStringLiteral("slurmd"))) {
             change.merge(slurmFileChange(path));
         }

@@ -22,6 +22,8 @@ DetectedFacts detectedFacts(const HostFingerprint &fingerprint)
     facts.engineCpus = fingerprint.engineCpus;
     facts.engineMemoryMib = fingerprint.engineMemoryMiB();
     facts.loginUid = fingerprint.loginUid;
+    facts.loginGid = fingerprint.loginGid;
+    facts.loginUser = fingerprint.loginUser;
     facts.home = fingerprint.homeDirectory;
     facts.gpus = static_cast<int>(fingerprint.gpus.size());
     if (!fingerprint.gpus.isEmpty())
@@ -118,6 +120,7 @@ QJsonObject toJson(const DiscoveredHost &host)
         {QStringLiteral("engine_cpus"), optionalInt(fp.engineCpus)},
         {QStringLiteral("engine_memory_mib"), optionalInt(fp.engineMemoryMiB())},
         {QStringLiteral("login_uid"), optionalInt(fp.loginUid)},
+        {QStringLiteral("login_gid"), optionalInt(fp.loginGid)},
         {QStringLiteral("home"), fp.homeDirectory},
         {QStringLiteral("gpus"), gpus},
         {QStringLiteral("docker_path"), fp.dockerPath},

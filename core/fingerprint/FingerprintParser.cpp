@@ -218,7 +218,7 @@ private:
                  .arg(fix));
     }
 
-    // "uid\nname\nhome"; a field that does not look right stays unknown.
+    // "uid\nname\nhome\ngid"; a field that does not look right stays unknown.
     void login()
     {
         if (!m_output.section(u"login"))
@@ -228,6 +228,10 @@ private:
         const int uid = lines.value(0).trimmed().toInt(&uidOk);
         if (uidOk && uid >= 0)
             m_fp.loginUid = uid;
+        bool gidOk = false;
+        const int gid = lines.value(3).trimmed().toInt(&gidOk);
+        if (gidOk && gid >= 0)
+            m_fp.loginGid = gid;
         const QString user = lines.value(1).trimmed();
         if (!user.isEmpty() && user.size() <= 64 && !user.contains(u'/'))
             m_fp.loginUser = user;

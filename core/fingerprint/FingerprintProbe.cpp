@@ -59,9 +59,9 @@ sd_run uname-s uname -s
 sd_run uname-m uname -m
 sd_run uname-r uname -r
 if sd_have hostname; then sd_run hostname hostname; else sd_run hostname uname -n; fi
-# Who the SSH login is: uid, name, home (where an ordinary user's files go).
+# Who the SSH login is: uid, name, home (where an ordinary user's files go), gid.
 sd_login() {
-    printf '%s\n%s\n%s\n' "$(id -u 2>/dev/null)" "$(id -un 2>/dev/null)" "${HOME:-}"
+    printf '%s\n%s\n%s\n%s\n' "$(id -u 2>/dev/null)" "$(id -un 2>/dev/null)" "${HOME:-}" "$(id -g 2>/dev/null)"
 }
 sd_run login sd_login
 sd_os=

@@ -40,6 +40,7 @@ struct HostFingerprint final
     QString kernel;              // `uname -r`
     QString loginShell;          // the SSH account's login shell ($SHELL), e.g. "/bin/bash"
     std::optional<int> loginUid; // the SSH account's uid (0: root, or a QNAP admin)
+    std::optional<int> loginGid; // its primary group
     QString loginUser;           // its name, e.g. "alice"
     QString homeDirectory;       // its $HOME, absolute; empty: unknown
     QString architecture;        // normalised: x86_64, aarch64, armv7, ...

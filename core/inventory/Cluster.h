@@ -2,6 +2,7 @@
 #pragma once
 
 #include "inventory/ClusterSettings.h"
+#include "inventory/ClusterUser.h"
 #include "inventory/Host.h"
 #include "inventory/Partition.h"
 #include "inventory/SharedDirectory.h"
@@ -18,6 +19,7 @@ struct Cluster final
     QList<Host> hosts;
     QList<Partition> partitions;
     QList<SharedDirectory> shared; // directories every Slurm node sees at the same place
+    QList<ClusterUser> users;      // who runs jobs; empty: see ClusterUsers::effective
     ClusterSettings settings;
 
     [[nodiscard]] const Host *findHost(const QString &hostName) const;

@@ -80,6 +80,18 @@ Result<void> check(const Cluster &cluster)
                                          "Change it in the cluster file's 'shared' list.")
                                  .arg(shared.mount, problem));
     }
+    for (const ClusterUser &user : cluster.users) {
+        if (!ClusterUser::isValidName(user.name) || user.uid < ClusterUser::minimumUid || user.gid < 1)
+            return makeError(
+                Error::Code::InvalidArgument,
+                QObject::tr("The cluster cannot be used: its user '%1' (uid %2, gid %3) needs an "
+                            "account name, a uid of at least %4 and a gid. Change it in the cluster "
+                            "file's 'users' list.")
+                    .arg(user.name.simplified())
+                    .arg(user.uid)
+                    .arg(user.gid)
+                    .arg(ClusterUser::minimumUid));
+    }
     return {};
 }
 

@@ -2,6 +2,7 @@
 #include "inventory/ClusterYamlReader.h"
 
 #include "inventory/ClusterRules.h"
+#include "inventory/ClusterUserReader.h"
 #include "inventory/SharedDirectoryReader.h"
 #include "inventory/SpellingSuggestion.h"
 #include "inventory/YamlFieldReader.h"
@@ -25,9 +26,9 @@ using namespace YamlFields;
 // Deeper than any valid cluster file; keeps the secret scan bounded on hostile input.
 constexpr int maxDepth = 64;
 
-const QStringList topLevelKeys = {QStringLiteral("name"), QStringLiteral("hosts"),
+const QStringList topLevelKeys = {QStringLiteral("name"),       QStringLiteral("hosts"),
                                   QStringLiteral("partitions"), QStringLiteral("shared"),
-                                  QStringLiteral("settings")};
+                                  QStringLiteral("users"),      QStringLiteral("settings")};
 const QStringList hostKeys = {QStringLiteral("name"),  QStringLiteral("address"),  QStringLiteral("user"),
                               QStringLiteral("port"),  QStringLiteral("identity"), QStringLiteral("platform"),
                               QStringLiteral("roles"), QStringLiteral("detected")};
@@ -40,7 +41,9 @@ const QStringList detectedKeys = {QStringLiteral("platform"),
                                   QStringLiteral("memory_mib"),
                                   QStringLiteral("engine_cpus"),
                                   QStringLiteral("engine_memory_mib"),
+                                  QStringLiteral("login_user"),
                                   QStringLiteral("login_uid"),
+                                  QStringLiteral("login_gid"),
                                   QStringLiteral("home"),
                                   QStringLiteral("gpus"),
                                   QStringLiteral("gpu_model")};
@@ -164,6 +167,8 @@ private:
 
         if (const Entry *shared = find(top, QStringLiteral("shared")))
             readSharedDirectories(*this, *shared, m_cluster);
+        if (const Entry *users = find(top, QStringLiteral("users")))
+            readClusterUsers(*this, *users, m_cluster);
         if (const Entry *settings = find(top, QStringLiteral("settings")))
             readSettings(*settings);
 
@@ -298,6 +303,17 @@ private:
             optionalInteger(find(fields, QStringLiteral("engine_memory_mib")), 0, qint64(1) << 40);
         if (const auto uid = optionalInteger(find(fields, QStringLiteral("login_uid")), 0, 0x7fffffff))
             detected.loginUid = static_cast<int>(*uid);
+        if (const auto gid = optionalInteger(find(fields, QStringLiteral("login_gid")), 0, 0x7fffffff))
+            detected.loginGid = static_cast<int>(*gid);
+        if (const Entry *userEntry = find(fields, QStringLiteral("login_user"))) {
+            if (const auto user = optionalText(userEntry); user && !user->isEmpty()) {
+                if (ClusterUser::isValidName(*user))
+                    detected.loginUser = *user;
+                else
+                    report(userEntry->value.Mark(),
+                           QStringLiteral("'login_user' ") + ClusterUser::nameRule());
+            }
+        }
         if (const Entry *homeEntry = find(fields, QStringLiteral("home"))) {
             if (const auto home = optionalText(homeEntry); home && !home->isEmpty()) {
                 if (const QString problem = ClusterRules::remoteDirectoryProblem(*home); problem.isEmpty())

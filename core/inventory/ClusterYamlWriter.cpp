@@ -66,9 +66,15 @@ void writeDetected(YAML::Emitter &out, const DetectedFacts &detected)
         writeKey(out, "engine_memory_mib");
         out << static_cast<long long>(*detected.engineMemoryMib);
     }
+    if (!detected.loginUser.isEmpty())
+        writeText(out, "login_user", detected.loginUser);
     if (detected.loginUid) {
         writeKey(out, "login_uid");
         out << *detected.loginUid;
+    }
+    if (detected.loginGid) {
+        writeKey(out, "login_gid");
+        out << *detected.loginGid;
     }
     if (!detected.home.isEmpty())
         writeText(out, "home", detected.home);
@@ -174,6 +180,21 @@ QByteArray writeClusterYaml(const Cluster &cluster)
         out << YAML::BeginSeq;
         for (const SharedDirectory &shared : cluster.shared)
             writeShared(out, shared);
+        out << YAML::EndSeq;
+    }
+
+    if (!cluster.users.isEmpty()) {
+        writeKey(out, "users");
+        out << YAML::BeginSeq;
+        for (const ClusterUser &user : cluster.users) {
+            out << YAML::Flow << YAML::BeginMap;
+            writeText(out, "name", user.name);
+            writeKey(out, "uid");
+            out << user.uid;
+            writeKey(out, "gid");
+            out << user.gid;
+            out << YAML::EndMap;
+        }
         out << YAML::EndSeq;
     }
 

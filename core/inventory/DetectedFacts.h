@@ -28,6 +28,8 @@ struct DetectedFacts final
     // The SSH login: uid 0 (root, a QNAP admin) may write anywhere; an ordinary user's files
     // go under its home directory (see ClusterPlanner::projectDirectory).
     std::optional<int> loginUid;
+    std::optional<int> loginGid;
+    QString loginUser;       // the login's name; the controller's is the cluster's default user
     QString home;            // absolute; empty: unknown
     std::optional<int> gpus; // NVIDIA GPUs
     QString gpuModel;        // empty: unknown

@@ -97,6 +97,7 @@ QStringList ClusterPlanner::managedFiles()
             QStringLiteral("etc/slurm/slurm.conf"),
             QStringLiteral("etc/slurm/cgroup.conf"),
             QStringLiteral("etc/slurm/gres.conf"),
+            QStringLiteral("etc/slurm/users.conf"),
             QStringLiteral("etc/slurm/slurmdbd.conf"),
             QStringLiteral("secrets/munge.key"),
             QStringLiteral("secrets/db_password"),
@@ -242,6 +243,14 @@ Result<HostPlan> ClusterPlanner::planHost(const Cluster &cluster, const Host &ho
                << RenderedFile{QStringLiteral("etc/slurm/cgroup.conf"), *cgroupConf, 0644, false};
     if (!gresConf.isEmpty())
         plan.files << RenderedFile{QStringLiteral("etc/slurm/gres.conf"), gresConf, 0644, false};
+    if (const QList<ClusterUser> users = ClusterUsers::effective(cluster); !users.isEmpty()) {
+        QByteArray accounts =
+            generatedHeader(cluster.name) +
+            "# The cluster's users, name:uid:gid: accounts in the Slurm containers and in slurmdbd.\n";
+        for (const ClusterUser &user : users)
+            accounts += QStringLiteral("%1:%2:%3\n").arg(user.name).arg(user.uid).arg(user.gid).toUtf8();
+        plan.files << RenderedFile{QStringLiteral("etc/slurm/users.conf"), accounts, 0644, false};
+    }
     plan.files << RenderedFile{QStringLiteral("secrets/munge.key"), inputs.mungeKey, 0400, true};
     if (host.hasRole(HostRole::Database)) {
         plan.files << RenderedFile{QStringLiteral("etc/slurm/slurmdbd.conf"), renderSlurmdbdConf(cluster),
@@ -279,6 +288,7 @@ Result<ClusterPlan> ClusterPlanner::plan(const Cluster &cluster, const PlanInput
     plan.slurmImage = inputs.slurmImage;
     plan.monitoringImage = inputs.monitoringImage;
     plan.databaseImage = inputs.databaseImage;
+    plan.users = topology->users;
     const QByteArray slurmConf = renderSlurmConf(cluster, inputs);
     const QByteArray gresConf = renderGresConf(cluster);
     for (qsizetype i = 0; i < cluster.hosts.size(); ++i) {

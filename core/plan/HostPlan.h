@@ -76,6 +76,7 @@ struct ClusterPlan
     QString databaseImage;
     QList<ImageBuildContext> buildContexts; // one per image
     QStringList notes;                      // things the user should know (optional services left out, ...)
+    QStringList users;                      // who jobs run as (ClusterUsers::effective), first the default
 
     [[nodiscard]] const ImageBuildContext *buildContext(const QString &image) const
     {

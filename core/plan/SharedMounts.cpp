@@ -49,8 +49,7 @@ QByteArray composeFile(const HostPlan &plan)
         text += "  " + service.toUtf8() + ":\n    volumes:\n";
         for (const SharedMount &mount : plan.sharedMounts) {
             text += "      - type: bind\n        source: " + quoted(mount.source) +
-                    "\n        target: " + quoted(mount.mount) +
-                    "\n        bind:\n          create_host_path: false\n";
+                    "\n        target: " + quoted(mount.mount) + '\n';
         }
     }
     return text;

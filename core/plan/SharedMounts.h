@@ -18,8 +18,9 @@ namespace SlurmDeck::SharedMounts {
 [[nodiscard]] QStringList servicesMounting(const QStringList &services);
 // `host`'s shared mounts: each directory's source on that host and its mount point.
 [[nodiscard]] QList<SharedMount> of(const Cluster &cluster, const QString &hostName);
-// compose.shared.yml for `plan` (its sharedMounts and services). Long bind syntax: a source
-// missing on the host is an error, not a directory Docker creates empty.
+// compose.shared.yml for `plan` (its sharedMounts and services). Long bind syntax (the engine's
+// mounts: a source missing on the host is an error, not a directory Docker creates empty),
+// without create_host_path, which docker-compose v1 refuses.
 [[nodiscard]] QByteArray composeFile(const HostPlan &plan);
 
 } // namespace SlurmDeck::SharedMounts

@@ -26,6 +26,8 @@ Result<Topology> Topology::of(const Cluster &cluster, const QHash<QString, QStri
     Topology topology;
     topology.clusterName = cluster.name;
     topology.projectName = ClusterPlanner::projectName(cluster);
+    for (const ClusterUser &user : ClusterUsers::effective(cluster))
+        topology.users << user.name;
     for (const Host &host : cluster.hosts) {
         HostPlan plan;
         plan.hostName = host.name;
@@ -70,6 +72,7 @@ ClusterPlan Topology::withoutFiles() const
     plan.clusterName = clusterName;
     plan.projectName = projectName;
     plan.hosts = hosts;
+    plan.users = users;
     const PlanInputs images; // the images every plan uses
     plan.slurmImage = images.slurmImage;
     plan.monitoringImage = images.monitoringImage;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "slurm/JobRequest.h"
 
+#include "inventory/ClusterUser.h"
 #include "remote/ShellQuote.h"
 
 #include <QObject>
@@ -204,6 +205,8 @@ QStringList validateJobRequest(const JobRequest &request, const ClusterSnapshot 
     else if (!request.script.startsWith(QLatin1String("#!")))
         problems << QObject::tr("The script must start with an interpreter line such as #!/bin/bash "
                                 "(sbatch refuses it otherwise).");
+    if (!request.user.isEmpty() && !ClusterUser::isValidName(request.user))
+        problems << QObject::tr("The user '%1' is not an account name.").arg(request.user);
     if (request.nodes < 0 || request.tasks < 0 || request.cpusPerTask < 0 || request.memoryMb < 0 ||
         request.gpus < 0)
         problems << QObject::tr("Counts and memory cannot be negative.");
@@ -352,7 +355,12 @@ QStringList submitArgv(const JobRequest &request)
                        "if [ -n \"$e\" ]; then SBATCH_EXPORT=$e; export SBATCH_EXPORT; fi\n"
                        "exec ") +
         Shell::join(sbatchArguments(request));
-    return {QStringLiteral("sh"), QStringLiteral("-c"), script};
+    const QStringList shell{QStringLiteral("sh"), QStringLiteral("-c"), script};
+    if (request.user.isEmpty())
+        return shell;
+    // sbatch as the user: the job is theirs (uid, gid, accounting).
+    return QStringList{QStringLiteral("runuser"), QStringLiteral("-u"), request.user, QStringLiteral("--")} +
+           shell;
 }
 
 QByteArray submitInput(const JobRequest &request)

@@ -36,6 +36,7 @@ struct JobRequest
     QString errorPath;
     QStringList environment; // "NAME=value" or "NAME" (passed on from sbatch's environment)
     QString array;           // "0-9", "1,3,5-7", "0-99%10"
+    QString user;            // who the job runs as (one of the cluster's users); empty: root
 
     friend bool operator==(const JobRequest &, const JobRequest &) = default;
 };

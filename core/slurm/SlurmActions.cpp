@@ -115,6 +115,8 @@ void SlurmActions::submitJob(const JobRequest &given, QObject *context, Done don
     JobRequest request = given;
     if (request.workingDirectory.isEmpty())
         request.workingDirectory = m_endpoint->sharedWorkingDirectory();
+    if (request.user.isEmpty())
+        request.user = m_endpoint->users.value(0); // none: root, as before the cluster had users
     const QString description =
         request.name.isEmpty() ? tr("submit a job") : tr("submit job %1").arg(request.name);
     const QStringList argv = JobRequests::submitArgv(request);

@@ -59,7 +59,8 @@ public:
     // sbatch with the script on standard input; `done` gets the new job's id, or an Error
     // with sbatch's own message. The request is not validated here (JobRequests does that
     // against a snapshot first). Without a working directory the job starts in the
-    // cluster's shared directory, where there is one (SlurmEndpoint::sharedWorkingDirectory).
+    // cluster's shared directory, where there is one (SlurmEndpoint::sharedWorkingDirectory);
+    // without a user, as the cluster's first user (root when it has none).
     void submitJob(const JobRequest &request, QObject *context, Done done);
 
     // scontrol show job -d, with the pending reason explained (SlurmQueries).

@@ -11,6 +11,7 @@ Result<SlurmEndpoint> SlurmEndpoint::fromPlan(const ClusterPlan &plan,
     SlurmEndpoint endpoint;
     endpoint.clusterName = plan.clusterName;
     endpoint.projectName = plan.projectName;
+    endpoint.users = plan.users;
     for (HostPlan host : plan.hosts) {
         host.files.clear(); // the munge key and the database password stay out of the monitor
         if (host.services.contains(QStringLiteral("slurmctld")) && endpoint.controllerHost.isEmpty())

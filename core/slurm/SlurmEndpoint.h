@@ -24,6 +24,7 @@ struct SlurmEndpoint
     QHash<QString, SshTarget> targets; // by host name
     QString controllerHost;            // the host running slurmctld
     bool accounting = false;           // some host runs slurmdbd
+    QStringList users;                 // who jobs run as, first the default; empty: root
 
     // Fails when no host runs slurmctld or it has no SSH target.
     [[nodiscard]] static Result<SlurmEndpoint> fromTopology(const Topology &topology,

@@ -102,6 +102,17 @@ private slots:
                                           true, ClusterSecrets::generateMungeKey(),
                                           ClusterSecrets::generatePassword()));
         m_lab.cluster.shared = {sharedData()};
+        // The lab's ordinary user runs the jobs, with her uid and gid on the hosts.
+        const Lab::Host *userHost = nullptr;
+        for (const Lab::Host &host : m_lab.hosts()) {
+            if (host.user != u"root")
+                userHost = &host;
+        }
+        QVERIFY2(userHost, "the lab has no ordinary user");
+        const Result<ExecResult> gid = m_lab.onHost(*userHost, QStringLiteral("id -g"));
+        SLURMDECK_VERIFY_OK(gid);
+        m_lab.cluster.users = {ClusterUser{userHost->user, userHost->uid,
+                                           QString::fromUtf8(gid->standardOutput).trimmed().toInt()}};
         SLURMDECK_VERIFY_OK(m_lab.replan());
         m_lab.tearDown(); // leftovers of a killed run
     }
@@ -378,6 +389,49 @@ private slots:
         QVERIFY(completes(pipedId));
         const Run pipedOutput = cli({QStringLiteral("jobs"), QStringLiteral("output"), pipedId});
         QCOMPARE(pipedOutput.out.trimmed(), QStringLiteral("stdin %1").arg(pipedId));
+    }
+
+    // Jobs run as the cluster's user: what one writes on the shared directory belongs to her
+    // uid on the hosts, and accounting knows her, in the cluster's account.
+    void jobRunsAsTheClusterUser()
+    {
+        const ClusterUser user = m_lab.cluster.users.constFirst();
+        const QString tag = QStringLiteral("who-%1").arg(QDateTime::currentMSecsSinceEpoch());
+        const QString path = m_lab.home.filePath(QStringLiteral("who.sh"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QStringLiteral("#!/bin/sh\nid -un > /data/%1\n").arg(tag).toUtf8());
+        file.close();
+        const Run run = cli({QStringLiteral("submit"), path, QStringLiteral("-t"), QStringLiteral("5")});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        const QString id = run.out.trimmed();
+        QVERIFY2(completes(id), qPrintable(slurm(QStringLiteral("sacct -X -j %1").arg(id))));
+        const Result<ExecResult> owner =
+            m_lab.onHost(m_lab.primary(), QStringLiteral("cd %1 && stat -c %u %2 && cat %2")
+                                              .arg(Shell::quote(Lab::sharedDataPath(m_lab.primary())), tag));
+        SLURMDECK_VERIFY_OK(owner);
+        QCOMPARE(QString::fromUtf8(owner->standardOutput).trimmed(),
+                 QStringLiteral("%1\n%2").arg(user.uid).arg(user.name));
+        QCOMPARE(slurm(QStringLiteral("sacct -n -X -P -j %1 -o User").arg(id)), user.name);
+        QVERIFY2(
+            QTest::qWaitFor(
+                [&] {
+                    return slurm(QStringLiteral("sacctmgr -n -P show user %1 format=user,defaultaccount")
+                                     .arg(user.name)) ==
+                           QStringLiteral("%1|%2").arg(user.name, m_lab.cluster.name);
+                },
+                60000),
+            qPrintable(slurm(
+                QStringLiteral("sacctmgr -n -P show user %1 format=user,defaultaccount").arg(user.name))));
+        // Naming another user than the cluster's is refused before sbatch.
+        const Run other =
+            cli({QStringLiteral("submit"), path, QStringLiteral("--user"), QStringLiteral("mallory")});
+        QVERIFY2(other.exitCode == 2 &&
+                     other.err.contains(QStringLiteral("is not one of the cluster's users")),
+                 other.describe().constData());
+        (void)m_lab.onHost(m_lab.primary(),
+                           QStringLiteral("rm -f %1/%2 %1/slurm-%3.out")
+                               .arg(Shell::quote(Lab::sharedDataPath(m_lab.primary())), tag, id));
     }
 
     // A job array on the shared directory: one task a node (each takes its node whole), each

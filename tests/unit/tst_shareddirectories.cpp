@@ -4,6 +4,7 @@
 // verdict on which hosts see one filesystem.
 #include "InventoryFixtures.h"
 #include "ResultTesting.h"
+#include "compose/ComposeCommand.h"
 #include "deploy/SharedDataVerdict.h"
 #include "inventory/ClusterDocument.h"
 #include "inventory/ClusterFile.h"
@@ -15,6 +16,11 @@
 #include "plan/Topology.h"
 #include "slurm/SlurmEndpoint.h"
 
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace SlurmDeck;
@@ -173,8 +179,7 @@ private slots:
         QVERIFY(macFile);
         QCOMPARE(macFile->content.count("type: bind"), 1); // slurmd only
         QVERIFY(macFile->content.contains("  slurmd:\n    volumes:\n      - type: bind\n        source: "
-                                          "\"/Volumes/data\"\n        target: \"/data\"\n        bind:\n   "
-                                          "       create_host_path: false\n"));
+                                          "\"/Volumes/data\"\n        target: \"/data\"\n"));
         QVERIFY(!macFile->content.contains("slurmctld"));
 
         const HostPlan &gpu = plan.hosts.at(1);
@@ -195,6 +200,43 @@ private slots:
         QVERIFY(std::any_of(plan.notes.cbegin(), plan.notes.cend(), [](const QString &note) {
             return note.contains(QLatin1String("/data from /mnt/nas $HOME (/Volumes/data on mac)"));
         }));
+    }
+
+    // What docker-compose v1 (Debian's, QNAP's Container Station) makes of the host's files.
+    void realComposeMountsTheSource()
+    {
+        Cluster cluster = sampleCluster();
+        cluster.shared = {SharedDirectory{QStringLiteral("/data"),
+                                          QStringLiteral("/mnt/nas/data"),
+                                          {{QStringLiteral("mac"), QStringLiteral("/Volumes/data")}}}};
+        const ClusterPlan plan = planOf(cluster);
+        const QString dockerCompose = QStandardPaths::findExecutable(QStringLiteral("docker-compose"));
+        QVERIFY2(!dockerCompose.isEmpty(),
+                 "docker-compose (v1) is not installed: run scripts/install-deps.sh test");
+        for (const HostPlan &host : plan.hosts) {
+            QTemporaryDir directory;
+            QVERIFY(directory.isValid());
+            for (const RenderedFile &file : host.files) {
+                QVERIFY(QDir(directory.path()).mkpath(QFileInfo(directory.filePath(file.path)).path()));
+                QFile out(directory.filePath(file.path));
+                QVERIFY(out.open(QIODevice::WriteOnly));
+                out.write(file.content);
+            }
+            ComposeProject project = host.project;
+            project.directory = directory.path();
+            const QStringList argv = ComposeCommand(ComposeTool::standalone(dockerCompose), project)
+                                         .arguments({QStringLiteral("config")});
+            QProcess process;
+            process.start(argv.constFirst(), argv.mid(1));
+            QVERIFY(process.waitForFinished(60000));
+            QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+            const QString merged = QString::fromUtf8(process.readAllStandardOutput());
+            const QString source =
+                host.hostName == u"mac" ? QStringLiteral("/Volumes/data") : QStringLiteral("/mnt/nas/data");
+            QVERIFY2(merged.contains(QStringLiteral("source: ") + source) &&
+                         merged.contains(QStringLiteral("target: /data")),
+                     qPrintable(merged));
+        }
     }
 
     void withoutSharedDirectoriesNothingChanges()

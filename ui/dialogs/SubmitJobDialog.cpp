@@ -54,6 +54,7 @@ SubmitJobDialog::SubmitJobDialog(std::shared_ptr<ClusterOperations> operations, 
     , m_script(new QPlainTextEdit(this))
     , m_name(lineEdit(this, QStringLiteral("jobNameEdit"), tr("the script's name")))
     , m_partition(new QComboBox(this))
+    , m_user(new QComboBox(this))
     , m_nodes(countSpin(this, QStringLiteral("nodesSpin"), 100000))
     , m_tasks(countSpin(this, QStringLiteral("tasksSpin"), 1000000))
     , m_cpus(countSpin(this, QStringLiteral("cpusSpin"), 100000))
@@ -123,7 +124,7 @@ SubmitJobDialog::SubmitJobDialog(std::shared_ptr<ClusterOperations> operations, 
     layout->addWidget(splitter, 1);
     layout->addWidget(m_message);
     layout->addWidget(buttons);
-    updateWorkingDirectoryHint();
+    updateClusterDefaults();
 
     for (QLineEdit *edit : findChildren<QLineEdit *>()) {
         if (edit != m_templateName)
@@ -146,6 +147,7 @@ QWidget *SubmitJobDialog::createFields()
 {
     auto *fields = new QWidget(this);
     m_partition->setObjectName(QStringLiteral("partitionCombo"));
+    m_user->setObjectName(QStringLiteral("userCombo"));
     m_environment->setObjectName(QStringLiteral("environmentEdit"));
     m_environment->setPlaceholderText(tr("One per line: NAME=value, or NAME to pass it on. Sent to sbatch on "
                                          "its standard input, never on a command line."));
@@ -157,6 +159,7 @@ QWidget *SubmitJobDialog::createFields()
     auto *form = new QFormLayout(fields);
     form->addRow(tr("Job &name:"), m_name);
     form->addRow(tr("&Partition:"), m_partition);
+    form->addRow(tr("Run &as:"), m_user);
     form->addRow(tr("N&odes:"), m_nodes);
     form->addRow(tr("&Tasks:"), m_tasks);
     form->addRow(tr("&CPUs per task:"), m_cpus);
@@ -174,12 +177,26 @@ QWidget *SubmitJobDialog::createFields()
 void SubmitJobDialog::setOperations(std::shared_ptr<ClusterOperations> operations)
 {
     m_operations = std::move(operations);
-    updateWorkingDirectoryHint();
+    updateClusterDefaults();
     validate();
 }
 
-void SubmitJobDialog::updateWorkingDirectoryHint()
+void SubmitJobDialog::updateClusterDefaults()
 {
+    const QStringList users = m_operations ? m_operations->clusterUsers() : QStringList();
+    QStringList shown;
+    for (int i = 0; i < m_user->count(); ++i)
+        shown << m_user->itemData(i).toString();
+    if (shown != users || m_user->count() == 0) {
+        const QString current = m_user->currentData().toString();
+        const QSignalBlocker blocker(m_user);
+        m_user->clear();
+        for (const QString &user : users)
+            m_user->addItem(user, user);
+        if (users.isEmpty())
+            m_user->addItem(tr("root (the cluster has no users)"), QString());
+        m_user->setCurrentIndex(std::max(0, m_user->findData(current)));
+    }
     const QString shared = m_operations ? m_operations->sharedWorkingDirectory() : QString();
     m_workDir->setPlaceholderText(shared.isEmpty()
                                       ? tr("default: where sbatch runs; output stays on the node")
@@ -191,7 +208,7 @@ void SubmitJobDialog::setSnapshot(const ClusterSnapshot &snapshot)
     if (snapshot.isStale() && !m_snapshot.partitions.isEmpty())
         return; // keep the last partitions the cluster told
     m_snapshot = snapshot;
-    updateWorkingDirectoryHint();
+    updateClusterDefaults();
     updatePartitions();
     validate();
 }
@@ -258,6 +275,7 @@ QStringList SubmitJobDialog::parseProblems(JobRequest *request) const
     request->outputPath = m_output->text().trimmed();
     request->errorPath = m_error->text().trimmed();
     request->array = m_array->text().trimmed();
+    request->user = m_user->currentData().toString();
     const QStringList lines = m_environment->toPlainText().split(u'\n', Qt::SkipEmptyParts);
     for (const QString &line : lines) {
         if (!line.trimmed().isEmpty())

@@ -54,6 +54,7 @@ public:
     [[nodiscard]] QPlainTextEdit *scriptEditor() const { return m_script; }
     [[nodiscard]] QLineEdit *nameEdit() const { return m_name; }
     [[nodiscard]] QComboBox *partitionCombo() const { return m_partition; }
+    [[nodiscard]] QComboBox *userCombo() const { return m_user; }
     [[nodiscard]] QSpinBox *nodesSpin() const { return m_nodes; }
     [[nodiscard]] QSpinBox *tasksSpin() const { return m_tasks; }
     [[nodiscard]] QSpinBox *cpusSpin() const { return m_cpus; }
@@ -81,8 +82,9 @@ private:
     QWidget *createFields();
     void reloadTemplates(const QString &select = {});
     void updatePartitions();
-    // The working directory's placeholder: the shared directory jobs start in, or where.
-    void updateWorkingDirectoryHint();
+    // What the cluster gives a job it does not say otherwise: the users to run as, and the
+    // working directory's placeholder (the shared directory jobs start in, or where).
+    void updateClusterDefaults();
     void validate();
     void showMessage(const QString &text, bool problem);
     [[nodiscard]] QStringList parseProblems(JobRequest *request) const;
@@ -97,6 +99,7 @@ private:
     QPlainTextEdit *m_script;
     QLineEdit *m_name;
     QComboBox *m_partition;
+    QComboBox *m_user;
     QSpinBox *m_nodes;
     QSpinBox *m_tasks;
     QSpinBox *m_cpus;

@@ -3,6 +3,8 @@
 #   slurmdeck-entrypoint slurmctld [ARGS]   controller        (slurmctld -D)
 #   slurmdeck-entrypoint slurmd [ARGS]      compute node      (slurmd -D -N $SLURM_NODENAME)
 #   slurmdeck-entrypoint restart-slurmd     restart that slurmd in place (running jobs stay)
+#   slurmdeck-entrypoint sync-users [accounts]  add the cluster's users (etc/slurm/users.conf);
+#                                           with accounts, also in slurmdbd (on the controller)
 #   slurmdeck-entrypoint slurmdbd [ARGS]    accounting daemon (slurmdbd -D)
 #   slurmdeck-entrypoint slurm-exporter     Prometheus textfile exporter loop
 #   slurmdeck-entrypoint CMD [ARGS]         anything else, with munged running if a key is mounted
@@ -64,6 +66,57 @@ wait_for_port() {
         sleep 0.5
     done
     [ "$waited" -eq 0 ] || log "$3 at $1:$2 answers"
+}
+
+# The cluster's users (name:uid:gid lines in users.conf, written by the deploy) as accounts
+# here, so jobs run as them and files they write belong to their uid on the hosts. An
+# account that is there already is left alone; a uid or name taken by another account is
+# reported, not changed.
+sync_users() {
+    users=$SLURM_CONF_DIR/users.conf
+    [ -f "$users" ] || return 0
+    grep -v '^[[:space:]]*#' "$users" | while IFS=: read -r name uid gid; do
+        [ -n "$name" ] && [ -n "$uid" ] && [ -n "$gid" ] || continue
+        getent group "$gid" >/dev/null || groupadd -g "$gid" "$name" 2>/dev/null ||
+            groupadd -g "$gid" "slurmdeck-$gid" || { log "warning: cannot add group $gid for $name"; continue; }
+        owner=$(getent passwd "$uid" | cut -d: -f1)
+        if [ -n "$owner" ]; then
+            [ "$owner" = "$name" ] || log "warning: uid $uid is $owner in this image, not $name: $name's jobs run as $owner"
+            continue
+        fi
+        if getent passwd "$name" >/dev/null; then
+            log "warning: $name has another uid in this image than $uid; left as it is"
+            continue
+        fi
+        useradd -u "$uid" -g "$gid" -M -d "/home/$name" -s /bin/sh "$name" &&
+            log "user $name ($uid:$gid) added" || log "warning: cannot add user $name ($uid:$gid)"
+    done
+}
+
+# The cluster's users in slurmdbd: an account named after the cluster, each user with it as
+# the default account. Waits (up to 2 minutes) until slurmdbd knows the cluster, which
+# slurmctld registers when it first connects. Without accounting, nothing to do.
+register_accounts() {
+    users=$SLURM_CONF_DIR/users.conf
+    [ -f "$users" ] || return 0
+    case $(conf_value AccountingStorageType) in *slurmdbd) ;; *) return 0 ;; esac
+    account=$(conf_value ClusterName | tr '[:upper:]' '[:lower:]')
+    i=0
+    until sacctmgr -n -P show cluster format=cluster 2>/dev/null | grep -qx "$account"; do
+        i=$((i + 1))
+        [ "$i" -lt 120 ] || { log "warning: slurmdbd does not know cluster $account; users not added to accounting"; return 0; }
+        sleep 1
+    done
+    sacctmgr -n -P show account "$account" format=account 2>/dev/null | grep -qx "$account" ||
+        sacctmgr -i add account "$account" Description="SlurmDeck cluster $account" Organization=slurmdeck >/dev/null ||
+        log "warning: cannot add account $account"
+    grep -v '^[[:space:]]*#' "$users" | while IFS=: read -r name uid gid; do
+        [ -n "$name" ] || continue
+        if ! sacctmgr -n -P show user "$name" format=user 2>/dev/null | grep -qx "$name"; then
+            sacctmgr -i add user "$name" DefaultAccount="$account" >/dev/null &&
+                log "user $name added to account $account" || log "warning: cannot add $name to account $account"
+        fi
+    done
 }
 
 need_conf() {
@@ -134,6 +187,7 @@ case $role in
     slurmctld)
         shift
         need_conf slurm.conf
+        sync_users
         start_munged
         mkdir -p /var/lib/slurm/slurmctld
         chown slurm:slurm /var/lib/slurm/slurmctld
@@ -141,6 +195,8 @@ case $role in
         case $(conf_value AccountingStorageType) in
             *slurmdbd) wait_for_port "$(conf_value AccountingStorageHost)" "$(conf_value AccountingStoragePort)" slurmdbd ;;
         esac
+        # Once slurmctld has registered the cluster; detached, so tini reaps it.
+        (register_accounts &)
         log "exec slurmctld -D $*"
         exec slurmctld -D "$@"
         ;;
@@ -148,6 +204,7 @@ case $role in
         shift
         need_conf slurm.conf
         [ -n "${SLURM_NODENAME:-}" ] || die "SLURM_NODENAME is not set (the deploy writes it to <dir>/.env)"
+        sync_users
         start_munged
         mkdir -p /var/lib/slurm/slurmd
         controller=$(conf_value SlurmctldHost)
@@ -168,6 +225,11 @@ case $role in
             sleep 0.1
         done
         log "slurmd restarted in place ($pid -> $now)"
+        ;;
+    sync-users)
+        # Run by the deploy (docker exec) after users.conf changed: the daemons keep running.
+        sync_users
+        [ "${2:-}" != accounts ] || register_accounts
         ;;
     slurmdbd)
         shift
