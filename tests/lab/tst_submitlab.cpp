@@ -217,7 +217,13 @@ private slots:
         timer.start();
         const std::optional<DeployReport> report = m_lab.deploy(&log);
         QVERIFY(report);
-        QVERIFY2(report->ok(), qPrintable(log.mid(std::max<qsizetype>(0, log.size() - 30)).join(u'\n')));
+        QStringList failures;
+        for (const HostDeployResult &host : report->hosts) {
+            if (host.phase == DeployPhase::Failed)
+                failures << host.host + QStringLiteral(": ") + host.message + u'\n' + host.lastLogLines;
+        }
+        QVERIFY2(report->ok(), qPrintable(failures.join(u'\n') + QStringLiteral("\nLog:\n") +
+                                          log.mid(std::max<qsizetype>(0, log.size() - 30)).join(u'\n')));
         qInfo("deployed in %lld s", timer.elapsed() / 1000);
         // Every node registered and idle before the view looks.
         QVERIFY2(QTest::qWaitFor([this] { return m_lab.allNodesIdle(); }, 120000),
