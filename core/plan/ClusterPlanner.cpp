@@ -5,6 +5,7 @@
 #include "inventory/ClusterFile.h"
 
 #include "plan/MonitoringConfig.h"
+#include "plan/ServiceLimits.h"
 #include "plan/SharedMounts.h"
 #include "plan/SlurmConfig.h"
 #include "plan/Topology.h"
@@ -332,6 +333,27 @@ Result<ClusterPlan> ClusterPlanner::plan(const Cluster &cluster, const PlanInput
     }
     if (const QString note = sharedDirectoriesNote(cluster); !note.isEmpty())
         plan.notes << note;
+    if (const QList<ClusterUser> users = ClusterUsers::effective(cluster); !users.isEmpty()) {
+        QStringList names;
+        for (const ClusterUser &user : users)
+            names << QStringLiteral("%1 (%2:%3)").arg(user.name).arg(user.uid).arg(user.gid);
+        plan.notes << QObject::tr(
+                          "Jobs run as the cluster's users, by default the first: %1. They are accounts in "
+                          "every Slurm container and in slurmdbd's account %2.")
+                          .arg(names.join(QStringLiteral(", ")), cluster.name.toLower());
+    } else {
+        plan.notes << QObject::tr(
+            "Jobs run as root in the containers: the cluster has no users (the controller is "
+            "reached as root). List them under 'users' in the cluster file.");
+    }
+    if (const Result<QByteArray> base = m_templates.read(QStringLiteral("compose.yml")); base) {
+        QStringList services;
+        for (const HostPlan &host : std::as_const(plan.hosts))
+            services << host.services;
+        if (const QString note = ServiceLimits::note(ServiceLimits::memoryLimits(*base), services);
+            !note.isEmpty())
+            plan.notes << note;
+    }
     plan.notes << QObject::tr(
         "Grafana is optional and not deployed (no Debian package; the upstream image needs "
         "internet access).");

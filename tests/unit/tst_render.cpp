@@ -7,6 +7,7 @@
 #include "plan/ClusterPlanner.h"
 #include "plan/GpuNaming.h"
 #include "plan/MonitoringConfig.h"
+#include "plan/ServiceLimits.h"
 #include "plan/SlurmConfig.h"
 #include "plan/Topology.h"
 
@@ -481,6 +482,33 @@ private slots:
         QVERIFY(!plan.has_value());
         QCOMPARE(plan.error().code, Error::Code::NotFound);
         QVERIFY(plan.error().message.contains(QStringLiteral("compose.yml")));
+    }
+
+    // The base compose.yml caps the service containers, not slurmd or slurmctld; the plan says so.
+    void serviceContainersHaveMemoryLimits()
+    {
+        const Result<QByteArray> base =
+            TemplateSource(QStringLiteral(SLURMDECK_SOURCE_DIR "/compose-templates"))
+                .read(QStringLiteral("compose.yml"));
+        SLURMDECK_VERIFY_OK(base);
+        const QList<ServiceLimits::Limit> limits = ServiceLimits::memoryLimits(*base);
+        QVERIFY(limits.contains(ServiceLimits::Limit{QStringLiteral("mariadb"), QStringLiteral("1g")}));
+        QVERIFY(limits.contains(ServiceLimits::Limit{QStringLiteral("prometheus"), QStringLiteral("2g")}));
+        for (const ServiceLimits::Limit &limit : limits)
+            QVERIFY2(limit.service != u"slurmd" && limit.service != u"slurmctld", qPrintable(limit.service));
+        const QString note = ServiceLimits::note(
+            limits, {QStringLiteral("mariadb"), QStringLiteral("slurmd"), QStringLiteral("node-exporter")});
+        QVERIFY2(note.contains(QLatin1String("mariadb 1g, node-exporter 128m;")) &&
+                     !note.contains(u"prometheus"),
+                 qPrintable(note));
+        const Result<ClusterPlan> plan =
+            ClusterPlanner(TemplateSource(QStringLiteral(SLURMDECK_SOURCE_DIR "/compose-templates")))
+                .plan(seedCluster(), seedInputs());
+        SLURMDECK_VERIFY_OK(plan);
+        QVERIFY(std::any_of(plan->notes.cbegin(), plan->notes.cend(), [](const QString &n) {
+            return n.startsWith(QLatin1String("Service containers have memory limits")) &&
+                   n.contains(u"prometheus 2g");
+        }));
     }
 };
 
