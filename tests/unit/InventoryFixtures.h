@@ -3,11 +3,15 @@
 
 // Small clusters and file helpers shared by the inventory tests.
 #include "inventory/Cluster.h"
+#include "inventory/ClusterFile.h"
 #include "inventory/DefaultRoles.h"
 
 #include <QByteArray>
 #include <QFile>
 #include <QString>
+#include <QStringList>
+
+#include <algorithm>
 
 namespace SlurmDeck::InventoryFixtures {
 
@@ -25,6 +29,21 @@ inline Host makeHost(const QString &name, Platform platform, int gpus = 0)
     host.detected.platform = platform;
     host.detected.gpus = gpus;
     return host;
+}
+
+// Every diagnostic of `yaml` as read from "t.yaml", one a line ("t.yaml:LINE:COLUMN: ...").
+inline QStringList diagnosticsOf(const QString &yaml)
+{
+    QStringList lines;
+    for (const Diagnostic &diagnostic : ClusterFile::validate(yaml, QStringLiteral("t.yaml")))
+        lines << diagnostic.toString();
+    return lines;
+}
+
+inline bool anyContains(const QStringList &lines, const QString &part)
+{
+    return std::any_of(lines.cbegin(), lines.cend(),
+                       [&](const QString &line) { return line.contains(part); });
 }
 
 // A small valid cluster built in code.

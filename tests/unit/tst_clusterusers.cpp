@@ -28,16 +28,7 @@ const QString hostsYaml =
 
 QStringList diagnostics(const QString &users)
 {
-    QStringList lines;
-    for (const Diagnostic &diagnostic : ClusterFile::validate(hostsYaml + users, QStringLiteral("t.yaml")))
-        lines << diagnostic.toString();
-    return lines;
-}
-
-bool anyContains(const QStringList &lines, const QString &part)
-{
-    return std::any_of(lines.cbegin(), lines.cend(),
-                       [&](const QString &line) { return line.contains(part); });
+    return diagnosticsOf(hostsYaml + users);
 }
 
 // The cluster's controller logged in as alice (uid 2001, gid 2002), as the probe found her.

@@ -37,16 +37,7 @@ const QString hostsYaml =
 
 QStringList diagnostics(const QString &shared)
 {
-    QStringList lines;
-    for (const Diagnostic &diagnostic : ClusterFile::validate(hostsYaml + shared, QStringLiteral("t.yaml")))
-        lines << diagnostic.toString();
-    return lines;
-}
-
-bool anyContains(const QStringList &lines, const QString &part)
-{
-    return std::any_of(lines.cbegin(), lines.cend(),
-                       [&](const QString &line) { return line.contains(part); });
+    return diagnosticsOf(hostsYaml + shared);
 }
 
 ClusterPlan planOf(const Cluster &cluster)
