@@ -121,11 +121,7 @@ QByteArray renderSlurmConf(const Cluster &cluster, const PlanInputs &inputs)
           << QStringLiteral("SlurmdPidFile=/run/slurmd.pid") << QString()
           << QStringLiteral("# Container-safe: cgroup plugins fail inside containers on cgroup v2 hosts.")
           << QStringLiteral("ProctrackType=proctrack/linuxproc") << QStringLiteral("TaskPlugin=task/none")
-          << QStringLiteral("JobAcctGatherType=jobacct_gather/linux")
-          << QStringLiteral(
-                 "# No cgroups, so memory requests are enforced by sampling: a step over its --mem is "
-                 "killed (OUT_OF_MEMORY).")
-          << QStringLiteral("JobAcctGatherParams=OverMemoryKill") << QStringLiteral("MpiDefault=none")
+          << QStringLiteral("JobAcctGatherType=jobacct_gather/linux") << QStringLiteral("MpiDefault=none")
           << QString() << QStringLiteral("SchedulerType=sched/backfill")
           << QStringLiteral("SelectType=select/cons_tres") << QStringLiteral("SelectTypeParameters=CR_Core")
           << QStringLiteral("ReturnToService=2") << QStringLiteral("SlurmctldTimeout=60")

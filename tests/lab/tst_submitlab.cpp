@@ -440,34 +440,6 @@ private slots:
                                .arg(Shell::quote(Lab::sharedDataPath(m_lab.primary())), tag, id));
     }
 
-    // Without cgroups in the containers, memory requests are enforced by sampling
-    // (JobAcctGatherParams=OverMemoryKill): a job holding twice its --mem is stopped and
-    // ends OUT_OF_MEMORY, in accounting and in the Jobs view's history.
-    void jobOverItsMemoryEndsOutOfMemory()
-    {
-        const QString path = m_lab.home.filePath(QStringLiteral("hog.sh"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        // tail keeps the whole line (300 MB of zeros) and then blocks writing it to sleep.
-        file.write("#!/bin/sh\nhead -c 300M /dev/zero | tail | sleep 120\n");
-        file.close();
-        const Run run = cli({QStringLiteral("submit"), path, QStringLiteral("--job-name"),
-                             QStringLiteral("submitlab-hog"), QStringLiteral("--mem"), QStringLiteral("150M"),
-                             QStringLiteral("-t"), QStringLiteral("5")});
-        QVERIFY2(run.exitCode == 0, run.describe().constData());
-        const QString id = run.out.trimmed();
-        QVERIFY2(QTest::qWaitFor(
-                     [&] {
-                         const QString state = accountingState(id);
-                         return !state.isEmpty() && state != u"PENDING" && state != u"RUNNING";
-                     },
-                     150000),
-                 qPrintable(slurm(QStringLiteral("sacct -j %1 -o JobID,State,MaxRSS,ReqMem").arg(id))));
-        QVERIFY2(
-            accountingState(id) == u"OUT_OF_MEMORY",
-            qPrintable(slurm(QStringLiteral("sacct -j %1 -o JobID,State,MaxRSS,ReqMem,ExitCode").arg(id))));
-    }
-
     // A job array on the shared directory: one task a node (each takes its node whole), each
     // writes a file there; all are visible on the controller's host, the tasks started in
     // /data without being told, and a task's output is read from the shared directory even
