@@ -83,6 +83,19 @@ private slots:
         QCOMPARE(again->shared, cluster->shared);
     }
 
+    void readsTheFixture()
+    {
+        const Result<Cluster> cluster =
+            ClusterFile::load(QStringLiteral(SLURMDECK_TEST_DATA_DIR "/inventory/valid-shared-users.yaml"));
+        SLURMDECK_VERIFY_OK(cluster);
+        QCOMPARE(cluster->shared.size(), 1);
+        QCOMPARE(cluster->shared.first().sourceOn(QStringLiteral("macbook")),
+                 QStringLiteral("/Volumes/data"));
+        QCOMPARE(cluster->users.size(), 2);
+        QCOMPARE(cluster->hosts.at(1).detected.loginGid, std::optional<int>(20));
+        QCOMPARE(cluster->hosts.at(1).detected.loginUser, QStringLiteral("alice"));
+    }
+
     void reportsEachProblemWithItsPlace()
     {
         QStringList found =
