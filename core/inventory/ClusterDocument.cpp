@@ -2,6 +2,7 @@
 #include "inventory/ClusterDocument.h"
 
 #include "inventory/ClusterFile.h"
+#include "inventory/ClusterRules.h"
 #include "inventory/DefaultRoles.h"
 
 #include <QFileInfo>
@@ -162,6 +163,26 @@ Result<void> ClusterDocument::removeHost(const QString &name)
         partition.nodes.removeAll(removed);
     for (SharedDirectory &shared : edited.shared)
         shared.sources.remove(removed);
+    applyEdit(std::move(edited));
+    return {};
+}
+
+Result<void> ClusterDocument::setSharedAndUsers(const QList<SharedDirectory> &shared,
+                                                const QList<ClusterUser> &users)
+{
+    Cluster edited = m_cluster;
+    edited.shared = shared;
+    edited.users = users;
+    for (const SharedDirectory &directory : shared) {
+        for (auto it = directory.sources.cbegin(); it != directory.sources.cend(); ++it) {
+            if (!edited.findHost(it.key()))
+                return makeError(Error::Code::InvalidArgument,
+                                 tr("The shared directory %1 names %2, which is not a host of the cluster.")
+                                     .arg(directory.mount, it.key()));
+        }
+    }
+    if (Result<void> valid = ClusterRules::check(edited); !valid)
+        return valid;
     applyEdit(std::move(edited));
     return {};
 }

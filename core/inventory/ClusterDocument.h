@@ -45,6 +45,10 @@ public:
     // Replaces the whole cluster (the first-run wizard's result); the path stays. All or
     // nothing: every host name must be valid and unique.
     [[nodiscard]] Result<void> replaceCluster(const Cluster &cluster);
+    // Replaces the shared directories and the users; all or nothing: the lists must keep
+    // ClusterRules and name only hosts of the cluster.
+    [[nodiscard]] Result<void> setSharedAndUsers(const QList<SharedDirectory> &shared,
+                                                 const QList<ClusterUser> &users);
     // The seed topology (assignDefaultRoles): roles of every host and the partitions.
     void resetRolesToDefaults();
     [[nodiscard]] bool hasController() const;

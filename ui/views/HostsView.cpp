@@ -3,6 +3,7 @@
 
 #include "Confirmation.h"
 #include "MessageBoxConfirmation.h"
+#include "dialogs/DataAndUsersDialog.h"
 #include "dialogs/DiscoveryDialog.h"
 #include "dialogs/HostEditDialog.h"
 #include "inventory/ClusterDocument.h"
@@ -117,6 +118,8 @@ void HostsView::createActions()
                          &HostsView::removeSelected, m_table, Qt::WidgetShortcut);
     m_resetRolesAction = add(tr("Reset &roles to defaults"), QStringLiteral("resetRolesAction"), {},
                              &HostsView::resetRoles, this, Qt::WindowShortcut);
+    add(tr("Shared &data and users…"), QStringLiteral("dataAndUsersAction"),
+        QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_U), &HostsView::editDataAndUsers, this, Qt::WindowShortcut);
     toolbar->addSeparator();
     add(tr("&Open…"), QStringLiteral("openAction"), QKeySequence(QKeySequence::Open),
         &HostsView::chooseAndOpen, this, Qt::WindowShortcut);
@@ -273,6 +276,18 @@ void HostsView::resetRoles()
     m_document->resetRolesToDefaults();
     showNotice(tr("Roles reset: the first Linux host (with a GPU if there is one) runs the controller."),
                false);
+}
+
+void HostsView::editDataAndUsers()
+{
+    auto *dialog = new DataAndUsersDialog(m_document->cluster(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const Result<void> set = m_document->setSharedAndUsers(dialog->shared(), dialog->users());
+        showNotice(set ? tr("Shared data and users changed: deploy to apply them.") : set.error().toString(),
+                   !set);
+    });
+    dialog->open();
 }
 
 void HostsView::save()

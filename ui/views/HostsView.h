@@ -60,6 +60,8 @@ public slots:
     void editSelected();
     void removeSelected();
     void resetRoles();
+    // Shared data directories and users of the cluster (DataAndUsersDialog).
+    void editDataAndUsers();
     void save();
     // Asks where, then saves there; the document's file becomes that one.
     void saveAs();
