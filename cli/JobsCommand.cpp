@@ -15,7 +15,8 @@ void JobsCommand::start(const CliContext &context)
     parser.addPositionalArgument(
         QStringLiteral("ACTION"),
         tr("cancel, hold, release, requeue, show or output (default: list the queue)."));
-    parser.addPositionalArgument(QStringLiteral("ID"), tr("The job id, as the queue shows it."));
+    parser.addPositionalArgument(QStringLiteral("IDS"),
+                                 tr("The job ids, as the queue shows them (one for show and output)."));
     const QCommandLineOption json(QStringLiteral("json"),
                                   tr("The queue, or show's details, as JSON (README.md)."));
     const QCommandLineOption lines(
@@ -23,8 +24,8 @@ void JobsCommand::start(const CliContext &context)
     parser.addOptions({json, lines});
     if (!parse(context, parser, QStringLiteral("jobs"),
                QStringLiteral(
-                   "slurmdeck-cli [--cluster FILE] jobs [--json] | cancel ID | hold ID | release ID | "
-                   "requeue ID | show ID [--json] | output ID [--lines N]")))
+                   "slurmdeck-cli [--cluster FILE] jobs [--json] | cancel IDS | hold IDS | release IDS | "
+                   "requeue IDS | show ID [--json] | output ID [--lines N]")))
         return;
     const Result<JobsRequest> request =
         parseJobsRequest(parser.positionalArguments(),
@@ -75,28 +76,12 @@ void JobsCommand::list()
 void JobsCommand::act()
 {
     using Action = JobsRequest::Action;
-    const auto finish = [this](Result<QString> result) {
-        if (!result) {
-            fail(result.error());
-            return;
-        }
-        out() << *result << u'\n';
-        done(CliOk);
-    };
-    const QString &id = m_request.jobId;
+    if (m_request.action != Action::Show && m_request.action != Action::Output) {
+        actOn(0);
+        return;
+    }
+    const QString &id = m_request.jobIds.constFirst();
     switch (m_request.action) {
-    case Action::Cancel:
-        actions()->cancelJob(id, this, finish);
-        break;
-    case Action::Hold:
-        actions()->holdJob(id, this, finish);
-        break;
-    case Action::Release:
-        actions()->releaseJob(id, this, finish);
-        break;
-    case Action::Requeue:
-        actions()->requeueJob(id, this, finish);
-        break;
     case Action::Show:
         actions()->jobDetails(id.toLongLong(), this, [this](Result<SlurmJobDetails> details) {
             if (!details) {
@@ -122,9 +107,44 @@ void JobsCommand::act()
             done(CliOk);
         });
         break;
-    case Action::List:
+    default:
         break;
     }
+}
+
+SlurmCommands::JobAction JobsCommand::actionOf(JobsRequest::Action action)
+{
+    switch (action) {
+    case JobsRequest::Action::Hold:
+        return SlurmCommands::JobAction::Hold;
+    case JobsRequest::Action::Release:
+        return SlurmCommands::JobAction::Release;
+    case JobsRequest::Action::Requeue:
+        return SlurmCommands::JobAction::Requeue;
+    default:
+        return SlurmCommands::JobAction::Cancel;
+    }
+}
+
+// cancel, hold, release, requeue: one job after the other; a job that fails is reported and
+// the others still get the action.
+void JobsCommand::actOn(qsizetype index)
+{
+    if (index >= m_request.jobIds.size()) {
+        done(m_failures == 0 ? CliOk : CliFailure);
+        return;
+    }
+    const QString id = m_request.jobIds.at(index);
+    actions()->jobAction(actionOf(m_request.action), id, this, [this, index, id](Result<QString> result) {
+        if (result) {
+            out() << *result << u'\n';
+        } else {
+            ++m_failures;
+            err() << id << QStringLiteral(": ") << result.error().toString() << u'\n';
+        }
+        out().flush();
+        actOn(index + 1);
+    });
 }
 
 } // namespace SlurmDeck

@@ -3,13 +3,15 @@
 
 #include "cli/SlurmCliArguments.h"
 #include "cli/SlurmCommandBase.h"
+#include "slurm/SlurmCommands.h"
 
 namespace SlurmDeck {
 
-// slurmdeck-cli jobs [--json] | cancel ID | hold ID | release ID | requeue ID |
+// slurmdeck-cli jobs [--json] | cancel IDS | hold IDS | release IDS | requeue IDS |
 //                              show ID [--json] | output ID [--lines N]
 // Without an action: the queue. show: details with the pending reason explained; output:
-// the tail of the job's stdout file (read in the slurmd container of its batch host).
+// the tail of the job's stdout file (from the shared directory, else from the slurmd
+// container of its batch host).
 class JobsCommand final : public SlurmCommandBase
 {
     Q_OBJECT
@@ -22,8 +24,11 @@ public:
 private:
     void list();
     void act();
+    void actOn(qsizetype index);
+    [[nodiscard]] static SlurmCommands::JobAction actionOf(JobsRequest::Action action);
 
     JobsRequest m_request;
+    int m_failures = 0;
     bool m_json = false;
 };
 

@@ -14,7 +14,8 @@ void NodesCommand::start(const CliContext &context)
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("ACTION"),
                                  tr("drain, resume, down, stop or start (default: list the nodes)."));
-    parser.addPositionalArgument(QStringLiteral("NODE"), tr("The node to act on."));
+    parser.addPositionalArgument(QStringLiteral("NODES"),
+                                 tr("The nodes to act on: names or Slurm hostlists ('worker[1-3]')."));
     const QCommandLineOption json(QStringLiteral("json"), tr("List as JSON (fields in README.md)."));
     const QCommandLineOption reason(QStringLiteral("reason"), tr("Why (drain, down, stop): required."),
                                     QStringLiteral("R"));
@@ -26,8 +27,8 @@ void NodesCommand::start(const CliContext &context)
     parser.addOptions({json, reason, wait});
     if (!parse(context, parser, QStringLiteral("nodes"),
                QStringLiteral(
-                   "slurmdeck-cli [--cluster FILE] nodes [--json] [drain NODE --reason R | resume NODE | "
-                   "down NODE --reason R | stop NODE --reason R [--wait DURATION] | start NODE "
+                   "slurmdeck-cli [--cluster FILE] nodes [--json] [drain NODES --reason R | resume NODES | "
+                   "down NODES --reason R | stop NODES --reason R [--wait DURATION] | start NODES "
                    "[--wait DURATION]]")))
         return;
     const Result<NodesRequest> request =
@@ -76,35 +77,64 @@ void NodesCommand::list()
 
 void NodesCommand::act()
 {
-    using Action = NodesRequest::Action;
-    const auto finish = [this](Result<QString> result) {
-        if (!result) {
-            fail(result.error());
-            return;
+    QStringList unknown;
+    for (const QString &node : std::as_const(m_request.nodes)) {
+        const HostPlan *host = hostPlan(node);
+        if (!host || !host->services.contains(QStringLiteral("slurmd")))
+            unknown << node;
+    }
+    if (!unknown.isEmpty()) {
+        QStringList nodes;
+        for (const QString &name : hostNames()) {
+            if (hostPlan(name)->services.contains(QStringLiteral("slurmd")))
+                nodes << name;
         }
-        out() << *result << u'\n';
-        done(CliOk);
+        err() << tr("Not nodes of the cluster: %1. Its nodes are %2.\n")
+                     .arg(unknown.join(QStringLiteral(", ")), nodes.join(QStringLiteral(", ")));
+        done(CliUsage);
+        return;
+    }
+    actOn(0);
+}
+
+// One node after the other: a node that fails is reported and the others still get the action.
+void NodesCommand::actOn(qsizetype index)
+{
+    using Action = NodesRequest::Action;
+    if (index >= m_request.nodes.size()) {
+        done(m_failures == 0 ? CliOk : CliFailure);
+        return;
+    }
+    const QString node = m_request.nodes.at(index);
+    const auto next = [this, index, node](Result<QString> result) {
+        if (result) {
+            out() << *result << u'\n';
+        } else {
+            ++m_failures;
+            err() << node << QStringLiteral(": ") << result.error().toString() << u'\n';
+        }
+        out().flush();
+        actOn(index + 1);
     };
     const auto progress = [this](const QString &line) {
         out() << line << u'\n';
         out().flush();
     };
-    const QString &node = m_request.node;
     switch (m_request.action) {
     case Action::Drain:
-        actions()->drainNode(node, m_request.reason, this, finish);
+        actions()->drainNode(node, m_request.reason, this, next);
         break;
     case Action::Resume:
-        actions()->resumeNode(node, this, finish);
+        actions()->resumeNode(node, this, next);
         break;
     case Action::Down:
-        actions()->downNode(node, m_request.reason, this, finish);
+        actions()->downNode(node, m_request.reason, this, next);
         break;
     case Action::Stop:
-        actions()->drainAndStopNode(node, m_request.reason, m_request.wait, this, progress, finish);
+        actions()->drainAndStopNode(node, m_request.reason, m_request.wait, this, progress, next);
         break;
     case Action::Start:
-        actions()->startAndResumeNode(node, m_request.wait, this, progress, finish);
+        actions()->startAndResumeNode(node, m_request.wait, this, progress, next);
         break;
     case Action::List:
         break;

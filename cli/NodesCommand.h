@@ -6,8 +6,9 @@
 
 namespace SlurmDeck {
 
-// slurmdeck-cli nodes [--json] [drain NODE --reason R | resume NODE | down NODE --reason R |
-//                               stop NODE --reason R [--wait D] | start NODE [--wait D]]
+// slurmdeck-cli nodes [--json] [drain NODES --reason R | resume NODES | down NODES --reason R |
+//                               stop NODES --reason R [--wait D] | start NODES [--wait D]]
+// NODES: names or Slurm hostlists ('worker[1-3]'), acted on one after the other.
 // Without an action: the nodes table. stop = drain, wait for its jobs, stop its slurmd;
 // start = start its slurmd, wait for it to register, resume.
 class NodesCommand final : public SlurmCommandBase
@@ -22,8 +23,10 @@ public:
 private:
     void list();
     void act();
+    void actOn(qsizetype index);
 
     NodesRequest m_request;
+    int m_failures = 0;
     bool m_json = false;
 };
 

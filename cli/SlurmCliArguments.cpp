@@ -3,6 +3,7 @@
 
 #include "common/DurationText.h"
 #include "slurm/SlurmCommands.h"
+#include "slurm/SlurmQueries.h"
 
 #include <QObject>
 
@@ -43,14 +44,23 @@ Result<NodesRequest> parseNodesRequest(const QStringList &positional, const std:
         return usage(
             QObject::tr("nodes: unknown action '%1'; use drain, resume, down, stop or start.").arg(verb));
     if (positional.size() < 2)
-        return usage(QObject::tr("nodes %1 wants a NODE, e.g. 'nodes %1 worker1'.").arg(verb));
-    if (positional.size() > 2)
         return usage(
-            QObject::tr("nodes %1 takes one NODE; put a reason with spaces in quotes after --reason.")
+            QObject::tr("nodes %1 wants a NODE, e.g. 'nodes %1 worker1' or 'nodes %1 'worker[1-3]''.")
                 .arg(verb));
-    request.node = positional.at(1);
-    if (!SlurmCommands::isValidNodeName(request.node))
-        return usage(QObject::tr("'%1' is not a node name.").arg(request.node));
+    for (const QString &argument : positional.mid(1)) {
+        const QStringList expanded = SlurmQueries::expandHostList(argument);
+        if (expanded.isEmpty())
+            return usage(QObject::tr("'%1' is not a node name or hostlist.").arg(argument));
+        for (const QString &node : expanded) {
+            if (!SlurmCommands::isValidNodeName(node))
+                return usage(
+                    QObject::tr("'%1' is not a node name (in '%2'); put a reason with spaces in quotes "
+                                "after --reason.")
+                        .arg(node, argument));
+            if (!request.nodes.contains(node))
+                request.nodes << node;
+        }
+    }
 
     const bool needsReason =
         request.action == Action::Drain || request.action == Action::Down || request.action == Action::Stop;
@@ -106,14 +116,19 @@ Result<JobsRequest> parseJobsRequest(const QStringList &positional, const std::o
         return usage(
             QObject::tr("jobs: unknown action '%1'; use cancel, hold, release, requeue, show or output.")
                 .arg(verb));
-    if (positional.size() != 2)
-        return usage(QObject::tr("jobs %1 wants one job ID, e.g. 'jobs %1 42'.").arg(verb));
-    request.jobId = positional.at(1);
-    if (!SlurmCommands::isValidJobId(request.jobId))
-        return usage(
-            QObject::tr("'%1' is not a job id; 'slurmdeck-cli jobs' lists them.").arg(request.jobId));
-    const bool numeric = !request.jobId.contains(u'_') && !request.jobId.contains(u'+');
-    if ((request.action == Action::Show || request.action == Action::Output) && !numeric)
+    const bool single = request.action == Action::Show || request.action == Action::Output;
+    if (positional.size() < 2 || (single && positional.size() != 2))
+        return usage(single ? QObject::tr("jobs %1 wants one job ID, e.g. 'jobs %1 42'.").arg(verb)
+                            : QObject::tr("jobs %1 wants job IDs, e.g. 'jobs %1 42 43'.").arg(verb));
+    for (const QString &id : positional.mid(1)) {
+        if (!SlurmCommands::isValidJobId(id))
+            return usage(QObject::tr("'%1' is not a job id; 'slurmdeck-cli jobs' lists them.").arg(id));
+        if (!request.jobIds.contains(id))
+            request.jobIds << id;
+    }
+    const bool numeric =
+        !request.jobIds.constFirst().contains(u'_') && !request.jobIds.constFirst().contains(u'+');
+    if (single && !numeric)
         return usage(
             QObject::tr("jobs %1 wants the numeric job id (the JOBID column of 'jobs --json': job_id).")
                 .arg(verb));

@@ -24,13 +24,14 @@ struct NodesRequest
         Start, // start its slurmd, wait for registration, resume
     };
     Action action = Action::List;
-    QString node;
+    QStringList nodes; // each NODE argument's Slurm hostlist expanded ("w[1-3]" -> w1 w2 w3), in order
     QString reason;
     std::chrono::seconds wait{0};
 };
 
-// nodes [drain NODE --reason R | resume NODE | down NODE --reason R |
-//        stop NODE --reason R [--wait DURATION] | start NODE [--wait DURATION]]
+// nodes [drain NODES --reason R | resume NODES | down NODES --reason R |
+//        stop NODES --reason R [--wait DURATION] | start NODES [--wait DURATION]]
+// NODES: one or more node names or Slurm hostlists ('worker[1-3]').
 // `wait` defaults: stop 10 min for jobs, start 2 min for registration.
 [[nodiscard]] Result<NodesRequest> parseNodesRequest(const QStringList &positional,
                                                      const std::optional<QString> &reason,
@@ -48,11 +49,11 @@ struct JobsRequest
         Output, // the tail of the job's stdout file
     };
     Action action = Action::List;
-    QString jobId; // as given ("42", "42_3")
+    QStringList jobIds; // as given ("42", "42_3"); one for show and output
     int lines = 20;
 };
 
-// jobs [cancel ID | hold ID | release ID | requeue ID | show ID | output ID [--lines N]]
+// jobs [cancel IDS | hold IDS | release IDS | requeue IDS | show ID | output ID [--lines N]]
 [[nodiscard]] Result<JobsRequest> parseJobsRequest(const QStringList &positional,
                                                    const std::optional<QString> &lines);
 

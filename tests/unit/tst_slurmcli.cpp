@@ -114,7 +114,13 @@ private slots:
             parse({QStringLiteral("drain"), QStringLiteral("worker1")}, "disk  swap");
         SLURMDECK_VERIFY_OK(drain);
         QVERIFY(drain->action == Action::Drain);
-        QCOMPARE(drain->node, QStringLiteral("worker1"));
+        QCOMPARE(drain->nodes, QStringList{QStringLiteral("worker1")});
+        // Several nodes, Slurm hostlists expanded, each once, in order.
+        const Result<NodesRequest> several =
+            parse({QStringLiteral("resume"), QStringLiteral("worker[1-3]"), QStringLiteral("gpu,worker2")});
+        SLURMDECK_VERIFY_OK(several);
+        QCOMPARE(several->nodes, (QStringList{QStringLiteral("worker1"), QStringLiteral("worker2"),
+                                              QStringLiteral("worker3"), QStringLiteral("gpu")}));
         QCOMPARE(drain->reason, QStringLiteral("disk swap"));
         QVERIFY(parse({QStringLiteral("resume"), QStringLiteral("worker1")})->action == Action::Resume);
         const Result<NodesRequest> stop = parse({QStringLiteral("stop"), QStringLiteral("w2")}, "maint");
@@ -134,7 +140,8 @@ private slots:
         QVERIFY(!parse({QStringLiteral("stop"), QStringLiteral("worker1")}));
         QVERIFY(!parse({QStringLiteral("resume"), QStringLiteral("worker1")}, "why"));
         QVERIFY(!parse({QStringLiteral("resume")}));
-        QVERIFY(!parse({QStringLiteral("resume"), QStringLiteral("a"), QStringLiteral("b")}));
+        QVERIFY(!parse({QStringLiteral("resume"), QStringLiteral("a"), QStringLiteral("-b")}));
+        QVERIFY(!parse({QStringLiteral("resume"), QStringLiteral("a[1-")}));
         QVERIFY(!parse({QStringLiteral("reboot"), QStringLiteral("a")}));
         QVERIFY(!parse({QStringLiteral("drain"), QStringLiteral("-x")}, "r"));
         QVERIFY(!parse({}, "r"));
@@ -152,7 +159,11 @@ private slots:
         const Result<JobsRequest> cancel = parse({QStringLiteral("cancel"), QStringLiteral("42_3")});
         SLURMDECK_VERIFY_OK(cancel);
         QVERIFY(cancel->action == Action::Cancel);
-        QCOMPARE(cancel->jobId, QStringLiteral("42_3"));
+        QCOMPARE(cancel->jobIds, QStringList{QStringLiteral("42_3")});
+        const Result<JobsRequest> several =
+            parse({QStringLiteral("hold"), QStringLiteral("7"), QStringLiteral("8_1"), QStringLiteral("7")});
+        SLURMDECK_VERIFY_OK(several);
+        QCOMPARE(several->jobIds, (QStringList{QStringLiteral("7"), QStringLiteral("8_1")}));
         QVERIFY(parse({QStringLiteral("hold"), QStringLiteral("1")})->action == Action::Hold);
         QVERIFY(parse({QStringLiteral("release"), QStringLiteral("1")})->action == Action::Release);
         QVERIFY(parse({QStringLiteral("requeue"), QStringLiteral("1")})->action == Action::Requeue);
@@ -163,7 +174,9 @@ private slots:
 
         QVERIFY(!parse({QStringLiteral("cancel")}));
         QVERIFY(!parse({QStringLiteral("cancel"), QStringLiteral("abc")}));
-        QVERIFY(!parse({QStringLiteral("cancel"), QStringLiteral("1"), QStringLiteral("2")}));
+        QVERIFY(!parse({QStringLiteral("cancel"), QStringLiteral("1"), QStringLiteral("x")}));
+        QVERIFY(!parse({QStringLiteral("show"), QStringLiteral("1"), QStringLiteral("2")}));
+        QVERIFY(!parse({QStringLiteral("output"), QStringLiteral("1"), QStringLiteral("2")}));
         QVERIFY(!parse({QStringLiteral("kill"), QStringLiteral("1")}));
         QVERIFY(!parse({QStringLiteral("show"), QStringLiteral("4_2")}));
         QVERIFY(!parse({QStringLiteral("hold"), QStringLiteral("4")}, "5"));
