@@ -117,6 +117,11 @@ public:
 
     void refresh() override { ++refreshes; }
 
+    QStringList users; // the cluster's users, as clusterUsers() gives them
+    QString sharedDirectory;
+    [[nodiscard]] QStringList clusterUsers() const override { return users; }
+    [[nodiscard]] QString sharedWorkingDirectory() const override { return sharedDirectory; }
+
 private:
     template<typename F>
     static void later(QObject *context, F f)

@@ -181,6 +181,33 @@ private slots:
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
     }
 
+    // The cluster's users to run as (the first by default) and where a job starts.
+    void runsAsTheChosenUserInTheSharedDirectory()
+    {
+        auto operations = std::make_shared<FakeOperations>();
+        SubmitJobDialog rootOnly(operations);
+        QCOMPARE(rootOnly.userCombo()->count(), 1);
+        QCOMPARE(rootOnly.userCombo()->currentData().toString(), QString());
+        QVERIFY(rootOnly.workingDirectoryEdit()->placeholderText().contains(
+            QLatin1String("output stays on the node")));
+
+        operations->users = {QStringLiteral("alice"), QStringLiteral("bob")};
+        operations->sharedDirectory = QStringLiteral("/data");
+        SubmitJobDialog dialog(operations);
+        dialog.setTemplateStore(store());
+        dialog.setSnapshot(cluster());
+        QCOMPARE(dialog.userCombo()->count(), 2);
+        QCOMPARE(dialog.userCombo()->currentText(), QStringLiteral("alice"));
+        QVERIFY(dialog.workingDirectoryEdit()->placeholderText().contains(QLatin1String("/data")));
+        dialog.userCombo()->setCurrentIndex(1);
+        dialog.setSnapshot(cluster()); // a poll keeps the choice
+        QCOMPARE(dialog.userCombo()->currentText(), QStringLiteral("bob"));
+        QSignalSpy submitted(&dialog, &SubmitJobDialog::submitted);
+        QTest::mouseClick(dialog.submitButton(), Qt::LeftButton);
+        QVERIFY(submitted.wait(2000));
+        QCOMPARE(operations->submitted.first().user, QStringLiteral("bob"));
+    }
+
     void sbatchFailureIsShown()
     {
         auto operations = std::make_shared<FakeOperations>();

@@ -184,10 +184,11 @@ void SubmitJobDialog::setOperations(std::shared_ptr<ClusterOperations> operation
 void SubmitJobDialog::updateClusterDefaults()
 {
     const QStringList users = m_operations ? m_operations->clusterUsers() : QStringList();
+    const QStringList expected = users.isEmpty() ? QStringList{QString()} : users; // "" is root
     QStringList shown;
     for (int i = 0; i < m_user->count(); ++i)
         shown << m_user->itemData(i).toString();
-    if (shown != users || m_user->count() == 0) {
+    if (shown != expected) {
         const QString current = m_user->currentData().toString();
         const QSignalBlocker blocker(m_user);
         m_user->clear();
