@@ -131,20 +131,15 @@ SlurmCommands::JobAction JobsCommand::actionOf(JobsRequest::Action action)
 void JobsCommand::actOn(qsizetype index)
 {
     if (index >= m_request.jobIds.size()) {
-        done(m_failures == 0 ? CliOk : CliFailure);
+        finishItems();
         return;
     }
     const QString id = m_request.jobIds.at(index);
-    actions()->jobAction(actionOf(m_request.action), id, this, [this, index, id](Result<QString> result) {
-        if (result) {
-            out() << *result << u'\n';
-        } else {
-            ++m_failures;
-            err() << id << QStringLiteral(": ") << result.error().toString() << u'\n';
-        }
-        out().flush();
-        actOn(index + 1);
-    });
+    actions()->jobAction(actionOf(m_request.action), id, this,
+                         [this, index, id](const Result<QString> &result) {
+                             reportItem(id, result);
+                             actOn(index + 1);
+                         });
 }
 
 } // namespace SlurmDeck

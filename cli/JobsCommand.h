@@ -28,7 +28,6 @@ private:
     [[nodiscard]] static SlurmCommands::JobAction actionOf(JobsRequest::Action action);
 
     JobsRequest m_request;
-    int m_failures = 0;
     bool m_json = false;
 };
 

@@ -102,18 +102,12 @@ void NodesCommand::actOn(qsizetype index)
 {
     using Action = NodesRequest::Action;
     if (index >= m_request.nodes.size()) {
-        done(m_failures == 0 ? CliOk : CliFailure);
+        finishItems();
         return;
     }
     const QString node = m_request.nodes.at(index);
-    const auto next = [this, index, node](Result<QString> result) {
-        if (result) {
-            out() << *result << u'\n';
-        } else {
-            ++m_failures;
-            err() << node << QStringLiteral(": ") << result.error().toString() << u'\n';
-        }
-        out().flush();
+    const auto next = [this, index, node](const Result<QString> &result) {
+        reportItem(node, result);
         actOn(index + 1);
     };
     const auto progress = [this](const QString &line) {

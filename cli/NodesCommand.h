@@ -26,7 +26,6 @@ private:
     void actOn(qsizetype index);
 
     NodesRequest m_request;
-    int m_failures = 0;
     bool m_json = false;
 };
 

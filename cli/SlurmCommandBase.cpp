@@ -59,6 +59,22 @@ void SlurmCommandBase::fail(const Error &error, int exitCode)
     done(exitCode);
 }
 
+void SlurmCommandBase::reportItem(const QString &item, const Result<QString> &result)
+{
+    if (result) {
+        out() << *result << u'\n';
+    } else {
+        ++m_itemFailures;
+        err() << item << QStringLiteral(": ") << result.error().toString() << u'\n';
+    }
+    out().flush();
+}
+
+void SlurmCommandBase::finishItems()
+{
+    done(m_itemFailures == 0 ? CliOk : CliFailure);
+}
+
 void SlurmCommandBase::printJson(const QJsonValue &value)
 {
     const QJsonDocument document =

@@ -37,6 +37,10 @@ protected:
     void printJson(const QJsonValue &value);
     // Prints why the state could not be read (each failed source) to stderr.
     void reportStale(const ClusterSnapshot &snapshot);
+    // For actions on several nodes or jobs: prints `result` (a failure on stderr, after
+    // `item`) and counts the failures; finishItems() ends with CliFailure if there was one.
+    void reportItem(const QString &item, const Result<QString> &result);
+    void finishItems();
 
     [[nodiscard]] SlurmMonitor *monitor() const { return m_monitor; }
     [[nodiscard]] SlurmActions *actions() const { return m_actions; }
@@ -45,6 +49,7 @@ protected:
 private:
     SlurmMonitor *m_monitor = nullptr;
     SlurmActions *m_actions = nullptr;
+    int m_itemFailures = 0;
 };
 
 } // namespace SlurmDeck
