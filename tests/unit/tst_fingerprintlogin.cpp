@@ -32,6 +32,7 @@ private slots:
         const HostFingerprint alice =
             *parseFingerprint(fixture(QStringLiteral("debian12-lab-docker-group-user.txt")));
         QCOMPARE(alice.loginUid, std::optional<int>(2001));
+        QCOMPARE(alice.loginGid, std::optional<int>(2001));
         QCOMPARE(alice.loginUser, QStringLiteral("alice"));
         QCOMPARE(alice.homeDirectory, QStringLiteral("/home/alice"));
         QVERIFY(alice.hasDockerServer());
@@ -41,6 +42,7 @@ private slots:
         const HostFingerprint outsider =
             *parseFingerprint(fixture(QStringLiteral("debian12-lab-user-without-docker.txt")));
         QCOMPARE(outsider.loginUid, std::optional<int>(2002));
+        QCOMPARE(outsider.loginGid, std::optional<int>(2002));
         QCOMPARE(outsider.loginUser, QStringLiteral("nodocker"));
         QCOMPARE(outsider.homeDirectory, QStringLiteral("/home/nodocker"));
         QVERIFY(outsider.dockerAccessDenied());
