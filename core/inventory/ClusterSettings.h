@@ -14,7 +14,8 @@ struct ClusterSettings final
 
     QString remoteDirectory = defaultRemoteDirectory(); // where compose files go on each host
     int pollIntervalSeconds = defaultPollIntervalSeconds;
-    QString keychainService; // empty: "slurmdeck/<cluster name>" (see Cluster::keychainService)
+    QString keychainService;   // empty: "slurmdeck/<cluster name>" (see Cluster::keychainService)
+    bool enforceLimits = true; // a job over its --mem is stopped (LimitEnforcement)
 
     bool operator==(const ClusterSettings &) const = default;
 };

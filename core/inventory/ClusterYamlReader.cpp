@@ -50,7 +50,7 @@ const QStringList detectedKeys = {QStringLiteral("platform"),
 const QStringList partitionKeys = {QStringLiteral("name"), QStringLiteral("nodes"), QStringLiteral("default"),
                                    QStringLiteral("max_time")};
 const QStringList settingsKeys = {QStringLiteral("remote_directory"), QStringLiteral("poll_interval_seconds"),
-                                  QStringLiteral("keychain_service")};
+                                  QStringLiteral("keychain_service"), QStringLiteral("enforce_limits")};
 const QStringList secretWords = {QStringLiteral("password"), QStringLiteral("munge_key"),
                                  QStringLiteral("passphrase"), QStringLiteral("secret"),
                                  QStringLiteral("token")};
@@ -434,6 +434,7 @@ private:
         if (const auto interval =
                 optionalInteger(find(fields, QStringLiteral("poll_interval_seconds")), 1, 3600))
             settings.pollIntervalSeconds = static_cast<int>(*interval);
+        settings.enforceLimits = optionalBool(find(fields, QStringLiteral("enforce_limits"))).value_or(true);
         const Entry *serviceEntry = find(fields, QStringLiteral("keychain_service"));
         if (const std::optional<QString> service = optionalText(serviceEntry)) {
             if (service->trimmed().isEmpty())

@@ -150,6 +150,11 @@ void writeSettings(YAML::Emitter &out, const ClusterSettings &settings)
     // Left out when unset, so the default keeps following the cluster name.
     if (!settings.keychainService.isEmpty())
         writeText(out, "keychain_service", settings.keychainService);
+    // Written only when turned off: on is the default.
+    if (!settings.enforceLimits) {
+        writeKey(out, "enforce_limits");
+        out << false;
+    }
     out << YAML::EndMap;
 }
 

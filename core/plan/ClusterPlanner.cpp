@@ -4,6 +4,7 @@
 #include "fingerprint/SectionParsers.h"
 #include "inventory/ClusterFile.h"
 
+#include "plan/LimitEnforcement.h"
 #include "plan/MonitoringConfig.h"
 #include "plan/ServiceLimits.h"
 #include "plan/SharedMounts.h"
@@ -346,6 +347,8 @@ Result<ClusterPlan> ClusterPlanner::plan(const Cluster &cluster, const PlanInput
             "Jobs run as root in the containers: the cluster has no users (the controller is "
             "reached as root). List them under 'users' in the cluster file.");
     }
+    if (const QString note = LimitEnforcement::of(cluster).note(cluster); !note.isEmpty())
+        plan.notes << note;
     if (const Result<QByteArray> base = m_templates.read(QStringLiteral("compose.yml")); base) {
         QStringList services;
         for (const HostPlan &host : std::as_const(plan.hosts))

@@ -3,6 +3,7 @@
 
 #include "common/ApplicationInfo.h"
 #include "plan/GpuNaming.h"
+#include "plan/LimitEnforcement.h"
 
 #include <QStringList>
 
@@ -119,12 +120,25 @@ QByteArray renderSlurmConf(const Cluster &cluster, const PlanInputs &inputs)
           << QStringLiteral("SlurmdSpoolDir=/var/lib/slurm/slurmd")
           << QStringLiteral("SlurmctldPidFile=/run/slurmctld.pid")
           << QStringLiteral("SlurmdPidFile=/run/slurmd.pid") << QString()
-          << QStringLiteral("# Container-safe: cgroup plugins fail inside containers on cgroup v2 hosts.")
-          << QStringLiteral("ProctrackType=proctrack/linuxproc") << QStringLiteral("TaskPlugin=task/none")
+          << QStringLiteral("# Container-safe: cgroup plugins fail inside containers on cgroup v2 hosts.");
+    // settings.enforce_limits (LimitEnforcement): tasks bound to their CPUs without cgroups.
+    const LimitEnforcement limits = LimitEnforcement::of(cluster);
+    lines << QStringLiteral("ProctrackType=proctrack/linuxproc")
+          << (limits.cpus ? QStringLiteral("TaskPlugin=task/affinity")
+                          : QStringLiteral("TaskPlugin=task/none"))
           << QStringLiteral("JobAcctGatherType=jobacct_gather/linux") << QStringLiteral("MpiDefault=none")
           << QString() << QStringLiteral("SchedulerType=sched/backfill")
-          << QStringLiteral("SelectType=select/cons_tres") << QStringLiteral("SelectTypeParameters=CR_Core")
-          << QStringLiteral("ReturnToService=2") << QStringLiteral("SlurmctldTimeout=60")
+          << QStringLiteral("SelectType=select/cons_tres");
+    if (limits.memory) {
+        lines << QStringLiteral("# settings.enforce_limits: memory is consumable; a step over its --mem is "
+                                "killed (OUT_OF_MEMORY).")
+              << QStringLiteral("SelectTypeParameters=CR_Core_Memory")
+              << QStringLiteral("DefMemPerCPU=%1").arg(limits.defaultMbPerCpu)
+              << QStringLiteral("JobAcctGatherParams=OverMemoryKill");
+    } else {
+        lines << QStringLiteral("SelectTypeParameters=CR_Core");
+    }
+    lines << QStringLiteral("ReturnToService=2") << QStringLiteral("SlurmctldTimeout=60")
           << QStringLiteral("SlurmdTimeout=60") << QStringLiteral("InactiveLimit=0")
           << QStringLiteral("MinJobAge=300") << QStringLiteral("KillWait=30") << QStringLiteral("Waittime=0");
     if (anyBridged) {
@@ -133,7 +147,9 @@ QByteArray renderSlurmConf(const Cluster &cluster, const PlanInputs &inputs)
     }
     // No log files: the daemons log to stderr, so `docker logs` (and SlurmDeck's logs view) has them.
     lines << QString() << QStringLiteral("SlurmctldDebug=info") << QStringLiteral("SlurmdDebug=info")
-          << QStringLiteral("JobAcctGatherFrequency=30") << QString();
+          << QStringLiteral("JobAcctGatherFrequency=%1")
+                 .arg(limits.memory ? LimitEnforcement::sampleSeconds : 30)
+          << QString();
     if (!databases.isEmpty()) {
         lines << QStringLiteral("AccountingStorageType=accounting_storage/slurmdbd")
               << QStringLiteral("AccountingStorageHost=") + networkAddress(databases.constFirst(), inputs)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "slurm/ControllerQueries.h"
 
+#include "slurm/JobMemoryUse.h"
 #include "slurm/JobRequest.h"
 #include "slurm/SlurmQueries.h"
 
@@ -162,6 +163,22 @@ PollOutcome poll(ControllerShell &shell, const PollRequest &request)
     return finish();
 }
 
+namespace {
+
+// Jobs Slurm's memory sampler killed show as OUT_OF_MEMORY (JobMemoryUse). Best effort: the
+// history is still shown, with Slurm's own states, when this second sacct fails.
+void markMemoryKills(ControllerShell &shell, QList<SlurmJob> &jobs, seconds timeout)
+{
+    const QList<qint64> candidates = JobMemoryUse::candidates(jobs);
+    if (candidates.isEmpty())
+        return;
+    const Result<ExecResult> ran = shell.run(JobMemoryUse::argv(candidates), timeout + seconds(10));
+    if (ran && ran->succeeded())
+        JobMemoryUse::markOutOfMemory(jobs, JobMemoryUse::parse(ran->standardOutput));
+}
+
+} // namespace
+
 Result<QList<SlurmJob>> history(ControllerShell &shell, const QDateTime &since, seconds timeout)
 {
     const Result<SlurmVersion> known = version(shell, timeout);
@@ -176,7 +193,10 @@ Result<QList<SlurmJob>> history(ControllerShell &shell, const QDateTime &since, 
                              .arg(host(shell)),
                          errorText(ran->standardError));
     }
-    return itemsOf(SlurmQueries::parseHistory(ran->standardOutput, *known));
+    Result<QList<SlurmJob>> jobs = itemsOf(SlurmQueries::parseHistory(ran->standardOutput, *known));
+    if (jobs)
+        markMemoryKills(shell, *jobs, timeout);
+    return jobs;
 }
 
 Result<SlurmJobDetails> jobDetails(ControllerShell &shell, qint64 jobId, seconds timeout)

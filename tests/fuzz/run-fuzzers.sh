@@ -31,7 +31,7 @@ declare -A seeds=(
                  tests/data/slurm/*/scontrol-nodes-plain.txt tests/data/slurm/*/scale/nodes.txt
                  tests/data/slurm/*/scale/partitions.txt"
   [slurm_jobs]="tests/data/slurm/*/jobs.txt tests/data/slurm/*/scale/jobs.txt"
-  [slurm_history]="tests/data/slurm/*/history.txt"
+  [slurm_history]="tests/data/slurm/*/history.txt tests/data/slurm/*/memory-use.txt"
   [slurm_job_details]="tests/data/slurm/*/job-details-*.txt"
   [prometheus]="tests/data/prometheus/*.json"
   [http_answer]="tests/data/prometheus/http/*.http"

@@ -28,6 +28,19 @@
 
 namespace SlurmDeck::Lab {
 
+// MemTotal of this machine in MiB, as a fingerprint of a lab host reports it; 0 unreadable.
+inline qint64 machineMemoryMib()
+{
+    QFile meminfo(QStringLiteral("/proc/meminfo"));
+    if (!meminfo.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : meminfo.readAll().split('\n')) {
+        if (line.startsWith("MemTotal:"))
+            return line.mid(9).trimmed().split(' ').first().toLongLong() / 1024;
+    }
+    return 0;
+}
+
 class LabCluster
 {
 public:
@@ -80,6 +93,7 @@ public:
             host.detected.platform = Lab::platformOf(lab);
             host.detected.arch = QStringLiteral("x86_64");
             host.detected.cpus = QThread::idealThreadCount();
+            host.detected.memoryMib = machineMemoryMib(); // the hosts share this machine's memory
             cluster.hosts << host;
         }
         if (macOsWorker)

@@ -23,12 +23,16 @@
 #include "ssh/HostKey.h"
 #include "ssh/SshConnection.h"
 #include "views/JobsView.h"
+#include "widgets/JobDetailsPane.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QProcess>
@@ -406,7 +410,11 @@ private slots:
         const QString path = m_lab.home.filePath(QStringLiteral("who.sh"));
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QStringLiteral("#!/bin/sh\nid -un > /data/%1\n").arg(tag).toUtf8());
+        // It also prints the CPUs it may run on: limits bind its one CPU (task/affinity).
+        file.write(QStringLiteral("#!/bin/sh\nid -un > /data/%1\nsed -n 's/^Cpus_allowed_list:\\s*//p' "
+                                  "/proc/self/status >> /data/%1\n")
+                       .arg(tag)
+                       .toUtf8());
         file.close();
         const Run run = cli({QStringLiteral("submit"), path, QStringLiteral("-t"), QStringLiteral("5")});
         QVERIFY2(run.exitCode == 0, run.describe().constData());
@@ -416,8 +424,10 @@ private slots:
             m_lab.onHost(m_lab.primary(), QStringLiteral("cd %1 && stat -c %u %2 && cat %2")
                                               .arg(Shell::quote(Lab::sharedDataPath(m_lab.primary())), tag));
         SLURMDECK_VERIFY_OK(owner);
-        QCOMPARE(QString::fromUtf8(owner->standardOutput).trimmed(),
-                 QStringLiteral("%1\n%2").arg(user.uid).arg(user.name));
+        const QStringList lines = QString::fromUtf8(owner->standardOutput).trimmed().split(u'\n');
+        QCOMPARE(lines.mid(0, 2), (QStringList{QString::number(user.uid), user.name}));
+        bool oneCpu = false;
+        QVERIFY2(lines.size() == 3 && (lines.at(2).toInt(&oneCpu), oneCpu), qPrintable(lines.join(u'|')));
         QCOMPARE(slurm(QStringLiteral("sacct -n -X -P -j %1 -o User").arg(id)), user.name);
         QVERIFY2(
             QTest::qWaitFor(
@@ -438,6 +448,71 @@ private slots:
         (void)m_lab.onHost(m_lab.primary(),
                            QStringLiteral("rm -f %1/%2 %1/slurm-%3.out")
                                .arg(Shell::quote(Lab::sharedDataPath(m_lab.primary())), tag, id));
+    }
+
+    // Memory is enforced (the default): without cgroups in the containers, by Slurm's sampler.
+    // A job holding twice its --mem is stopped; Slurm records FAILED, and SlurmDeck's history
+    // (CLI and the Jobs view) shows OUT_OF_MEMORY with the figures. The Jobs view reads its
+    // output, Slurm's kill message included, from the shared directory (/data) it started in.
+    void jobOverItsMemoryIsStoppedAndShownOutOfMemory()
+    {
+        QVERIFY(m_window);
+        const QString path = m_lab.home.filePath(QStringLiteral("hog.sh"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        // tail keeps the whole line (300 MB of zeros), then blocks writing it to sleep.
+        file.write("#!/bin/sh\necho hog started\nhead -c 300M /dev/zero | tail | sleep 120\n");
+        file.close();
+        const Run run = cli({QStringLiteral("submit"), path, QStringLiteral("--job-name"),
+                             QStringLiteral("submitlab-hog"), QStringLiteral("--mem"), QStringLiteral("150M"),
+                             QStringLiteral("-t"), QStringLiteral("5")});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        const QString id = run.out.trimmed();
+        // Sampled every 10 s: stopped long before its 120 s.
+        QVERIFY2(
+            QTest::qWaitFor(
+                [&] {
+                    const QString state = accountingState(id);
+                    return !state.isEmpty() && state != u"PENDING" && state != u"RUNNING";
+                },
+                60000),
+            qPrintable(slurm(
+                QStringLiteral("sacct -j %1 -o JobID,State,MaxRSS,ReqMem; scontrol show job %1").arg(id))));
+        QCOMPARE(accountingState(id), QStringLiteral("FAILED"));
+
+        const Run history = cli({QStringLiteral("history"), QStringLiteral("--json")});
+        QVERIFY2(history.exitCode == 0, history.describe().constData());
+        QJsonObject entry;
+        for (const QJsonValue &job : QJsonDocument::fromJson(history.out.toUtf8()).array()) {
+            if (job.toObject().value(QStringLiteral("id")).toString() == id)
+                entry = job.toObject();
+        }
+        QVERIFY2(entry.value(QStringLiteral("state")).toString() == u"OUT_OF_MEMORY",
+                 history.describe().constData());
+        QVERIFY2(entry.value(QStringLiteral("reason"))
+                     .toString()
+                     .contains(QLatin1String("over its --mem of 150 MB")),
+                 history.describe().constData());
+
+        JobsView *view = m_window->jobsView();
+        view->tabs()->setCurrentIndex(JobsView::HistoryTab);
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         const int row = view->historyModel()->rowOf(id);
+                         if (row >= 0 && view->historyModel()->job(row).state == u"OUT_OF_MEMORY")
+                             return true;
+                         view->refreshHistory();
+                         QTest::qWait(2000);
+                         return false;
+                     },
+                     60000),
+                 qPrintable(view->historyStatus()));
+        view->selectJobs({id});
+        QTRY_VERIFY2_WITH_TIMEOUT(view->detailsPane()->outputText().contains(QLatin1String("hog started")),
+                                  qPrintable(view->detailsPane()->outputText()), 30000);
+        QVERIFY2(view->detailsPane()->outputText().contains(QLatin1String("exceeded memory limit")),
+                 qPrintable(view->detailsPane()->outputText()));
+        view->tabs()->setCurrentIndex(JobsView::QueueTab);
     }
 
     // A job array on the shared directory: one task a node (each takes its node whole), each

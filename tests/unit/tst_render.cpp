@@ -6,12 +6,15 @@
 #include "inventory/ClusterFile.h"
 #include "plan/ClusterPlanner.h"
 #include "plan/GpuNaming.h"
+#include "plan/LimitEnforcement.h"
 #include "plan/MonitoringConfig.h"
 #include "plan/ServiceLimits.h"
 #include "plan/SlurmConfig.h"
 #include "plan/Topology.h"
 
 #include <QTest>
+
+#include <limits>
 
 using namespace SlurmDeck;
 
@@ -81,7 +84,7 @@ private slots:
         QVERIFY(conf.contains(QStringLiteral("SlurmctldHost=gpu-box(192.168.1.20)")));
         QVERIFY(conf.contains(QStringLiteral("AccountingStorageHost=192.168.1.20")));
         QVERIFY(conf.contains(QStringLiteral("ProctrackType=proctrack/linuxproc")));
-        QVERIFY(conf.contains(QStringLiteral("TaskPlugin=task/none")));
+        QVERIFY(conf.contains(QStringLiteral("TaskPlugin=task/affinity"))); // limits enforced by default
         QVERIFY(conf.contains(QStringLiteral("JobAcctGatherType=jobacct_gather/linux")));
         QVERIFY(conf.contains(QStringLiteral("GresTypes=gpu")));
         QVERIFY2(conf.contains(QStringLiteral("SrunPortRange=60001-60063")),
@@ -509,6 +512,77 @@ private slots:
             return n.startsWith(QLatin1String("Service containers have memory limits")) &&
                    n.contains(u"prometheus 2g");
         }));
+    }
+
+    // Limits are enforced unless settings.enforce_limits is false: tasks bound to their CPUs;
+    // memory consumable, a default per CPU, steps over --mem killed, only where every node's
+    // memory and CPUs are known.
+    void limitsAreEnforcedUnlessTurnedOff()
+    {
+        Cluster cluster = seedCluster();
+        QVERIFY(cluster.settings.enforceLimits);
+        cluster.settings.enforceLimits = false;
+        QStringList conf = lines(renderSlurmConf(cluster, seedInputs()));
+        QVERIFY(conf.contains(QStringLiteral("SelectTypeParameters=CR_Core")));
+        QVERIFY(conf.contains(QStringLiteral("TaskPlugin=task/none")));
+        QVERIFY(!conf.contains(QStringLiteral("JobAcctGatherParams=OverMemoryKill")));
+        QVERIFY(LimitEnforcement::of(cluster).note(cluster).contains(QLatin1String("not enforced")));
+        const Result<Cluster> off = ClusterFile::loadFromString(
+            QString::fromUtf8(ClusterFile::toYaml(cluster)), QStringLiteral("off"));
+        SLURMDECK_VERIFY_OK(off);
+        QVERIFY(!off->settings.enforceLimits);
+
+        cluster.settings.enforceLimits = true;
+        for (Host &host : cluster.hosts) {
+            if (host.hasRole(HostRole::Compute)) {
+                host.detected.memoryMib = host.detected.memoryMib.value_or(8192);
+                host.detected.cpus = host.detected.cpus.value_or(4);
+            }
+        }
+        const LimitEnforcement enforcement = LimitEnforcement::of(cluster);
+        QVERIFY(enforcement.cpus && enforcement.memory);
+        qint64 smallest = std::numeric_limits<qint64>::max();
+        for (const Host &host : cluster.hostsWithRole(HostRole::Compute)) {
+            const qint64 memory = host.detected.engineMemoryMib.value_or(*host.detected.memoryMib);
+            const int cpus = host.detected.engineCpus.value_or(*host.detected.cpus);
+            smallest = std::min(smallest, realMemoryFor(memory) / cpus);
+        }
+        QCOMPARE(enforcement.defaultMbPerCpu, smallest);
+        conf = lines(renderSlurmConf(cluster, seedInputs()));
+        QVERIFY(conf.contains(QStringLiteral("SelectTypeParameters=CR_Core_Memory")));
+        QVERIFY(conf.contains(QStringLiteral("DefMemPerCPU=%1").arg(smallest)));
+        QVERIFY(conf.contains(QStringLiteral("JobAcctGatherParams=OverMemoryKill")));
+        QVERIFY(conf.contains(QStringLiteral("JobAcctGatherFrequency=10")));
+        QVERIFY(conf.contains(QStringLiteral("TaskPlugin=task/affinity")));
+        const QString note = enforcement.note(cluster);
+        QVERIFY2(note.startsWith(QLatin1String("Limits on ")) &&
+                     note.contains(QLatin1String("stopped by Slurm's sampler every 10 s")),
+                 qPrintable(note));
+        for (const Host &host : cluster.hostsWithRole(HostRole::Compute))
+            QVERIFY2(note.contains(host.name), qPrintable(note));
+        const QByteArray yaml = ClusterFile::toYaml(cluster);
+        QVERIFY(!yaml.contains("enforce_limits")); // the default is not written
+        const Result<Cluster> saved =
+            ClusterFile::loadFromString(QString::fromUtf8(yaml), QStringLiteral("saved"));
+        SLURMDECK_VERIFY_OK(saved);
+        QVERIFY(saved->settings.enforceLimits);
+
+        // A node without its memory: memory is not enforced (CPUs still are), and the plan
+        // says which node.
+        for (Host &host : cluster.hosts) {
+            if (host.hasRole(HostRole::Compute)) {
+                host.detected.memoryMib.reset();
+                host.detected.engineMemoryMib.reset();
+                break;
+            }
+        }
+        const LimitEnforcement unknown = LimitEnforcement::of(cluster);
+        QVERIFY(unknown.cpus && !unknown.memory);
+        QCOMPARE(unknown.unknownHosts.size(), 1);
+        QVERIFY(unknown.note(cluster).contains(unknown.unknownHosts.first()));
+        conf = lines(renderSlurmConf(cluster, seedInputs()));
+        QVERIFY(conf.contains(QStringLiteral("SelectTypeParameters=CR_Core")));
+        QVERIFY(conf.contains(QStringLiteral("TaskPlugin=task/affinity")));
     }
 };
 

@@ -3,7 +3,9 @@
 # imitate a v2 host: in a container with CAP_SYS_ADMIN (--privileged is refused by this
 # sandboxed machine's runc: "unable to apply caps"), mount a cgroup2 hierarchy over
 # /sys/fs/cgroup, then start munged + slurmctld + slurmd (one node) and run a job, once
-# per slurm.conf/cgroup.conf variant. Prints one result line per variant.
+# per slurm.conf/cgroup.conf variant. Prints one result line per variant. Where the variant
+# enforces limits, a job of `nobody` over its --mem must be stopped and a one-CPU task bound to
+# one CPU (SYS_PTRACE and SYS_NICE as in compose.yml).
 #
 #   tests/lab/images/cgroup-v2-experiment.sh [IMAGE]     (default slurmdeck/slurm:22.05)
 # Uses this machine's docker; the container's default bridge, traffic stays inside it.
@@ -13,7 +15,7 @@ DOCKER=${DOCKER:-/usr/bin/docker}
 
 # variant name | extra slurm.conf lines | cgroup.conf ("-" = no file)
 VARIANTS=(
-    "shipped (linuxproc, task/none), cgroup.conf CgroupPlugin=cgroup/v1|ProctrackType=proctrack/linuxproc;TaskPlugin=task/none;JobAcctGatherType=jobacct_gather/linux|CgroupPlugin=cgroup/v1;IgnoreSystemd=yes"
+    "shipped (linuxproc, task/affinity, memory enforced by sampling), cgroup.conf CgroupPlugin=cgroup/v1|ProctrackType=proctrack/linuxproc;TaskPlugin=task/affinity;JobAcctGatherType=jobacct_gather/linux;SelectTypeParameters=CR_Core_Memory;DefMemPerCPU=100;JobAcctGatherParams=OverMemoryKill;JobAcctGatherFrequency=2|CgroupPlugin=cgroup/v1;IgnoreSystemd=yes"
     "linuxproc, task/none, no cgroup.conf|ProctrackType=proctrack/linuxproc;TaskPlugin=task/none;JobAcctGatherType=jobacct_gather/linux|-"
     "linuxproc, task/none, CgroupPlugin=autodetect|ProctrackType=proctrack/linuxproc;TaskPlugin=task/none;JobAcctGatherType=jobacct_gather/linux|CgroupPlugin=autodetect"
     "linuxproc, task/none, CgroupPlugin=cgroup/v2|ProctrackType=proctrack/linuxproc;TaskPlugin=task/none;JobAcctGatherType=jobacct_gather/linux|CgroupPlugin=cgroup/v2"
@@ -32,7 +34,7 @@ h=$(hostname)
   echo "StateSaveLocation=/var/lib/slurm/slurmctld"; echo "SlurmdSpoolDir=/var/lib/slurm/slurmd"
   echo "SchedulerType=sched/backfill"; echo "SelectType=select/cons_tres"; echo "ReturnToService=2"; echo "MpiDefault=none"
   echo "$1" | tr ";" "\n"
-  echo "NodeName=$h NodeAddr=127.0.0.1 CPUs=$(nproc) State=UNKNOWN"; echo "PartitionName=p Nodes=ALL Default=YES State=UP"
+  echo "NodeName=$h NodeAddr=127.0.0.1 CPUs=$(nproc) RealMemory=1000 State=UNKNOWN"; echo "PartitionName=p Nodes=ALL Default=YES State=UP"
 } >/etc/slurm/slurm.conf
 [ "$2" = - ] || echo "$2" | tr ";" "\n" >/etc/slurm/cgroup.conf
 head -c 1024 /dev/urandom >/run/k; MUNGE_KEY_SOURCE=/run/k; export MUNGE_KEY_SOURCE
@@ -47,7 +49,17 @@ for i in $(seq 1 40); do
 done
 alive=yes; [ -d /proc/$slurmd_pid ] && ! grep -q "^State:.*Z" /proc/$slurmd_pid/status || alive=no
 job=$(timeout 20 srun -N1 cat /proc/self/cgroup 2>&1 | tr "\n" " ")
-echo "RESULT fs=$fs slurmd_alive=$alive node=$state job=[$job]"
+# Limits, for a job of an ordinary user: one CPU asked, one CPU allowed (task/affinity); 300 MB
+# held with --mem=100M, stopped (OverMemoryKill).
+hog=- cpus=-
+if grep -q OverMemoryKill /etc/slurm/slurm.conf; then
+  out=$(timeout 40 runuser -u nobody -- srun --mem=100M sh -c "head -c 300M /dev/zero | tail | sleep 30" 2>&1)
+  case $out in *"exceeded memory limit"*) hog=stopped ;; *) hog="not-stopped($(echo "$out" | head -c 120 | tr "\n" " "))" ;; esac
+fi
+if grep -q task/affinity /etc/slurm/slurm.conf; then
+  cpus=$(timeout 20 runuser -u nobody -- srun -n1 -c1 --mem=10M grep Cpus_allowed_list /proc/self/status 2>&1 | tr -s "\t\n" "  ")
+fi
+echo "RESULT fs=$fs slurmd_alive=$alive node=$state hog=$hog cpus=[$cpus] job=[$job]"
 grep -iE "error|fatal" /tmp/slurmd.log | grep -v "pmix\|MPI:" | head -n 4 | sed "s/^/  slurmd: /"
 '
 
@@ -56,7 +68,7 @@ for v in "${VARIANTS[@]}"; do
     IFS='|' read -r name conf cg <<<"$v"
     echo "== $name"
     c=slurmdeck-cgexp-$$
-    "$DOCKER" run -d --name "$c" --hostname cgnode --cap-add SYS_ADMIN \
+    "$DOCKER" run -d --name "$c" --hostname cgnode --cap-add SYS_ADMIN --cap-add SYS_PTRACE --cap-add SYS_NICE \
         --security-opt apparmor=unconfined --security-opt seccomp=unconfined \
         --entrypoint sh "$IMAGE" -c "$INNER" sh "$conf" "$cg" >/dev/null
     timeout 90 "$DOCKER" wait "$c" >/dev/null || echo "   (timed out after 90 s)"

@@ -17,6 +17,10 @@ fail=0
 [[ $shipped == *"slurmd_alive=yes node=idle"* ]] || { echo "FAIL: shipped configuration: $shipped"; fail=1; }
 # The job prints its /proc/self/cgroup: any cgroup line, and no srun error, means it ran.
 [[ $shipped == *"job=["*":/"* && $shipped != *"srun: "* ]] || { echo "FAIL: the job did not run: $shipped"; fail=1; }
+# Memory enforced on cgroup v2 as on v1: the sampler stops the job over its --mem.
+[[ $shipped == *"hog=stopped "* ]] || { echo "FAIL: a job over its --mem was not stopped: $shipped"; fail=1; }
+# CPUs enforced: a task that asked for one CPU may run on exactly one ("Cpus_allowed_list: 0").
+[[ $shipped =~ cpus=\[Cpus_allowed_list:\ [0-9]+\ ?\] ]] || { echo "FAIL: a one-CPU task was not bound to one CPU: $shipped"; fail=1; }
 [[ $bare != *"slurmd_alive=yes node=idle"* ]] || { echo "FAIL: without cgroup.conf slurmd also ran; the imitation proves nothing: $bare"; fail=1; }
 ((fail == 0)) && echo "1 passed, 0 failed" || echo "0 passed, 1 failed"
 exit "$fail"
