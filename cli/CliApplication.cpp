@@ -87,6 +87,9 @@ QString CliApplication::helpText() const
                "         [--base-image IMAGE] [--no-verify] [--yes]\n"
                "                      Deploy the cluster and verify it works. The hosts build the\n"
                "                      images (default), or get them from here (transfer) or a host.\n"
+               "  rotate-munge-key [--images ...] [--base-image IMAGE] [--no-verify] [--yes]\n"
+               "                      Deploy a new munge key to every host; the daemons restart\n"
+               "                      with it (drain first: running jobs are killed).\n"
                "  services [HOST] [start|stop|restart|logs [-f] [--tail N]] [SERVICE]\n"
                "                      List the services and whether they run, or act on them.\n"
                "  down [--yes]        Stop the cluster on every host; its data is kept.\n"
@@ -194,7 +197,9 @@ void CliApplication::start(const QStringList &arguments)
     else if (first == u"plan")
         m_command = new PlanCommand(this);
     else if (first == u"deploy")
-        m_command = new DeployCommand(this);
+        m_command = new DeployCommand(DeployCommand::Mode::Deploy, this);
+    else if (first == u"rotate-munge-key")
+        m_command = new DeployCommand(DeployCommand::Mode::RotateMungeKey, this);
     else if (first == u"services")
         m_command = new ServicesCommand(this);
     else if (first == u"down")

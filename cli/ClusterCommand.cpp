@@ -106,6 +106,8 @@ void ClusterCommand::prepareCluster(std::function<void()> ready, bool secrets)
         return;
     }
     m_session = new ClusterSession(*cluster, m_ssh, m_hostKeys, m_credentials, this);
+    if (!m_mungeKey.isEmpty())
+        m_session->setMungeKey(m_mungeKey);
     if (!secrets) {
         // Where the hosts are and what runs where: the keychain is not asked.
         m_session->locate(this, [this, ready](Result<ClusterSession::Located> located) {

@@ -54,6 +54,10 @@ protected:
     // created): the plan is the cluster's Topology (hosts, project, services) without files,
     // for commands that only reach the deployed cluster.
     void prepareCluster(std::function<void()> ready, bool secrets = true);
+    // Before prepareCluster: plan with this munge key instead of the keychain's (a rotation).
+    void setDeployMungeKey(QByteArray key) { m_mungeKey = std::move(key); }
+    // The loaded cluster (after prepareCluster).
+    [[nodiscard]] const Cluster &cluster() const { return m_session->cluster(); }
 
     // Connects to each of `hosts` (plan host names) in parallel and runs `task` there; then
     // `done` with one outcome per host, in the order of `hosts`.
@@ -92,6 +96,7 @@ private:
     SshTarget m_ssh;
     QString m_clusterPath;
     ClusterSession *m_session = nullptr; // after prepareCluster
+    QByteArray m_mungeKey;               // setDeployMungeKey
     ClusterSession::Prepared m_prepared;
     std::shared_ptr<CliHostKeyPolicy> m_hostKeys;
     std::shared_ptr<CredentialPrompt> m_credentials;

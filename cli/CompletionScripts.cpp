@@ -47,6 +47,9 @@ const QList<CommandWords> &commands()
          {},
          words("--hosts --images --base-image --no-verify --yes --ssh-config --accept-new-host-keys "
                "--timeout")},
+        {QStringLiteral("rotate-munge-key"),
+         {},
+         words("--images --base-image --no-verify --yes --ssh-config --accept-new-host-keys --timeout")},
         {QStringLiteral("services"), words("start stop restart logs"), words("-f --tail --json")},
         {QStringLiteral("down"), {}, words("--yes")},
         {QStringLiteral("remove"), {}, words("--purge-data --yes")},

@@ -31,22 +31,34 @@ void DeployCommand::start(const CliContext &context)
         QStringLiteral("IMAGE"));
     const QCommandLineOption yes({QStringLiteral("y"), QStringLiteral("yes")},
                                  tr("Do not ask for confirmation (needed without a terminal)."));
-    parser.addOptions({hosts, noVerify, images, baseImage, yes});
-    if (!parse(
-            context, parser, QStringLiteral("deploy"),
-            QStringLiteral("slurmdeck-cli [--cluster FILE] deploy [--hosts H,...] "
-                           "[--images build|present|transfer|from:HOST] [--base-image IMAGE] [--no-verify] "
-                           "[--yes]")))
+    const bool rotating = m_mode == Mode::RotateMungeKey;
+    // A rotation goes to every host: a key on some hosts only splits the cluster.
+    if (rotating)
+        parser.addOptions({noVerify, images, baseImage, yes});
+    else
+        parser.addOptions({hosts, noVerify, images, baseImage, yes});
+    const QString name = rotating ? QStringLiteral("rotate-munge-key") : QStringLiteral("deploy");
+    const QString usage =
+        rotating
+            ? QStringLiteral("slurmdeck-cli [--cluster FILE] rotate-munge-key "
+                             "[--images build|present|transfer|from:HOST] [--base-image IMAGE] [--no-verify] "
+                             "[--yes]")
+            : QStringLiteral("slurmdeck-cli [--cluster FILE] deploy [--hosts H,...] "
+                             "[--images build|present|transfer|from:HOST] [--base-image IMAGE] [--no-verify] "
+                             "[--yes]");
+    if (!parse(context, parser, name, usage))
         return;
     if (!parser.positionalArguments().isEmpty()) {
-        err() << tr("deploy takes no arguments; choose hosts with --hosts H,... .\n");
+        err() << (rotating ? tr("rotate-munge-key takes no arguments: the new key goes to every host.\n")
+                           : tr("deploy takes no arguments; choose hosts with --hosts H,... .\n"));
         done(CliUsage);
         return;
     }
     m_yes = parser.isSet(yes);
     if (!m_yes && !hasTerminal()) {
-        err() << tr("deploy changes the hosts and there is no terminal to confirm on: run it with --yes "
-                    "('slurmdeck-cli plan' shows what it would do).\n");
+        err() << tr("%1 changes the hosts and there is no terminal to confirm on: run it with --yes "
+                    "('slurmdeck-cli plan' shows what it would do).\n")
+                     .arg(name);
         done(CliUsage);
         return;
     }
@@ -66,8 +78,13 @@ void DeployCommand::start(const CliContext &context)
     if (parser.isSet(baseImage))
         m_options.baseImage = parser.value(baseImage);
     m_options.verify = !parser.isSet(noVerify);
-    for (const QString &host : parser.value(hosts).split(u',', Qt::SkipEmptyParts))
-        m_options.onlyHosts << host.trimmed();
+    if (!rotating) {
+        for (const QString &host : parser.value(hosts).split(u',', Qt::SkipEmptyParts))
+            m_options.onlyHosts << host.trimmed();
+    } else {
+        m_rotation.emplace();
+        setDeployMungeKey(m_rotation->newKey());
+    }
     prepareCluster([this] { planReady(); });
 }
 
@@ -103,7 +120,13 @@ void DeployCommand::planReady()
     out() << tr("  images: %1\n").arg(describeImages(m_options));
     for (const QString &note : p.notes)
         out() << tr("  note: %1\n").arg(note);
-    if (!m_yes && !confirm(tr("Deploy?"))) {
+    if (m_rotation) {
+        out() << tr("  munge key: a new one (%1) goes to every host. slurmctld, slurmdbd and each slurmd "
+                    "container restart with it, together; jobs running now are killed (drain the nodes "
+                    "first). The keychain keeps it once a host has it.\n")
+                     .arg(m_rotation->fingerprint());
+    }
+    if (!m_yes && !confirm(m_rotation ? tr("Rotate the munge key?") : tr("Deploy?"))) {
         err() << tr("Nothing was changed.\n");
         done(CliFailure);
         return;
@@ -187,7 +210,40 @@ void DeployCommand::report(const DeployReport &result)
                     "again: hosts that are done are left alone.\n");
         hintAboutHostKeys();
     }
+    if (m_rotation) {
+        finishRotation(result, result.ok() ? CliOk : CliFailure);
+        return;
+    }
     done(result.ok() ? CliOk : CliFailure);
+}
+
+void DeployCommand::finishRotation(const DeployReport &result, int exitCode)
+{
+    const MungeKeyRotation::Outcome outcome = m_rotation->outcome(result);
+    if (outcome.withNewKey.isEmpty()) {
+        err() << tr("No host took the new munge key: the hosts and the keychain keep the old one.\n");
+        done(CliFailure);
+        return;
+    }
+    m_rotation->keep(cluster().keychainService(), this, [this, outcome, exitCode](Result<void> kept) {
+        if (!kept) {
+            err() << tr("The new munge key is on %1, but the keychain did not take it: %2\nRun "
+                        "'slurmdeck-cli rotate-munge-key' again: it puts another new key on every host.\n")
+                         .arg(outcome.withNewKey.join(QStringLiteral(", ")), kept.error().toString());
+            done(CliFailure);
+            return;
+        }
+        if (outcome.withoutNewKey.isEmpty()) {
+            out() << tr("Munge key rotated on every host (%1); the keychain has it.\n")
+                         .arg(m_rotation->fingerprint());
+        } else {
+            err() << tr("The new munge key (%1) is in the keychain and on %2, not yet on %3: run "
+                        "'slurmdeck-cli deploy' when they answer.\n")
+                         .arg(m_rotation->fingerprint(), outcome.withNewKey.join(QStringLiteral(", ")),
+                              outcome.withoutNewKey.join(QStringLiteral(", ")));
+        }
+        done(exitCode);
+    });
 }
 
 } // namespace SlurmDeck

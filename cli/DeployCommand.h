@@ -3,6 +3,9 @@
 
 #include "cli/ClusterCommand.h"
 #include "deploy/DeployTypes.h"
+#include "session/MungeKeyRotation.h"
+
+#include <optional>
 
 namespace SlurmDeck {
 
@@ -13,19 +16,31 @@ class DeployRunner;
 // Shows the plan's summary, asks (unless --yes), deploys with DeployRunner, prints each
 // host's phases and log lines as they come, then the verification checks and a summary.
 // Exits 0 only when every host is done and every check passed.
+//
+// slurmdeck-cli rotate-munge-key [--images ...] [--base-image IMAGE] [--no-verify] [--yes]
+// The same deploy, to every host, with a new munge key (MungeKeyRotation); the keychain takes
+// it once a host has it.
 class DeployCommand final : public ClusterCommand
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DeployCommand)
 
 public:
-    explicit DeployCommand(QObject *parent = nullptr) : ClusterCommand(parent) {}
+    enum class Mode {
+        Deploy,
+        RotateMungeKey
+    };
+    explicit DeployCommand(Mode mode, QObject *parent = nullptr) : ClusterCommand(parent), m_mode(mode) {}
     void start(const CliContext &context) override;
 
 private:
     void planReady();
     void report(const DeployReport &result);
+    // After a rotation's deploy: keeps the new key where a host has it, then finishes.
+    void finishRotation(const DeployReport &result, int exitCode);
 
+    Mode m_mode;
+    std::optional<MungeKeyRotation> m_rotation;
     DeployOptions m_options;
     bool m_yes = false;
     DeployRunner *m_runner = nullptr;

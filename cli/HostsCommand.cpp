@@ -265,7 +265,7 @@ void HostsCommand::updateClusterFile()
 
 void HostsCommand::deployTheRest()
 {
-    auto *deploy = new DeployCommand(this);
+    auto *deploy = new DeployCommand(DeployCommand::Mode::Deploy, this);
     connect(deploy, &CliCommand::finished, this, [this](int exitCode) { done(exitCode); });
     CliContext deployContext = context();
     deployContext.arguments = m_deployArguments;

@@ -162,7 +162,7 @@ void SandboxCommand::discoverAndDeploy()
         // The emulated hosts are offline: the images just built here go to them.
         const QStringList deploy{QStringLiteral("--yes"), QStringLiteral("--images"),
                                  QStringLiteral("transfer")};
-        runCommand(new DeployCommand(this), deploy, [this](int deployed) {
+        runCommand(new DeployCommand(DeployCommand::Mode::Deploy, this), deploy, [this](int deployed) {
             if (deployed != CliOk)
                 return fail(tr("the deploy failed; see the report above. 'slurmdeck-cli sandbox up' again "
                                "resumes it."));

@@ -96,7 +96,7 @@ void DeploySession::prepare(std::function<void(Result<Prepared>)> callback)
             callback(values.error());
             return;
         }
-        callback(prepareWith(values->mungeKey, values->databasePassword));
+        callback(prepareWith(m_mungeKey.isEmpty() ? values->mungeKey : m_mungeKey, values->databasePassword));
     });
 }
 

@@ -48,6 +48,9 @@ public:
 
     // Uses these secrets instead of the keychain's (tests, or a user's own key material).
     void setSecrets(QByteArray mungeKey, QByteArray databasePassword);
+    // Deploys this munge key instead of the keychain's (a rotation); the keychain is left as
+    // it is, and the database password still comes from it.
+    void setMungeKey(QByteArray mungeKey) { m_mungeKey = std::move(mungeKey); }
     void setTemplates(TemplateSource templates) { m_templates = std::move(templates); }
 
     // Asynchronous (the keychain is): the callback runs on this object's thread.
@@ -75,6 +78,7 @@ private:
     SshTarget m_ssh;
     TemplateSource m_templates;
     std::optional<std::pair<QByteArray, QByteArray>> m_secrets;
+    QByteArray m_mungeKey; // empty: the keychain's
 };
 
 } // namespace SlurmDeck

@@ -59,6 +59,8 @@ void ClusterSession::prepareDeploy(QObject *context, std::function<void(Result<P
     session->setTemplates(m_templates);
     if (m_secrets)
         session->setSecrets(m_secrets->first, m_secrets->second);
+    if (!m_mungeKey.isEmpty())
+        session->setMungeKey(m_mungeKey);
     const QPointer<QObject> guard(context);
     session->prepare([session, guard, done = std::move(done)](Result<Prepared> prepared) {
         session->deleteLater();

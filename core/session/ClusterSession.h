@@ -46,6 +46,9 @@ public:
 
     // Secrets to deploy with instead of the keychain's (tests, or a user's own key material).
     void setSecrets(QByteArray mungeKey, QByteArray databasePassword);
+    // prepareDeploy() plans with this munge key instead of the keychain's (a rotation: the
+    // keychain takes it once hosts have it, see MungeKeyRotation).
+    void setMungeKey(QByteArray mungeKey) { m_mungeKey = std::move(mungeKey); }
     void setTemplates(TemplateSource templates) { m_templates = std::move(templates); }
 
     [[nodiscard]] const Cluster &cluster() const { return m_cluster; }
@@ -67,6 +70,7 @@ private:
     std::shared_ptr<CredentialPrompt> m_credentials;
     TemplateSource m_templates;
     std::optional<std::pair<QByteArray, QByteArray>> m_secrets;
+    QByteArray m_mungeKey;
 };
 
 } // namespace SlurmDeck

@@ -3,7 +3,8 @@
 // refuses the controller host, stops at --wait while a job runs (the node stays drained),
 // and otherwise drains the node, waits for its job to end, takes its containers down,
 // drops it from the cluster file and deploys the rest, after which Slurm no longer knows
-// it. The job it waited for ends COMPLETED. Real sshd, Docker and Slurm; the CLI as a user
+// it. The job it waited for ends COMPLETED. rotate-munge-key puts a new key on every host and
+// in the keychain, and every node is idle again. Real sshd, Docker and Slurm; the CLI as a user
 // runs it, with its secrets in a real keyring.
 #include "LabCluster.h"
 #include "ResultTesting.h"
@@ -12,6 +13,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -199,6 +201,53 @@ private slots:
         // The first machine's keychain and file are untouched and still work.
         const Run status = cli({QStringLiteral("status")}, 120000);
         QVERIFY2(status.exitCode == 0, status.text().constData());
+    }
+
+    // Each host's deployed munge key, by its hash.
+    QStringList deployedMungeKeys() const
+    {
+        QStringList hashes;
+        for (const HostPlan &plan : m_lab.plan.hosts) {
+            for (const Lab::Host &host : m_lab.hosts()) {
+                if (host.name != plan.hostName)
+                    continue;
+                const Result<ExecResult> hash = m_lab.onHost(
+                    host, QStringLiteral("sha256sum %1/secrets/munge.key").arg(Shell::quote(plan.directory)));
+                hashes << (hash ? QString::fromUtf8(hash->standardOutput).section(u' ', 0, 0)
+                                : hash.error().toString());
+            }
+        }
+        return hashes;
+    }
+
+    // rotate-munge-key: a new key on every host, the keychain takes it (a later plan --diff
+    // finds it unchanged), every node is idle again and a job spanning them all runs.
+    void rotatingTheMungeKeyKeepsEveryNodeIdle()
+    {
+        const QStringList before = deployedMungeKeys();
+        QCOMPARE(before.size(), m_lab.hosts().size());
+        QCOMPARE(QSet<QString>(before.cbegin(), before.cend()).size(), 1);
+        const Run rotated = cli({QStringLiteral("rotate-munge-key"), QStringLiteral("--yes"),
+                                 QStringLiteral("--images"), QStringLiteral("present")},
+                                600000);
+        QVERIFY2(rotated.exitCode == 0, rotated.text().right(4000).constData());
+        QVERIFY2(rotated.out.contains(QStringLiteral("Munge key rotated on every host")),
+                 rotated.text().constData());
+        const QStringList after = deployedMungeKeys();
+        QCOMPARE(QSet<QString>(after.cbegin(), after.cend()).size(), 1);
+        QVERIFY2(after.first() != before.first(), qPrintable(after.first()));
+        QVERIFY2(rotated.out.contains(QStringLiteral("munge key SHA-256 ") + after.first()),
+                 rotated.text().constData());
+        QVERIFY2(QTest::qWaitFor([this] { return m_lab.allNodesIdle(); }, 120000),
+                 qPrintable(slurm(QStringLiteral("sinfo -N"))));
+        const QString ran = slurm(QStringLiteral("srun -N%1 -t 1 hostname 2>/dev/null | sort -u | wc -l")
+                                      .arg(m_lab.hosts().size()));
+        QCOMPARE(ran.trimmed(), QString::number(m_lab.hosts().size()));
+        // The keychain has the new key: the next plan finds every host's key unchanged.
+        const Run diff = cli({QStringLiteral("plan"), QStringLiteral("--diff")}, 300000);
+        QVERIFY2(diff.exitCode == 0, diff.text().constData());
+        QCOMPARE(diff.out.count(QRegularExpression(QStringLiteral("unchanged\\s+secrets/munge.key"))),
+                 m_lab.hosts().size());
     }
 
     void removingAHostDrainsWaitsAndTakesItOut()

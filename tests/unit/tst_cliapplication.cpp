@@ -443,6 +443,16 @@ private slots:
                            QStringLiteral("--images"),     QStringLiteral("transfer"),
                            QStringLiteral("--base-image"), QStringLiteral("x:1")}
             << QStringLiteral("--base-image goes with --images build");
+        QTest::newRow("rotate-munge-key on some hosts")
+            << QStringList{QStringLiteral("rotate-munge-key"), QStringLiteral("--yes"),
+                           QStringLiteral("--hosts"), QStringLiteral("primary")}
+            << QStringLiteral("hosts");
+        QTest::newRow("rotate-munge-key argument")
+            << QStringList{QStringLiteral("rotate-munge-key"), QStringLiteral("primary")}
+            << QStringLiteral("the new key goes to every host");
+        QTest::newRow("rotate-munge-key without a terminal")
+            << QStringList{QStringLiteral("rotate-munge-key")}
+            << QStringLiteral("rotate-munge-key changes the hosts");
         QTest::newRow("services unknown action")
             << QStringList{QStringLiteral("services"), QStringLiteral("primary"),
                            QStringLiteral("frobnicate")}
@@ -499,6 +509,8 @@ private slots:
         QTest::addColumn<QStringList>("arguments");
         QTest::newRow("plan") << QStringList{QStringLiteral("plan")};
         QTest::newRow("deploy") << QStringList{QStringLiteral("deploy"), QStringLiteral("--yes")};
+        QTest::newRow("rotate-munge-key")
+            << QStringList{QStringLiteral("rotate-munge-key"), QStringLiteral("--yes")};
         QTest::newRow("services") << QStringList{QStringLiteral("services")};
         QTest::newRow("down") << QStringList{QStringLiteral("down"), QStringLiteral("--yes")};
         QTest::newRow("remove") << QStringList{QStringLiteral("remove"), QStringLiteral("--yes")};

@@ -5,8 +5,10 @@
 #include "ResultTesting.h"
 #include "inventory/ClusterFile.h"
 #include "session/ClusterSession.h"
+#include "session/MungeKeyRotation.h"
 #include "ssh/HostKey.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -110,6 +112,31 @@ private slots:
         }
         QTest::qWait(300);
         QVERIFY(!called);
+    }
+
+    // A rotation's key is new each time, and its outcome tells the hosts that deployed it
+    // (their reported hash) from those that did not.
+    void mungeKeyRotationTellsWhichHostsHaveTheNewKey()
+    {
+        const MungeKeyRotation rotation;
+        QCOMPARE(rotation.newKey().size(), 1024);
+        QVERIFY(MungeKeyRotation().newKey() != rotation.newKey());
+        const QString sha = QString::fromLatin1(
+            QCryptographicHash::hash(rotation.newKey(), QCryptographicHash::Sha256).toHex());
+        QCOMPARE(rotation.newKeySha256(), sha);
+        DeployReport report;
+        HostDeployResult done;
+        done.host = QStringLiteral("gpu-box");
+        done.mungeKeySha256 = sha.toUpper();
+        HostDeployResult old;
+        old.host = QStringLiteral("nas1");
+        old.mungeKeySha256 = QString(64, u'0');
+        HostDeployResult unreachable;
+        unreachable.host = QStringLiteral("macbook");
+        report.hosts = {done, old, unreachable};
+        const MungeKeyRotation::Outcome outcome = rotation.outcome(report);
+        QCOMPARE(outcome.withNewKey, QStringList{QStringLiteral("gpu-box")});
+        QCOMPARE(outcome.withoutNewKey, (QStringList{QStringLiteral("nas1"), QStringLiteral("macbook")}));
     }
 };
 
