@@ -144,6 +144,16 @@ void CliApplication::finish(int exitCode)
     QTimer::singleShot(0, this, [this, exitCode] { emit finished(exitCode); });
 }
 
+void CliApplication::interrupt()
+{
+    m_err << QCoreApplication::translate("CliApplication", "Interrupted (Ctrl+C again quits at once).\n");
+    m_err.flush();
+    if (m_command)
+        m_command->interrupt();
+    else
+        finish(CliInterrupted);
+}
+
 void CliApplication::start(const QStringList &arguments)
 {
     QStringList rest = arguments.mid(1);

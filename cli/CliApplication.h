@@ -11,7 +11,8 @@ class CliCommand;
 
 // The headless front: parses `slurmdeck-cli` arguments and runs the command against the
 // core. Output goes to the given streams so tests can read it. Commands may work on the
-// event loop; finished() carries the process exit code (0 ok, 1 failure, 2 usage error).
+// event loop; finished() carries the process exit code (0 ok, 1 failure, 2 usage error,
+// 130 interrupted).
 // The global option --cluster FILE is accepted before or after the command.
 class CliApplication final : public QObject
 {
@@ -23,6 +24,8 @@ public:
 
     // `arguments` includes the program name, as QCoreApplication::arguments() does.
     void start(const QStringList &arguments);
+    // Ctrl+C: the running command cancels and finishes with exit code 130.
+    void interrupt();
 
 signals:
     void finished(int exitCode);

@@ -21,7 +21,8 @@ struct CliContext
 enum CliExitCode {
     CliOk = 0,
     CliFailure = 1,
-    CliUsage = 2
+    CliUsage = 2,
+    CliInterrupted = 130 // Ctrl+C, as shells report a process ended by SIGINT
 };
 
 // A command's --help: our usage line, then the parser's option list.
@@ -43,6 +44,10 @@ public:
     ~CliCommand() override = default;
 
     virtual void start(const CliContext &context) = 0;
+    // Ctrl+C. A command with work under way on the hosts cancels it, reports what was done
+    // and then finishes with CliInterrupted; by default it finishes so at once (what ran on
+    // the hosts is cancelled as the command goes away).
+    virtual void interrupt() { emit finished(CliInterrupted); }
 
 signals:
     void finished(int exitCode);

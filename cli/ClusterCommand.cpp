@@ -4,6 +4,7 @@
 #include "common/Executor.h"
 
 #include "cli/CliHostKeyPolicy.h"
+#include "cli/InterruptNotifier.h"
 #include "cli/TerminalSecretAsker.h"
 #include "deploy/HostDeployer.h"
 #include "deploy/ServiceControl.h"
@@ -225,9 +226,16 @@ bool ClusterCommand::confirm(const QString &question)
 {
     out() << question << QStringLiteral(" [y/N] ");
     out().flush();
+    const InterruptNotifier::PromptScope prompting;
     QTextStream in(stdin);
     const QString answer = in.readLine().trimmed().toLower();
     return answer == u"y" || answer == u"yes";
+}
+
+void ClusterCommand::interrupt()
+{
+    m_cancel.cancel();
+    done(CliInterrupted);
 }
 
 void ClusterCommand::hintAboutHostKeys() const

@@ -30,6 +30,8 @@ class ClusterCommand : public CliCommand
 public:
     explicit ClusterCommand(QObject *parent = nullptr);
     ~ClusterCommand() override;
+    // Ctrl+C: cancels the hosts' work and finishes with CliInterrupted.
+    void interrupt() override;
 
 protected:
     // What one host's work gave: lines to print, or what went wrong.

@@ -151,6 +151,18 @@ void DeployCommand::planReady()
     m_runner->start(m_options);
 }
 
+void DeployCommand::interrupt()
+{
+    if (!m_runner || !m_runner->isRunning()) {
+        ClusterCommand::interrupt();
+        return;
+    }
+    m_interrupted = true;
+    err() << tr("Cancelling the deploy: each host finishes the step it is in, then the summary follows.\n");
+    err().flush();
+    m_runner->cancel();
+}
+
 void DeployCommand::report(const DeployReport &result)
 {
     QTextStream &o = out();
@@ -205,16 +217,19 @@ void DeployCommand::report(const DeployReport &result)
              .arg(static_cast<double>(result.elapsedMs) / 1000.0, 0, 'f', 1)
              .arg(result.nothingChanged ? tr("; nothing changed") : QString());
     o.flush();
-    if (!result.ok()) {
+    if (m_interrupted) {
+        err() << tr("The deploy was interrupted. Run 'slurmdeck-cli deploy' again to finish it: hosts that "
+                    "are done are left alone, and restarts a replaced file still needs are made then.\n");
+    } else if (!result.ok()) {
         err() << tr("The deploy did not complete. Fix what is reported above and run 'slurmdeck-cli deploy' "
                     "again: hosts that are done are left alone.\n");
         hintAboutHostKeys();
     }
     if (m_rotation) {
-        finishRotation(result, result.ok() ? CliOk : CliFailure);
+        finishRotation(result, m_interrupted ? CliInterrupted : result.ok() ? CliOk : CliFailure);
         return;
     }
-    done(result.ok() ? CliOk : CliFailure);
+    done(m_interrupted ? CliInterrupted : result.ok() ? CliOk : CliFailure);
 }
 
 void DeployCommand::finishRotation(const DeployReport &result, int exitCode)

@@ -32,6 +32,9 @@ public:
     };
     explicit DeployCommand(Mode mode, QObject *parent = nullptr) : ClusterCommand(parent), m_mode(mode) {}
     void start(const CliContext &context) override;
+    // Cancels the deploy: hosts finish the step they are in, the summary says what was done,
+    // and the command ends with CliInterrupted.
+    void interrupt() override;
 
 private:
     void planReady();
@@ -43,6 +46,7 @@ private:
     std::optional<MungeKeyRotation> m_rotation;
     DeployOptions m_options;
     bool m_yes = false;
+    bool m_interrupted = false;
     DeployRunner *m_runner = nullptr;
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // slurmdeck-cli: the headless front. Wiring only; the commands live in cli/.
 #include "cli/CliApplication.h"
+#include "cli/InterruptNotifier.h"
 #include "common/AppPaths.h"
 #include "common/ApplicationInfo.h"
 #include "common/Executor.h"
@@ -24,6 +25,9 @@ int main(int argc, char *argv[])
     {
         SlurmDeck::CliApplication cli(out, err);
         QObject::connect(&cli, &SlurmDeck::CliApplication::finished, &app, &QCoreApplication::exit);
+        SlurmDeck::InterruptNotifier interrupts;
+        QObject::connect(&interrupts, &SlurmDeck::InterruptNotifier::interrupted, &cli,
+                         &SlurmDeck::CliApplication::interrupt);
         QTimer::singleShot(0, &cli, [&cli] { cli.start(QCoreApplication::arguments()); });
         exitCode = QCoreApplication::exec();
     }

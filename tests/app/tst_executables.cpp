@@ -2,10 +2,15 @@
 // Runs the built `slurmdeck` and `slurmdeck-cli` as a user would.
 #include "common/Version.h"
 
+#include <QElapsedTimer>
+#include <QFile>
 #include <QImage>
 #include <QProcess>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
 
 namespace {
 
@@ -103,6 +108,43 @@ private slots:
             runProgram(gui, {QStringLiteral("--screenshot"), QStringLiteral("/nonexistent-dir/shot.png")});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(QStringLiteral("Cannot write the screenshot")), qPrintable(run.err));
+    }
+
+    // Ctrl+C while a command waits on a host: the command is cancelled and the process ends
+    // with 130, saying so, without waiting for the host. The host accepts and stays silent.
+    void cliCtrlCEndsTheCommandWith130()
+    {
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        QFile cluster(home.filePath(QStringLiteral("ctrlc.yaml")));
+        QVERIFY(cluster.open(QIODevice::WriteOnly));
+        cluster.write(
+            QStringLiteral("name: ctrlc\nhosts:\n  - name: h1\n    address: 127.0.0.1\n    port: %1\n"
+                           "    user: nobody\n    roles: [controller, compute]\n")
+                .arg(silent.serverPort())
+                .toUtf8());
+        cluster.close();
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), home.path());
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral(".config")));
+        process.setProcessEnvironment(env);
+        process.start(cli, {QStringLiteral("--cluster"), cluster.fileName(), QStringLiteral("status"),
+                            QStringLiteral("--timeout"), QStringLiteral("60")});
+        QVERIFY(process.waitForStarted());
+        // Once the connection is open, the command is waiting for the host.
+        QVERIFY(QTest::qWaitFor([&] { return silent.hasPendingConnections(); }, 20000));
+        QElapsedTimer timer;
+        timer.start();
+        ::kill(static_cast<pid_t>(process.processId()), SIGINT);
+        QVERIFY2(process.waitForFinished(20000), "slurmdeck-cli did not end after Ctrl+C");
+        const QString err = QString::fromUtf8(process.readAllStandardError());
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(process.exitCode() == 130, qPrintable(QString::number(process.exitCode()) + u' ' + err));
+        QVERIFY2(err.contains(QStringLiteral("Interrupted")), qPrintable(err));
+        QVERIFY2(timer.elapsed() < 15000, qPrintable(QString::number(timer.elapsed())));
     }
 
     void cliDoesNotLoadWidgetsOrGui()

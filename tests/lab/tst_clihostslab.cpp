@@ -17,6 +17,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+
 using namespace SlurmDeck;
 
 class TestCliHostsLab final : public QObject
@@ -248,6 +250,45 @@ private slots:
         QVERIFY2(diff.exitCode == 0, diff.text().constData());
         QCOMPARE(diff.out.count(QRegularExpression(QStringLiteral("unchanged\\s+secrets/munge.key"))),
                  m_lab.hosts().size());
+    }
+
+    // Ctrl+C during a deploy: the hosts finish their step, the summary is printed, the exit
+    // code is 130; a deploy run again finishes the job.
+    void ctrlCDuringADeployCancelsItWith130()
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), m_lab.home.path());
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_lab.home.filePath(QStringLiteral(".config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_lab.home.filePath(QStringLiteral(".local/share")));
+        env.remove(QStringLiteral("SSH_AUTH_SOCK"));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(SLURMDECK_CLI_EXE),
+                      {QStringLiteral("--cluster"), m_lab.clusterFile(), QStringLiteral("deploy"),
+                       QStringLiteral("--yes"), QStringLiteral("--images"), QStringLiteral("present"),
+                       QStringLiteral("--ssh-config"), m_lab.sshConfig()});
+        process.closeWriteChannel();
+        QString out;
+        // The first host phase line: the deploy is under way on the hosts.
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         out += QString::fromUtf8(process.readAllStandardOutput());
+                         return out.contains(QStringLiteral("%1: ").arg(m_lab.primary().name));
+                     },
+                     60000),
+                 qPrintable(out));
+        ::kill(static_cast<pid_t>(process.processId()), SIGINT);
+        QVERIFY(process.waitForFinished(300000));
+        out += QString::fromUtf8(process.readAllStandardOutput());
+        const QString err = QString::fromUtf8(process.readAllStandardError());
+        QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 130,
+                 qPrintable(out.right(3000) + err));
+        QVERIFY2(out.contains(QStringLiteral("Summary:")), qPrintable(out.right(3000)));
+        QVERIFY2(err.contains(QStringLiteral("The deploy was interrupted")), qPrintable(err));
+        const Run again = cli({QStringLiteral("deploy"), QStringLiteral("--yes"), QStringLiteral("--images"),
+                               QStringLiteral("present")},
+                              600000);
+        QVERIFY2(again.exitCode == 0, again.text().right(4000).constData());
     }
 
     void removingAHostDrainsWaitsAndTakesItOut()
