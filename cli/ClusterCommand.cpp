@@ -4,7 +4,7 @@
 #include "common/Executor.h"
 
 #include "cli/CliHostKeyPolicy.h"
-#include "cli/InterruptNotifier.h"
+#include "cli/Terminal.h"
 #include "cli/TerminalSecretAsker.h"
 #include "deploy/HostDeployer.h"
 #include "deploy/ServiceControl.h"
@@ -219,17 +219,17 @@ ServiceControl *ClusterCommand::serviceControl()
 
 bool ClusterCommand::hasTerminal()
 {
-    return isatty(STDIN_FILENO) != 0;
+    return Terminal::available();
 }
 
 bool ClusterCommand::confirm(const QString &question)
 {
-    out() << question << QStringLiteral(" [y/N] ");
+    // On the terminal, not stdout: what the command prints stays clean for a pipe.
     out().flush();
-    const InterruptNotifier::PromptScope prompting;
-    QTextStream in(stdin);
-    const QString answer = in.readLine().trimmed().toLower();
-    return answer == u"y" || answer == u"yes";
+    const std::optional<QByteArray> answer =
+        Terminal::ask((question + QStringLiteral(" [y/N] ")).toLocal8Bit());
+    const QString said = answer ? QString::fromLocal8Bit(*answer).trimmed().toLower() : QString();
+    return said == u"y" || said == u"yes";
 }
 
 void ClusterCommand::interrupt()

@@ -68,7 +68,8 @@ protected:
     // The cluster's service controller (after prepareCluster), owned by this command.
     [[nodiscard]] ServiceControl *serviceControl();
 
-    // Asks a yes/no question on the terminal (stdin). False when the answer is not yes.
+    // Asks a yes/no question on the terminal (/dev/tty, never stdout). False unless the answer
+    // is yes.
     [[nodiscard]] bool confirm(const QString &question);
     [[nodiscard]] static bool hasTerminal();
 

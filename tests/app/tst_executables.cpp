@@ -147,6 +147,45 @@ private slots:
         QVERIFY2(timer.elapsed() < 15000, qPrintable(QString::number(timer.elapsed())));
     }
 
+    // A confirmation is asked on the terminal, not on stdout: with stdout redirected, the
+    // question still reaches the person (here a pseudo-terminal from script(1)) and the
+    // redirected output holds no prompt. "n" changes nothing.
+    void cliAsksOnTheTerminalNotOnStdout()
+    {
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        QFile cluster(home.filePath(QStringLiteral("ask.yaml")));
+        QVERIFY(cluster.open(QIODevice::WriteOnly));
+        cluster.write(
+            "name: ask\nhosts:\n  - name: h1\n    address: 127.0.0.1\n    roles: [controller, compute]\n");
+        cluster.close();
+        const QString stdoutFile = home.filePath(QStringLiteral("out.txt"));
+        const QString stderrFile = home.filePath(QStringLiteral("err.txt"));
+        QProcess terminal;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), home.path());
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral(".config")));
+        terminal.setProcessEnvironment(env);
+        terminal.start(QStringLiteral("script"), {QStringLiteral("-qec"),
+                                                  QStringLiteral("'%1' --cluster '%2' down >'%3' 2>'%4'")
+                                                      .arg(cli, cluster.fileName(), stdoutFile, stderrFile),
+                                                  QStringLiteral("/dev/null")});
+        QVERIFY(terminal.waitForStarted());
+        terminal.write("n\n");
+        QVERIFY(terminal.waitForFinished(30000));
+        const QString shown = QString::fromUtf8(terminal.readAllStandardOutput());
+        QFile out(stdoutFile);
+        QFile err(stderrFile);
+        QVERIFY(out.open(QIODevice::ReadOnly) && err.open(QIODevice::ReadOnly));
+        const QString printed = QString::fromUtf8(out.readAll());
+        const QString errors = QString::fromUtf8(err.readAll());
+        QVERIFY2(shown.contains(QStringLiteral("Stop every service of ask on h1 (data is kept)? [y/N]")),
+                 qPrintable(shown));
+        QVERIFY2(!printed.contains(QStringLiteral("[y/N]")), qPrintable(printed));
+        QVERIFY2(errors.contains(QStringLiteral("Nothing was changed")), qPrintable(errors));
+        QCOMPARE(terminal.exitCode(), 1);
+    }
+
     void cliDoesNotLoadWidgetsOrGui()
     {
 #if defined(Q_OS_LINUX)
