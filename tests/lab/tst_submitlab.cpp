@@ -90,6 +90,22 @@ private:
         return data;
     }
 
+    // The Jobs view's History tab shows the job in `state` (refreshed until it does, 60 s).
+    static bool historyShows(JobsView *view, const QString &id, const QString &state)
+    {
+        view->tabs()->setCurrentIndex(JobsView::HistoryTab);
+        return QTest::qWaitFor(
+            [&] {
+                const int row = view->historyModel()->rowOf(id);
+                if (row >= 0 && view->historyModel()->job(row).state == state)
+                    return true;
+                view->refreshHistory();
+                QTest::qWait(2000);
+                return false;
+            },
+            60000);
+    }
+
 private slots:
     void initTestCase()
     {
@@ -292,18 +308,7 @@ private slots:
         QCOMPARE(output.out.trimmed(), QStringLiteral("dialog %1 from-the-dialog").arg(id));
 
         // Then in the view's history (sacct).
-        view->tabs()->setCurrentIndex(JobsView::HistoryTab);
-        QVERIFY2(QTest::qWaitFor(
-                     [&] {
-                         const int row = view->historyModel()->rowOf(id);
-                         if (row >= 0 && view->historyModel()->job(row).state == u"COMPLETED")
-                             return true;
-                         view->refreshHistory();
-                         QTest::qWait(2000);
-                         return false;
-                     },
-                     60000),
-                 qPrintable(view->historyStatus()));
+        QVERIFY2(historyShows(view, id, QStringLiteral("COMPLETED")), qPrintable(view->historyStatus()));
     }
 
     void oversizedRequestIsRefusedBeforeSbatch()
@@ -495,18 +500,7 @@ private slots:
                  history.describe().constData());
 
         JobsView *view = m_window->jobsView();
-        view->tabs()->setCurrentIndex(JobsView::HistoryTab);
-        QVERIFY2(QTest::qWaitFor(
-                     [&] {
-                         const int row = view->historyModel()->rowOf(id);
-                         if (row >= 0 && view->historyModel()->job(row).state == u"OUT_OF_MEMORY")
-                             return true;
-                         view->refreshHistory();
-                         QTest::qWait(2000);
-                         return false;
-                     },
-                     60000),
-                 qPrintable(view->historyStatus()));
+        QVERIFY2(historyShows(view, id, QStringLiteral("OUT_OF_MEMORY")), qPrintable(view->historyStatus()));
         view->selectJobs({id});
         QTRY_VERIFY2_WITH_TIMEOUT(view->detailsPane()->outputText().contains(QLatin1String("hog started")),
                                   qPrintable(view->detailsPane()->outputText()), 30000);
