@@ -4,6 +4,9 @@
 #include "deploy/ServiceControl.h"
 
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace SlurmDeck {
 
@@ -62,6 +65,34 @@ std::pair<QString, QString> describe(const ServiceStatus &status)
     return {state, detail.trimmed()};
 }
 
+// `services --json`: one object per host, its services in plan order; times ISO 8601 (UTC).
+QJsonObject toJson(const QString &host, const HostServices &answer)
+{
+    static const QHash<ServiceState, QString> states{{ServiceState::Running, QStringLiteral("running")},
+                                                     {ServiceState::Restarting, QStringLiteral("restarting")},
+                                                     {ServiceState::Paused, QStringLiteral("paused")},
+                                                     {ServiceState::Exited, QStringLiteral("exited")},
+                                                     {ServiceState::Created, QStringLiteral("created")},
+                                                     {ServiceState::Absent, QStringLiteral("absent")}};
+    QJsonArray services;
+    for (const ServiceStatus &status : answer.services) {
+        services.append(QJsonObject{
+            {QStringLiteral("service"), status.service},
+            {QStringLiteral("state"), states.value(status.state)},
+            {QStringLiteral("since"),
+             status.since.isValid() ? QJsonValue(status.since.toUTC().toString(Qt::ISODate)) : QJsonValue()},
+            {QStringLiteral("exit_code"), status.exitCode},
+            {QStringLiteral("health"), status.health.isEmpty() ? QJsonValue() : QJsonValue(status.health)},
+            {QStringLiteral("planned"), status.planned},
+        });
+    }
+    return QJsonObject{
+        {QStringLiteral("host"), host},
+        {QStringLiteral("reachable"), !answer.error},
+        {QStringLiteral("error"), answer.error ? QJsonValue(answer.error->toString()) : QJsonValue()},
+        {QStringLiteral("services"), services}};
+}
+
 } // namespace
 
 void ServicesCommand::start(const CliContext &context)
@@ -76,10 +107,13 @@ void ServicesCommand::start(const CliContext &context)
                                     tr("logs: keep printing new lines until Ctrl+C."));
     const QCommandLineOption tail(QStringLiteral("tail"),
                                   tr("logs: how many of the last lines (default 50)."), QStringLiteral("N"));
-    parser.addOptions({follow, tail});
+    const QCommandLineOption json(
+        QStringLiteral("json"),
+        tr("List as JSON: per host, each service's state, since, exit code, health."));
+    parser.addOptions({follow, tail, json});
     if (!parse(context, parser, QStringLiteral("services"),
                QStringLiteral("slurmdeck-cli [--cluster FILE] services [HOST] "
-                              "[start|stop|restart|logs [-f] [--tail N]] [SERVICE]")))
+                              "[start|stop|restart|logs [-f] [--tail N]] [SERVICE] [--json]")))
         return;
 
     const QStringList args = parser.positionalArguments();
@@ -108,6 +142,12 @@ void ServicesCommand::start(const CliContext &context)
     }
     if ((parser.isSet(follow) || parser.isSet(tail)) && m_action != u"logs") {
         err() << tr("-f and --tail go with the logs action.\n");
+        done(CliUsage);
+        return;
+    }
+    m_json = parser.isSet(json);
+    if (m_json && !m_action.isEmpty()) {
+        err() << tr("--json goes with the list (no action).\n");
         done(CliUsage);
         return;
     }
@@ -168,6 +208,16 @@ void ServicesCommand::list(const QStringList &hosts)
                 if (answers->size() < hosts.size())
                     return;
                 bool allOk = true;
+                if (m_json) {
+                    QJsonArray array;
+                    for (const QString &host : hosts) {
+                        allOk = allOk && !answers->value(host).error;
+                        array.append(toJson(host, answers->value(host)));
+                    }
+                    out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
+                    done(allOk ? CliOk : CliFailure);
+                    return;
+                }
                 out() << QStringLiteral("%1 %2 %3 %4\n")
                              .arg(tr("HOST"), -12)
                              .arg(tr("SERVICE"), -16)

@@ -28,6 +28,7 @@ private:
     QString m_action;
     QString m_service;
     bool m_follow = false;
+    bool m_json = false;
     int m_tail = 50;
 };
 

@@ -10,7 +10,11 @@
 #include "ResultTesting.h"
 #include "secrets/ClusterSecrets.h"
 
+#include <QDateTime>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
@@ -227,6 +231,7 @@ private slots:
     void rotatingTheMungeKeyKeepsEveryNodeIdle()
     {
         const QStringList before = deployedMungeKeys();
+        const QDateTime started = QDateTime::currentDateTimeUtc().addSecs(-2);
         QCOMPARE(before.size(), m_lab.hosts().size());
         QCOMPARE(QSet<QString>(before.cbegin(), before.cend()).size(), 1);
         const Run rotated = cli({QStringLiteral("rotate-munge-key"), QStringLiteral("--yes"),
@@ -242,6 +247,23 @@ private slots:
                  rotated.text().constData());
         QVERIFY2(QTest::qWaitFor([this] { return m_lab.allNodesIdle(); }, 120000),
                  qPrintable(slurm(QStringLiteral("sinfo -N"))));
+        // Every slurmd runs, started since the rotation began (services --json).
+        const Run services = cli({QStringLiteral("services"), QStringLiteral("--json")}, 120000);
+        QVERIFY2(services.exitCode == 0, services.text().constData());
+        int slurmds = 0;
+        for (const QJsonValue &host : QJsonDocument::fromJson(services.out.toUtf8()).array()) {
+            QVERIFY2(host[QStringLiteral("reachable")].toBool(), services.text().constData());
+            for (const QJsonValue &service : host[QStringLiteral("services")].toArray()) {
+                if (service[QStringLiteral("service")].toString() != u"slurmd")
+                    continue;
+                ++slurmds;
+                QCOMPARE(service[QStringLiteral("state")].toString(), QStringLiteral("running"));
+                const QDateTime since =
+                    QDateTime::fromString(service[QStringLiteral("since")].toString(), Qt::ISODate);
+                QVERIFY2(since >= started, services.text().constData());
+            }
+        }
+        QCOMPARE(slurmds, m_lab.hosts().size());
         const QString ran = slurm(QStringLiteral("srun -N%1 -t 1 hostname 2>/dev/null | sort -u | wc -l")
                                       .arg(m_lab.hosts().size()));
         QCOMPARE(ran.trimmed(), QString::number(m_lab.hosts().size()));

@@ -464,6 +464,10 @@ private slots:
             << QStringList{QStringLiteral("services"), QStringLiteral("primary"), QStringLiteral("stop"),
                            QStringLiteral("slurmd"), QStringLiteral("slurmctld")}
             << QStringLiteral("too many arguments");
+        QTest::newRow("services --json with an action")
+            << QStringList{QStringLiteral("services"), QStringLiteral("primary"), QStringLiteral("stop"),
+                           QStringLiteral("--json")}
+            << QStringLiteral("--json goes with the list");
         QTest::newRow("services -f without logs")
             << QStringList{QStringLiteral("services"), QStringLiteral("primary"), QStringLiteral("-f")}
             << QStringLiteral("go with the logs action");
