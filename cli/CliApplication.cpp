@@ -22,9 +22,12 @@
 #include "cli/StatusCommand.h"
 #include "cli/SubmitCommand.h"
 #include "common/ApplicationInfo.h"
+#include "ssh/CommandTrace.h"
 
 #include <QCoreApplication>
 #include <QTimer>
+
+#include <cstdio>
 
 namespace SlurmDeck {
 
@@ -53,6 +56,14 @@ std::optional<QString> extractClusterOption(QStringList &arguments, QString *err
     return cluster.value_or(QString());
 }
 
+// Takes -v/--verbose out of the arguments, wherever it is; true when it was there.
+bool extractVerboseOption(QStringList &arguments)
+{
+    const qsizetype before = arguments.size();
+    arguments.removeIf([](const QString &argument) { return argument == u"-v" || argument == u"--verbose"; });
+    return arguments.size() != before;
+}
+
 } // namespace
 
 CliApplication::CliApplication(QTextStream &out, QTextStream &err, QObject *parent)
@@ -69,7 +80,9 @@ QString CliApplication::helpText() const
                "\n"
                "Options:\n"
                "  -h, --help          Show this help and exit.\n"
-               "  -v, --version       Show the version and exit.\n"
+               "  --version           Show the version and exit.\n"
+               "  -v, --verbose       Print each command run on a host to stderr, as it is sent\n"
+               "                      (\"+ HOST: COMMAND\"; secrets never travel on a command line).\n"
                "  --cluster FILE|NAME The cluster file to use: a path, or NAME for NAME.yaml in\n"
                "                      ~/.config/SlurmDeck/clusters (default: $SLURMDECK_CLUSTER,\n"
                "                      else %2).\n"
@@ -164,6 +177,17 @@ void CliApplication::start(const QStringList &arguments)
         finish(CliUsage);
         return;
     }
+    if (extractVerboseOption(rest)) {
+        // Each command on a host, as it is sent ("+ host: command"), straight to stderr: the
+        // workers that send them call this, so not through m_err, which is this thread's.
+        CommandTrace::setSink([](const QString &host, const QString &command) {
+            const QByteArray line = QStringLiteral("+ %1: %2\n")
+                                        .arg(host, QString(command).replace(u'\n', QStringLiteral("\n    ")))
+                                        .toUtf8();
+            std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+            std::fflush(stderr);
+        });
+    }
 
     // `help COMMAND` is `COMMAND --help`.
     if (rest.value(0) == u"help" && rest.size() == 2)
@@ -174,7 +198,7 @@ void CliApplication::start(const QStringList &arguments)
         finish(CliOk);
         return;
     }
-    if (first == u"-v" || first == u"--version") {
+    if (first == u"--version") {
         m_out << QStringLiteral("slurmdeck-cli ") << applicationVersion() << u'\n';
         finish(CliOk);
         return;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ssh/SshConnection.h"
 
+#include "ssh/CommandTrace.h"
+
 #include "common/AppPaths.h"
 #include "ssh/KnownHosts.h"
 #include "ssh/SshOptionText.h"
@@ -303,6 +305,7 @@ Result<ExecResult> SshConnection::exec(const QString &command, const ExecOptions
     if (!isConnected())
         return makeError(Error::Code::Network,
                          QObject::tr("Not connected to %1.").arg(m_target.displayName()));
+    CommandTrace::record(m_target.displayName(), command);
     ssh_session session = m_session.get();
     SshHandles::Channel channel(ssh_channel_new(session));
     if (!channel || ssh_channel_open_session(channel.get()) != SSH_OK)

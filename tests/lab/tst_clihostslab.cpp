@@ -247,9 +247,15 @@ private slots:
                  rotated.text().constData());
         QVERIFY2(QTest::qWaitFor([this] { return m_lab.allNodesIdle(); }, 120000),
                  qPrintable(slurm(QStringLiteral("sinfo -N"))));
-        // Every slurmd runs, started since the rotation began (services --json).
-        const Run services = cli({QStringLiteral("services"), QStringLiteral("--json")}, 120000);
+        // Every slurmd runs, started since the rotation began (services --json). With -v the
+        // commands sent to the hosts go to stderr; stdout stays JSON.
+        const Run services =
+            cli({QStringLiteral("services"), QStringLiteral("--json"), QStringLiteral("-v")}, 120000);
         QVERIFY2(services.exitCode == 0, services.text().constData());
+        QVERIFY2(services.err.contains(
+                     QStringLiteral("+ %1@%2: ").arg(m_lab.primary().user, m_lab.primary().address)) &&
+                     services.err.contains(QLatin1String("docker")),
+                 qPrintable(services.err.left(3000)));
         int slurmds = 0;
         for (const QJsonValue &host : QJsonDocument::fromJson(services.out.toUtf8()).array()) {
             QVERIFY2(host[QStringLiteral("reachable")].toBool(), services.text().constData());

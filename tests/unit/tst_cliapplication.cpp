@@ -57,19 +57,28 @@ private:
 private slots:
     void initTestCase() { applyApplicationInfo(); }
 
-    void versionOption_data()
-    {
-        QTest::addColumn<QString>("option");
-        QTest::newRow("long") << QStringLiteral("--version");
-        QTest::newRow("short") << QStringLiteral("-v");
-    }
     void versionOption()
     {
-        QFETCH(QString, option);
-        const Run result = run({option});
+        const Run result = run({QStringLiteral("--version")});
         QCOMPARE(result.exitCode, 0);
         QCOMPARE(result.out, QStringLiteral("slurmdeck-cli %1\n").arg(QLatin1String(Version::text)));
         QVERIFY(result.err.isEmpty());
+    }
+
+    // -v/--verbose is accepted before or after the command and removed from its arguments.
+    void verboseIsAGlobalOption()
+    {
+        for (const QStringList &arguments :
+             {QStringList{QStringLiteral("-v"), QStringLiteral("--version")},
+              QStringList{QStringLiteral("--version"), QStringLiteral("--verbose")}}) {
+            const Run result = run(arguments);
+            QCOMPARE(result.exitCode, 0);
+            QCOMPARE(result.out, QStringLiteral("slurmdeck-cli %1\n").arg(QLatin1String(Version::text)));
+        }
+        const Run plan = run({QStringLiteral("plan"), QStringLiteral("-v"), QStringLiteral("--cluster"),
+                              QStringLiteral("/nonexistent/slurmdeck/cluster.yaml")});
+        QCOMPARE(plan.exitCode, 1);
+        QVERIFY2(plan.err.contains(QStringLiteral("There is no cluster file")), qPrintable(plan.err));
     }
 
     void helpListsOptionsAndCommands()
@@ -77,7 +86,7 @@ private slots:
         const Run result = run({QStringLiteral("--help")});
         QCOMPARE(result.exitCode, 0);
         QVERIFY(result.out.startsWith(QStringLiteral("Usage: slurmdeck-cli")));
-        for (const char *word : {"--version", "--cluster", "discover", "init", "version "})
+        for (const char *word : {"--version", "--verbose", "--cluster", "discover", "init", "version "})
             QVERIFY2(result.out.contains(QLatin1String(word)), word);
     }
 
