@@ -8,6 +8,7 @@
 #include "cli/CompletionScripts.h"
 #include "cli/DeployCommand.h"
 #include "cli/DiscoverCommand.h"
+#include "cli/DoctorCommand.h"
 #include "cli/DownCommand.h"
 #include "cli/HistoryCommand.h"
 #include "cli/HostsCommand.h"
@@ -111,6 +112,8 @@ QString CliApplication::helpText() const
                "                      host; its data is kept unless --purge-data.\n"
                "  status [--json]     Nodes, partitions, job counts and each source's health with\n"
                "                      its age (ssh, slurmctld, slurmdbd).\n"
+               "  doctor [--json]     What is wrong (nodes refused, silent or drained, jobs that will\n"
+               "                      not start, daemons not answering), why, and the fix.\n"
                "  nodes [--json] [drain NODE --reason R | resume NODE | down NODE --reason R |\n"
                "        stop NODE --reason R [--wait D] | start NODE [--wait D]]\n"
                "                      List the nodes, or act on one (stop: drain, wait for its jobs,\n"
@@ -244,6 +247,8 @@ void CliApplication::start(const QStringList &arguments)
         m_command = new SandboxCommand(this);
     else if (first == u"status")
         m_command = new StatusCommand(this);
+    else if (first == u"doctor")
+        m_command = new DoctorCommand(this);
     else if (first == u"nodes")
         m_command = new NodesCommand(this);
     else if (first == u"jobs")

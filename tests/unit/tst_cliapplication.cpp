@@ -473,6 +473,8 @@ private slots:
             << QStringList{QStringLiteral("services"), QStringLiteral("primary"), QStringLiteral("stop"),
                            QStringLiteral("slurmd"), QStringLiteral("slurmctld")}
             << QStringLiteral("too many arguments");
+        QTest::newRow("doctor argument") << QStringList{QStringLiteral("doctor"), QStringLiteral("node01")}
+                                         << QStringLiteral("doctor takes no arguments");
         QTest::newRow("services --json with an action")
             << QStringList{QStringLiteral("services"), QStringLiteral("primary"), QStringLiteral("stop"),
                            QStringLiteral("--json")}
