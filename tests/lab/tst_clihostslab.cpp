@@ -36,7 +36,14 @@ private:
         int exitCode = -1;
         QString out;
         QString err;
-        [[nodiscard]] QByteArray text() const { return (out + u'\n' + err).toUtf8(); }
+        // stderr first, then the end of stdout: QTest cuts long messages, and the error is what
+        // a failure needs.
+        [[nodiscard]] QByteArray text() const
+        {
+            return (QStringLiteral("exit %1; stderr: ").arg(exitCode) + err.right(1500) +
+                    QStringLiteral("\n--- end of stdout:\n") + out.right(2500))
+                .toUtf8();
+        }
     };
 
     Lab::LabCluster m_lab;
@@ -116,7 +123,10 @@ private slots:
         const Run deployed = cli({QStringLiteral("deploy"), QStringLiteral("--yes"),
                                   QStringLiteral("--images"), QStringLiteral("transfer")},
                                  900000);
-        QVERIFY2(deployed.exitCode == 0, deployed.text().right(4000).constData());
+        if (deployed.exitCode != 0)
+            qWarning("deploy failed:\n%s\n--- stderr:\n%s", qPrintable(deployed.out),
+                     qPrintable(deployed.err));
+        QVERIFY2(deployed.exitCode == 0, deployed.text().constData());
         QVERIFY2(QTest::qWaitFor([this] { return m_lab.allNodesIdle(); }, 120000),
                  qPrintable(slurm(QStringLiteral("sinfo -N"))));
     }
