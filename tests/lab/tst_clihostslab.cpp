@@ -48,9 +48,9 @@ private:
 
     Lab::LabCluster m_lab;
 
-    Run cli(const QStringList &arguments, int timeoutMs) const
+    // Starts slurmdeck-cli on the test's cluster as its user (own HOME, no agent).
+    void startCli(QProcess &process, const QStringList &arguments) const
     {
-        QProcess process;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("HOME"), m_lab.home.path());
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_lab.home.filePath(QStringLiteral(".config")));
@@ -60,6 +60,12 @@ private:
         process.start(QStringLiteral(SLURMDECK_CLI_EXE),
                       QStringList{QStringLiteral("--cluster"), m_lab.clusterFile()} + arguments +
                           QStringList{QStringLiteral("--ssh-config"), m_lab.sshConfig()});
+    }
+
+    Run cli(const QStringList &arguments, int timeoutMs) const
+    {
+        QProcess process;
+        startCli(process, arguments);
         process.closeWriteChannel(); // no terminal: confirmations need --yes
         Run run;
         if (!process.waitForFinished(timeoutMs)) {
@@ -296,16 +302,8 @@ private slots:
     void ctrlCDuringADeployCancelsItWith130()
     {
         QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("HOME"), m_lab.home.path());
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_lab.home.filePath(QStringLiteral(".config")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_lab.home.filePath(QStringLiteral(".local/share")));
-        env.remove(QStringLiteral("SSH_AUTH_SOCK"));
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(SLURMDECK_CLI_EXE),
-                      {QStringLiteral("--cluster"), m_lab.clusterFile(), QStringLiteral("deploy"),
-                       QStringLiteral("--yes"), QStringLiteral("--images"), QStringLiteral("present"),
-                       QStringLiteral("--ssh-config"), m_lab.sshConfig()});
+        startCli(process, {QStringLiteral("deploy"), QStringLiteral("--yes"), QStringLiteral("--images"),
+                           QStringLiteral("present")});
         process.closeWriteChannel();
         QString out;
         // The first host phase line: the deploy is under way on the hosts.

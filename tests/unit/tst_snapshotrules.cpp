@@ -31,6 +31,16 @@ ClusterSnapshot capturedSnapshot()
     return snapshot;
 }
 
+// The captured cluster's nodes, all healthy and idle.
+void makeNodesIdle(ClusterSnapshot &snapshot)
+{
+    for (SlurmNode &node : snapshot.nodes) {
+        node.state = QStringLiteral("IDLE");
+        node.flags.clear();
+        node.reason.clear();
+    }
+}
+
 QStringList rulesAndPlaces(const QList<Finding> &findings)
 {
     QStringList list;
@@ -79,11 +89,7 @@ private slots:
     {
         ClusterSnapshot snapshot = capturedSnapshot();
         snapshot.jobs.clear();
-        for (SlurmNode &node : snapshot.nodes) {
-            node.state = QStringLiteral("IDLE");
-            node.flags.clear();
-            node.reason.clear();
-        }
+        makeNodesIdle(snapshot);
         SlurmNode &mac = snapshot.nodes.first();
         mac.state = QStringLiteral("DOWN");
         mac.flags = {QStringLiteral("DRAIN"), QStringLiteral("INVALID_REG")};
@@ -134,11 +140,7 @@ private slots:
     {
         ClusterSnapshot snapshot = capturedSnapshot();
         snapshot.jobs.clear();
-        for (SlurmNode &node : snapshot.nodes) {
-            node.state = QStringLiteral("IDLE");
-            node.flags.clear();
-            node.reason.clear();
-        }
+        makeNodesIdle(snapshot);
         for (SlurmPartition &partition : snapshot.partitions)
             partition.state = QStringLiteral("UP");
         QCOMPARE(SnapshotRules::diagnose(snapshot, true), QList<Finding>());
