@@ -54,7 +54,7 @@ const QList<CommandWords> &commands()
         {QStringLiteral("down"), {}, words("--yes")},
         {QStringLiteral("remove"), {}, words("--purge-data --yes")},
         {QStringLiteral("status"), {}, words("--json")},
-        {QStringLiteral("doctor"), {}, words("--json")},
+        {QStringLiteral("doctor"), {}, words("--json --fix --yes")},
         {QStringLiteral("nodes"), words("drain resume down stop start"), words("--json --reason --wait")},
         {QStringLiteral("jobs"), words("cancel hold release requeue show output"), words("--json --lines")},
         {QStringLiteral("submit"),

@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/DoctorCommand.h"
 
+#include "deploy/HostDeployer.h"
+#include "deploy/ServiceControl.h"
+#include "doctor/HostProbe.h"
+#include "doctor/HostRules.h"
 #include "doctor/SnapshotRules.h"
 #include "slurm/SlurmMonitor.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QMutex>
 
 #include <algorithm>
 
@@ -22,8 +27,21 @@ QJsonObject toJson(const Finding &finding)
                        {QStringLiteral("node"), orNull(finding.node)},
                        {QStringLiteral("cause"), finding.cause},
                        {QStringLiteral("evidence"), finding.evidence},
-                       {QStringLiteral("fix"), finding.fix}};
+                       {QStringLiteral("fix"), finding.fix},
+                       {QStringLiteral("automatic"), !finding.startService.isEmpty()}};
 }
+
+bool isError(const Finding &finding)
+{
+    return finding.severity == Finding::Severity::Error;
+}
+
+// What HostProbe gathered on each host, filled from the workers.
+struct Collected
+{
+    QMutex mutex;
+    QHash<QString, HostEvidence> evidence;
+};
 
 } // namespace
 
@@ -32,10 +50,14 @@ void DoctorCommand::start(const CliContext &context)
     QCommandLineParser parser;
     const QCommandLineOption json(
         QStringLiteral("json"),
-        tr("Print the findings as JSON: rule, severity, host, node, cause, evidence, fix."));
-    parser.addOption(json);
+        tr("Print the findings as JSON: rule, severity, host, node, cause, evidence, fix, automatic."));
+    const QCommandLineOption fix(QStringLiteral("fix"),
+                                 tr("Make the fixes SlurmDeck can make itself (start a stopped service), "
+                                    "asking before each."));
+    const QCommandLineOption yes(QStringLiteral("yes"), tr("With --fix: do not ask."));
+    parser.addOptions({json, fix, yes});
     if (!parse(context, parser, QStringLiteral("doctor"),
-               QStringLiteral("slurmdeck-cli [--cluster FILE] doctor [--json]")))
+               QStringLiteral("slurmdeck-cli [--cluster FILE] doctor [--json] [--fix [--yes]]")))
         return;
     if (!parser.positionalArguments().isEmpty()) {
         err() << tr("doctor takes no arguments; run 'slurmdeck-cli doctor --help'.\n");
@@ -43,36 +65,137 @@ void DoctorCommand::start(const CliContext &context)
         return;
     }
     m_json = parser.isSet(json);
-    prepareMonitor([this] {
-        readSnapshot([this](const ClusterSnapshot &snapshot) {
-            const QList<Finding> findings =
-                SnapshotRules::diagnose(snapshot, monitor()->endpoint().accounting);
-            if (m_json) {
-                QJsonArray array;
-                for (const Finding &finding : findings)
-                    array.append(toJson(finding));
-                printJson(array);
-            } else if (findings.isEmpty()) {
-                out() << tr("No problem found in %1.\n").arg(monitor()->endpoint().clusterName);
-            } else {
-                for (const Finding &finding : findings) {
-                    out() << QStringLiteral("%1 %2%3\n")
-                                 .arg(Finding::severityText(finding.severity), -8)
-                                 .arg(finding.rule)
-                                 .arg(finding.node.isEmpty() ? QString()
-                                                             : QStringLiteral(" (%1)").arg(finding.node));
-                    out() << tr("  cause:    %1\n").arg(finding.cause);
-                    if (!finding.evidence.isEmpty())
-                        out() << tr("  evidence: %1\n").arg(finding.evidence);
-                    out() << tr("  fix:      %1\n").arg(finding.fix);
+    m_fix = parser.isSet(fix);
+    m_yes = parser.isSet(yes);
+    if (m_fix && !m_yes && !hasTerminal()) {
+        err() << tr("doctor --fix asks before each fix, and there is no terminal: add --yes.\n");
+        done(CliUsage);
+        return;
+    }
+    prepareMonitor(
+        [this] { readSnapshot([this](const ClusterSnapshot &snapshot) { diagnoseHosts(snapshot); }); });
+}
+
+void DoctorCommand::diagnoseHosts(const ClusterSnapshot &snapshot)
+{
+    auto collected = std::make_shared<Collected>();
+    QStringList controllers;
+    for (const HostPlan &host : plan().hosts) {
+        if (host.services.contains(QStringLiteral("slurmctld")))
+            controllers << host.hostName;
+    }
+    const HostTask probe = [collected, controllers](HostDeployer &host,
+                                                    const LinePoster &) -> Result<QStringList> {
+        HostEvidence evidence = HostProbe::collect(host, controllers.contains(host.plan().hostName));
+        const QMutexLocker lock(&collected->mutex);
+        collected->evidence.insert(evidence.host, std::move(evidence));
+        return QStringList();
+    };
+    runOnHosts(hostNames(), probe,
+               [this, collected, controllers, snapshot](const QList<HostOutcome> &outcomes) {
+                   QList<HostEvidence> evidence;
+                   for (const HostOutcome &outcome : outcomes) {
+                       const HostPlan *planned = hostPlan(outcome.host);
+                       if (!outcome.result) {
+                           evidence << HostProbe::unreachable(
+                               outcome.host, planned ? planned->services : QStringList(),
+                               controllers.contains(outcome.host), outcome.result.error().toString());
+                       } else {
+                           const QMutexLocker lock(&collected->mutex);
+                           evidence << collected->evidence.value(outcome.host);
+                       }
+                   }
+                   QList<Finding> findings = HostRules::diagnose(evidence);
+                   const bool controllerUnreachable =
+                       std::any_of(findings.cbegin(), findings.cend(), [&](const Finding &f) {
+                           return f.rule == u"host-unreachable" && controllers.contains(f.host);
+                       });
+                   for (const Finding &finding :
+                        SnapshotRules::diagnose(snapshot, monitor()->endpoint().accounting)) {
+                       // The host's own finding says more than "cannot reach the controller".
+                       if (!(controllerUnreachable && finding.rule == u"controller-unreachable"))
+                           findings << finding;
+                   }
+                   report(findings);
+               });
+}
+
+void DoctorCommand::report(const QList<Finding> &findings)
+{
+    m_findings = findings;
+    if (m_json) {
+        QJsonArray array;
+        for (const Finding &finding : findings)
+            array.append(toJson(finding));
+        printJson(array);
+    } else if (findings.isEmpty()) {
+        out() << tr("No problem found in %1.\n").arg(monitor()->endpoint().clusterName);
+    } else {
+        for (const Finding &finding : findings) {
+            const QString where = !finding.node.isEmpty() ? finding.node : finding.host;
+            out() << QStringLiteral("%1 %2%3\n")
+                         .arg(Finding::severityText(finding.severity), -8)
+                         .arg(finding.rule)
+                         .arg(where.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(where));
+            out() << tr("  cause:    %1\n").arg(finding.cause);
+            if (!finding.evidence.isEmpty())
+                out() << tr("  evidence: %1\n")
+                             .arg(QString(finding.evidence).replace(u'\n', QLatin1String("\n            ")));
+            out() << tr("  fix:      %1%2\n")
+                         .arg(finding.fix, finding.startService.isEmpty() || m_fix
+                                               ? QString()
+                                               : tr(" (doctor --fix does it)"));
+        }
+    }
+    if (m_fix) {
+        for (const Finding &finding : findings) {
+            if (!finding.startService.isEmpty())
+                m_toFix << finding;
+        }
+    }
+    fixNext();
+}
+
+void DoctorCommand::fixNext()
+{
+    if (m_toFix.isEmpty()) {
+        finish();
+        return;
+    }
+    const Finding finding = m_toFix.takeFirst();
+    if (!m_yes && !confirm(tr("Start %1 on %2?").arg(finding.startService, finding.host))) {
+        fixNext();
+        return;
+    }
+    ServiceControl *control = serviceControl();
+    auto *context = new QObject(this);
+    connect(control, &ServiceControl::actionFinished, context,
+            [this, context, finding](const ServiceActionReport &report) {
+                if (report.host != finding.host || report.services != QStringList{finding.startService})
+                    return;
+                context->deleteLater();
+                if (report.error) {
+                    err() << tr("Could not start %1 on %2: %3\n")
+                                 .arg(finding.startService, finding.host, report.error->toString());
+                } else {
+                    (m_json ? err() : out())
+                        << tr("Started %1 on %2.\n").arg(finding.startService, finding.host);
+                    m_fixed << finding;
                 }
-            }
-            const bool error = std::any_of(findings.cbegin(), findings.cend(), [](const Finding &finding) {
-                return finding.severity == Finding::Severity::Error;
+                fixNext();
             });
-            done(error ? CliFailure : CliOk);
+    control->runAction(finding.host, ServiceAction::Start, {finding.startService});
+}
+
+void DoctorCommand::finish()
+{
+    const bool errorLeft =
+        std::any_of(m_findings.cbegin(), m_findings.cend(), [this](const Finding &finding) {
+            return isError(finding) && !m_fixed.contains(finding);
         });
-    });
+    if (!m_fixed.isEmpty() && !m_json)
+        out() << tr("Run slurmdeck-cli doctor again in a minute to see what is left.\n");
+    done(errorLeft ? CliFailure : CliOk);
 }
 
 } // namespace SlurmDeck

@@ -2,13 +2,17 @@
 #pragma once
 
 #include "cli/SlurmCommandBase.h"
+#include "doctor/Finding.h"
 
 namespace SlurmDeck {
 
-// slurmdeck-cli doctor [--json]: what is wrong with the cluster, why, and what to do (the
-// doctor's snapshot rules: nodes refused for their size, not responding, down or drained;
-// jobs that will not start; slurmctld or slurmdbd silent). One poll, as `status` does.
-// Exit status 1 when an error is found; warnings alone exit 0.
+// slurmdeck-cli doctor [--json] [--fix [--yes]]: what is wrong with the cluster, why, and
+// what to do. One monitoring poll (SnapshotRules: nodes refused for their size, not
+// responding, down or drained; jobs that will not start; slurmctld or slurmdbd silent),
+// and on every host at once what HostProbe reads (HostRules: unreachable hosts, stopped
+// services with their last log lines, ports taken, munge keys, clocks, disks, images).
+// --fix takes the fixes SlurmDeck can make (starting stopped services), each after asking.
+// Exit status 1 while an error remains; warnings alone exit 0.
 class DoctorCommand final : public SlurmCommandBase
 {
     Q_OBJECT
@@ -19,7 +23,17 @@ public:
     void start(const CliContext &context) override;
 
 private:
+    void diagnoseHosts(const ClusterSnapshot &snapshot);
+    void report(const QList<Finding> &findings);
+    void fixNext();
+    void finish();
+
     bool m_json = false;
+    bool m_fix = false;
+    bool m_yes = false;
+    QList<Finding> m_findings;
+    QList<Finding> m_toFix; // what --fix still has to do
+    QList<Finding> m_fixed;
 };
 
 } // namespace SlurmDeck

@@ -4,6 +4,7 @@
 #include "fingerprint/FingerprintParser.h"
 #include "fingerprint/FingerprintProbe.h"
 #include "plan/ClusterPlanner.h"
+#include "plan/ServicePorts.h"
 #include "plan/SharedMounts.h"
 #include "remote/ShellQuote.h"
 
@@ -15,26 +16,6 @@
 namespace SlurmDeck {
 
 namespace {
-
-QList<quint16> portsOf(const QStringList &services)
-{
-    QList<quint16> ports;
-    for (const QString &service : services) {
-        if (service == u"slurmctld")
-            ports << 6817;
-        else if (service == u"slurmd")
-            ports << 6818;
-        else if (service == u"slurmdbd")
-            ports << 6819;
-        else if (service == u"mariadb")
-            ports << 3306;
-        else if (service == u"prometheus")
-            ports << 9090;
-        else if (service == u"node-exporter")
-            ports << 9100;
-    }
-    return ports;
-}
 
 double nowSeconds()
 {
@@ -131,7 +112,7 @@ Result<void> HostDeployer::connectAndCheck(bool forServiceControl)
     const Result<QStringList> ours = runningServices();
     const QStringList running = ours ? *ours : QStringList();
     QStringList busy;
-    for (quint16 port : portsOf(m_plan.services)) {
+    for (quint16 port : ServicePorts::ofAll(m_plan.services)) {
         if (fp.listeningPorts.count(port) && running.isEmpty())
             busy << QString::number(port);
     }

@@ -21,6 +21,9 @@ struct Finding
     QString cause;
     QString evidence;
     QString fix; // an exact command or setting
+    // What `doctor --fix` does about it, after asking; empty: the fix is the user's to make.
+    // For now the one automatic fix is starting a stopped service on `host`.
+    QString startService;
 
     [[nodiscard]] static QString severityText(Severity severity)
     {

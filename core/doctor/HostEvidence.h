@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// What the doctor reads on one host (HostProbe) for its host rules (HostRules): whether it
+// answered, its containers, the munge key's hash, its clock, its disks, its images.
+#include "inventory/Platform.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <set>
+
+namespace SlurmDeck {
+
+// One filesystem as `df -Pk` reports it.
+struct DiskUsage
+{
+    QString path;       // what was asked about: the project directory, Docker's data
+    QString mountPoint; // where the filesystem holding it is mounted
+    qint64 sizeKiB = 0;
+    qint64 usedKiB = 0;
+    qint64 availableKiB = 0; // for ordinary users: without the blocks kept for root
+
+    // As df's Capacity: used of what ordinary users may use, rounded up.
+    [[nodiscard]] int usedPercent() const
+    {
+        const qint64 usable = usedKiB + availableKiB;
+        return usable <= 0 ? 0 : static_cast<int>((usedKiB * 100 + usable - 1) / usable);
+    }
+    friend bool operator==(const DiskUsage &, const DiskUsage &) = default;
+};
+
+struct HostEvidence
+{
+    QString host;
+    QStringList services;    // what the plan runs there, in start order
+    bool controller = false; // runs slurmctld
+    QString directory;       // the project directory
+    Platform platform = Platform::Linux;
+
+    QString unreachable; // empty: connected and Docker answered; else why not
+
+    // service -> "<status> <restart count>" of its container, e.g. "exited 0"; a planned
+    // service missing here has no container.
+    QHash<QString, QString> serviceStates;
+    QHash<QString, QString> lastLogLines;     // of the planned services that are not running
+    std::set<quint16> listeningPorts;         // TCP ports something listens on
+    QString mungeKeySha256;                   // of secrets/munge.key; empty: no such file
+    std::optional<double> clockOffsetSeconds; // the host's clock minus this machine's
+    QList<DiskUsage> disks;
+    QString engineArchitecture;                 // Docker's, normalised: x86_64, aarch64
+    QHash<QString, QString> imageArchitectures; // image -> its architecture, normalised
+};
+
+} // namespace SlurmDeck

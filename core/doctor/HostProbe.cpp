@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "doctor/HostProbe.h"
+
+#include "deploy/HostDeployer.h"
+#include "doctor/HostRules.h"
+#include "remote/ShellQuote.h"
+
+#include <QDateTime>
+
+namespace SlurmDeck::HostProbe {
+
+namespace {
+
+constexpr int kLogLines = 10;
+constexpr std::chrono::seconds kCommandTimeout{20};
+
+double nowSeconds()
+{
+    return static_cast<double>(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
+}
+
+QString output(const Result<ExecResult> &ran)
+{
+    return ran && ran->succeeded() ? QString::fromUtf8(ran->standardOutput) : QString();
+}
+
+std::optional<double> clockOffset(HostDeployer &host)
+{
+    const double before = nowSeconds();
+    const Result<ExecResult> ran = host.runShell(QStringLiteral("date +%s"), kCommandTimeout);
+    const double after = nowSeconds();
+    bool ok = false;
+    const double remote = output(ran).trimmed().toDouble(&ok);
+    if (!ok)
+        return std::nullopt;
+    return SlurmDeck::clockOffset(remote, before, after);
+}
+
+QList<DiskUsage> disks(HostDeployer &host)
+{
+    QStringList paths{host.plan().directory};
+    // Docker's data lives in the host's own filesystem on Linux and QNAP; on a Mac it is
+    // inside Docker's VM, out of df's reach.
+    if (host.plan().platform != Platform::MacOS) {
+        const QString docker = Shell::quote(host.fingerprint().dockerPath);
+        const QString root =
+            output(host.runShell(docker + QStringLiteral(" info --format '{{.DockerRootDir}}'"),
+                                 kCommandTimeout))
+                .trimmed();
+        if (root.startsWith(u'/') && !root.contains(u'\n'))
+            paths << root;
+    }
+    // One df per path: a missing path would shift the lines of the others.
+    QList<DiskUsage> usage;
+    for (const QString &path : std::as_const(paths)) {
+        const QString command = QStringLiteral("df -Pk %1 2>/dev/null").arg(Shell::quote(path));
+        usage += HostRules::parseDiskUsage(output(host.runShell(command, kCommandTimeout)), {path});
+    }
+    return usage;
+}
+
+QHash<QString, QString> imageArchitectures(HostDeployer &host)
+{
+    const QString docker = Shell::quote(host.fingerprint().dockerPath);
+    const QString command =
+        QStringLiteral(
+            "ids=$(%1 ps -aq --filter label=com.docker.compose.project=%2); [ -z \"$ids\" ] && exit 0; "
+            "for image in $(%1 inspect --format '{{.Config.Image}}' $ids | sort -u); do "
+            "printf '%s ' \"$image\"; %1 image inspect --format '{{.Architecture}}' \"$image\" "
+            "2>/dev/null || echo; done")
+            .arg(docker, Shell::quote(host.plan().project.name));
+    QHash<QString, QString> architectures;
+    for (const QString &line :
+         output(host.runShell(command, kCommandTimeout)).split(u'\n', Qt::SkipEmptyParts)) {
+        const QString image = line.section(u' ', 0, 0);
+        const QString architecture = HostRules::normalisedArchitecture(line.section(u' ', 1));
+        if (!image.isEmpty() && !architecture.isEmpty())
+            architectures.insert(image, architecture);
+    }
+    return architectures;
+}
+
+} // namespace
+
+HostEvidence collect(HostDeployer &host, bool controller)
+{
+    HostEvidence evidence;
+    evidence.host = host.plan().hostName;
+    evidence.services = host.plan().services;
+    evidence.controller = controller;
+    evidence.directory = host.plan().directory;
+    evidence.platform = host.plan().platform;
+    evidence.listeningPorts = host.fingerprint().listeningPorts;
+    evidence.engineArchitecture = HostRules::normalisedArchitecture(host.fingerprint().dockerServerArch);
+
+    if (const Result<QHash<QString, QString>> states = host.serviceStates())
+        evidence.serviceStates = *states;
+    for (const QString &service : std::as_const(evidence.services)) {
+        const QString state = evidence.serviceStates.value(service);
+        if (state.isEmpty() || state.startsWith(QLatin1String("running ")))
+            continue;
+        if (const Result<QString> logs = host.serviceLogs(service, kLogLines))
+            evidence.lastLogLines.insert(service, *logs);
+    }
+    const QString mungeKey = QStringLiteral("secrets/munge.key");
+    if (const Result<QHash<QString, QString>> hashes = host.remoteHashes({mungeKey}))
+        evidence.mungeKeySha256 = hashes->value(mungeKey);
+    evidence.clockOffsetSeconds = clockOffset(host);
+    evidence.disks = disks(host);
+    evidence.imageArchitectures = imageArchitectures(host);
+    return evidence;
+}
+
+HostEvidence unreachable(const QString &host, const QStringList &services, bool controller,
+                         const QString &why)
+{
+    HostEvidence evidence;
+    evidence.host = host;
+    evidence.services = services;
+    evidence.controller = controller;
+    evidence.unreachable = why.isEmpty() ? QObject::tr("no answer") : why;
+    return evidence;
+}
+
+} // namespace SlurmDeck::HostProbe

@@ -1,0 +1,241 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The doctor's host rules (HostRules) on a healthy 3-host cluster and on each fault a host
+// shows: unreachable, a stopped service with its log, a port another program holds, a
+// munge key of its own, a clock ahead, a disk full, an image of another architecture. The
+// df lines are what GNU df printed (this machine's root filesystem, a filled 16 MiB tmpfs).
+#include "doctor/HostRules.h"
+
+#include <QTest>
+
+using namespace SlurmDeck;
+
+namespace {
+
+const QString kKey = QStringLiteral("7d865e959b2466918c9863afca942d0fb89d7c9ac0c99bafc3749504ded97730");
+const QString kOtherKey = QStringLiteral("2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae");
+
+const char kRootDf[] = "Filesystem     1024-blocks     Used Available Capacity Mounted on\n"
+                       "/dev/vda         264212084 39482608  60854580      40% /\n";
+const char kFullTmpfsDf[] = "Filesystem     1024-blocks  Used Available Capacity Mounted on\n"
+                            "tmpfs                16384 16384         0     100% /tmp/tmpfs-x\n";
+
+HostEvidence healthy(const QString &name, const QStringList &services, bool controller = false)
+{
+    HostEvidence host;
+    host.host = name;
+    host.services = services;
+    host.controller = controller;
+    host.directory = QStringLiteral("/home/alice/slurmdeck/lab");
+    for (const QString &service : services)
+        host.serviceStates.insert(service, QStringLiteral("running 0"));
+    host.listeningPorts = {22, 6818, 9100};
+    host.mungeKeySha256 = kKey;
+    host.clockOffsetSeconds = 0.4;
+    host.disks = HostRules::parseDiskUsage(QString::fromLatin1(kRootDf), {host.directory});
+    host.engineArchitecture = QStringLiteral("x86_64");
+    host.imageArchitectures.insert(QStringLiteral("slurmdeck/slurm:22.05"), QStringLiteral("x86_64"));
+    return host;
+}
+
+QList<HostEvidence> cluster()
+{
+    return {healthy(QStringLiteral("primary"),
+                    {QStringLiteral("mariadb"), QStringLiteral("slurmdbd"), QStringLiteral("slurmctld"),
+                     QStringLiteral("slurmd"), QStringLiteral("prometheus"), QStringLiteral("node-exporter")},
+                    true),
+            healthy(QStringLiteral("gpu"), {QStringLiteral("slurmd"), QStringLiteral("node-exporter")}),
+            healthy(QStringLiteral("nas"), {QStringLiteral("slurmd"), QStringLiteral("node-exporter")})};
+}
+
+QStringList rulesOf(const QList<Finding> &findings)
+{
+    QStringList rules;
+    for (const Finding &finding : findings)
+        rules << finding.rule + u' ' + finding.host;
+    return rules;
+}
+
+} // namespace
+
+class TestHostRules final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void healthyClusterGivesNothing() { QCOMPARE(HostRules::diagnose(cluster()), QList<Finding>()); }
+
+    void unreachableHostIsNamedAndNotCheckedFurther()
+    {
+        QList<HostEvidence> hosts = cluster();
+        const QString why = QStringLiteral("Cannot connect to 10.213.7.13:22: Timeout connecting");
+        hosts[2] = HostEvidence{};
+        hosts[2].host = QStringLiteral("nas");
+        hosts[2].services = {QStringLiteral("slurmd")};
+        hosts[2].unreachable = why;
+        const QList<Finding> findings = HostRules::diagnose(hosts);
+        QCOMPARE(rulesOf(findings), QStringList{QStringLiteral("host-unreachable nas")});
+        QCOMPARE(findings.first().node, QStringLiteral("nas"));
+        QCOMPARE(findings.first().evidence, why);
+        QCOMPARE(findings.first().severity, Finding::Severity::Error);
+    }
+
+    void stoppedServiceShowsItsStateAndLog()
+    {
+        QList<HostEvidence> hosts = cluster();
+        hosts[1].serviceStates.insert(QStringLiteral("slurmd"), QStringLiteral("exited 3"));
+        hosts[1].lastLogLines.insert(
+            QStringLiteral("slurmd"),
+            QStringLiteral("slurmd-1  | slurmd: error: Unable to bind listen port (6818)"));
+        hosts[0].serviceStates.remove(QStringLiteral("node-exporter"));
+        hosts[1].listeningPorts.erase(6818); // a stopped service leaves its port free
+        hosts[0].listeningPorts.erase(9100);
+        const QList<Finding> findings = HostRules::diagnose(hosts);
+        QCOMPARE(rulesOf(findings), (QStringList{QStringLiteral("service-stopped primary"),
+                                                 QStringLiteral("service-stopped gpu")}));
+        // The exporter only costs charts: a warning. slurmd costs the node: an error.
+        QCOMPARE(findings.at(0).severity, Finding::Severity::Warning);
+        QCOMPARE(findings.at(0).startService, QStringLiteral("node-exporter"));
+        QVERIFY2(findings.at(0).evidence.contains(QLatin1String("no container")),
+                 qPrintable(findings.at(0).evidence));
+        QVERIFY2(findings.at(0).cause.contains(QLatin1String("Prometheus")),
+                 qPrintable(findings.at(0).cause));
+        const Finding &slurmd = findings.at(1);
+        QCOMPARE(slurmd.severity, Finding::Severity::Error);
+        QCOMPARE(slurmd.node, QStringLiteral("gpu"));
+        QCOMPARE(slurmd.startService, QStringLiteral("slurmd"));
+        QVERIFY2(slurmd.evidence.contains(QLatin1String("exited (restarted 3 times)")),
+                 qPrintable(slurmd.evidence));
+        QVERIFY2(slurmd.evidence.contains(QLatin1String("Unable to bind listen port")),
+                 qPrintable(slurmd.evidence));
+        QCOMPARE(slurmd.fix, QStringLiteral("slurmdeck-cli services gpu start slurmd"));
+    }
+
+    // The port is taken only when our service is not the one listening.
+    void portHeldByAnotherProgram()
+    {
+        QList<HostEvidence> hosts = cluster();
+        QVERIFY(HostRules::diagnose(hosts).isEmpty()); // slurmd itself listens on 6818
+        hosts[2].serviceStates.insert(QStringLiteral("slurmd"), QStringLiteral("exited 0"));
+        const QList<Finding> findings = HostRules::diagnose(hosts);
+        QCOMPARE(rulesOf(findings),
+                 (QStringList{QStringLiteral("service-stopped nas"), QStringLiteral("port-taken nas")}));
+        QVERIFY2(findings.at(1).cause.contains(QLatin1String("Port 6818")), qPrintable(findings.at(1).cause));
+        QVERIFY2(findings.at(1).fix.contains(QLatin1String("ss -ltnp")), qPrintable(findings.at(1).fix));
+        hosts[2].listeningPorts.erase(6818);
+        QCOMPARE(rulesOf(HostRules::diagnose(hosts)), QStringList{QStringLiteral("service-stopped nas")});
+    }
+
+    void mungeKeyIsComparedWithTheControllers()
+    {
+        QList<HostEvidence> hosts = cluster();
+        hosts[2].mungeKeySha256 = kOtherKey;
+        QList<Finding> findings = HostRules::diagnose(hosts);
+        QCOMPARE(rulesOf(findings), QStringList{QStringLiteral("munge-key-differs nas")});
+        QVERIFY2(findings.first().evidence.contains(kOtherKey.left(12)) &&
+                     findings.first().evidence.contains(kKey.left(12)) &&
+                     findings.first().evidence.contains(QLatin1String("primary")),
+                 qPrintable(findings.first().evidence));
+        QVERIFY2(findings.first().cause.contains(QLatin1String("Invalid credential")),
+                 qPrintable(findings.first().cause));
+        // The controller's key is the cluster's, even when it is the odd one out.
+        hosts[2].mungeKeySha256 = kKey;
+        hosts[0].mungeKeySha256 = kOtherKey;
+        findings = HostRules::diagnose(hosts);
+        QCOMPARE(rulesOf(findings), (QStringList{QStringLiteral("munge-key-differs gpu"),
+                                                 QStringLiteral("munge-key-differs nas")}));
+        // Without the controller, most hosts decide; a host without the key file is named.
+        hosts[0].unreachable = QStringLiteral("refused");
+        hosts[1].mungeKeySha256.clear();
+        findings = HostRules::diagnose(hosts);
+        QCOMPARE(rulesOf(findings), (QStringList{QStringLiteral("host-unreachable primary"),
+                                                 QStringLiteral("munge-key-differs gpu")}));
+        QVERIFY2(findings.at(1).evidence.contains(QLatin1String("no key file")),
+                 qPrintable(findings.at(1).evidence));
+    }
+
+    void clockAgainstTheController_data()
+    {
+        QTest::addColumn<double>("controller");
+        QTest::addColumn<double>("host");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("both a bit off") << 30.0 << 75.0 << QString();
+        QTest::newRow("drifting") << 0.0 << -90.0 << QStringLiteral("warning 90 s behind");
+        QTest::newRow("10 minutes ahead") << 0.0 << 600.0 << QStringLiteral("error 600 s ahead of");
+        QTest::newRow("controller behind") << -400.0 << 0.0 << QStringLiteral("error 400 s ahead of");
+    }
+
+    void clockAgainstTheController()
+    {
+        QFETCH(double, controller);
+        QFETCH(double, host);
+        QFETCH(QString, expected);
+        QList<HostEvidence> hosts = cluster();
+        hosts[0].clockOffsetSeconds = controller;
+        hosts[1].clockOffsetSeconds = host;
+        hosts[2].clockOffsetSeconds = controller; // in step with the controller
+        hosts[1].platform = Platform::MacOS;
+        const QList<Finding> findings = HostRules::diagnose(hosts);
+        if (expected.isEmpty()) {
+            QCOMPARE(findings, QList<Finding>());
+            return;
+        }
+        QCOMPARE(rulesOf(findings), QStringList{QStringLiteral("clock-offset gpu")});
+        const Finding &finding = findings.first();
+        QVERIFY2(
+            QString(Finding::severityText(finding.severity) + u' ' + finding.evidence).startsWith(expected),
+            qPrintable(finding.evidence));
+        QVERIFY2(finding.fix.contains(QLatin1String("Date & Time")), qPrintable(finding.fix));
+    }
+
+    void diskAlmostFull()
+    {
+        QList<HostEvidence> hosts = cluster();
+        hosts[1].disks +=
+            HostRules::parseDiskUsage(QString::fromLatin1(kFullTmpfsDf), {QStringLiteral("/var/lib/docker")});
+        const QList<Finding> findings = HostRules::diagnose(hosts);
+        QCOMPARE(rulesOf(findings), QStringList{QStringLiteral("disk-almost-full gpu")});
+        QCOMPARE(findings.first().severity, Finding::Severity::Error);
+        QVERIFY2(findings.first().cause.contains(QLatin1String("/var/lib/docker")),
+                 qPrintable(findings.first().cause));
+        QVERIFY2(findings.first().evidence.startsWith(QLatin1String("100 % used, 0 MiB free of 16 MiB")),
+                 qPrintable(findings.first().evidence));
+    }
+
+    void diskUsageParses()
+    {
+        const QList<DiskUsage> root =
+            HostRules::parseDiskUsage(QString::fromLatin1(kRootDf), {QStringLiteral("/x")});
+        QCOMPARE(root.size(), 1);
+        QCOMPARE(root.first().path, QStringLiteral("/x"));
+        QCOMPARE(root.first().mountPoint, QStringLiteral("/"));
+        QCOMPARE(root.first().usedPercent(), 40); // as df's Capacity column
+        const QList<DiskUsage> spaced = HostRules::parseDiskUsage(
+            QStringLiteral("Filesystem 1024-blocks Used Available Capacity Mounted on\n"
+                           "//nas/share 1000 950 50 95% /Volumes/My Share\n"),
+            {QStringLiteral("/Volumes/My Share/slurmdeck")});
+        QCOMPARE(spaced.size(), 1);
+        QCOMPARE(spaced.first().mountPoint, QStringLiteral("/Volumes/My Share"));
+        QCOMPARE(spaced.first().usedPercent(), 95);
+        for (const char *garbage : {"", "df: /x: No such file or directory", "a b c d e f",
+                                    "tmpfs 10 20 0 200% /t", "tmpfs -5 1 1 1% /t"})
+            QCOMPARE(HostRules::parseDiskUsage(QString::fromLatin1(garbage), {QStringLiteral("/t")}).size(),
+                     0);
+    }
+
+    void imageOfAnotherArchitecture()
+    {
+        QList<HostEvidence> hosts = cluster();
+        hosts[2].engineArchitecture = HostRules::normalisedArchitecture(QStringLiteral("arm64"));
+        hosts[2].imageArchitectures.insert(QStringLiteral("slurmdeck/slurm:22.05"),
+                                           HostRules::normalisedArchitecture(QStringLiteral("amd64")));
+        const QList<Finding> findings = HostRules::diagnose(hosts);
+        QCOMPARE(rulesOf(findings), QStringList{QStringLiteral("image-architecture nas")});
+        QVERIFY2(findings.first().evidence == u"image x86_64, engine aarch64",
+                 qPrintable(findings.first().evidence));
+        QVERIFY2(findings.first().fix.contains(QLatin1String("--images build")),
+                 qPrintable(findings.first().fix));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHostRules)
+#include "tst_hostrules.moc"
