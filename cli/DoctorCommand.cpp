@@ -28,7 +28,8 @@ QJsonObject toJson(const Finding &finding)
                        {QStringLiteral("cause"), finding.cause},
                        {QStringLiteral("evidence"), finding.evidence},
                        {QStringLiteral("fix"), finding.fix},
-                       {QStringLiteral("automatic"), !finding.startService.isEmpty()}};
+                       {QStringLiteral("service"), orNull(finding.service)},
+                       {QStringLiteral("automatic"), finding.fixStartsService}};
 }
 
 bool isError(const Finding &finding)
@@ -42,6 +43,34 @@ struct Collected
     QMutex mutex;
     QHash<QString, HostEvidence> evidence;
 };
+
+// The hosts' findings, then Slurm's. A host's own finding says more than Slurm's view of it:
+// an unreachable controller host replaces "cannot reach the controller", and a node Slurm
+// does not hear from points at the host finding that says why.
+QList<Finding> combined(const QList<Finding> &hostFindings, const QList<Finding> &slurmFindings,
+                        const QStringList &controllers)
+{
+    QList<Finding> findings = hostFindings;
+    const bool controllerUnreachable =
+        std::any_of(hostFindings.cbegin(), hostFindings.cend(), [&](const Finding &f) {
+            return f.rule == u"host-unreachable" && controllers.contains(f.host);
+        });
+    for (Finding finding : slurmFindings) {
+        if (controllerUnreachable && finding.rule == u"controller-unreachable")
+            continue;
+        const auto why = std::find_if(hostFindings.cbegin(), hostFindings.cend(), [&](const Finding &f) {
+            return isError(f) && !f.node.isEmpty() && f.node == finding.node;
+        });
+        if (finding.rule == u"node-not-responding" && why != hostFindings.cend()) {
+            finding.fix =
+                DoctorCommand::tr("Fix %1 on %2 (above); Slurm takes the node back by itself once its "
+                                  "slurmd answers.")
+                    .arg(why->rule, why->host);
+        }
+        findings << finding;
+    }
+    return findings;
+}
 
 } // namespace
 
@@ -105,18 +134,9 @@ void DoctorCommand::diagnoseHosts(const ClusterSnapshot &snapshot)
                            evidence << collected->evidence.value(outcome.host);
                        }
                    }
-                   QList<Finding> findings = HostRules::diagnose(evidence);
-                   const bool controllerUnreachable =
-                       std::any_of(findings.cbegin(), findings.cend(), [&](const Finding &f) {
-                           return f.rule == u"host-unreachable" && controllers.contains(f.host);
-                       });
-                   for (const Finding &finding :
-                        SnapshotRules::diagnose(snapshot, monitor()->endpoint().accounting)) {
-                       // The host's own finding says more than "cannot reach the controller".
-                       if (!(controllerUnreachable && finding.rule == u"controller-unreachable"))
-                           findings << finding;
-                   }
-                   report(findings);
+                   report(combined(HostRules::diagnose(evidence),
+                                   SnapshotRules::diagnose(snapshot, monitor()->endpoint().accounting),
+                                   controllers));
                });
 }
 
@@ -142,14 +162,23 @@ void DoctorCommand::report(const QList<Finding> &findings)
                 out() << tr("  evidence: %1\n")
                              .arg(QString(finding.evidence).replace(u'\n', QLatin1String("\n            ")));
             out() << tr("  fix:      %1%2\n")
-                         .arg(finding.fix, finding.startService.isEmpty() || m_fix
-                                               ? QString()
-                                               : tr(" (doctor --fix does it)"));
+                         .arg(finding.fix,
+                              !finding.fixStartsService || m_fix ? QString() : tr(" (doctor --fix does it)"));
         }
     }
     if (m_fix) {
         for (const Finding &finding : findings) {
-            if (!finding.startService.isEmpty())
+            if (!finding.fixStartsService)
+                continue;
+            // Started while another program holds its port, it would stop again at once.
+            const bool portTaken = std::any_of(findings.cbegin(), findings.cend(), [&](const Finding &other) {
+                return other.rule == u"port-taken" && other.host == finding.host &&
+                       other.service == finding.service;
+            });
+            if (portTaken)
+                err() << tr("Not starting %1 on %2: another program holds its port (see port-taken).\n")
+                             .arg(finding.service, finding.host);
+            else
                 m_toFix << finding;
         }
     }
@@ -163,7 +192,7 @@ void DoctorCommand::fixNext()
         return;
     }
     const Finding finding = m_toFix.takeFirst();
-    if (!m_yes && !confirm(tr("Start %1 on %2?").arg(finding.startService, finding.host))) {
+    if (!m_yes && !confirm(tr("Start %1 on %2?").arg(finding.service, finding.host))) {
         fixNext();
         return;
     }
@@ -171,20 +200,19 @@ void DoctorCommand::fixNext()
     auto *context = new QObject(this);
     connect(control, &ServiceControl::actionFinished, context,
             [this, context, finding](const ServiceActionReport &report) {
-                if (report.host != finding.host || report.services != QStringList{finding.startService})
+                if (report.host != finding.host || report.services != QStringList{finding.service})
                     return;
                 context->deleteLater();
                 if (report.error) {
                     err() << tr("Could not start %1 on %2: %3\n")
-                                 .arg(finding.startService, finding.host, report.error->toString());
+                                 .arg(finding.service, finding.host, report.error->toString());
                 } else {
-                    (m_json ? err() : out())
-                        << tr("Started %1 on %2.\n").arg(finding.startService, finding.host);
+                    (m_json ? err() : out()) << tr("Started %1 on %2.\n").arg(finding.service, finding.host);
                     m_fixed << finding;
                 }
                 fixNext();
             });
-    control->runAction(finding.host, ServiceAction::Start, {finding.startService});
+    control->runAction(finding.host, ServiceAction::Start, {finding.service});
 }
 
 void DoctorCommand::finish()

@@ -20,10 +20,11 @@ struct Finding
     QString node; // the Slurm node, if any
     QString cause;
     QString evidence;
-    QString fix; // an exact command or setting
-    // What `doctor --fix` does about it, after asking; empty: the fix is the user's to make.
-    // For now the one automatic fix is starting a stopped service on `host`.
-    QString startService;
+    QString fix;     // an exact command or setting
+    QString service; // the SlurmDeck service it concerns on `host`, if any
+    // `doctor --fix` may make the fix, after asking: start `service` on `host`. Otherwise the
+    // fix is the user's to make.
+    bool fixStartsService = false;
 
     [[nodiscard]] static QString severityText(Severity severity)
     {

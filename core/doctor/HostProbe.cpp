@@ -24,6 +24,14 @@ QString output(const Result<ExecResult> &ran)
     return ran && ran->succeeded() ? QString::fromUtf8(ran->standardOutput) : QString();
 }
 
+// docker-compose v1 starts its log output with "Attaching to <container>".
+QString withoutComposeBanner(const QString &logs)
+{
+    QStringList lines = logs.split(u'\n');
+    lines.removeIf([](const QString &line) { return line.startsWith(QLatin1String("Attaching to ")); });
+    return lines.join(u'\n');
+}
+
 std::optional<double> clockOffset(HostDeployer &host)
 {
     const double before = nowSeconds();
@@ -100,7 +108,7 @@ HostEvidence collect(HostDeployer &host, bool controller)
         if (state.isEmpty() || state.startsWith(QLatin1String("running ")))
             continue;
         if (const Result<QString> logs = host.serviceLogs(service, kLogLines))
-            evidence.lastLogLines.insert(service, *logs);
+            evidence.lastLogLines.insert(service, withoutComposeBanner(*logs));
     }
     const QString mungeKey = QStringLiteral("secrets/munge.key");
     if (const Result<QHash<QString, QString>> hashes = host.remoteHashes({mungeKey}))

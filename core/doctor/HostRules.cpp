@@ -88,7 +88,8 @@ void addServiceFindings(const HostEvidence &host, QList<Finding> &findings)
         if (!logs.isEmpty())
             finding.evidence += QObject::tr("; its last log lines:\n%1").arg(logs);
         finding.fix = QObject::tr("slurmdeck-cli services %1 start %2").arg(host.host, service);
-        finding.startService = service;
+        finding.service = service;
+        finding.fixStartsService = true;
         findings << finding;
     }
 }
@@ -100,6 +101,7 @@ void addPortFindings(const HostEvidence &host, QList<Finding> &findings)
         if (port == 0 || isRunning(host.serviceStates.value(service)) || !host.listeningPorts.count(port))
             continue;
         Finding finding = hostFinding(host, QStringLiteral("port-taken"));
+        finding.service = service;
         if (service == u"slurmd")
             finding.node = host.host;
         finding.cause = QObject::tr("Port %1, which %2 needs on %3, is taken by another program: %2 cannot "

@@ -4,8 +4,7 @@
 // and otherwise drains the node, waits for its job to end, takes its containers down,
 // drops it from the cluster file and deploys the rest, after which Slurm no longer knows
 // it. The job it waited for ends COMPLETED. rotate-munge-key puts a new key on every host and
-// in the keychain, and every node is idle again. doctor names a drained node, a job waiting
-// for it and a stopped slurmdbd, then nothing once they are fixed. Real sshd, Docker and Slurm; the CLI as a
+// in the keychain, and every node is idle again. Real sshd, Docker and Slurm; the CLI as a
 // user runs it, with its secrets in a real keyring.
 #include "LabCluster.h"
 #include "ResultTesting.h"
@@ -326,66 +325,6 @@ private slots:
                                QStringLiteral("present")},
                               600000);
         QVERIFY2(again.exitCode == 0, again.text().right(4000).constData());
-    }
-
-    // doctor on faults made for real: a drained node, a job that can only run there, slurmdbd
-    // stopped. Each is named with its cause; once fixed, the doctor finds nothing.
-    void doctorNamesFaultsAndThenNothing()
-    {
-        const QString node = m_lab.hosts().at(2).name;
-        const QString primary = m_lab.primary().name;
-        QCOMPARE(cli({QStringLiteral("nodes"), QStringLiteral("drain"), node, QStringLiteral("--reason"),
-                      QStringLiteral("doctor test")},
-                     120000)
-                     .exitCode,
-                 0);
-        const QString job = slurm(QStringLiteral("sbatch --parsable -w %1 -t 5 --wrap 'sleep 1'").arg(node))
-                                .section(u';', 0, 0);
-        QVERIFY2(QTest::qWaitFor(
-                     [&] { return jobField(job, QStringLiteral("Reason")).startsWith(u"ReqNodeNotAvail"); },
-                     30000),
-                 qPrintable(slurm(QStringLiteral("squeue"))));
-        QCOMPARE(
-            cli({QStringLiteral("services"), primary, QStringLiteral("stop"), QStringLiteral("slurmdbd")},
-                120000)
-                .exitCode,
-            0);
-        const Run sick = cli({QStringLiteral("doctor"), QStringLiteral("--json")}, 120000);
-        QVERIFY2(sick.exitCode == 1, sick.text().constData());
-        QStringList found;
-        for (const QJsonValue &finding : QJsonDocument::fromJson(sick.out.toUtf8()).array()) {
-            const QJsonObject object = finding.toObject();
-            found << object[QStringLiteral("rule")].toString() + u' ' +
-                         object[QStringLiteral("node")].toString();
-            if (object[QStringLiteral("rule")].toString() == u"node-drained")
-                QVERIFY2(object[QStringLiteral("evidence")].toString().contains(QLatin1String("doctor test")),
-                         sick.text().constData());
-            for (const char *key : {"rule", "severity", "host", "node", "cause", "evidence", "fix"})
-                QVERIFY2(object.contains(QLatin1String(key)), key);
-        }
-        QCOMPARE(found,
-                 (QStringList{QStringLiteral("accounting-missing "), QStringLiteral("node-drained ") + node,
-                              QStringLiteral("job-waits-for-unavailable-nodes ") + node}));
-
-        slurm(QStringLiteral("scancel %1").arg(job));
-        QCOMPARE(cli({QStringLiteral("nodes"), QStringLiteral("resume"), node}, 120000).exitCode, 0);
-        QCOMPARE(
-            cli({QStringLiteral("services"), primary, QStringLiteral("start"), QStringLiteral("slurmdbd")},
-                120000)
-                .exitCode,
-            0);
-        Run healthy;
-        QVERIFY2(QTest::qWaitFor(
-                     [&] {
-                         healthy = cli({QStringLiteral("doctor"), QStringLiteral("--json")}, 120000);
-                         const QJsonDocument findings = QJsonDocument::fromJson(healthy.out.toUtf8());
-                         return healthy.exitCode == 0 && findings.isArray() && findings.array().isEmpty();
-                     },
-                     90000),
-                 healthy.text().constData());
-        const Run text = cli({QStringLiteral("doctor")}, 120000);
-        QVERIFY2(text.exitCode == 0 && text.out.contains(QStringLiteral("No problem found")),
-                 text.text().constData());
     }
 
     void removingAHostDrainsWaitsAndTakesItOut()
