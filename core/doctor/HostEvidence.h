@@ -33,6 +33,17 @@ struct DiskUsage
     friend bool operator==(const DiskUsage &, const DiskUsage &) = default;
 };
 
+// What a Slurm daemon's log says about munge since the daemon (or its munged) last started:
+// how often decoding a message failed, and the last failure's lines.
+struct MungeFailures
+{
+    int count = 0;
+    QString reason;    // munge's words: "Expired credential", "Invalid credential", ...
+    QString peer;      // who sent the message, where the log names it ("nas1")
+    QStringList lines; // the last failure as logged
+    friend bool operator==(const MungeFailures &, const MungeFailures &) = default;
+};
+
 struct HostEvidence
 {
     QString host;
@@ -46,10 +57,11 @@ struct HostEvidence
     // service -> "<status> <restart count>" of its container, e.g. "exited 0"; a planned
     // service missing here has no container.
     QHash<QString, QString> serviceStates;
-    QHash<QString, QString> lastLogLines;     // of the planned services that are not running
-    std::set<quint16> listeningPorts;         // TCP ports something listens on
-    QString mungeKeySha256;                   // of secrets/munge.key; empty: no such file
-    std::optional<double> clockOffsetSeconds; // the host's clock minus this machine's
+    QHash<QString, QString> lastLogLines;        // of the planned services that are not running
+    QHash<QString, MungeFailures> mungeFailures; // running Slurm daemon -> its recent log's
+    std::set<quint16> listeningPorts;            // TCP ports something listens on
+    QString mungeKeySha256;                      // of secrets/munge.key; empty: no such file
+    std::optional<double> clockOffsetSeconds;    // the host's clock minus this machine's
     QList<DiskUsage> disks;
     QString engineArchitecture;                 // Docker's, normalised: x86_64, aarch64
     QHash<QString, QString> imageArchitectures; // image -> its architecture, normalised

@@ -88,6 +88,19 @@ QHash<QString, QString> imageArchitectures(HostDeployer &host)
     return architectures;
 }
 
+// The last 90 s of a running Slurm daemon's log, for its munge failures.
+QString recentLog(HostDeployer &host, const QString &service)
+{
+    const QString command =
+        QStringLiteral(
+            "c=$(%1 ps -q --filter label=com.docker.compose.project=%2 --filter "
+            "label=com.docker.compose.service=%3); [ -n \"$c\" ] && %1 logs --timestamps --since 90s "
+            "--tail 400 $c 2>&1")
+            .arg(Shell::quote(host.fingerprint().dockerPath), Shell::quote(host.plan().project.name),
+                 Shell::quote(service));
+    return output(host.runShell(command, kCommandTimeout));
+}
+
 } // namespace
 
 HostEvidence collect(HostDeployer &host, bool controller)
@@ -109,6 +122,14 @@ HostEvidence collect(HostDeployer &host, bool controller)
             continue;
         if (const Result<QString> logs = host.serviceLogs(service, kLogLines))
             evidence.lastLogLines.insert(service, withoutComposeBanner(*logs));
+    }
+    for (const QString &service :
+         {QStringLiteral("slurmctld"), QStringLiteral("slurmd"), QStringLiteral("slurmdbd")}) {
+        if (!evidence.serviceStates.value(service).startsWith(QLatin1String("running ")))
+            continue;
+        const MungeFailures failures = HostRules::mungeFailures(recentLog(host, service));
+        if (failures.count > 0)
+            evidence.mungeFailures.insert(service, failures);
     }
     const QString mungeKey = QStringLiteral("secrets/munge.key");
     if (const Result<QHash<QString, QString>> hashes = host.remoteHashes({mungeKey}))

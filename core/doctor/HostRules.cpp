@@ -273,7 +273,134 @@ void addImageFindings(const HostEvidence &host, QList<Finding> &findings)
     }
 }
 
+QString failureEvidence(const MungeFailures &failures, const QString &service, const QString &host)
+{
+    const QString count = failures.count == 1 ? QObject::tr("1 munge failure")
+                                              : QObject::tr("%1 munge failures").arg(failures.count);
+    return QObject::tr("%1 on %2 logged %3 in the last 90 s; the last:\n%4")
+        .arg(service, host, count, failures.lines.join(u'\n'));
+}
+
+const HostEvidence *findHost(const QList<HostEvidence> &hosts, const QString &name)
+{
+    for (const HostEvidence &host : hosts) {
+        if (host.host == name)
+            return &host;
+    }
+    return nullptr;
+}
+
+QString slurmDaemonOf(const HostEvidence &host)
+{
+    for (const QString &service :
+         {QStringLiteral("slurmd"), QStringLiteral("slurmctld"), QStringLiteral("slurmdbd")}) {
+        if (host.services.contains(service))
+            return service;
+    }
+    return QStringLiteral("slurmd");
+}
+
+Finding mungeLogFinding(const HostEvidence &logger, const QString &service, const MungeFailures &failures,
+                        const HostEvidence &subject)
+{
+    const bool atLogger = &subject == &logger;
+    Finding finding = hostFinding(subject, QString());
+    finding.evidence = failureEvidence(failures, service, logger.host);
+    finding.service = atLogger ? service : slurmDaemonOf(subject);
+    if (subject.services.contains(QStringLiteral("slurmd")))
+        finding.node = subject.host;
+    const QString other =
+        atLogger ? (failures.peer.isEmpty() ? QObject::tr("other hosts") : failures.peer) : logger.host;
+    const QString restartIt =
+        QObject::tr("slurmdeck-cli services %1 restart %2").arg(subject.host, finding.service);
+    if (failures.reason.contains(QLatin1String("Expired")) ||
+        failures.reason.contains(QLatin1String("Rewound"))) {
+        finding.rule = QStringLiteral("munge-clock");
+        finding.cause =
+            QObject::tr("Munge refuses the messages between %1 and %2 (\"%3\"): the munge daemons there "
+                        "disagree on the time by more than munge's %4 s, so Slurm cannot talk to %1.")
+                .arg(subject.host, other, failures.reason)
+                .arg(kMungeTtlSeconds);
+        finding.fix = timeSyncFix(subject) + QObject::tr(" Then: %1").arg(restartIt);
+    } else if (failures.reason.contains(QLatin1String("Invalid credential"))) {
+        finding.rule = QStringLiteral("munge-key-differs");
+        finding.cause =
+            QObject::tr("Munge refuses the messages between %1 and %2 (\"Invalid credential\"): their "
+                        "munge daemons hold different keys, though the key files may agree (a key "
+                        "replaced without restarting the daemons that read it).")
+                .arg(subject.host, other);
+        finding.fix = QObject::tr("slurmdeck-cli deploy; if the key files already agree: %1").arg(restartIt);
+    } else {
+        finding.rule = QStringLiteral("munged-not-answering");
+        finding.cause =
+            QObject::tr("munged in the %1 container on %2 does not answer (\"%3\"): %1 can neither "
+                        "sign nor check messages.")
+                .arg(finding.service, subject.host, failures.reason);
+        finding.fix = restartIt;
+    }
+    return finding;
+}
+
+// What the Slurm daemons logged about munge, at the host it concerns: the sender of the
+// messages the controller refused, else the host that logged it. Once per rule and host; a
+// finding the other rules made already is not repeated.
+void addMungeLogFindings(const QList<HostEvidence> &hosts, QList<Finding> &findings)
+{
+    for (const HostEvidence &logger : hosts) {
+        if (!logger.unreachable.isEmpty())
+            continue;
+        for (const QString &service : logger.services) {
+            const MungeFailures failures = logger.mungeFailures.value(service);
+            if (failures.count == 0)
+                continue;
+            const HostEvidence *peer = findHost(hosts, failures.peer);
+            const HostEvidence &subject = logger.controller && peer ? *peer : logger;
+            if (!subject.unreachable.isEmpty())
+                continue;
+            const Finding finding = mungeLogFinding(logger, service, failures, subject);
+            const bool known = std::any_of(findings.cbegin(), findings.cend(), [&](const Finding &other) {
+                return other.rule == finding.rule && other.host == finding.host;
+            });
+            if (!known)
+                findings << finding;
+        }
+    }
+}
+
 } // namespace
+
+MungeFailures mungeFailures(const QString &log)
+{
+    static const QRegularExpression decode(QStringLiteral("Munge decode failed: (.{1,120})$"));
+    static const QRegularExpression sender(QStringLiteral("\\[\\[([A-Za-z0-9_.:-]{1,255})\\]:\\d+\\]"));
+    constexpr qsizetype kLineLimit = 300;
+    constexpr qsizetype kLinesPerFailure = 6;
+    MungeFailures failures;
+    for (const QString &raw : log.split(u'\n')) {
+        const QString line = raw.trimmed().left(kLineLimit);
+        if (line.contains(QLatin1String("munged ready")) ||
+            (line.contains(QLatin1String(" version ")) && line.endsWith(QLatin1String(" started")))) {
+            failures = {};
+            continue;
+        }
+        if (const QRegularExpressionMatch failed = decode.match(line); failed.hasMatch()) {
+            ++failures.count;
+            failures.reason = failed.captured(1).trimmed();
+            failures.peer.clear();
+            failures.lines = {line};
+            continue;
+        }
+        const bool about =
+            line.contains(QLatin1String("_print_cred")) || line.contains(QLatin1String("auth"));
+        if (failures.count == 0 || !about || failures.lines.size() >= kLinesPerFailure)
+            continue;
+        failures.lines << line;
+        if (const QRegularExpressionMatch from = sender.match(line);
+            from.hasMatch() && failures.peer.isEmpty())
+            failures.peer = from.captured(1);
+    }
+    return failures;
+}
 
 QString normalisedArchitecture(const QString &architecture)
 {
@@ -342,6 +469,7 @@ QList<Finding> diagnose(const QList<HostEvidence> &hosts)
         addDiskFindings(host, findings);
         addImageFindings(host, findings);
     }
+    addMungeLogFindings(hosts, findings);
     return findings;
 }
 

@@ -5,7 +5,9 @@
 // a host that does not answer, a service whose container is not running (with its last log
 // lines) or whose port another program holds, a munge key that differs from the
 // controller's, a clock too far off for munge, a disk almost full, an image built for
-// another architecture than its engine. Pure.
+// another architecture than its engine; and what the Slurm daemons logged about munge (a
+// clock off for munge alone, a key munged holds that the files no longer show, munged gone).
+// Pure.
 #include "doctor/Finding.h"
 #include "doctor/HostEvidence.h"
 
@@ -21,13 +23,20 @@ inline constexpr int kDiskWarningPercent = 90;
 inline constexpr int kDiskErrorPercent = 97;
 
 // Findings host by host in the order given, each host's in a fixed order: reachability,
-// services, ports, munge key, clock, disks, images. A healthy cluster gives none.
+// services, ports, munge key, clock, disks, images; then the daemons' munge failures, at the
+// host they concern (the sender, where the controller logged them). A healthy cluster gives
+// none.
 [[nodiscard]] QList<Finding> diagnose(const QList<HostEvidence> &hosts);
 
 // `df -Pk PATH...` as POSIX prints it (a header, then one line per path asked about, in
 // that order) -> one usage per line; lines that do not parse are left out. Paths with
 // spaces in a mount point are kept whole.
 [[nodiscard]] QList<DiskUsage> parseDiskUsage(const QString &dfOutput, const QStringList &paths);
+
+// The munge failures in a Slurm daemon's recent log (`docker logs --timestamps`): only those
+// after the last sign of a fresh start (the daemon's "version ... started", the image's
+// "munged ready"). Pure; reads any text.
+[[nodiscard]] MungeFailures mungeFailures(const QString &log);
 
 // Docker's and images' spellings, made one: amd64 -> x86_64, arm64 -> aarch64.
 [[nodiscard]] QString normalisedArchitecture(const QString &architecture);

@@ -35,6 +35,7 @@ declare -A seeds=(
   [slurm_job_details]="tests/data/slurm/*/job-details-*.txt"
   [prometheus]="tests/data/prometheus/*.json"
   [http_answer]="tests/data/prometheus/http/*.http"
+  [doctor_logs]="tests/data/doctor/*.log tests/data/doctor/*.txt"
   [nvidia_smi]="tests/data/nvidia-smi/*.csv tests/data/nvidia-smi/*.txt"
   [known_hosts]="tests/data/known_hosts/plain tests/data/known_hosts/hashed
                  tests/data/known_hosts/markers tests/data/known_hosts/broken"
@@ -46,7 +47,7 @@ diff_pairs=(
   "compose-templates/overrides/linux.yml compose-templates/overrides/gpu.yml"
 )
 all_targets=(cluster_yaml fingerprint slurm_version slurm_nodes slurm_jobs slurm_history
-  slurm_job_details prometheus nvidia_smi known_hosts unified_diff http_answer)
+  slurm_job_details prometheus nvidia_smi known_hosts unified_diff http_answer doctor_logs)
 targets=("$@")
 ((${#targets[@]})) || targets=("${all_targets[@]}")
 

@@ -5,7 +5,8 @@
 // - the hosts' side, all at once: the node exporter stopped on primary, slurmd stopped on
 //   worker2 with another program on its port 6818, a munge key replaced on nas1 (its slurmd
 //   restarted with it), worker1's project directory on a full tmpfs;
-// - a host's network cut (its veth down).
+// - a host's network cut (its veth down);
+// - worker2's munged 10 minutes ahead (libfaketime preloaded), the host's clock right.
 // Each is named with its rule, host and cause; `doctor --fix --yes` starts what was stopped
 // (not slurmd while its port is taken), `deploy` puts the key back, and then the doctor
 // finds nothing. Real sshd, Docker and Slurm; the faults are made as root inside the hosts.
@@ -15,6 +16,7 @@
 #include "secrets/ClusterSecrets.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -120,7 +122,7 @@ private:
                          const QJsonDocument findings = QJsonDocument::fromJson(healthy.out.toUtf8());
                          return healthy.exitCode == 0 && findings.isArray() && findings.array().isEmpty();
                      },
-                     150000),
+                     180000),
                  healthy.text().constData());
     }
 
@@ -319,6 +321,54 @@ private slots:
         QVERIFY2(deployed.exitCode == 0, deployed.text().constData());
         waitUntilHealthy();
         QVERIFY2(m_lab.allNodesIdle(), qPrintable(slurm(QStringLiteral("sinfo -N"))));
+    }
+
+    // Only munge's clock is off, so only the daemons' logs show it: worker2's slurmd refuses
+    // the controller's pings as expired. Restarting slurmd's container starts a fresh munged.
+    void mungeClockIsNamed()
+    {
+        const QString faketime = QStringLiteral("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1");
+        QVERIFY2(QFile::exists(faketime), "libfaketime is missing: scripts/install-deps.sh test installs it");
+        const QString worker = QStringLiteral("worker2");
+        const QString container = containerOf(worker, QStringLiteral("slurmd"));
+        const QString restartMunged = QStringLiteral(
+            "for p in /proc/[0-9]*; do case $(tr '\\0' ' ' < $p/cmdline 2>/dev/null) in /usr/sbin/munged*) "
+            "kill ${p#/proc/};; esac; done; sleep 1; rm -f /run/munge/munged.pid /run/munge/munge.socket.2*; "
+            "setpriv --reuid=munge --regid=munge --clear-groups env LD_PRELOAD=/tmp/libfaketime.so.1 "
+            "FAKETIME=+10m /usr/sbin/munged");
+        QString output;
+        const QString docker = Shell::quote(host(worker).docker);
+        QVERIFY2(asRoot(worker,
+                        QStringLiteral("%1 cp %2 %3:/tmp/libfaketime.so.1 && %1 exec %3 sh -c %4")
+                            .arg(docker, faketime, container, Shell::quote(restartMunged)),
+                        &output) == 0,
+                 qPrintable(output));
+        Lab::CliRun sick;
+        QStringList found;
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         sick = cli({QStringLiteral("doctor"), QStringLiteral("--json")});
+                         found = rulesOf(sick);
+                         return found.contains(QStringLiteral("munge-clock ") + worker);
+                     },
+                     90000),
+                 sick.text().constData());
+        QHash<QString, QJsonObject> findings;
+        rulesOf(sick, &findings);
+        const QJsonObject clock = findings.value(QStringLiteral("munge-clock ") + worker);
+        QVERIFY2(clock[QStringLiteral("evidence")].toString().contains(QLatin1String("Expired credential")),
+                 sick.text().constData());
+        QCOMPARE(clock[QStringLiteral("fix")].toString().section(QStringLiteral("Then: "), 1),
+                 QStringLiteral("slurmdeck-cli services %1 restart slurmd").arg(worker));
+        // Nothing else is wrong but what Slurm makes of the silent node.
+        for (const QString &other : std::as_const(found))
+            QVERIFY2(other == QStringLiteral("munge-clock ") + worker ||
+                         other == QStringLiteral("node-not-responding ") + worker,
+                     qPrintable(other));
+        const Lab::CliRun restarted =
+            cli({QStringLiteral("services"), worker, QStringLiteral("restart"), QStringLiteral("slurmd")});
+        QVERIFY2(restarted.exitCode == 0, restarted.text().constData());
+        waitUntilHealthy();
     }
 
     void cutNetworkIsNamed()

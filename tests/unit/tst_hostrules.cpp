@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The doctor's host rules (HostRules) on a healthy 3-host cluster and on each fault a host
 // shows: unreachable, a stopped service with its log, a port another program holds, a
-// munge key of its own, a clock ahead, a disk full, an image of another architecture. The
-// df lines are what GNU df printed (this machine's root filesystem, a filled 16 MiB tmpfs).
+// munge key of its own, a clock ahead, a disk full, an image of another architecture, and
+// the munge failures real Slurm 22.05 daemons logged (tests/data/doctor). The df lines are
+// what GNU df printed (this machine's root filesystem, a filled 16 MiB tmpfs).
 #include "doctor/HostRules.h"
 
+#include <QFile>
 #include <QTest>
 
 using namespace SlurmDeck;
@@ -45,6 +47,14 @@ QList<HostEvidence> cluster()
                     true),
             healthy(QStringLiteral("gpu"), {QStringLiteral("slurmd"), QStringLiteral("node-exporter")}),
             healthy(QStringLiteral("nas"), {QStringLiteral("slurmd"), QStringLiteral("node-exporter")})};
+}
+
+QString fixture(const char *name)
+{
+    QFile file(QStringLiteral(SLURMDECK_TEST_DATA_DIR "/doctor/") + QLatin1String(name));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("missing fixture %s", name);
+    return QString::fromUtf8(file.readAll());
 }
 
 QStringList rulesOf(const QList<Finding> &findings)
@@ -224,6 +234,69 @@ private slots:
                                     "tmpfs 10 20 0 200% /t", "tmpfs -5 1 1 1% /t"})
             QCOMPARE(HostRules::parseDiskUsage(QString::fromLatin1(garbage), {QStringLiteral("/t")}).size(),
                      0);
+    }
+
+    void mungeFailuresAreReadFromTheLog()
+    {
+        const MungeFailures expired = HostRules::mungeFailures(fixture("slurmd-expired-credential.log"));
+        QCOMPARE(expired.count, 3); // munged gone once, then two expired credentials
+        QCOMPARE(expired.reason, QStringLiteral("Expired credential"));
+        QCOMPARE(expired.peer, QStringLiteral("primary"));
+        QCOMPARE(expired.lines.size(), 6);
+        QVERIFY2(expired.lines.at(1).contains(QLatin1String("ENCODED: Mon Dec 07 02:03:43 2026")),
+                 qPrintable(expired.lines.join(u'\n')));
+        const MungeFailures refused = HostRules::mungeFailures(fixture("slurmctld-invalid-credential.log"));
+        QVERIFY(refused.count >= 5);
+        QCOMPARE(refused.reason, QStringLiteral("Invalid credential"));
+        QCOMPARE(refused.peer, QStringLiteral("nas1"));
+        // A daemon started again forgets what came before.
+        QCOMPARE(HostRules::mungeFailures(fixture("slurmd-expired-credential.log") +
+                                          QStringLiteral("slurmd-worker2: slurmd version 22.05.8 started\n"))
+                     .count,
+                 0);
+        QCOMPARE(HostRules::mungeFailures(QStringLiteral("x\n[[a]:1] auth\n") + QString(100000, u'[')).count,
+                 0);
+    }
+
+    // Only worker2's munged runs ahead: its slurmd refuses the controller's pings as expired.
+    void mungeClockFromTheLog()
+    {
+        QList<HostEvidence> hosts = cluster();
+        hosts[1].mungeFailures.insert(QStringLiteral("slurmd"),
+                                      HostRules::mungeFailures(fixture("slurmd-expired-credential.log")));
+        const QList<Finding> findings = HostRules::diagnose(hosts);
+        QCOMPARE(rulesOf(findings), QStringList{QStringLiteral("munge-clock gpu")});
+        const Finding &finding = findings.first();
+        QCOMPARE(finding.node, QStringLiteral("gpu"));
+        QCOMPARE(finding.service, QStringLiteral("slurmd"));
+        QVERIFY2(finding.cause.contains(QLatin1String("gpu and primary")), qPrintable(finding.cause));
+        QVERIFY2(finding.evidence.contains(QLatin1String("3 munge failures")), qPrintable(finding.evidence));
+        QVERIFY2(finding.fix.contains(QLatin1String("timedatectl set-ntp true")) &&
+                     finding.fix.endsWith(QLatin1String("slurmdeck-cli services gpu restart slurmd")),
+                 qPrintable(finding.fix));
+    }
+
+    // nas1's munged has another key: the controller's log names nas1; once the key files show
+    // it, the file rule's finding is the one kept.
+    void mungeKeyFromTheLogs()
+    {
+        QList<HostEvidence> hosts = cluster();
+        hosts[2].host = QStringLiteral("nas1"); // as the logs name it
+        hosts[0].mungeFailures.insert(QStringLiteral("slurmctld"),
+                                      HostRules::mungeFailures(fixture("slurmctld-invalid-credential.log")));
+        hosts[2].mungeFailures.insert(QStringLiteral("slurmd"),
+                                      HostRules::mungeFailures(fixture("slurmd-invalid-credential.log")));
+        QList<Finding> findings = HostRules::diagnose(hosts);
+        QCOMPARE(rulesOf(findings), QStringList{QStringLiteral("munge-key-differs nas1")});
+        QVERIFY2(findings.first().evidence.startsWith(QLatin1String("slurmctld on primary")),
+                 qPrintable(findings.first().evidence));
+        QVERIFY2(findings.first().fix.contains(QLatin1String("slurmdeck-cli services nas1 restart slurmd")),
+                 qPrintable(findings.first().fix));
+        hosts[2].mungeKeySha256 = kOtherKey;
+        findings = HostRules::diagnose(hosts);
+        QCOMPARE(rulesOf(findings), QStringList{QStringLiteral("munge-key-differs nas1")});
+        QVERIFY2(findings.first().evidence.startsWith(QLatin1String("SHA-256")),
+                 qPrintable(findings.first().evidence));
     }
 
     void imageOfAnotherArchitecture()
