@@ -2,7 +2,7 @@
 #include "cli/DoctorCommand.h"
 
 #include "deploy/HostDeployer.h"
-#include "deploy/ServiceControl.h"
+#include "discovery/DiscoveryToCluster.h"
 #include "doctor/HostProbe.h"
 #include "doctor/HostRules.h"
 #include "doctor/SnapshotRules.h"
@@ -29,7 +29,7 @@ QJsonObject toJson(const Finding &finding)
                        {QStringLiteral("evidence"), finding.evidence},
                        {QStringLiteral("fix"), finding.fix},
                        {QStringLiteral("service"), orNull(finding.service)},
-                       {QStringLiteral("automatic"), finding.fixStartsService}};
+                       {QStringLiteral("automatic"), finding.autoFix != Finding::AutoFix::None}};
 }
 
 bool isError(const Finding &finding)
@@ -42,6 +42,7 @@ struct Collected
 {
     QMutex mutex;
     QHash<QString, HostEvidence> evidence;
+    QHash<QString, DetectedFacts> facts;
 };
 
 // The hosts' findings, then Slurm's. A host's own finding says more than Slurm's view of it:
@@ -96,6 +97,13 @@ void DoctorCommand::start(const CliContext &context)
     m_json = parser.isSet(json);
     m_fix = parser.isSet(fix);
     m_yes = parser.isSet(yes);
+    m_deployArguments = {QStringLiteral("--yes")};
+    for (const QString &passed : {QStringLiteral("ssh-config"), QStringLiteral("timeout")}) {
+        if (parser.isSet(passed))
+            m_deployArguments << QStringLiteral("--") + passed << parser.value(passed);
+    }
+    if (parser.isSet(QStringLiteral("accept-new-host-keys")))
+        m_deployArguments << QStringLiteral("--accept-new-host-keys");
     if (m_fix && !m_yes && !hasTerminal()) {
         err() << tr("doctor --fix asks before each fix, and there is no terminal: add --yes.\n");
         done(CliUsage);
@@ -117,6 +125,7 @@ void DoctorCommand::diagnoseHosts(const ClusterSnapshot &snapshot)
                                                     const LinePoster &) -> Result<QStringList> {
         HostEvidence evidence = HostProbe::collect(host, controllers.contains(host.plan().hostName));
         const QMutexLocker lock(&collected->mutex);
+        collected->facts.insert(evidence.host, detectedFacts(host.fingerprint()));
         collected->evidence.insert(evidence.host, std::move(evidence));
         return QStringList();
     };
@@ -133,6 +142,10 @@ void DoctorCommand::diagnoseHosts(const ClusterSnapshot &snapshot)
                            const QMutexLocker lock(&collected->mutex);
                            evidence << collected->evidence.value(outcome.host);
                        }
+                   }
+                   {
+                       const QMutexLocker lock(&collected->mutex);
+                       m_facts = collected->facts;
                    }
                    report(combined(HostRules::diagnose(evidence),
                                    SnapshotRules::diagnose(snapshot, monitor()->endpoint().accounting),
@@ -162,13 +175,14 @@ void DoctorCommand::report(const QList<Finding> &findings)
                 out() << tr("  evidence: %1\n")
                              .arg(QString(finding.evidence).replace(u'\n', QLatin1String("\n            ")));
             out() << tr("  fix:      %1%2\n")
-                         .arg(finding.fix,
-                              !finding.fixStartsService || m_fix ? QString() : tr(" (doctor --fix does it)"));
+                         .arg(finding.fix, finding.autoFix == Finding::AutoFix::None || m_fix
+                                               ? QString()
+                                               : tr(" (doctor --fix does it)"));
         }
     }
     if (m_fix) {
         for (const Finding &finding : findings) {
-            if (!finding.fixStartsService)
+            if (finding.autoFix == Finding::AutoFix::None)
                 continue;
             // Started while another program holds its port, it would stop again at once.
             const bool portTaken = std::any_of(findings.cbegin(), findings.cend(), [&](const Finding &other) {
@@ -183,36 +197,6 @@ void DoctorCommand::report(const QList<Finding> &findings)
         }
     }
     fixNext();
-}
-
-void DoctorCommand::fixNext()
-{
-    if (m_toFix.isEmpty()) {
-        finish();
-        return;
-    }
-    const Finding finding = m_toFix.takeFirst();
-    if (!m_yes && !confirm(tr("Start %1 on %2?").arg(finding.service, finding.host))) {
-        fixNext();
-        return;
-    }
-    ServiceControl *control = serviceControl();
-    auto *context = new QObject(this);
-    connect(control, &ServiceControl::actionFinished, context,
-            [this, context, finding](const ServiceActionReport &report) {
-                if (report.host != finding.host || report.services != QStringList{finding.service})
-                    return;
-                context->deleteLater();
-                if (report.error) {
-                    err() << tr("Could not start %1 on %2: %3\n")
-                                 .arg(finding.service, finding.host, report.error->toString());
-                } else {
-                    (m_json ? err() : out()) << tr("Started %1 on %2.\n").arg(finding.service, finding.host);
-                    m_fixed << finding;
-                }
-                fixNext();
-            });
-    control->runAction(finding.host, ServiceAction::Start, {finding.service});
 }
 
 void DoctorCommand::finish()

@@ -3,6 +3,7 @@
 
 #include "cli/SlurmCommandBase.h"
 #include "doctor/Finding.h"
+#include "inventory/DetectedFacts.h"
 
 namespace SlurmDeck {
 
@@ -11,7 +12,9 @@ namespace SlurmDeck {
 // responding, down or drained; jobs that will not start; slurmctld or slurmdbd silent),
 // and on every host at once what HostProbe reads (HostRules: unreachable hosts, stopped
 // services with their last log lines, ports taken, munge keys, clocks, disks, images).
-// --fix takes the fixes SlurmDeck can make (starting stopped services), each after asking.
+// --fix takes the fixes SlurmDeck can make, each after asking (DoctorFixes.cpp): it starts
+// stopped services, and re-plans a node Slurm refused for its size from its engine's figures
+// (the cluster file, a deploy, then the node resumed).
 // Exit status 1 while an error remains; warnings alone exit 0.
 class DoctorCommand final : public SlurmCommandBase
 {
@@ -26,6 +29,9 @@ private:
     void diagnoseHosts(const ClusterSnapshot &snapshot);
     void report(const QList<Finding> &findings);
     void fixNext();
+    void startService(const Finding &finding);
+    void replan(const Finding &finding);
+    void fixed(const Finding &finding);
     void finish();
 
     bool m_json = false;
@@ -34,6 +40,8 @@ private:
     QList<Finding> m_findings;
     QList<Finding> m_toFix; // what --fix still has to do
     QList<Finding> m_fixed;
+    QHash<QString, DetectedFacts> m_facts; // what each host that answered reports now
+    QStringList m_deployArguments;         // the login options, passed on to a fix's deploy
 };
 
 } // namespace SlurmDeck

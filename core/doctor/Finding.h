@@ -22,9 +22,14 @@ struct Finding
     QString evidence;
     QString fix;     // an exact command or setting
     QString service; // the SlurmDeck service it concerns on `host`, if any
-    // `doctor --fix` may make the fix, after asking: start `service` on `host`. Otherwise the
-    // fix is the user's to make.
-    bool fixStartsService = false;
+    // What `doctor --fix` may do about it, after asking; None: the fix is the user's to make.
+    enum class AutoFix {
+        None,
+        StartService, // start `service` on `host`
+        Replan,       // read `host`'s figures from its engine into the cluster file, deploy,
+                      // resume `node`
+    };
+    AutoFix autoFix = AutoFix::None;
 
     [[nodiscard]] static QString severityText(Severity severity)
     {

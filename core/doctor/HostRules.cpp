@@ -89,7 +89,7 @@ void addServiceFindings(const HostEvidence &host, QList<Finding> &findings)
             finding.evidence += QObject::tr("; its last log lines:\n%1").arg(logs);
         finding.fix = QObject::tr("slurmdeck-cli services %1 start %2").arg(host.host, service);
         finding.service = service;
-        finding.fixStartsService = true;
+        finding.autoFix = Finding::AutoFix::StartService;
         findings << finding;
     }
 }

@@ -51,9 +51,13 @@ Finding nodeFinding(const SlurmNode &node)
             QObject::tr("%1 is configured with more memory or CPUs than slurmd finds there (a Docker "
                         "VM smaller than the machine, e.g. on a Mac), so Slurm refuses it.")
                 .arg(node.name);
-        finding.fix = QObject::tr("slurmdeck-cli discover %1 (reads the engine's figures again), then "
-                                  "slurmdeck-cli deploy, then slurmdeck-cli nodes resume %1")
-                          .arg(node.name);
+        finding.fix =
+            QObject::tr("slurmdeck-cli doctor --fix reads %1's figures from its engine into the "
+                        "cluster file, deploys and resumes the node. By hand: set its detected cpus "
+                        "and memory_mib to what slurmd reports (slurmd -C on %1), then slurmdeck-cli "
+                        "deploy, then slurmdeck-cli nodes resume %1")
+                .arg(node.name);
+        finding.autoFix = Finding::AutoFix::Replan;
     } else if (node.hasFlag(QStringLiteral("NOT_RESPONDING"))) {
         finding.rule = QStringLiteral("node-not-responding");
         finding.cause =

@@ -5,6 +5,8 @@
 // - the hosts' side, all at once: the node exporter stopped on primary, slurmd stopped on
 //   worker2 with another program on its port 6818, a munge key replaced on nas1 (its slurmd
 //   restarted with it), worker1's project directory on a full tmpfs;
+// - worker1 planned with four times the memory its engine has (node-size), which --fix
+//   re-plans from the engine's figures, deploys and resumes;
 // - a host's network cut (its veth down);
 // - worker2's munged 10 minutes ahead (libfaketime preloaded), the host's clock right.
 // Each is named with its rule, host and cause; `doctor --fix --yes` starts what was stopped
@@ -319,6 +321,49 @@ private slots:
                                           QStringLiteral("--images"), QStringLiteral("present")},
                                          600000);
         QVERIFY2(deployed.exitCode == 0, deployed.text().constData());
+        waitUntilHealthy();
+        QVERIFY2(m_lab.allNodesIdle(), qPrintable(slurm(QStringLiteral("sinfo -N"))));
+    }
+
+    void nodeLargerThanItsEngineIsReplanned()
+    {
+        const QString worker = QStringLiteral("worker1");
+        Result<Cluster> cluster = ClusterFile::load(m_lab.clusterFile());
+        SLURMDECK_VERIFY_OK(cluster);
+        Host *host = cluster->findHost(worker);
+        QVERIFY(host);
+        const qint64 machine = Lab::machineMemoryMib();
+        host->detected.memoryMib = 4 * machine;
+        host->detected.engineMemoryMib.reset();
+        SLURMDECK_VERIFY_OK(ClusterFile::save(*cluster, m_lab.clusterFile()));
+        const Lab::CliRun deployed =
+            cli({QStringLiteral("deploy"), QStringLiteral("--yes"), QStringLiteral("--images"),
+                 QStringLiteral("present"), QStringLiteral("--no-verify")},
+                600000);
+        QVERIFY2(deployed.exitCode == 0, deployed.text().constData());
+        Lab::CliRun sick;
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         sick = cli({QStringLiteral("doctor"), QStringLiteral("--json")});
+                         return rulesOf(sick).contains(QStringLiteral("node-size ") + worker);
+                     },
+                     120000),
+                 sick.text().constData());
+        QHash<QString, QJsonObject> findings;
+        rulesOf(sick, &findings);
+        const QJsonObject size = findings.value(QStringLiteral("node-size ") + worker);
+        QVERIFY2(size[QStringLiteral("evidence")].toString().contains(QLatin1String("Low RealMemory")),
+                 sick.text().constData());
+        QVERIFY(size[QStringLiteral("automatic")].toBool());
+
+        const Lab::CliRun fixed =
+            cli({QStringLiteral("doctor"), QStringLiteral("--fix"), QStringLiteral("--yes")}, 600000);
+        QVERIFY2(fixed.out.contains(QStringLiteral("Resumed %1.").arg(worker)), fixed.text().constData());
+        cluster = ClusterFile::load(m_lab.clusterFile());
+        SLURMDECK_VERIFY_OK(cluster);
+        const std::optional<qint64> engine = cluster->findHost(worker)->detected.engineMemoryMib;
+        QVERIFY2(engine && *engine > 0 && *engine <= machine,
+                 qPrintable(QString::number(engine.value_or(-1))));
         waitUntilHealthy();
         QVERIFY2(m_lab.allNodesIdle(), qPrintable(slurm(QStringLiteral("sinfo -N"))));
     }

@@ -105,7 +105,7 @@ private slots:
         // The exporter only costs charts: a warning. slurmd costs the node: an error.
         QCOMPARE(findings.at(0).severity, Finding::Severity::Warning);
         QCOMPARE(findings.at(0).service, QStringLiteral("node-exporter"));
-        QVERIFY(findings.at(0).fixStartsService);
+        QCOMPARE(findings.at(0).autoFix, Finding::AutoFix::StartService);
         QVERIFY2(findings.at(0).evidence.contains(QLatin1String("no container")),
                  qPrintable(findings.at(0).evidence));
         QVERIFY2(findings.at(0).cause.contains(QLatin1String("Prometheus")),
@@ -114,7 +114,7 @@ private slots:
         QCOMPARE(slurmd.severity, Finding::Severity::Error);
         QCOMPARE(slurmd.node, QStringLiteral("gpu"));
         QCOMPARE(slurmd.service, QStringLiteral("slurmd"));
-        QVERIFY(slurmd.fixStartsService);
+        QCOMPARE(slurmd.autoFix, Finding::AutoFix::StartService);
         QVERIFY2(slurmd.evidence.contains(QLatin1String("exited (restarted 3 times)")),
                  qPrintable(slurmd.evidence));
         QVERIFY2(slurmd.evidence.contains(QLatin1String("Unable to bind listen port")),
@@ -134,7 +134,7 @@ private slots:
         QVERIFY2(findings.at(1).cause.contains(QLatin1String("Port 6818")), qPrintable(findings.at(1).cause));
         QVERIFY2(findings.at(1).fix.contains(QLatin1String("ss -ltnp")), qPrintable(findings.at(1).fix));
         QCOMPARE(findings.at(1).service, QStringLiteral("slurmd"));
-        QVERIFY(!findings.at(1).fixStartsService); // the other program is the user's to stop
+        QCOMPARE(findings.at(1).autoFix, Finding::AutoFix::None); // the other program is the user's to stop
         hosts[2].listeningPorts.erase(6818);
         QCOMPARE(rulesOf(HostRules::diagnose(hosts)), QStringList{QStringLiteral("service-stopped nas")});
     }

@@ -96,7 +96,9 @@ private slots:
         mac.reason = QStringLiteral("Low RealMemory (reported:7845 < 100.00% of configured:31000)");
         const QList<Finding> findings = SnapshotRules::diagnose(snapshot, true);
         QCOMPARE(rulesAndPlaces(findings), QStringList{QStringLiteral("node-size ") + mac.name});
-        QVERIFY(findings.first().fix.startsWith(QStringLiteral("slurmdeck-cli discover ") + mac.name));
+        QVERIFY(
+            findings.first().fix.startsWith(QStringLiteral("slurmdeck-cli doctor --fix reads ") + mac.name));
+        QCOMPARE(findings.first().autoFix, Finding::AutoFix::Replan);
     }
 
     // A job asking more CPUs per node than any node of its partition has never starts.
