@@ -1,16 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/DoctorCommand.h"
 
-#include "deploy/HostDeployer.h"
-#include "discovery/DiscoveryToCluster.h"
-#include "doctor/HostProbe.h"
+#include "cli/CliHostKeyPolicy.h"
+#include "doctor/Diagnosis.h"
+#include "doctor/HostChecks.h"
 #include "doctor/HostRules.h"
 #include "doctor/SnapshotRules.h"
 #include "slurm/SlurmMonitor.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QMutex>
 
 #include <algorithm>
 
@@ -35,42 +34,6 @@ QJsonObject toJson(const Finding &finding)
 bool isError(const Finding &finding)
 {
     return finding.severity == Finding::Severity::Error;
-}
-
-// What HostProbe gathered on each host, filled from the workers.
-struct Collected
-{
-    QMutex mutex;
-    QHash<QString, HostEvidence> evidence;
-    QHash<QString, DetectedFacts> facts;
-};
-
-// The hosts' findings, then Slurm's. A host's own finding says more than Slurm's view of it:
-// an unreachable controller host replaces "cannot reach the controller", and a node Slurm
-// does not hear from points at the host finding that says why.
-QList<Finding> combined(const QList<Finding> &hostFindings, const QList<Finding> &slurmFindings,
-                        const QStringList &controllers)
-{
-    QList<Finding> findings = hostFindings;
-    const bool controllerUnreachable =
-        std::any_of(hostFindings.cbegin(), hostFindings.cend(), [&](const Finding &f) {
-            return f.rule == u"host-unreachable" && controllers.contains(f.host);
-        });
-    for (Finding finding : slurmFindings) {
-        if (controllerUnreachable && finding.rule == u"controller-unreachable")
-            continue;
-        const auto why = std::find_if(hostFindings.cbegin(), hostFindings.cend(), [&](const Finding &f) {
-            return isError(f) && !f.node.isEmpty() && f.node == finding.node;
-        });
-        if (finding.rule == u"node-not-responding" && why != hostFindings.cend()) {
-            finding.fix =
-                DoctorCommand::tr("Fix %1 on %2 (above); Slurm takes the node back by itself once its "
-                                  "slurmd answers.")
-                    .arg(why->rule, why->host);
-        }
-        findings << finding;
-    }
-    return findings;
 }
 
 } // namespace
@@ -115,42 +78,13 @@ void DoctorCommand::start(const CliContext &context)
 
 void DoctorCommand::diagnoseHosts(const ClusterSnapshot &snapshot)
 {
-    auto collected = std::make_shared<Collected>();
-    QStringList controllers;
-    for (const HostPlan &host : plan().hosts) {
-        if (host.services.contains(QStringLiteral("slurmctld")))
-            controllers << host.hostName;
-    }
-    const HostTask probe = [collected, controllers](HostDeployer &host,
-                                                    const LinePoster &) -> Result<QStringList> {
-        HostEvidence evidence = HostProbe::collect(host, controllers.contains(host.plan().hostName));
-        const QMutexLocker lock(&collected->mutex);
-        collected->facts.insert(evidence.host, detectedFacts(host.fingerprint()));
-        collected->evidence.insert(evidence.host, std::move(evidence));
-        return QStringList();
-    };
-    runOnHosts(hostNames(), probe,
-               [this, collected, controllers, snapshot](const QList<HostOutcome> &outcomes) {
-                   QList<HostEvidence> evidence;
-                   for (const HostOutcome &outcome : outcomes) {
-                       const HostPlan *planned = hostPlan(outcome.host);
-                       if (!outcome.result) {
-                           evidence << HostProbe::unreachable(
-                               outcome.host, planned ? planned->services : QStringList(),
-                               controllers.contains(outcome.host), outcome.result.error().toString());
-                       } else {
-                           const QMutexLocker lock(&collected->mutex);
-                           evidence << collected->evidence.value(outcome.host);
-                       }
-                   }
-                   {
-                       const QMutexLocker lock(&collected->mutex);
-                       m_facts = collected->facts;
-                   }
-                   report(combined(HostRules::diagnose(evidence),
-                                   SnapshotRules::diagnose(snapshot, monitor()->endpoint().accounting),
-                                   controllers));
-               });
+    auto *checks = new HostChecks(plan(), targets(), hostKeys(), credentials(), this);
+    checks->run(this, [this, snapshot](const HostChecks::Report &report) {
+        m_facts = report.figures;
+        this->report(Diagnosis::combine(HostRules::diagnose(report.evidence),
+                                        SnapshotRules::diagnose(snapshot, monitor()->endpoint().accounting),
+                                        report.controllers));
+    });
 }
 
 void DoctorCommand::report(const QList<Finding> &findings)

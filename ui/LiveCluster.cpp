@@ -17,8 +17,22 @@ LiveCluster::~LiveCluster()
     // No signal from here: whoever listened may be half destroyed (the window owning us).
     ++m_generation;
     m_operations.reset();
+    delete m_hostChecks;
     delete m_actions;
     delete m_monitor;
+}
+
+bool LiveCluster::hasAccounting() const
+{
+    return m_monitor && m_monitor->endpoint().accounting;
+}
+
+bool LiveCluster::checkHosts(QObject *context, std::function<void(const HostChecks::Report &)> done)
+{
+    if (!m_hostChecks)
+        return false;
+    m_hostChecks->run(context, std::move(done));
+    return true;
 }
 
 void LiveCluster::setInterval(std::chrono::milliseconds interval)
@@ -49,6 +63,8 @@ void LiveCluster::start(const Cluster &cluster)
             return;
         }
         m_user = located->loginUsers.value(endpoint->controllerHost);
+        m_hostChecks = new HostChecks(located->topology.withoutFiles(), located->targets, m_hostKeys,
+                                      m_credentials, this);
         m_monitor = new SlurmMonitor(std::move(endpoint).value(), m_hostKeys, m_credentials, this);
         if (m_interval.count() > 0)
             m_monitor->setInterval(m_interval);
@@ -76,6 +92,7 @@ void LiveCluster::stop()
         m_monitor->disconnect(this);
         m_monitor->deleteLater();
     }
+    delete m_hostChecks; // cancels what runs; its answers are dropped
     m_actions = nullptr;
     m_monitor = nullptr;
     m_user.clear();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ClusterOperations.h"
+#include "doctor/HostChecks.h"
 #include "inventory/Cluster.h"
 #include "slurm/SlurmActions.h"
 #include "slurm/SlurmMonitor.h"
@@ -53,6 +54,11 @@ public:
     [[nodiscard]] SlurmActions *actions() const { return m_actions; }
     // Null while not connected.
     [[nodiscard]] std::shared_ptr<ClusterOperations> operations() const { return m_operations; }
+    // Whether the cluster has slurmdbd (false while not connected).
+    [[nodiscard]] bool hasAccounting() const;
+    // The doctor's look at every host (HostChecks, over connections of its own); `done` on
+    // this thread, not after `context` is gone. False while not connected: nothing runs.
+    bool checkHosts(QObject *context, std::function<void(const SlurmDeck::HostChecks::Report &)> done);
 
 signals:
     // The monitor runs; operations() is set.
@@ -71,6 +77,7 @@ private:
     std::chrono::milliseconds m_interval{0};
     QPointer<SlurmMonitor> m_monitor;
     QPointer<SlurmActions> m_actions;
+    QPointer<SlurmDeck::HostChecks> m_hostChecks;
     std::shared_ptr<ClusterOperations> m_operations;
     QString m_clusterName;
     QString m_user;

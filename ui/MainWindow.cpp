@@ -20,6 +20,7 @@
 #include "views/JobsView.h"
 #include "views/MetricsView.h"
 #include "views/NodesView.h"
+#include "views/ProblemsView.h"
 #include "views/ServicesView.h"
 #include "widgets/SourceHealthIndicator.h"
 
@@ -37,9 +38,21 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
+#include <QToolButton>
 #include <QTreeView>
 
 namespace SlurmDeck::Ui {
+
+namespace {
+
+// The areas that show the monitored cluster: showing one starts monitoring.
+bool isLiveArea(Area area)
+{
+    return area == Area::Nodes || area == Area::Jobs || area == Area::Gpus || area == Area::Metrics ||
+           area == Area::Problems;
+}
+
+} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -85,14 +98,15 @@ MainWindow::MainWindow(QWidget *parent)
     addArea(m_gpusView);
     m_metricsView = new MetricsView(m_views);
     addArea(m_metricsView);
+    m_problemsView = new ProblemsView(m_views);
+    addArea(m_problemsView);
 
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0 || row >= m_areaActions->actions().size())
             return;
         m_views->setCurrentIndex(row);
         m_areaActions->actions().at(row)->setChecked(true);
-        const Area area = allAreas().at(row);
-        if (area == Area::Nodes || area == Area::Jobs || area == Area::Gpus || area == Area::Metrics)
+        if (isLiveArea(allAreas().at(row)))
             startMonitoring();
     });
 
@@ -107,6 +121,20 @@ MainWindow::MainWindow(QWidget *parent)
     });
     updateClusterState();
     connectLiveCluster();
+    // The doctor's count, on every poll; a click shows the problems.
+    m_problemsStatus = new QToolButton(this);
+    m_problemsStatus->setObjectName(QStringLiteral("problemsStatus"));
+    m_problemsStatus->setAutoRaise(true);
+    m_problemsStatus->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_problemsStatus->setIcon(areaIcon(Area::Problems));
+    m_problemsStatus->setToolTip(tr("Show the problems SlurmDeck found, with their causes and fixes"));
+    m_problemsStatus->hide();
+    connect(m_problemsStatus, &QToolButton::clicked, this, [this] { showArea(Area::Problems); });
+    connect(m_problemsView, &ProblemsView::problemsChanged, this, [this](const QString &count) {
+        m_problemsStatus->setText(count);
+        m_problemsStatus->setVisible(!count.isEmpty());
+    });
+    statusBar()->addPermanentWidget(m_problemsStatus);
     statusBar()->addPermanentWidget(m_sourceHealth);
     auto *version = new QLabel(tr("SlurmDeck %1").arg(applicationVersion()), this);
     version->setObjectName(QStringLiteral("versionLabel"));
@@ -319,12 +347,23 @@ void MainWindow::connectLiveCluster()
         m_gpusView->setClusterSnapshot(snapshot);
         m_sourceHealth->setSnapshot(snapshot);
         m_notifier->setSnapshot(snapshot);
+        m_problemsView->setSnapshot(snapshot, m_live->hasAccounting());
+    });
+    connect(m_problemsView, &ProblemsView::hostCheckRequested, this, [this] {
+        const QPointer<ProblemsView> view = m_problemsView;
+        const bool started = m_live->checkHosts(view, [view](const HostChecks::Report &report) {
+            if (view)
+                view->setHostReport(report);
+        });
+        if (!started)
+            m_problemsView->setHostCheckRunning(false, tr("SlurmDeck is not connected to the cluster yet."));
     });
     connect(m_live, &LiveCluster::failed, this, [this](const QString &message) {
         const QString why = tr("Cannot monitor this cluster: %1").arg(message);
         m_nodesView->clearCluster(why);
         m_jobsView->clearCluster(why);
         m_gpusView->clearCluster(why);
+        m_problemsView->clearCluster(why);
         m_sourceHealth->clear();
         statusBar()->showMessage(why, 15000);
     });
@@ -334,6 +373,7 @@ void MainWindow::connectLiveCluster()
         m_nodesView->clearCluster();
         m_jobsView->clearCluster();
         m_gpusView->clearCluster();
+        m_problemsView->clearCluster();
         m_sourceHealth->clear();
         m_notifier->reset();
     });
@@ -353,8 +393,7 @@ void MainWindow::clusterReplaced()
     m_live->stop();
     m_monitoredCluster = {};
     m_metricsView->setSource(nullptr);
-    if (currentArea() == Area::Nodes || currentArea() == Area::Jobs || currentArea() == Area::Gpus ||
-        currentArea() == Area::Metrics)
+    if (isLiveArea(currentArea()))
         startMonitoring();
 }
 

@@ -17,6 +17,7 @@ class QHeaderView;
 
 class QActionGroup;
 class QLabel;
+class QToolButton;
 class QListWidget;
 class QStackedWidget;
 
@@ -37,6 +38,7 @@ class GpusView;
 class JobsView;
 class LiveCluster;
 class MetricsView;
+class ProblemsView;
 class NodesView;
 class ReasonPrompt;
 class SourceHealthIndicator;
@@ -65,6 +67,7 @@ public:
     [[nodiscard]] NodesView *nodesView() const { return m_nodesView; }
     [[nodiscard]] JobsView *jobsView() const { return m_jobsView; }
     [[nodiscard]] MetricsView *metricsView() const { return m_metricsView; }
+    [[nodiscard]] ProblemsView *problemsView() const { return m_problemsView; }
     [[nodiscard]] GpusView *gpusView() const { return m_gpusView; }
     [[nodiscard]] ClusterDocument *clusterDocument() const { return m_document; }
     [[nodiscard]] LiveCluster *liveCluster() const { return m_live; }
@@ -122,6 +125,8 @@ private:
     NodesView *m_nodesView = nullptr;
     JobsView *m_jobsView = nullptr;
     MetricsView *m_metricsView = nullptr;
+    ProblemsView *m_problemsView = nullptr;
+    QToolButton *m_problemsStatus = nullptr; // "2 errors, 1 warning" in the status bar
     GpusView *m_gpusView = nullptr;
     LiveCluster *m_live;
     SourceHealthIndicator *m_sourceHealth;

@@ -48,11 +48,11 @@ private slots:
         MainWindow window;
         const auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigation"));
         QVERIFY(navigation);
-        QCOMPARE(navigation->count(), 7);
+        QCOMPARE(navigation->count(), 8);
         const QStringList expected{QStringLiteral("Hosts"),    QStringLiteral("Deploy"),
                                    QStringLiteral("Services"), QStringLiteral("Nodes"),
                                    QStringLiteral("Jobs"),     QStringLiteral("GPUs"),
-                                   QStringLiteral("Metrics")};
+                                   QStringLiteral("Metrics"),  QStringLiteral("Problems")};
         for (int row = 0; row < navigation->count(); ++row)
             QCOMPARE(navigation->item(row)->text(), expected.at(row));
         for (Area area : allAreas()) {
@@ -97,6 +97,7 @@ private slots:
         QTest::newRow("Ctrl+5") << int(Qt::Key_5) << Area::Jobs;
         QTest::newRow("Ctrl+6") << int(Qt::Key_6) << Area::Gpus;
         QTest::newRow("Ctrl+7") << int(Qt::Key_7) << Area::Metrics;
+        QTest::newRow("Ctrl+8") << int(Qt::Key_8) << Area::Problems;
     }
     void keyboardShortcutsSwitchViews()
     {

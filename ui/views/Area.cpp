@@ -9,7 +9,8 @@ namespace SlurmDeck::Ui {
 
 QList<Area> allAreas()
 {
-    return {Area::Hosts, Area::Deploy, Area::Services, Area::Nodes, Area::Jobs, Area::Gpus, Area::Metrics};
+    return {Area::Hosts, Area::Deploy, Area::Services, Area::Nodes,
+            Area::Jobs,  Area::Gpus,   Area::Metrics,  Area::Problems};
 }
 
 QString areaTitle(Area area)
@@ -29,6 +30,8 @@ QString areaTitle(Area area)
         return QCoreApplication::translate("Area", "GPUs");
     case Area::Metrics:
         return QCoreApplication::translate("Area", "Metrics");
+    case Area::Problems:
+        return QCoreApplication::translate("Area", "Problems");
     }
     return {};
 }
@@ -50,6 +53,8 @@ QString areaId(Area area)
         return QStringLiteral("gpus");
     case Area::Metrics:
         return QStringLiteral("metrics");
+    case Area::Problems:
+        return QStringLiteral("problems");
     }
     return {};
 }
@@ -78,6 +83,8 @@ QIcon areaIcon(Area area)
         return style->standardIcon(QStyle::SP_DriveHDIcon);
     case Area::Metrics:
         return style->standardIcon(QStyle::SP_FileDialogInfoView);
+    case Area::Problems:
+        return style->standardIcon(QStyle::SP_MessageBoxWarning);
     }
     return {};
 }

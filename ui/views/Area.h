@@ -9,7 +9,7 @@
 namespace SlurmDeck::Ui {
 
 // The areas of the main window, in navigation order. Their order also gives the
-// Ctrl+1..Ctrl+7 shortcuts.
+// Ctrl+1..Ctrl+8 shortcuts.
 enum class Area {
     Hosts,
     Deploy,
@@ -17,7 +17,8 @@ enum class Area {
     Nodes,
     Jobs,
     Gpus,
-    Metrics
+    Metrics,
+    Problems
 };
 
 [[nodiscard]] QList<Area> allAreas();
