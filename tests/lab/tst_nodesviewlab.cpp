@@ -3,9 +3,10 @@
 // the main window opened on the cluster file, Nodes shown (which starts the monitor); the
 // view lists the four nodes, fresh; Drain (reason from the dialog seam) on one node shows as
 // drained in the real `sinfo` inside the slurmctld container and in the view, Resume brings
-// it back in both. Writes a screenshot of the Nodes view to the build directory. The cluster
-// (own name, the same ports as the other deploy tests: hold the lab lock) is removed at the
-// end, pass or fail.
+// it back in both. The Problems view, opened while the node is drained, checks every host (all
+// healthy) and names the drained node with its reason; once resumed, nothing. Writes a screenshot of the
+// Nodes view to the build directory. The cluster (own name, the same ports as the other deploy tests: hold
+// the lab lock) is removed at the end, pass or fail.
 #include "FakeOperations.h"
 #include "LabCluster.h"
 #include "LiveCluster.h"
@@ -22,6 +23,7 @@
 #include "ssh/HostKey.h"
 #include "ssh/SshConnection.h"
 #include "views/NodesView.h"
+#include "views/ProblemsView.h"
 #include "widgets/SourceHealthIndicator.h"
 #include "widgets/StaleBanner.h"
 
@@ -31,10 +33,12 @@
 #include <QLabel>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QToolButton>
 
 using namespace SlurmDeck;
 using namespace SlurmDeck::Ui;
@@ -159,6 +163,28 @@ private slots:
         qInfo("screenshot: %s", qPrintable(shot));
     }
 
+    void problemsViewNamesTheDrainedNode()
+    {
+        QVERIFY(m_window);
+        m_window->showArea(Area::Problems);
+        ProblemsView *problems = m_window->problemsView();
+        // Opening the view checks every host (real SSH, Docker and logs): nothing wrong there.
+        QTRY_VERIFY_WITH_TIMEOUT(problems->summary().contains(QLatin1String("Hosts checked at")), 60000);
+        QStringList found;
+        for (const Finding &finding : problems->findings())
+            found << finding.rule + u' ' + finding.node;
+        QCOMPARE(found, QStringList{QStringLiteral("node-drained ") + m_node});
+        QVERIFY2(problems->findings().first().evidence.contains(QLatin1String("view drain")),
+                 qPrintable(problems->findings().first().evidence));
+        const auto *status =
+            m_window->statusBar()->findChild<QToolButton *>(QStringLiteral("problemsStatus"));
+        QVERIFY(status && status->isVisible());
+        QCOMPARE(status->text(), QStringLiteral("1 warning"));
+        const QString shot = QStringLiteral(SLURMDECK_BUILD_DIR "/problems-view-lab.png");
+        SLURMDECK_VERIFY_OK(saveScreenshot(*m_window, shot));
+        m_window->showArea(Area::Nodes);
+    }
+
     void resumeFromTheViewShowsInSinfo()
     {
         QVERIFY(m_window);
@@ -171,6 +197,9 @@ private slots:
                  qPrintable(slurm(QStringLiteral("sinfo -N -o '%N %T %E'"))));
         QTRY_COMPARE_WITH_TIMEOUT(viewState(m_node), QStringLiteral("IDLE"), 20000);
         QCOMPARE(view->selectedNodes(), QStringList{m_node});
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->problemsView()->findings().isEmpty(), 20000);
+        QVERIFY(
+            !m_window->statusBar()->findChild<QToolButton *>(QStringLiteral("problemsStatus"))->isVisible());
     }
 };
 

@@ -165,6 +165,9 @@ void ProblemsView::rebuild()
     else
         text += u' ' + tr("Hosts not checked yet.");
     m_summary->setText(text);
+    // The first problem's evidence and fix show without a click.
+    if (!m_table->currentIndex().isValid() && m_proxy->rowCount() > 0)
+        m_table->setCurrentIndex(m_proxy->index(0, 0));
     showDetails();
     emit problemsChanged(m_monitored ? count : QString());
 }
