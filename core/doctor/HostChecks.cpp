@@ -43,15 +43,22 @@ void HostChecks::run(QObject *context, std::function<void(const Report &)> done)
             context, [report, done] { done(*report); }, Qt::QueuedConnection);
         return;
     }
+    QList<std::pair<QString, QString>> slurmds;
+    for (const QString &host : hosts) {
+        const HostPlan *planned = m_queue->hostPlan(host);
+        if (planned->services.contains(QStringLiteral("slurmd")))
+            slurmds.append(
+                {host, planned->networkAddress.isEmpty() ? planned->address : planned->networkAddress});
+    }
     for (qsizetype i = 0; i < hosts.size(); ++i) {
         const QString host = hosts.at(i);
         const QStringList services = m_queue->hostPlan(host)->services;
         const bool controller = report->controllers.contains(host);
+        const HostProbe::Scope scope{controller, controller ? slurmds : QList<std::pair<QString, QString>>()};
         m_queue->run<Probed>(
             host, context,
-            [controller](HostDeployer &deployer) -> Result<Probed> {
-                return Probed{HostProbe::collect(deployer, controller),
-                              detectedFacts(deployer.fingerprint())};
+            [scope](HostDeployer &deployer) -> Result<Probed> {
+                return Probed{HostProbe::collect(deployer, scope), detectedFacts(deployer.fingerprint())};
             },
             [report, remaining, done, i, host, services, controller](Result<Probed> probed) {
                 if (probed) {

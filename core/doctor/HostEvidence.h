@@ -44,6 +44,24 @@ struct MungeFailures
     friend bool operator==(const MungeFailures &, const MungeFailures &) = default;
 };
 
+// One of Prometheus' scrape targets as its targets API reports it.
+struct ScrapeTarget
+{
+    QString job;      // "node", "gpu", "prometheus"
+    QString node;     // the host it scrapes (SlurmDeck's `node` label)
+    QString instance; // "10.213.7.12:9100"
+    bool up = false;
+    QString lastError; // Prometheus' words, e.g. "... connect: connection refused"
+    friend bool operator==(const ScrapeTarget &, const ScrapeTarget &) = default;
+};
+
+// What the controller's slurmctld container found trying TCP 6818 of a slurmd host.
+enum class PortReach {
+    Open,
+    Refused, // nothing listens, or a firewall rejects
+    TimedOut // a firewall drops it (or the host is gone)
+};
+
 struct HostEvidence
 {
     QString host;
@@ -65,6 +83,12 @@ struct HostEvidence
     QList<DiskUsage> disks;
     QString engineArchitecture;                 // Docker's, normalised: x86_64, aarch64
     QHash<QString, QString> imageArchitectures; // image -> its architecture, normalised
+
+    QString networkAddress; // how the other hosts reach it (NodeAddr, scrape targets)
+    // On the host that runs Prometheus: its scrape targets (empty: not asked, or no answer).
+    QList<ScrapeTarget> scrapeTargets;
+    // On the controller: slurmd host -> whether slurmctld's container reaches its port 6818.
+    QHash<QString, PortReach> slurmdReach;
 };
 
 } // namespace SlurmDeck

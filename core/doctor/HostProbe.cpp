@@ -3,6 +3,7 @@
 
 #include "deploy/HostDeployer.h"
 #include "doctor/HostRules.h"
+#include "metrics/HttpMessage.h"
 #include "remote/ShellQuote.h"
 
 #include <QDateTime>
@@ -101,14 +102,64 @@ QString recentLog(HostDeployer &host, const QString &service)
     return output(host.runShell(command, kCommandTimeout));
 }
 
+// Prometheus' own view of its targets, through this host's SSH connection to its loopback.
+QList<ScrapeTarget> scrapeTargets(HostDeployer &host)
+{
+    const QByteArray request = "GET /api/v1/targets?state=active HTTP/1.0\r\nHost: localhost:9090\r\n\r\n";
+    const Result<QByteArray> raw = host.connection().forward(
+        QStringLiteral("127.0.0.1"), 9090, request, ForwardOptions{std::chrono::seconds(10), 4 * 1024 * 1024},
+        host.cancelToken());
+    if (!raw)
+        return {};
+    const Result<HttpAnswer> answer = parseHttpAnswer(*raw);
+    return answer && answer->status == 200 ? HostRules::parseScrapeTargets(answer->body)
+                                           : QList<ScrapeTarget>();
+}
+
+// From the slurmctld container (it shares the host's network), a TCP connection to each
+// slurmd's port 6818, all at once, 3 s each: "open", "refused" or "timeout" per address.
+QHash<QString, PortReach> slurmdReach(HostDeployer &host, const QList<std::pair<QString, QString>> &slurmds)
+{
+    QStringList addresses;
+    for (const auto &entry : slurmds)
+        addresses << Shell::quote(entry.second);
+    if (addresses.isEmpty())
+        return {};
+    const QString script =
+        QStringLiteral(
+            "for a in %1; do (if timeout 3 bash -c \"exec 3<>/dev/tcp/$a/6818\" 2>/dev/null; then echo "
+            "\"$a open\"; elif [ $? -eq 124 ]; then echo \"$a timeout\"; else echo \"$a refused\"; fi) & "
+            "done; wait")
+            .arg(addresses.join(u' '));
+    const Result<ExecResult> ran =
+        host.runArgv(host.compose().exec(QStringLiteral("slurmctld"),
+                                         {QStringLiteral("bash"), QStringLiteral("-c"), script}),
+                     kCommandTimeout);
+    QHash<QString, QString> byAddress;
+    for (const QString &line : output(ran).split(u'\n', Qt::SkipEmptyParts))
+        byAddress.insert(line.section(u' ', 0, 0), line.section(u' ', 1, 1));
+    QHash<QString, PortReach> reach;
+    for (const auto &[name, address] : slurmds) {
+        const QString answer = byAddress.value(address);
+        if (answer == u"open")
+            reach.insert(name, PortReach::Open);
+        else if (answer == u"timeout")
+            reach.insert(name, PortReach::TimedOut);
+        else if (answer == u"refused")
+            reach.insert(name, PortReach::Refused);
+    }
+    return reach;
+}
+
 } // namespace
 
-HostEvidence collect(HostDeployer &host, bool controller)
+HostEvidence collect(HostDeployer &host, const Scope &scope)
 {
     HostEvidence evidence;
     evidence.host = host.plan().hostName;
     evidence.services = host.plan().services;
-    evidence.controller = controller;
+    evidence.controller = scope.controller;
+    evidence.networkAddress = host.plan().networkAddress;
     evidence.directory = host.plan().directory;
     evidence.platform = host.plan().platform;
     evidence.listeningPorts = host.fingerprint().listeningPorts;
@@ -137,6 +188,11 @@ HostEvidence collect(HostDeployer &host, bool controller)
     evidence.clockOffsetSeconds = clockOffset(host);
     evidence.disks = disks(host);
     evidence.imageArchitectures = imageArchitectures(host);
+    if (evidence.serviceStates.value(QStringLiteral("prometheus")).startsWith(QLatin1String("running ")))
+        evidence.scrapeTargets = scrapeTargets(host);
+    if (scope.controller &&
+        evidence.serviceStates.value(QStringLiteral("slurmctld")).startsWith(QLatin1String("running ")))
+        evidence.slurmdReach = slurmdReach(host, scope.slurmdAddresses);
     return evidence;
 }
 

@@ -4,6 +4,9 @@
 #include "plan/ServicePorts.h"
 
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QObject>
 #include <QRegularExpression>
 
@@ -367,7 +370,110 @@ void addMungeLogFindings(const QList<HostEvidence> &hosts, QList<Finding> &findi
     }
 }
 
+QString serviceOfJob(const QString &job)
+{
+    if (job == u"node")
+        return QStringLiteral("node-exporter");
+    if (job == u"gpu")
+        return QStringLiteral("gpu-exporter");
+    return job; // "prometheus"
+}
+
+QString firewallFix(const QString &host, int port, const QString &from, const QString &fromAddress)
+{
+    return QObject::tr("Allow TCP port %2 on %1 from %3 (%4). ufw: sudo ufw allow from %4 to any port %2 "
+                       "proto tcp; firewalld: sudo firewall-cmd --permanent --add-port=%2/tcp && sudo "
+                       "firewall-cmd --reload; QNAP: Control Panel → Security → Allow/Deny List")
+        .arg(host)
+        .arg(port)
+        .arg(from, fromAddress.isEmpty() ? QObject::tr("its address") : fromAddress);
+}
+
+// Prometheus' targets that are down while their exporter's container runs (a stopped one is
+// the service rule's): the port is closed or blocked between the two hosts.
+void addScrapeFindings(const QList<HostEvidence> &hosts, QList<Finding> &findings)
+{
+    for (const HostEvidence &prometheus : hosts) {
+        for (const ScrapeTarget &target : prometheus.scrapeTargets) {
+            const HostEvidence *subject = findHost(hosts, target.node);
+            const QString service = serviceOfJob(target.job);
+            if (target.up || !subject || !subject->unreachable.isEmpty() ||
+                !isRunning(subject->serviceStates.value(service)))
+                continue;
+            const int port = target.instance.section(u':', -1).toInt();
+            Finding finding = hostFinding(*subject, QStringLiteral("prometheus-target-down"));
+            finding.severity = Finding::Severity::Warning;
+            finding.service = service;
+            finding.cause =
+                QObject::tr("Prometheus on %1 cannot scrape %2 on %3 (%4), though its container runs: "
+                            "the charts have nothing of %3.")
+                    .arg(prometheus.host, service, subject->host, target.instance);
+            finding.evidence = target.lastError.left(300);
+            const bool refused = target.lastError.contains(QLatin1String("refused"));
+            finding.fix =
+                refused ? QObject::tr("slurmdeck-cli services %1 restart %2 (nothing answers on port %3)")
+                              .arg(subject->host, service)
+                              .arg(port)
+                        : firewallFix(subject->host, port, prometheus.host, prometheus.networkAddress);
+            findings << finding;
+        }
+    }
+}
+
+// Hosts whose slurmd runs but whose port 6818 the controller cannot open.
+void addReachFindings(const QList<HostEvidence> &hosts, QList<Finding> &findings)
+{
+    for (const HostEvidence &controller : hosts) {
+        for (auto it = controller.slurmdReach.cbegin(); it != controller.slurmdReach.cend(); ++it) {
+            const HostEvidence *subject = findHost(hosts, it.key());
+            if (it.value() == PortReach::Open || !subject || !subject->unreachable.isEmpty() ||
+                !isRunning(subject->serviceStates.value(QStringLiteral("slurmd"))))
+                continue;
+            Finding finding = hostFinding(*subject, QStringLiteral("port-blocked"));
+            finding.node = subject->host;
+            finding.service = QStringLiteral("slurmd");
+            finding.cause =
+                QObject::tr("slurmctld on %1 cannot open TCP port 6818 on %2, though slurmd runs there: "
+                            "a firewall on %2 or between the hosts stops it, so Slurm marks the node not "
+                            "responding.")
+                    .arg(controller.host, subject->host);
+            finding.evidence =
+                QObject::tr("from the slurmctld container on %1 to %2:6818: %3")
+                    .arg(controller.host,
+                         subject->networkAddress.isEmpty() ? subject->host : subject->networkAddress,
+                         it.value() == PortReach::TimedOut ? QObject::tr("no answer in 3 s (dropped)")
+                                                           : QObject::tr("refused"));
+            finding.fix = firewallFix(subject->host, 6818, controller.host, controller.networkAddress);
+            findings << finding;
+        }
+    }
+}
+
 } // namespace
+
+QList<ScrapeTarget> parseScrapeTargets(const QByteArray &json)
+{
+    QList<ScrapeTarget> targets;
+    const QJsonObject root = QJsonDocument::fromJson(json).object();
+    if (root.value(QStringLiteral("status")).toString() != u"success")
+        return targets;
+    const QJsonArray active =
+        root.value(QStringLiteral("data")).toObject().value(QStringLiteral("activeTargets")).toArray();
+    for (const QJsonValue &value : active) {
+        const QJsonObject object = value.toObject();
+        const QJsonObject labels = object.value(QStringLiteral("labels")).toObject();
+        ScrapeTarget target;
+        target.job = labels.value(QStringLiteral("job")).toString();
+        target.node = labels.value(QStringLiteral("node")).toString();
+        target.instance = labels.value(QStringLiteral("instance")).toString();
+        target.up =
+            object.value(QStringLiteral("health")).toString() != u"down"; // "unknown": not yet scraped
+        target.lastError = object.value(QStringLiteral("lastError")).toString();
+        if (!target.job.isEmpty())
+            targets << target;
+    }
+    return targets;
+}
 
 MungeFailures mungeFailures(const QString &log)
 {
@@ -470,6 +576,8 @@ QList<Finding> diagnose(const QList<HostEvidence> &hosts)
         addImageFindings(host, findings);
     }
     addMungeLogFindings(hosts, findings);
+    addReachFindings(hosts, findings);
+    addScrapeFindings(hosts, findings);
     return findings;
 }
 

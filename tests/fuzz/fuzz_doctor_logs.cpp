@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // What the doctor reads from a host it does not control: a Slurm daemon's log (munge
-// failures) and df's output, then its host rules over them.
+// failures), df's output and Prometheus' targets, then its host rules over them.
 #include "FuzzInput.h"
 #include "doctor/HostRules.h"
 
@@ -22,6 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     controller.mungeFailures.insert(QStringLiteral("slurmctld"), failures);
     worker.mungeFailures.insert(QStringLiteral("slurmd"), failures);
     worker.disks = HostRules::parseDiskUsage(text, {QStringLiteral("/share/slurmdeck")});
+    controller.scrapeTargets = HostRules::parseScrapeTargets(Fuzz::bytes(data, size));
     (void)HostRules::diagnose({controller, worker});
     return 0;
 }

@@ -7,6 +7,8 @@
 //   restarted with it), worker1's project directory on a full tmpfs;
 // - worker1 planned with four times the memory its engine has (node-size), which --fix
 //   re-plans from the engine's figures, deploys and resumes;
+// - worker2's ports 6818 and 9100 dropped by its firewall (iptables) while slurmd and the
+//   exporter run: named from the controller's side and from Prometheus' targets;
 // - a host's network cut (its veth down);
 // - worker2's munged 10 minutes ahead (libfaketime preloaded), the host's clock right.
 // Each is named with its rule, host and cause; `doctor --fix --yes` starts what was stopped
@@ -135,6 +137,9 @@ private:
         asRoot(QStringLiteral("worker1"),
                QStringLiteral("umount %1 2>/dev/null; rm -rf %2; true").arg(Shell::quote(full), kFullCopy));
         asRoot(QStringLiteral("worker1"), QStringLiteral("ip link set eth0 up"));
+        asRoot(QStringLiteral("worker2"),
+               QStringLiteral("for port in 6818 9100; do while iptables -D INPUT -p tcp "
+                              "--dport $port -j DROP 2>/dev/null; do :; done; done"));
     }
 
 private slots:
@@ -413,6 +418,45 @@ private slots:
         const Lab::CliRun restarted =
             cli({QStringLiteral("services"), worker, QStringLiteral("restart"), QStringLiteral("slurmd")});
         QVERIFY2(restarted.exitCode == 0, restarted.text().constData());
+        waitUntilHealthy();
+    }
+
+    void firewallIsNamed()
+    {
+        const QString worker = QStringLiteral("worker2");
+        QCOMPARE(asRoot(worker, QStringLiteral(
+                                    "iptables -I INPUT -p tcp --dport 6818 -j DROP && iptables -I INPUT -p "
+                                    "tcp --dport 9100 -j DROP")),
+                 0);
+        Lab::CliRun sick;
+        QStringList found;
+        // Prometheus notices at its next scrape (every 15 s, 10 s timeout).
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         sick = cli({QStringLiteral("doctor"), QStringLiteral("--json")});
+                         found = rulesOf(sick);
+                         return found.contains(QStringLiteral("prometheus-target-down ") + worker);
+                     },
+                     90000),
+                 sick.text().constData());
+        undoHostFaults();
+        QHash<QString, QJsonObject> findings;
+        rulesOf(sick, &findings);
+        QCOMPARE(found.mid(0, 2), (QStringList{QStringLiteral("port-blocked ") + worker,
+                                               QStringLiteral("prometheus-target-down ") + worker}));
+        for (const QString &other : found.mid(2))
+            QCOMPARE(other, QStringLiteral("node-not-responding ") + worker);
+        const QString controllerAddress = m_lab.primary().address;
+        QVERIFY2(
+            findings.value(QStringLiteral("port-blocked ") + worker)[QStringLiteral("fix")]
+                .toString()
+                .contains(QStringLiteral("sudo ufw allow from %1 to any port 6818").arg(controllerAddress)),
+            sick.text().constData());
+        QVERIFY2(
+            findings.value(QStringLiteral("prometheus-target-down ") + worker)[QStringLiteral("evidence")]
+                .toString()
+                .contains(QLatin1String("deadline exceeded")),
+            sick.text().constData());
         waitUntilHealthy();
     }
 

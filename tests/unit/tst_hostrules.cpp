@@ -299,6 +299,64 @@ private slots:
                  qPrintable(findings.first().evidence));
     }
 
+    // The lab's sandbox with worker1's exporter stopped and worker2's port 9100 dropped by
+    // iptables (tests/data/doctor/prometheus-targets.json).
+    void scrapeTargetsDown()
+    {
+        const QList<ScrapeTarget> targets =
+            HostRules::parseScrapeTargets(fixture("prometheus-targets.json").toUtf8());
+        QCOMPARE(targets.size(), 5);
+        QStringList down;
+        for (const ScrapeTarget &target : targets) {
+            if (!target.up)
+                down << target.job + u' ' + target.node + u' ' + target.instance;
+        }
+        QCOMPARE(down, (QStringList{QStringLiteral("node worker1 10.213.7.12:9100"),
+                                    QStringLiteral("node worker2 10.213.7.14:9100")}));
+        QList<HostEvidence> hosts = cluster();
+        hosts[0].scrapeTargets = targets;
+        hosts[0].networkAddress = QStringLiteral("10.213.7.11");
+        hosts[1].host = QStringLiteral("worker1");
+        hosts[1].serviceStates.insert(QStringLiteral("node-exporter"), QStringLiteral("exited 0"));
+        hosts[1].listeningPorts.erase(9100);
+        hosts[2].host = QStringLiteral("worker2");
+        const QList<Finding> findings = HostRules::diagnose(hosts);
+        // worker1's stopped exporter is the service rule's; worker2's runs, so its port is blocked.
+        QCOMPARE(rulesOf(findings), (QStringList{QStringLiteral("service-stopped worker1"),
+                                                 QStringLiteral("prometheus-target-down worker2")}));
+        const Finding &blocked = findings.at(1);
+        QCOMPARE(blocked.severity, Finding::Severity::Warning);
+        QCOMPARE(blocked.service, QStringLiteral("node-exporter"));
+        QVERIFY2(blocked.evidence.contains(QLatin1String("context deadline exceeded")),
+                 qPrintable(blocked.evidence));
+        QVERIFY2(blocked.fix.contains(QLatin1String("sudo ufw allow from 10.213.7.11 to any port 9100")),
+                 qPrintable(blocked.fix));
+        for (const char *garbage :
+             {"", "{}", "[1,2]", "{\"status\":\"success\",\"data\":{\"activeTargets\":[1]}}"})
+            QCOMPARE(HostRules::parseScrapeTargets(garbage).size(), 0);
+    }
+
+    void slurmdPortBlockedFromTheController()
+    {
+        QList<HostEvidence> hosts = cluster();
+        hosts[0].networkAddress = QStringLiteral("10.0.0.1");
+        hosts[1].networkAddress = QStringLiteral("10.0.0.2");
+        hosts[0].slurmdReach = {{QStringLiteral("primary"), PortReach::Open},
+                                {QStringLiteral("gpu"), PortReach::TimedOut},
+                                {QStringLiteral("nas"), PortReach::Refused}};
+        hosts[2].serviceStates.insert(QStringLiteral("slurmd"), QStringLiteral("exited 0"));
+        hosts[2].listeningPorts.erase(6818);
+        const QList<Finding> findings = HostRules::diagnose(hosts);
+        // nas refuses because its slurmd is stopped: that is the service rule's.
+        QCOMPARE(rulesOf(findings),
+                 (QStringList{QStringLiteral("service-stopped nas"), QStringLiteral("port-blocked gpu")}));
+        const Finding &blocked = findings.at(1);
+        QCOMPARE(blocked.node, QStringLiteral("gpu"));
+        QVERIFY2(blocked.evidence.contains(QLatin1String("10.0.0.2:6818: no answer in 3 s")),
+                 qPrintable(blocked.evidence));
+        QVERIFY2(blocked.fix.contains(QLatin1String("port 6818 proto tcp")), qPrintable(blocked.fix));
+    }
+
     void imageOfAnotherArchitecture()
     {
         QList<HostEvidence> hosts = cluster();
