@@ -5,6 +5,7 @@
 #include "doctor/Diagnosis.h"
 #include "doctor/HostChecks.h"
 #include "doctor/HostRules.h"
+#include "doctor/PlannedFiles.h"
 #include "doctor/SnapshotRules.h"
 #include "slurm/SlurmMonitor.h"
 
@@ -78,7 +79,9 @@ void DoctorCommand::start(const CliContext &context)
 
 void DoctorCommand::diagnoseHosts(const ClusterSnapshot &snapshot)
 {
-    auto *checks = new HostChecks(plan(), targets(), hostKeys(), credentials(), this);
+    // The files a deploy would write now (not the secrets), to find those changed by hand.
+    const Result<ClusterPlan> planned = PlannedFiles::withoutSecrets(cluster(), plan());
+    auto *checks = new HostChecks(planned ? *planned : plan(), targets(), hostKeys(), credentials(), this);
     checks->run(this, [this, snapshot](const HostChecks::Report &report) {
         m_facts = report.figures;
         this->report(Diagnosis::combine(HostRules::diagnose(report.evidence),
@@ -118,13 +121,16 @@ void DoctorCommand::report(const QList<Finding> &findings)
         for (const Finding &finding : findings) {
             if (finding.autoFix == Finding::AutoFix::None)
                 continue;
-            // Started while another program holds its port, it would stop again at once.
+            // Started while another program holds its port or another container its name, it
+            // would stop again at once, or not start.
             const bool portTaken = std::any_of(findings.cbegin(), findings.cend(), [&](const Finding &other) {
-                return other.rule == u"port-taken" && other.host == finding.host &&
-                       other.service == finding.service;
+                return (other.rule == u"port-taken" || other.rule == u"foreign-container") &&
+                       other.host == finding.host && other.service == finding.service;
             });
             if (portTaken)
-                err() << tr("Not starting %1 on %2: another program holds its port (see port-taken).\n")
+                err() << tr("Not starting %1 on %2: another program holds its port or its container's name "
+                            "(see "
+                            "above).\n")
                              .arg(finding.service, finding.host);
             else
                 m_toFix << finding;

@@ -2,6 +2,7 @@
 #include "LiveCluster.h"
 
 #include "SlurmOperations.h"
+#include "doctor/PlannedFiles.h"
 #include "session/ClusterSession.h"
 #include "slurm/SlurmActions.h"
 #include "slurm/SlurmEndpoint.h"
@@ -51,7 +52,7 @@ void LiveCluster::start(const Cluster &cluster)
     // Where the controller is and who logs in there: no secret is needed (the keychain is not
     // touched, nothing is created there for a cluster never deployed).
     const ClusterSession session(cluster, m_ssh, m_hostKeys, m_credentials);
-    session.locate(this, [this, generation](Result<ClusterSession::Located> located) {
+    session.locate(this, [this, generation, cluster](Result<ClusterSession::Located> located) {
         if (generation != m_generation)
             return; // another cluster was opened meanwhile
         m_connecting = false;
@@ -63,8 +64,11 @@ void LiveCluster::start(const Cluster &cluster)
             return;
         }
         m_user = located->loginUsers.value(endpoint->controllerHost);
-        m_hostChecks = new HostChecks(located->topology.withoutFiles(), located->targets, m_hostKeys,
-                                      m_credentials, this);
+        // The doctor compares the files a deploy would write now (not the secrets) with the hosts'.
+        const ClusterPlan topology = located->topology.withoutFiles();
+        const Result<ClusterPlan> planned = PlannedFiles::withoutSecrets(cluster, topology);
+        m_hostChecks =
+            new HostChecks(planned ? *planned : topology, located->targets, m_hostKeys, m_credentials, this);
         m_monitor = new SlurmMonitor(std::move(endpoint).value(), m_hostKeys, m_credentials, this);
         if (m_interval.count() > 0)
             m_monitor->setInterval(m_interval);

@@ -55,15 +55,18 @@ void HostChecks::run(QObject *context, std::function<void(const Report &)> done)
         const QStringList services = m_queue->hostPlan(host)->services;
         const bool controller = report->controllers.contains(host);
         const HostProbe::Scope scope{controller, controller ? slurmds : QList<std::pair<QString, QString>>()};
-        m_queue->run<Probed>(
+        // Shared, not moved through the Result: the evidence is large (and GCC 12 then warns
+        // about a variant it cannot follow).
+        m_queue->run<std::shared_ptr<Probed>>(
             host, context,
-            [scope](HostDeployer &deployer) -> Result<Probed> {
-                return Probed{HostProbe::collect(deployer, scope), detectedFacts(deployer.fingerprint())};
+            [scope](HostDeployer &deployer) -> Result<std::shared_ptr<Probed>> {
+                return std::make_shared<Probed>(
+                    Probed{HostProbe::collect(deployer, scope), detectedFacts(deployer.fingerprint())});
             },
-            [report, remaining, done, i, host, services, controller](Result<Probed> probed) {
+            [report, remaining, done, i, host, services, controller](Result<std::shared_ptr<Probed>> probed) {
                 if (probed) {
-                    report->evidence[i] = probed->evidence;
-                    report->figures.insert(host, probed->figures);
+                    report->evidence[i] = (*probed)->evidence;
+                    report->figures.insert(host, (*probed)->figures);
                 } else {
                     report->evidence[i] =
                         HostProbe::unreachable(host, services, controller, probed.error().toString());

@@ -85,6 +85,13 @@ struct HostEvidence
     QHash<QString, QString> imageArchitectures; // image -> its architecture, normalised
 
     QString networkAddress; // how the other hosts reach it (NodeAddr, scrape targets)
+    // Deployed files (not the secrets) whose content is not what a deploy would put there now,
+    // and those missing; empty when the plan's files were not given.
+    QStringList changedFiles;
+    QStringList missingFiles;
+    // Service -> the container holding the name Compose gives it that belongs to another
+    // project (or none): "name (project X)".
+    QHash<QString, QString> foreignContainers;
     // On the host that runs Prometheus: its scrape targets (empty: not asked, or no answer).
     QList<ScrapeTarget> scrapeTargets;
     // On the controller: slurmd host -> whether slurmctld's container reaches its port 6818.

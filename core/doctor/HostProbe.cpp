@@ -6,6 +6,7 @@
 #include "metrics/HttpMessage.h"
 #include "remote/ShellQuote.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 
 namespace SlurmDeck::HostProbe {
@@ -102,6 +103,56 @@ QString recentLog(HostDeployer &host, const QString &service)
     return output(host.runShell(command, kCommandTimeout));
 }
 
+// The plan's files (not the secrets) compared with the host's copies by SHA-256.
+void compareFiles(HostDeployer &host, HostEvidence &evidence)
+{
+    QStringList paths;
+    for (const RenderedFile &file : host.plan().files) {
+        if (!file.secret)
+            paths << file.path;
+    }
+    if (paths.isEmpty())
+        return;
+    const Result<QHash<QString, QString>> present = host.remoteHashes(paths);
+    if (!present)
+        return;
+    for (const RenderedFile &file : host.plan().files) {
+        if (file.secret)
+            continue;
+        const QString remote = present->value(file.path);
+        if (remote.isEmpty())
+            evidence.missingFiles << file.path;
+        else if (remote != QString::fromLatin1(
+                               QCryptographicHash::hash(file.content, QCryptographicHash::Sha256).toHex()))
+            evidence.changedFiles << file.path;
+    }
+}
+
+// Containers named as Compose names this host's services (v1 "P_S_1", v2 "P-S-1") that are
+// not this project's: `up` cannot create ours beside them.
+QHash<QString, QString> foreignContainers(HostDeployer &host)
+{
+    const QString command =
+        Shell::quote(host.fingerprint().dockerPath) +
+        QStringLiteral(" ps -a --format '{{.Names}} {{.Label \"com.docker.compose.project\"}}'");
+    const QString project = host.plan().project.name;
+    QHash<QString, QString> foreign;
+    for (const QString &line :
+         output(host.runShell(command, kCommandTimeout)).split(u'\n', Qt::SkipEmptyParts)) {
+        const QString name = line.section(u' ', 0, 0);
+        const QString owner = line.section(u' ', 1).trimmed();
+        if (owner == project)
+            continue;
+        for (const QString &service : host.plan().services) {
+            if (name == project + u'_' + service + QStringLiteral("_1") ||
+                name == project + u'-' + service + QStringLiteral("-1"))
+                foreign.insert(service, owner.isEmpty() ? QObject::tr("%1 (no Compose project)").arg(name)
+                                                        : QObject::tr("%1 (project %2)").arg(name, owner));
+        }
+    }
+    return foreign;
+}
+
 // Prometheus' own view of its targets, through this host's SSH connection to its loopback.
 QList<ScrapeTarget> scrapeTargets(HostDeployer &host)
 {
@@ -188,6 +239,8 @@ HostEvidence collect(HostDeployer &host, const Scope &scope)
     evidence.clockOffsetSeconds = clockOffset(host);
     evidence.disks = disks(host);
     evidence.imageArchitectures = imageArchitectures(host);
+    compareFiles(host, evidence);
+    evidence.foreignContainers = foreignContainers(host);
     if (evidence.serviceStates.value(QStringLiteral("prometheus")).startsWith(QLatin1String("running ")))
         evidence.scrapeTargets = scrapeTargets(host);
     if (scope.controller &&

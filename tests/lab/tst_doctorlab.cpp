@@ -9,6 +9,8 @@
 //   re-plans from the engine's figures, deploys and resumes;
 // - worker2's ports 6818 and 9100 dropped by its firewall (iptables) while slurmd and the
 //   exporter run: named from the controller's side and from Prometheus' targets;
+// - slurm.conf changed by hand on worker1, and a container of no project holding the name of
+//   worker2's node exporter: --fix leaves that service alone, deploy puts both right;
 // - a host's network cut (its veth down);
 // - worker2's munged 10 minutes ahead (libfaketime preloaded), the host's clock right.
 // Each is named with its rule, host and cause; `doctor --fix --yes` starts what was stopped
@@ -457,6 +459,58 @@ private slots:
                 .toString()
                 .contains(QLatin1String("deadline exceeded")),
             sick.text().constData());
+        waitUntilHealthy();
+    }
+
+    void driftIsNamed()
+    {
+        const QString conf =
+            Shell::quote(directoryOf(QStringLiteral("worker1")) + QStringLiteral("/etc/slurm/slurm.conf"));
+        QCOMPARE(asRoot(QStringLiteral("worker1"), QStringLiteral("echo '# tuned by hand' >> %1").arg(conf)),
+                 0);
+        const QString worker = QStringLiteral("worker2");
+        const QString exporter = containerOf(worker, QStringLiteral("node-exporter"));
+        QString name;
+        asRoot(worker,
+               QStringLiteral("%1 inspect --format '{{.Name}}' %2")
+                   .arg(Shell::quote(host(worker).docker), exporter),
+               &name);
+        name = name.trimmed().remove(0, 1); // "/slurmdeck-doctortest_node-exporter_1"
+        QVERIFY2(name.contains(QLatin1String("node-exporter")), qPrintable(name));
+        QCOMPARE(
+            asRoot(worker,
+                   QStringLiteral("%1 rm -f %2 >/dev/null && %1 run -d --name %3 --entrypoint sleep %4 900 "
+                                  ">/dev/null")
+                       .arg(Shell::quote(host(worker).docker), exporter, name, m_lab.plan.monitoringImage)),
+            0);
+        const Lab::CliRun sick = cli({QStringLiteral("doctor"), QStringLiteral("--json")});
+        QHash<QString, QJsonObject> findings;
+        const QStringList found = rulesOf(sick, &findings);
+        QStringList expected{QStringLiteral("file-drift worker1"), QStringLiteral("service-stopped worker2"),
+                             QStringLiteral("foreign-container worker2")};
+        // Prometheus may have noticed the exporter gone already.
+        if (found.contains(QStringLiteral("prometheus-target-down worker2")))
+            expected << QStringLiteral("prometheus-target-down worker2");
+        QCOMPARE(found, expected);
+        QCOMPARE(findings.value(QStringLiteral("file-drift worker1"))[QStringLiteral("evidence")].toString(),
+                 QStringLiteral("changed: etc/slurm/slurm.conf"));
+        QVERIFY2(findings.value(QStringLiteral("foreign-container worker2"))[QStringLiteral("evidence")]
+                     .toString()
+                     .startsWith(name + QStringLiteral(" (no Compose project)")),
+                 sick.text().constData());
+        const Lab::CliRun fixed =
+            cli({QStringLiteral("doctor"), QStringLiteral("--fix"), QStringLiteral("--yes")});
+        QVERIFY2(fixed.err.contains(QStringLiteral("Not starting node-exporter on worker2")),
+                 fixed.text().constData());
+
+        QCOMPARE(
+            asRoot(worker,
+                   QStringLiteral("%1 rm -f %2 >/dev/null").arg(Shell::quote(host(worker).docker), name)),
+            0);
+        const Lab::CliRun deployed = cli({QStringLiteral("deploy"), QStringLiteral("--yes"),
+                                          QStringLiteral("--images"), QStringLiteral("present")},
+                                         600000);
+        QVERIFY2(deployed.exitCode == 0, deployed.text().constData());
         waitUntilHealthy();
     }
 

@@ -357,6 +357,26 @@ private slots:
         QVERIFY2(blocked.fix.contains(QLatin1String("port 6818 proto tcp")), qPrintable(blocked.fix));
     }
 
+    void filesChangedByHandAndForeignContainers()
+    {
+        QList<HostEvidence> hosts = cluster();
+        hosts[1].changedFiles = {QStringLiteral("etc/slurm/slurm.conf")};
+        hosts[1].missingFiles = {QStringLiteral("etc/slurm/cgroup.conf")};
+        hosts[2].foreignContainers.insert(QStringLiteral("node-exporter"),
+                                          QStringLiteral("slurmdeck-lab_node-exporter_1 (project other)"));
+        const QList<Finding> findings = HostRules::diagnose(hosts);
+        QCOMPARE(rulesOf(findings),
+                 (QStringList{QStringLiteral("file-drift gpu"), QStringLiteral("foreign-container nas")}));
+        QCOMPARE(findings.at(0).severity, Finding::Severity::Warning);
+        QCOMPARE(findings.at(0).evidence,
+                 QStringLiteral("changed: etc/slurm/slurm.conf; missing: etc/slurm/cgroup.conf"));
+        QVERIFY2(findings.at(0).fix.startsWith(QLatin1String("slurmdeck-cli plan --diff")),
+                 qPrintable(findings.at(0).fix));
+        QCOMPARE(findings.at(1).service, QStringLiteral("node-exporter"));
+        QVERIFY2(findings.at(1).fix.contains(QLatin1String("docker rm -f slurmdeck-lab_node-exporter_1")),
+                 qPrintable(findings.at(1).fix));
+    }
+
     void imageOfAnotherArchitecture()
     {
         QList<HostEvidence> hosts = cluster();
