@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // slurmdeck-cli doctor on the lab's four hosts with faults made for real (issue 17), as a user
 // runs it, its secrets in a real keyring:
-// - Slurm's side: a drained node, a job that can run only there, slurmdbd stopped;
+// - Slurm's side: a drained node, a job that can run only there, a job asking for more CPUs
+//   than any node has, slurmdbd stopped;
 // - the hosts' side, all at once: the node exporter stopped on primary, slurmd stopped on
 //   worker2 with another program on its port 6818, a munge key replaced on nas1 (its slurmd
 //   restarted with it), worker1's project directory on a full tmpfs;
@@ -206,6 +207,14 @@ private slots:
                      },
                      30000),
                  qPrintable(slurm(QStringLiteral("squeue"))));
+        // A job asking for more CPUs than any node has: Slurm refuses that at submission, but
+        // takes it as an update of a held job (and says "not available now"), as it keeps one
+        // whose node shrank.
+        const QString huge =
+            slurm(QStringLiteral("sbatch --parsable --hold -t 5 --wrap 'sleep 1'")).section(u';', 0, 0);
+        slurm(QStringLiteral("scontrol update JobId=%1 NumCPUs=64; scontrol release %1").arg(huge));
+        QVERIFY2(slurm(QStringLiteral("squeue -h -j %1 -o %C").arg(huge)) == u"64",
+                 qPrintable(slurm(QStringLiteral("scontrol show job ") + huge)));
         QCOMPARE(
             cli({QStringLiteral("services"), primary, QStringLiteral("stop"), QStringLiteral("slurmdbd")})
                 .exitCode,
@@ -216,7 +225,12 @@ private slots:
         QCOMPARE(rulesOf(sick, &findings),
                  (QStringList{QStringLiteral("service-stopped ") + primary,
                               QStringLiteral("accounting-missing "), QStringLiteral("node-drained ") + node,
-                              QStringLiteral("job-waits-for-unavailable-nodes ") + node}));
+                              QStringLiteral("job-waits-for-unavailable-nodes ") + node,
+                              QStringLiteral("job-too-large ")}));
+        QVERIFY2(
+            findings.value(QStringLiteral("job-too-large "))[QStringLiteral("cause")].toString().contains(
+                QStringLiteral("Job %1 (wrap) asks for 64 CPUs").arg(huge)),
+            sick.text().constData());
         QVERIFY2(findings.value(QStringLiteral("node-drained ") + node)[QStringLiteral("evidence")]
                      .toString()
                      .contains(QLatin1String("doctor test")),
@@ -225,7 +239,7 @@ private slots:
                      .toString(),
                  QStringLiteral("slurmdbd"));
 
-        slurm(QStringLiteral("scancel %1").arg(job));
+        slurm(QStringLiteral("scancel %1 %2").arg(job, huge));
         QCOMPARE(cli({QStringLiteral("nodes"), QStringLiteral("resume"), node}).exitCode, 0);
         QCOMPARE(
             cli({QStringLiteral("services"), primary, QStringLiteral("start"), QStringLiteral("slurmdbd")})
