@@ -6,6 +6,7 @@
 // it. The job it waited for ends COMPLETED. rotate-munge-key puts a new key on every host and
 // in the keychain, and every node is idle again. Real sshd, Docker and Slurm; the CLI as a
 // user runs it, with its secrets in a real keyring.
+#include "LabCli.h"
 #include "LabCluster.h"
 #include "ResultTesting.h"
 #include "secrets/ClusterSecrets.h"
@@ -30,53 +31,19 @@ class TestCliHostsLab final : public QObject
     Q_OBJECT
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-        // stderr first, then the end of stdout: QTest cuts long messages, and the error is what
-        // a failure needs.
-        [[nodiscard]] QByteArray text() const
-        {
-            return (QStringLiteral("exit %1; stderr: ").arg(exitCode) + err.right(1500) +
-                    QStringLiteral("\n--- end of stdout:\n") + out.right(2500))
-                .toUtf8();
-        }
-    };
+    using Run = Lab::CliRun;
 
     Lab::LabCluster m_lab;
 
-    // Starts slurmdeck-cli on the test's cluster as its user (own HOME, no agent).
+    // slurmdeck-cli on the test's cluster as its user (own HOME, no agent).
     void startCli(QProcess &process, const QStringList &arguments) const
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("HOME"), m_lab.home.path());
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_lab.home.filePath(QStringLiteral(".config")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_lab.home.filePath(QStringLiteral(".local/share")));
-        env.remove(QStringLiteral("SSH_AUTH_SOCK"));
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(SLURMDECK_CLI_EXE),
-                      QStringList{QStringLiteral("--cluster"), m_lab.clusterFile()} + arguments +
-                          QStringList{QStringLiteral("--ssh-config"), m_lab.sshConfig()});
+        Lab::startCli(process, m_lab, QStringLiteral(SLURMDECK_CLI_EXE), arguments);
     }
 
     Run cli(const QStringList &arguments, int timeoutMs) const
     {
-        QProcess process;
-        startCli(process, arguments);
-        process.closeWriteChannel(); // no terminal: confirmations need --yes
-        Run run;
-        if (!process.waitForFinished(timeoutMs)) {
-            process.kill();
-            process.waitForFinished();
-            run.err = QStringLiteral("timed out\n");
-        } else {
-            run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-        }
-        run.out += QString::fromUtf8(process.readAllStandardOutput());
-        run.err += QString::fromUtf8(process.readAllStandardError());
-        return run;
+        return Lab::runCli(m_lab, QStringLiteral(SLURMDECK_CLI_EXE), arguments, timeoutMs);
     }
 
     QString slurm(const QString &command) const { return m_lab.slurm(command); }

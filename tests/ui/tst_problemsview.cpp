@@ -3,10 +3,10 @@
 // output (tests/data/slurm/22.05: drained, down and silent nodes, jobs that wait), the hosts'
 // side from a host check in which node06's host did not answer; the details of a selected
 // problem; the host check asked for once when the view opens, and again on Refresh.
+#include "CapturedSnapshot.h"
 #include "MainWindow.h"
 #include "doctor/SnapshotRules.h"
 #include "models/FindingsModel.h"
-#include "slurm/SlurmQueries.h"
 #include "views/ProblemsView.h"
 #include "widgets/EmptyStatePanel.h"
 
@@ -20,28 +20,10 @@
 #include <QToolButton>
 
 using namespace SlurmDeck;
+using SlurmDeck::Testing::capturedSnapshot;
 using namespace SlurmDeck::Ui;
 
 namespace {
-
-QByteArray fixture(const char *name)
-{
-    QFile file(QStringLiteral(SLURMDECK_TEST_DATA_DIR "/slurm/22.05/") + QLatin1String(name));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", name);
-    return file.readAll();
-}
-
-ClusterSnapshot capturedSnapshot()
-{
-    const SlurmVersion version{22, 5, 8};
-    ClusterSnapshot snapshot;
-    snapshot.nodes = SlurmQueries::parseNodes(fixture("nodes.txt"), version)->items;
-    snapshot.partitions = SlurmQueries::parsePartitions(fixture("partitions.txt"), version)->items;
-    snapshot.jobs = SlurmQueries::parseJobs(fixture("jobs.txt"), version)->items;
-    snapshot.ssh.ok = snapshot.controller.ok = snapshot.accounting.ok = true;
-    return snapshot;
-}
 
 HostChecks::Report node06Unreachable()
 {

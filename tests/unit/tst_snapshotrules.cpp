@@ -2,34 +2,16 @@
 // The doctor's snapshot rules on what real Slurm 22.05 printed (tests/data/slurm/22.05: a
 // drained, a down, a not responding node; jobs pending for a drained node, a down node and a
 // down partition), and on the states a few faults give.
+#include "CapturedSnapshot.h"
 #include "doctor/SnapshotRules.h"
-#include "slurm/SlurmQueries.h"
 
 #include <QFile>
 #include <QTest>
 
 using namespace SlurmDeck;
+using SlurmDeck::Testing::capturedSnapshot;
 
 namespace {
-
-QByteArray fixture(const char *name)
-{
-    QFile file(QStringLiteral(SLURMDECK_TEST_DATA_DIR "/slurm/22.05/") + QLatin1String(name));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", name);
-    return file.readAll();
-}
-
-ClusterSnapshot capturedSnapshot()
-{
-    const SlurmVersion version{22, 5, 8};
-    ClusterSnapshot snapshot;
-    snapshot.nodes = SlurmQueries::parseNodes(fixture("nodes.txt"), version)->items;
-    snapshot.partitions = SlurmQueries::parsePartitions(fixture("partitions.txt"), version)->items;
-    snapshot.jobs = SlurmQueries::parseJobs(fixture("jobs.txt"), version)->items;
-    snapshot.ssh.ok = snapshot.controller.ok = snapshot.accounting.ok = true;
-    return snapshot;
-}
 
 // The captured cluster's nodes, all healthy and idle.
 void makeNodesIdle(ClusterSnapshot &snapshot)
