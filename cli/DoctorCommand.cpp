@@ -46,8 +46,9 @@ void DoctorCommand::start(const CliContext &context)
         QStringLiteral("json"),
         tr("Print the findings as JSON: rule, severity, host, node, cause, evidence, fix, automatic."));
     const QCommandLineOption fix(QStringLiteral("fix"),
-                                 tr("Make the fixes SlurmDeck can make itself (start a stopped service), "
-                                    "asking before each."));
+                                 tr("Make the fixes SlurmDeck can make itself, asking before each: start a "
+                                    "stopped service; re-plan a node Slurm refused for its size from its "
+                                    "engine's figures, deploy, resume it."));
     const QCommandLineOption yes(QStringLiteral("yes"), tr("With --fix: do not ask."));
     parser.addOptions({json, fix, yes});
     if (!parse(context, parser, QStringLiteral("doctor"),

@@ -2,6 +2,7 @@
 #include "LiveCluster.h"
 
 #include "SlurmOperations.h"
+#include "deploy/ServiceControl.h"
 #include "doctor/PlannedFiles.h"
 #include "session/ClusterSession.h"
 #include "slurm/SlurmActions.h"
@@ -19,6 +20,7 @@ LiveCluster::~LiveCluster()
     ++m_generation;
     m_operations.reset();
     delete m_hostChecks;
+    delete m_serviceControl;
     delete m_actions;
     delete m_monitor;
 }
@@ -26,6 +28,23 @@ LiveCluster::~LiveCluster()
 bool LiveCluster::hasAccounting() const
 {
     return m_monitor && m_monitor->endpoint().accounting;
+}
+
+bool LiveCluster::startService(const QString &host, const QString &service, QObject *context,
+                               std::function<void(const QString &error)> done)
+{
+    if (!m_serviceControl)
+        return false;
+    auto *watch = new QObject(context);
+    connect(m_serviceControl, &ServiceControl::actionFinished, watch,
+            [watch, host, service, done](const ServiceActionReport &report) {
+                if (report.host != host || report.services != QStringList{service})
+                    return;
+                watch->deleteLater();
+                done(report.error ? report.error->toString() : QString());
+            });
+    m_serviceControl->runAction(host, ServiceAction::Start, {service});
+    return true;
 }
 
 bool LiveCluster::checkHosts(QObject *context, std::function<void(const HostChecks::Report &)> done)
@@ -69,6 +88,7 @@ void LiveCluster::start(const Cluster &cluster)
         const Result<ClusterPlan> planned = PlannedFiles::withoutSecrets(cluster, topology);
         m_hostChecks =
             new HostChecks(planned ? *planned : topology, located->targets, m_hostKeys, m_credentials, this);
+        m_serviceControl = new ServiceControl(topology, located->targets, m_hostKeys, m_credentials, this);
         m_monitor = new SlurmMonitor(std::move(endpoint).value(), m_hostKeys, m_credentials, this);
         if (m_interval.count() > 0)
             m_monitor->setInterval(m_interval);
@@ -97,6 +117,7 @@ void LiveCluster::stop()
         m_monitor->deleteLater();
     }
     delete m_hostChecks; // cancels what runs; its answers are dropped
+    delete m_serviceControl;
     m_actions = nullptr;
     m_monitor = nullptr;
     m_user.clear();

@@ -17,6 +17,7 @@
 
 namespace SlurmDeck {
 class CredentialPrompt;
+class ServiceControl;
 class HostKeyPrompt;
 } // namespace SlurmDeck
 
@@ -59,6 +60,10 @@ public:
     // The doctor's look at every host (HostChecks, over connections of its own); `done` on
     // this thread, not after `context` is gone. False while not connected: nothing runs.
     bool checkHosts(QObject *context, std::function<void(const SlurmDeck::HostChecks::Report &)> done);
+    // Starts `service` on `host` (the doctor's fix for a stopped one); `done` gets the error,
+    // empty on success. False while not connected: nothing runs.
+    bool startService(const QString &host, const QString &service, QObject *context,
+                      std::function<void(const QString &error)> done);
 
 signals:
     // The monitor runs; operations() is set.
@@ -78,6 +83,7 @@ private:
     QPointer<SlurmMonitor> m_monitor;
     QPointer<SlurmActions> m_actions;
     QPointer<SlurmDeck::HostChecks> m_hostChecks;
+    QPointer<SlurmDeck::ServiceControl> m_serviceControl;
     std::shared_ptr<ClusterOperations> m_operations;
     QString m_clusterName;
     QString m_user;

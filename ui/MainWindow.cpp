@@ -358,6 +358,22 @@ void MainWindow::connectLiveCluster()
         if (!started)
             m_problemsView->setHostCheckRunning(false, tr("SlurmDeck is not connected to the cluster yet."));
     });
+    connect(m_problemsView, &ProblemsView::startServiceRequested, this,
+            [this](const QString &host, const QString &service) {
+                statusBar()->showMessage(tr("Starting %1 on %2…").arg(service, host));
+                const QPointer<ProblemsView> view = m_problemsView;
+                const bool started = m_live->startService(
+                    host, service, this, [this, view, host, service](const QString &error) {
+                        statusBar()->showMessage(
+                            error.isEmpty() ? tr("Started %1 on %2.").arg(service, host)
+                                            : tr("Could not start %1 on %2: %3").arg(service, host, error),
+                            15000);
+                        if (view)
+                            view->checkHostsAction()->trigger(); // see whether it stays up
+                    });
+                if (!started)
+                    statusBar()->showMessage(tr("SlurmDeck is not connected to the cluster yet."), 10000);
+            });
     connect(m_live, &LiveCluster::failed, this, [this](const QString &message) {
         const QString why = tr("Cannot monitor this cluster: %1").arg(message);
         m_nodesView->clearCluster(why);
@@ -425,6 +441,7 @@ void MainWindow::setConfirmation(std::shared_ptr<Confirmation> confirmation)
     m_servicesView->setConfirmation(confirmation);
     m_nodesView->setConfirmation(confirmation);
     m_jobsView->setConfirmation(confirmation);
+    m_problemsView->setConfirmation(confirmation);
     m_hostsView->setConfirmation(std::move(confirmation));
 }
 

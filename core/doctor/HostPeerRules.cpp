@@ -2,6 +2,8 @@
 // The host rules over what hosts say about each other: the Slurm daemons' munge failures (at
 // the host they concern), slurmd's port as the controller reaches it, Prometheus' targets.
 #include "doctor/HostRules.h"
+
+#include "common/PrintableText.h"
 #include "doctor/HostRulesSupport.h"
 
 #include <QJsonArray>
@@ -55,8 +57,7 @@ Finding mungeLogFinding(const HostEvidence &logger, const QString &service, cons
         finding.cause =
             QObject::tr("Munge refuses the messages between %1 and %2 (\"%3\"): the munge daemons there "
                         "disagree on the time by more than munge's %4 s, so Slurm cannot talk to %1.")
-                .arg(subject.host, other, failures.reason)
-                .arg(kMungeTtlSeconds);
+                .arg(subject.host, other, failures.reason, QString::number(kMungeTtlSeconds));
         finding.fix = timeSyncFix(subject) + QObject::tr(" Then: %1").arg(restartIt);
     } else if (failures.reason.contains(QLatin1String("Invalid credential"))) {
         finding.rule = QStringLiteral("munge-key-differs");
@@ -161,9 +162,11 @@ void addScrapeFindings(const QList<HostEvidence> &hosts, QList<Finding> &finding
 void addReachFindings(const QList<HostEvidence> &hosts, QList<Finding> &findings)
 {
     for (const HostEvidence &controller : hosts) {
-        for (auto it = controller.slurmdReach.cbegin(); it != controller.slurmdReach.cend(); ++it) {
-            const HostEvidence *subject = findHost(hosts, it.key());
-            if (it.value() == PortReach::Open || !subject || !subject->unreachable.isEmpty() ||
+        for (const HostEvidence &host : hosts) { // in the hosts' order, not the hash's
+            const auto it = controller.slurmdReach.constFind(host.host);
+            const HostEvidence *subject = &host;
+            if (it == controller.slurmdReach.cend() || it.value() == PortReach::Open ||
+                !subject->unreachable.isEmpty() ||
                 !isRunning(subject->serviceStates.value(QStringLiteral("slurmd"))))
                 continue;
             Finding finding = hostFinding(*subject, QStringLiteral("port-blocked"));
@@ -205,7 +208,7 @@ QList<ScrapeTarget> parseScrapeTargets(const QByteArray &json)
         target.instance = labels.value(QStringLiteral("instance")).toString();
         target.up =
             object.value(QStringLiteral("health")).toString() != u"down"; // "unknown": not yet scraped
-        target.lastError = object.value(QStringLiteral("lastError")).toString();
+        target.lastError = printableText(object.value(QStringLiteral("lastError")).toString());
         if (!target.job.isEmpty())
             targets << target;
     }
@@ -220,7 +223,7 @@ MungeFailures mungeFailures(const QString &log)
     constexpr qsizetype kLinesPerFailure = 6;
     MungeFailures failures;
     for (const QString &raw : log.split(u'\n')) {
-        const QString line = raw.trimmed().left(kLineLimit);
+        const QString line = printableText(raw.trimmed().left(kLineLimit));
         if (line.contains(QLatin1String("munged ready")) ||
             (line.contains(QLatin1String(" version ")) && line.endsWith(QLatin1String(" started")))) {
             failures = {};

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "doctor/HostProbe.h"
 
+#include "common/PrintableText.h"
 #include "deploy/HostDeployer.h"
 #include "doctor/HostRules.h"
 #include "metrics/HttpMessage.h"
@@ -146,8 +147,9 @@ QHash<QString, QString> foreignContainers(HostDeployer &host)
         for (const QString &service : host.plan().services) {
             if (name == project + u'_' + service + QStringLiteral("_1") ||
                 name == project + u'-' + service + QStringLiteral("-1"))
-                foreign.insert(service, owner.isEmpty() ? QObject::tr("%1 (no Compose project)").arg(name)
-                                                        : QObject::tr("%1 (project %2)").arg(name, owner));
+                foreign.insert(service, printableText(owner.isEmpty()
+                                                          ? QObject::tr("%1 (no Compose project)").arg(name)
+                                                          : QObject::tr("%1 (project %2)").arg(name, owner)));
         }
     }
     return foreign;
@@ -223,7 +225,7 @@ HostEvidence collect(HostDeployer &host, const Scope &scope)
         if (state.isEmpty() || state.startsWith(QLatin1String("running ")))
             continue;
         if (const Result<QString> logs = host.serviceLogs(service, kLogLines))
-            evidence.lastLogLines.insert(service, withoutComposeBanner(*logs));
+            evidence.lastLogLines.insert(service, printableText(withoutComposeBanner(*logs)));
     }
     for (const QString &service :
          {QStringLiteral("slurmctld"), QStringLiteral("slurmd"), QStringLiteral("slurmdbd")}) {

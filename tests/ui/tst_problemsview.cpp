@@ -4,6 +4,7 @@
 // side from a host check in which node06's host did not answer; the details of a selected
 // problem; the host check asked for once when the view opens, and again on Refresh.
 #include "CapturedSnapshot.h"
+#include "FakeOperations.h"
 #include "MainWindow.h"
 #include "doctor/SnapshotRules.h"
 #include "models/FindingsModel.h"
@@ -123,6 +124,43 @@ private slots:
         view.clearCluster(QStringLiteral("Cannot monitor this cluster: no controller"));
         QVERIFY(view.emptyState()->isVisibleTo(&view));
         QCOMPARE(view.model()->rowCount(), 0);
+    }
+
+    // Fix starts a stopped service, after asking; it does nothing for a problem it cannot fix.
+    void fixStartsAStoppedService()
+    {
+        ProblemsView view;
+        auto confirmation = std::make_shared<Testing::ScriptedConfirmation>(true);
+        view.setConfirmation(confirmation);
+        view.setSnapshot(capturedSnapshot(), true);
+        HostEvidence stopped;
+        stopped.host = QStringLiteral("node06");
+        stopped.services = {QStringLiteral("node-exporter")};
+        stopped.serviceStates.insert(QStringLiteral("node-exporter"), QStringLiteral("exited 0"));
+        HostChecks::Report report;
+        report.evidence = {stopped};
+        view.setHostReport(report);
+        QSignalSpy started(&view, &ProblemsView::startServiceRequested);
+        view.table()->selectRow(0); // service-stopped node06 comes first
+        QCOMPARE(view.table()->model()->index(0, FindingsModel::RuleColumn).data().toString(),
+                 QStringLiteral("service-stopped"));
+        QVERIFY(view.fixAction()->isEnabled());
+        view.fixAction()->trigger();
+        QTRY_COMPARE(started.size(), 1);
+        QCOMPARE(started.first(), (QVariantList{QStringLiteral("node06"), QStringLiteral("node-exporter")}));
+        QVERIFY2(confirmation->asked.first().startsWith(QLatin1String("Start node-exporter on node06?")),
+                 qPrintable(confirmation->asked.first()));
+        view.table()->selectRow(1); // node-drained: the user's to fix
+        QVERIFY(!view.fixAction()->isEnabled());
+        view.fixAction()->trigger();
+        QTest::qWait(20);
+        QCOMPARE(started.size(), 1);
+        // Said no: nothing starts.
+        confirmation->answer = false;
+        view.table()->selectRow(0);
+        view.fixAction()->trigger();
+        QTest::qWait(20);
+        QCOMPARE(started.size(), 1);
     }
 
     void statusBarCountOpensTheView()

@@ -256,6 +256,12 @@ private slots:
                  0);
         QCOMPARE(HostRules::mungeFailures(QStringLiteral("x\n[[a]:1] auth\n") + QString(100000, u'[')).count,
                  0);
+        // A hostile host's escape sequences do not reach the terminal.
+        const MungeFailures hostile = HostRules::mungeFailures(
+            QStringLiteral("slurmd: error: Munge decode failed: Expired\x1b]0;owned\x07"));
+        QCOMPARE(hostile.count, 1);
+        QVERIFY2(!hostile.lines.first().contains(QChar(0x1b)) && !hostile.lines.first().contains(QChar(0x07)),
+                 qPrintable(hostile.lines.first()));
     }
 
     // Only worker2's munged runs ahead: its slurmd refuses the controller's pings as expired.

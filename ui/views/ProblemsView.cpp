@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/ProblemsView.h"
 
+#include "MessageBoxConfirmation.h"
 #include "doctor/Diagnosis.h"
 #include "doctor/HostRules.h"
 #include "doctor/SnapshotRules.h"
@@ -28,6 +29,7 @@ ProblemsView::ProblemsView(QWidget *parent)
     , m_table(new QTableView(this))
     , m_details(new QTextBrowser(this))
     , m_checkHosts(nullptr)
+    , m_confirmation(std::make_shared<MessageBoxConfirmation>())
     , m_summary(new QLabel(this))
 {
     m_proxy->setSourceModel(m_model);
@@ -52,6 +54,9 @@ ProblemsView::ProblemsView(QWidget *parent)
     // key and log, clock, disks, images); Slurm's side is read on every poll anyway.
     m_checkHosts = addViewAction(this, toolbar, tr("Re&fresh"), QStringLiteral("checkHostsAction"),
                                  QKeySequence(QKeySequence::Refresh), &ProblemsView::checkHosts);
+    m_fix = addViewAction(this, toolbar, tr("Fi&x"), QStringLiteral("fixProblemAction"), QKeySequence(),
+                          &ProblemsView::fixSelected);
+    m_fix->setToolTip(tr("Make the selected problem's fix where SlurmDeck can: start a stopped service"));
     m_checkHosts->setToolTip(
         tr("Check every host again: containers, munge key and logs, clock, disks, images "
            "(F5)"));
@@ -88,6 +93,33 @@ void ProblemsView::checkHosts()
         return;
     setHostCheckRunning(true);
     emit hostCheckRequested();
+}
+
+void ProblemsView::setConfirmation(std::shared_ptr<Confirmation> confirmation)
+{
+    m_confirmation = std::move(confirmation);
+}
+
+const Finding *ProblemsView::selectedFinding() const
+{
+    const QModelIndex current = m_proxy->mapToSource(m_table->currentIndex());
+    return current.isValid() ? m_model->finding(current.row()) : nullptr;
+}
+
+void ProblemsView::fixSelected()
+{
+    const Finding *finding = selectedFinding();
+    if (!finding || finding->autoFix != Finding::AutoFix::StartService)
+        return;
+    const QString host = finding->host;
+    const QString service = finding->service;
+    const Confirmation::Question question{tr("Start %1?").arg(service),
+                                          tr("Start %1 on %2? %3").arg(service, host, finding->cause),
+                                          tr("Start")};
+    m_confirmation->ask(this, question, [this, host, service](bool yes) {
+        if (yes)
+            emit startServiceRequested(host, service);
+    });
 }
 
 void ProblemsView::setSnapshot(const ClusterSnapshot &snapshot, bool hasAccounting)
@@ -174,10 +206,11 @@ void ProblemsView::rebuild()
 
 void ProblemsView::showDetails()
 {
-    const QModelIndex current = m_proxy->mapToSource(m_table->currentIndex());
-    const Finding *finding = current.isValid() ? m_model->finding(current.row()) : nullptr;
+    const Finding *finding = selectedFinding();
+    m_fix->setEnabled(finding && finding->autoFix == Finding::AutoFix::StartService);
     if (!finding) {
         m_details->clear();
+        m_detailsHtml.clear();
         return;
     }
     const QString where = finding->node.isEmpty() ? finding->host : finding->node;
@@ -189,10 +222,16 @@ void ProblemsView::showDetails()
         html += QStringLiteral("<p><b>%1</b></p><pre>%2</pre>")
                     .arg(tr("Evidence"), finding->evidence.toHtmlEscaped());
     html += QStringLiteral("<p><b>%1</b></p><p>%2</p>").arg(tr("Fix"), finding->fix.toHtmlEscaped());
-    if (finding->autoFix != Finding::AutoFix::None)
+    if (finding->autoFix == Finding::AutoFix::StartService)
+        html += QStringLiteral("<p>%1</p>").arg(tr("Fix makes it (it asks first)."));
+    else if (finding->autoFix == Finding::AutoFix::Replan)
         html +=
             QStringLiteral("<p>%1</p>").arg(tr("slurmdeck-cli doctor --fix makes this fix, after asking."));
-    m_details->setHtml(html);
+    // Every poll comes here: the same problem keeps its text (and where it was scrolled to).
+    if (html != m_detailsHtml) {
+        m_detailsHtml = html;
+        m_details->setHtml(html);
+    }
 }
 
 } // namespace SlurmDeck::Ui
