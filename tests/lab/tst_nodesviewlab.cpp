@@ -4,7 +4,8 @@
 // view lists the four nodes, fresh; Drain (reason from the dialog seam) on one node shows as
 // drained in the real `sinfo` inside the slurmctld container and in the view, Resume brings
 // it back in both. The Problems view, opened while the node is drained, checks every host (all
-// healthy) and names the drained node with its reason; once resumed, nothing. Writes a screenshot of the
+// healthy) and names the drained node with its reason; a node exporter stopped by hand is named
+// after Refresh and started again by Fix; once resumed, nothing. Writes a screenshot of the
 // Nodes view to the build directory. The cluster (own name, the same ports as the other deploy tests: hold
 // the lab lock) is removed at the end, pass or fail.
 #include "FakeOperations.h"
@@ -182,6 +183,30 @@ private slots:
         QCOMPARE(status->text(), QStringLiteral("1 warning"));
         const QString shot = QStringLiteral(SLURMDECK_BUILD_DIR "/problems-view-lab.png");
         SLURMDECK_VERIFY_OK(saveScreenshot(*m_window, shot));
+
+        // The node exporter stopped on the node's host: Refresh names it, Fix starts it again.
+        const Lab::Host &host = m_lab.hosts().at(3);
+        const Result<ExecResult> exporterStopped = m_lab.onHost(
+            host, QStringLiteral("%1 stop $(%1 ps -q --filter label=com.docker.compose.project=%2 "
+                                 "--filter label=com.docker.compose.service=node-exporter)")
+                      .arg(Shell::quote(host.docker), Shell::quote(m_lab.plan.projectName)));
+        QVERIFY(exporterStopped && exporterStopped->succeeded());
+        problems->checkHostsAction()->trigger();
+        const auto stopped = [problems, this] {
+            return std::any_of(
+                problems->findings().cbegin(), problems->findings().cend(), [this](const Finding &f) {
+                    return f.rule == u"service-stopped" && f.host == m_node && f.service == u"node-exporter";
+                });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(stopped(), 60000);
+        problems->table()->selectRow(0);
+        QVERIFY(problems->fixAction()->isEnabled());
+        problems->fixAction()->trigger(); // the scripted confirmation says yes
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !stopped() && problems->summary().contains(QLatin1String("Hosts checked at")), 90000);
+        QVERIFY2(
+            m_window->statusBar()->currentMessage().startsWith(QStringLiteral("Started node-exporter on ")),
+            qPrintable(m_window->statusBar()->currentMessage()));
         m_window->showArea(Area::Nodes);
     }
 
