@@ -120,6 +120,20 @@ private:
         return found;
     }
 
+    // `doctor --json` again and again until it names `finding` ("rule host"), at most
+    // `timeoutMs`; the last run.
+    Lab::CliRun doctorUntil(const QString &finding, int timeoutMs) const
+    {
+        Lab::CliRun run;
+        (void)QTest::qWaitFor( // the caller checks the run
+            [&] {
+                run = cli({QStringLiteral("doctor"), QStringLiteral("--json")});
+                return rulesOf(run).contains(finding);
+            },
+            timeoutMs);
+        return run;
+    }
+
     void waitUntilHealthy()
     {
         Lab::CliRun healthy;
@@ -362,14 +376,8 @@ private slots:
                  QStringLiteral("present"), QStringLiteral("--no-verify")},
                 600000);
         QVERIFY2(deployed.exitCode == 0, deployed.text().constData());
-        Lab::CliRun sick;
-        QVERIFY2(QTest::qWaitFor(
-                     [&] {
-                         sick = cli({QStringLiteral("doctor"), QStringLiteral("--json")});
-                         return rulesOf(sick).contains(QStringLiteral("node-size ") + worker);
-                     },
-                     120000),
-                 sick.text().constData());
+        const Lab::CliRun sick = doctorUntil(QStringLiteral("node-size ") + worker, 120000);
+        QVERIFY2(rulesOf(sick).contains(QStringLiteral("node-size ") + worker), sick.text().constData());
         QHash<QString, QJsonObject> findings;
         rulesOf(sick, &findings);
         const QJsonObject size = findings.value(QStringLiteral("node-size ") + worker);
@@ -409,16 +417,9 @@ private slots:
                             .arg(docker, faketime, container, Shell::quote(restartMunged)),
                         &output) == 0,
                  qPrintable(output));
-        Lab::CliRun sick;
-        QStringList found;
-        QVERIFY2(QTest::qWaitFor(
-                     [&] {
-                         sick = cli({QStringLiteral("doctor"), QStringLiteral("--json")});
-                         found = rulesOf(sick);
-                         return found.contains(QStringLiteral("munge-clock ") + worker);
-                     },
-                     90000),
-                 sick.text().constData());
+        const Lab::CliRun sick = doctorUntil(QStringLiteral("munge-clock ") + worker, 90000);
+        const QStringList found = rulesOf(sick);
+        QVERIFY2(found.contains(QStringLiteral("munge-clock ") + worker), sick.text().constData());
         QHash<QString, QJsonObject> findings;
         rulesOf(sick, &findings);
         const QJsonObject clock = findings.value(QStringLiteral("munge-clock ") + worker);
@@ -444,17 +445,10 @@ private slots:
                                     "iptables -I INPUT -p tcp --dport 6818 -j DROP && iptables -I INPUT -p "
                                     "tcp --dport 9100 -j DROP")),
                  0);
-        Lab::CliRun sick;
-        QStringList found;
         // Prometheus notices at its next scrape (every 15 s, 10 s timeout).
-        QVERIFY2(QTest::qWaitFor(
-                     [&] {
-                         sick = cli({QStringLiteral("doctor"), QStringLiteral("--json")});
-                         found = rulesOf(sick);
-                         return found.contains(QStringLiteral("prometheus-target-down ") + worker);
-                     },
-                     90000),
-                 sick.text().constData());
+        const Lab::CliRun sick = doctorUntil(QStringLiteral("prometheus-target-down ") + worker, 90000);
+        const QStringList found = rulesOf(sick);
+        QVERIFY2(found.contains(QStringLiteral("prometheus-target-down ") + worker), sick.text().constData());
         undoHostFaults();
         QHash<QString, QJsonObject> findings;
         rulesOf(sick, &findings);
