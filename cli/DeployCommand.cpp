@@ -196,6 +196,9 @@ void DeployCommand::report(const DeployReport &result)
                 what << tr("started %1").arg(host.startedServices.join(QStringLiteral(", ")));
             if (!host.restartedServices.isEmpty())
                 what << tr("restarted %1").arg(host.restartedServices.join(QStringLiteral(", ")));
+            if (!host.keptServices.isEmpty())
+                what << tr("kept %1's container for its running jobs (the change waits for the next deploy)")
+                            .arg(host.keptServices.join(QStringLiteral(", ")));
             o << QStringLiteral("  %1: done (%2)\n")
                      .arg(host.host,
                           what.isEmpty() ? tr("nothing changed") : what.join(QStringLiteral("; ")));

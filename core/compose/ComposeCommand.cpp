@@ -80,4 +80,9 @@ QStringList ComposeCommand::exec(const QString &service, const QStringList &comm
     return arguments(QStringList{QStringLiteral("exec"), QStringLiteral("-T"), service} + command);
 }
 
+QStringList ComposeCommand::configHash(const QString &service) const
+{
+    return arguments({QStringLiteral("config"), QStringLiteral("--hash=") + service});
+}
+
 } // namespace SlurmDeck

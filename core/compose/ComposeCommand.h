@@ -43,6 +43,9 @@ public:
     [[nodiscard]] QStringList ps() const;
     [[nodiscard]] QStringList logs(const QString &service, int tailLines) const;
     [[nodiscard]] QStringList exec(const QString &service, const QStringList &command) const;
+    // Prints "SERVICE HASH": the hash Compose labels the service's container with
+    // (com.docker.compose.config-hash); `up` recreates a container whose label differs.
+    [[nodiscard]] QStringList configHash(const QString &service) const;
 
     [[nodiscard]] const ComposeTool &tool() const { return m_tool; }
     [[nodiscard]] const ComposeProject &project() const { return m_project; }

@@ -402,6 +402,7 @@ void DeployRunner::startServices()
             result.startedServices += outcome->started;
             result.restartedServices += outcome->restarted;
             result.freshServices += outcome->fresh;
+            result.keptServices += outcome->kept;
             return {};
         },
         [this] { applySlurmConfiguration(); });

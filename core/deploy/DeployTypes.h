@@ -71,6 +71,7 @@ struct HostDeployResult
     QStringList startedServices;
     QStringList restartedServices;
     QStringList freshServices; // (re)created or restarted this run: checked to stay up
+    QStringList keptServices;  // not recreated for their running jobs: their change is owed
     QStringList imagesLoaded;
     QStringList imagesBuilt;
     QString lastLogLines;   // of a service that failed to start

@@ -216,7 +216,8 @@ Result<QStringList> HostDeployer::syncFiles()
     for (const QString &path : *owed) {
         if (!changed.contains(path) && m_plan.file(path)) {
             m_owedFiles << path;
-            m_log(QObject::tr("%1 was replaced by an interrupted run: restarting what reads it").arg(path));
+            m_log(QObject::tr("%1 was replaced by an earlier run that did not apply it yet: applying it now")
+                      .arg(path));
             changed << path;
         }
     }
@@ -259,6 +260,15 @@ Result<void> HostDeployer::notePendingRestarts(const QStringList &paths)
 
 Result<void> HostDeployer::clearPendingRestarts()
 {
+    if (!m_stillOwed.isEmpty()) {
+        const Result<ExecResult> rewritten =
+            m_connection.exec(QStringLiteral("printf '%s\\n' %1 > %2")
+                                  .arg(Shell::join(m_stillOwed), Shell::quote(pendingRestartsFile())),
+                              {}, m_cancel);
+        if (!rewritten)
+            return rewritten.error();
+        return {};
+    }
     const Result<ExecResult> cleared =
         m_connection.exec(QStringLiteral("rm -f %1").arg(Shell::quote(pendingRestartsFile())), {}, m_cancel);
     if (!cleared)
@@ -437,9 +447,32 @@ HostDeployer::startServices(const QStringList &services, const QStringList &chan
             missing << service;
     }
 
-    if (composeChanged || !missing.isEmpty()) {
-        m_log(QObject::tr("starting %1").arg(services.join(QStringLiteral(", "))));
-        const Result<ExecResult> up = runArgv(compose().up(services), std::chrono::seconds(300));
+    QStringList upServices = services;
+    const QString slurmd = QStringLiteral("slurmd");
+    // (A replaced munge key restarts slurmd anyway: a rotation asks for drained nodes.)
+    if (composeChanged && services.contains(slurmd) && before->contains(slurmd) &&
+        !toRestart.contains(slurmd)) {
+        const Result<int> steps = jobStepsInOutdatedSlurmd();
+        if (!steps)
+            return steps.error();
+        if (*steps > 0) {
+            upServices.removeAll(slurmd);
+            outcome.kept << slurmd;
+            for (const QString &file : changedFiles) {
+                if (composeInputs.contains(file) && !m_stillOwed.contains(file))
+                    m_stillOwed << file;
+            }
+            m_log(QObject::tr(
+                      "slurmd keeps its container: %n job step(s) run in it, and a new container would "
+                      "kill them. Its new Compose settings apply at a later deploy, once no job runs on "
+                      "%1 (drain the node to get there sooner).",
+                      nullptr, *steps)
+                      .arg(m_plan.hostName));
+        }
+    }
+    if ((composeChanged || !missing.isEmpty()) && !upServices.isEmpty()) {
+        m_log(QObject::tr("starting %1").arg(upServices.join(QStringLiteral(", "))));
+        const Result<ExecResult> up = runArgv(compose().up(upServices), std::chrono::seconds(300));
         if (!up)
             return up.error();
         if (!up->succeeded()) {
@@ -463,7 +496,7 @@ HostDeployer::startServices(const QStringList &services, const QStringList &chan
         const Result<ExecResult> stopped = runArgv(compose().stop(restart), std::chrono::seconds(180));
         if (!stopped)
             return stopped.error();
-        const Result<ExecResult> started = runArgv(compose().up(services), std::chrono::seconds(300));
+        const Result<ExecResult> started = runArgv(compose().up(upServices), std::chrono::seconds(300));
         if (!started)
             return started.error();
         if (!started->succeeded()) {
@@ -484,7 +517,7 @@ HostDeployer::startServices(const QStringList &services, const QStringList &chan
 
     // A container that crashes right after `up` still shows as running for a moment: the
     // services started or restarted now must stay up, unrestarted, for the settle time.
-    outcome.fresh = composeChanged || !missing.isEmpty() ? services : restart;
+    outcome.fresh = composeChanged || !missing.isEmpty() ? upServices : restart;
     if (!checkStaysUp)
         return outcome;
     if (!outcome.fresh.isEmpty())

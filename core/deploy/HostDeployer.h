@@ -39,7 +39,8 @@ public:
     [[nodiscard]] Result<QStringList> syncFiles();
     // The files replaced by a run whose restarts have not happened yet are noted on the host
     // (.slurmdeck-pending-restarts) before they are replaced; syncFiles() returns them
-    // again until a deploy that restarted what reads them calls this.
+    // again until a deploy that restarted what reads them calls this. The Compose files a
+    // busy slurmd was not recreated for stay noted (see jobStepsInOutdatedSlurmd()).
     [[nodiscard]] Result<void> clearPendingRestarts();
     // The SHA-256 of a deployed file (plan-relative path) as the host computes it, without
     // reading the file here; empty when the host has no such file. After syncFiles() it
@@ -54,6 +55,7 @@ public:
         QStringList started;
         QStringList restarted;
         QStringList fresh;     // (re)created or restarted by this call: they must stay up
+        QStringList kept;      // would have been recreated, kept for their running jobs
         QString failedService; // set when a service did not stay up
         QString lastLogLines;  // of that service
     };
@@ -109,6 +111,11 @@ public:
     // Restarts the slurmd process inside its container (the image's restart-slurmd): the
     // container, and the job steps running in it, stay. Waits until slurmd runs again.
     [[nodiscard]] Result<void> restartSlurmdInPlace();
+    // The job steps running in slurmd's container when `up` would recreate it (its Compose
+    // settings or its image changed); 0 when it would not, or none run. A recreated slurmd
+    // container kills its job steps, so startServices() keeps such a container and owes the
+    // change to a later deploy.
+    [[nodiscard]] Result<int> jobStepsInOutdatedSlurmd();
     // Adds the cluster's users (etc/slurm/users.conf) in the running slurmctld and slurmd of
     // `services` (the image's sync-users); a restarted container adds them itself.
     [[nodiscard]] Result<void> syncUsers(const QStringList &services);
@@ -146,6 +153,7 @@ private:
     QHash<QString, QString> m_deployedHashes; // path -> SHA-256 read from the host
     std::optional<QByteArray> m_replacedSlurmConf;
     QStringList m_owedFiles;
+    QStringList m_stillOwed; // kept by clearPendingRestarts(): a change a busy slurmd still waits for
     QStringList m_directoryMarkers;
     QHash<QString, QStringList> m_sharedMarkers;
 };

@@ -2,6 +2,8 @@
 // HostDeployer's restarts for a changed Slurm configuration (see SlurmConfigApply).
 #include "deploy/HostDeployer.h"
 
+#include "remote/ShellQuote.h"
+
 #include <QObject>
 
 namespace SlurmDeck {
@@ -22,6 +24,50 @@ Result<void> HostDeployer::restartSlurmdInPlace()
             QString::fromUtf8(restarted->standardError).trimmed().right(1000));
     }
     return {};
+}
+
+Result<int> HostDeployer::jobStepsInOutdatedSlurmd()
+{
+    const Result<ExecResult> wanted =
+        runArgv(compose().configHash(QStringLiteral("slurmd")), std::chrono::seconds(60));
+    if (!wanted)
+        return wanted.error();
+    if (!wanted->succeeded()) {
+        return failure(QObject::tr("Compose could not read slurmd's settings on %1.").arg(m_plan.hostName),
+                       QString::fromUtf8(wanted->standardError).trimmed().right(1000));
+    }
+    const QString wantedHash = QString::fromUtf8(wanted->standardOutput).trimmed().section(u' ', -1);
+    // The running container's hash label, whether its image is still what its image name
+    // names, and how many slurmstepd (one per job step, the batch script's included) run in it.
+    const QString script =
+        QStringLiteral(
+            "d=%1; c=$($d ps -q --filter label=com.docker.compose.project=%2 --filter "
+            "label=com.docker.compose.service=slurmd --filter status=running | head -n 1); [ -n \"$c\" ] || "
+            "exit 0; "
+            "$d inspect -f '{{index .Config.Labels \"com.docker.compose.config-hash\"}}' \"$c\"; "
+            "img=$($d inspect -f '{{.Config.Image}}' \"$c\"); "
+            "if [ \"$($d image inspect -f '{{.Id}}' \"$img\" 2>/dev/null)\" = \"$($d inspect -f '{{.Image}}' "
+            "\"$c\")\" ]; "
+            "then echo same-image; else echo new-image; fi; "
+            "$d exec \"$c\" sh -c 'n=0; for f in /proc/[0-9]*/comm; do read -r p < \"$f\" 2>/dev/null && "
+            "[ \"$p\" = slurmstepd ] && n=$((n+1)); done; echo $n'")
+            .arg(Shell::quote(m_fingerprint.dockerPath), Shell::quote(m_plan.project.name));
+    const Result<ExecResult> looked = runShell(script, std::chrono::seconds(60));
+    if (!looked)
+        return looked.error();
+    const QStringList lines = QString::fromUtf8(looked->standardOutput).split(u'\n', Qt::SkipEmptyParts);
+    if (lines.isEmpty())
+        return 0; // no running slurmd container: nothing to keep
+    if (lines.size() >= 2 && lines.at(0).trimmed() == wantedHash && lines.at(1).trimmed() == u"same-image")
+        return 0; // `up` leaves it as it is
+    bool counted = false;
+    const int steps = lines.value(2).trimmed().toInt(&counted);
+    if (!counted) {
+        return failure(
+            QObject::tr("Cannot tell whether jobs run in slurmd's container on %1.").arg(m_plan.hostName),
+            QString::fromUtf8(looked->standardError).trimmed().right(1000));
+    }
+    return steps;
 }
 
 Result<void> HostDeployer::syncUsers(const QStringList &services)

@@ -2,8 +2,9 @@
 // Changing a deployed cluster while it works (issue 13): a job running on three nodes
 // survives a fourth host and a partition being added (slurmctld restarts, slurmd restarts
 // inside its container), a partition change is a plain `scontrol reconfigure` that restarts
-// no container, and the deploy's checks pass on the busy cluster. Real Slurm on the lab's
-// hosts; the cluster file changes as a user would change it.
+// no container, and the deploy's checks pass on the busy cluster. A change to slurmd's
+// Compose settings leaves the container of a node with a running job alone until a later
+// deploy. Real Slurm on the lab's hosts; the cluster file changes as a user would change it.
 #include "LabCluster.h"
 #include "ResultTesting.h"
 #include "plan/ClusterPlanner.h"
@@ -200,6 +201,66 @@ private slots:
                  qPrintable(slurm(QStringLiteral("sinfo -N"))));
         const QString partition = slurm(QStringLiteral("sinfo -h -p fourth -o '%D %T'"));
         QCOMPARE(partition, QStringLiteral("1 idle"));
+    }
+
+    void busySlurmdKeepsItsContainerUntilItsJobsEnd()
+    {
+        // slurmd's Compose settings change (as a newer SlurmDeck's templates would change
+        // them): a new container would kill the job steps in the old one.
+        QVERIFY2(QTest::qWaitFor([this] { return m_lab.allNodesIdle(); }, 60000),
+                 qPrintable(slurm(QStringLiteral("sinfo -N"))));
+        const QString busy = m_lab.hosts().at(1).name;
+        const QString job = submit(QStringLiteral("-w %1 -t 5 -J busy-node --wrap 'sleep 40'").arg(busy));
+        QVERIFY2(
+            QTest::qWaitFor([&] { return jobField(job, QStringLiteral("JobState")) == u"RUNNING"; }, 60000),
+            qPrintable(slurm(QStringLiteral("scontrol show job ") + job)));
+        const QHash<QString, QString> before = containerStarts();
+        const QByteArray setting = "SLURM_NODENAME: ${SLURM_NODENAME:?set SLURM_NODENAME in .env}";
+        for (HostPlan &host : m_lab.plan.hosts) {
+            for (RenderedFile &file : host.files) {
+                if (file.path == u"compose.yml") {
+                    QVERIFY(file.content.contains(setting));
+                    file.content.replace(setting,
+                                         QByteArray(setting + "\n      SLURMDECK_TEST_CHANGE: \"1\""));
+                }
+            }
+        }
+        QStringList log;
+        const std::optional<DeployReport> report = deploy(&log);
+        QVERIFY(report);
+        QVERIFY2(report->ok(), qPrintable(describe(*report, log)));
+        const QHash<QString, QString> after = containerStarts();
+        for (const HostDeployResult &host : report->hosts) {
+            const QString slurmd = host.host + QStringLiteral("/slurmd");
+            if (host.host == busy) {
+                QCOMPARE(host.keptServices, QStringList{QStringLiteral("slurmd")});
+                QCOMPARE(after.value(slurmd), before.value(slurmd));
+            } else {
+                QVERIFY2(host.keptServices.isEmpty(), qPrintable(host.host));
+                QVERIFY2(after.value(slurmd) != before.value(slurmd), qPrintable(slurmd + u" not recreated"));
+            }
+        }
+        const QRegularExpression kept(
+            QStringLiteral("^%1: slurmd keeps its container: \\d job step").arg(busy));
+        QVERIFY2(log.filter(kept).size() == 1, qPrintable(log.join(u'\n')));
+        QVERIFY2(QTest::qWaitFor([&] { return jobField(job, QStringLiteral("JobState")) == u"COMPLETED"; },
+                                 120000),
+                 qPrintable(slurm(QStringLiteral("scontrol show job ") + job)));
+        QCOMPARE(jobField(job, QStringLiteral("Restarts")), QStringLiteral("0"));
+
+        // The change is owed: the next deploy, on an idle node, makes the new container; the
+        // one after has nothing left to do there.
+        QStringList again;
+        const std::optional<DeployReport> idle = deploy(&again);
+        QVERIFY(idle);
+        QVERIFY2(idle->ok(), qPrintable(describe(*idle, again)));
+        const QString busySlurmd = busy + QStringLiteral("/slurmd");
+        QVERIFY2(containerStarts().value(busySlurmd) != after.value(busySlurmd),
+                 qPrintable(again.join(u'\n')));
+        QStringList last;
+        const std::optional<DeployReport> settled = deploy(&last);
+        QVERIFY(settled);
+        QVERIFY2(settled->ok() && settled->nothingChanged, qPrintable(describe(*settled, last)));
     }
 };
 

@@ -15,7 +15,6 @@
 #include "models/PlanTreeModel.h"
 #include "models/VerificationChecksModel.h"
 #include "ssh/HostKey.h"
-#include "views/DeploySummary.h"
 #include "views/DeployView.h"
 #include "widgets/PlanPreview.h"
 
@@ -427,35 +426,6 @@ private slots:
         QVERIFY(host->isHidden());
         QVERIFY(view->deployOptions().imageHost.isEmpty());
         QCOMPARE(view->deployOptions().baseImage, QStringLiteral("debian:bookworm"));
-    }
-
-    void summaryLines_data()
-    {
-        QTest::addColumn<bool>("nothingChanged");
-        QTest::addColumn<bool>("verified");
-        QTest::addColumn<QString>("expected");
-        QTest::newRow("deployed") << false << true
-                                  << QStringLiteral("3 hosts deployed, 5 checks passed in 12 s");
-        QTest::newRow("unchanged") << true << true
-                                   << QStringLiteral("Nothing changed: 3 hosts already up to date, 5 checks "
-                                                     "passed in 12 s");
-        QTest::newRow("unverified") << false << false
-                                    << QStringLiteral("3 hosts deployed in 12 s (not verified)");
-    }
-
-    void summaryLines()
-    {
-        QFETCH(bool, nothingChanged);
-        QFETCH(bool, verified);
-        QFETCH(QString, expected);
-        DeployReport done = report(true);
-        done.nothingChanged = nothingChanged;
-        if (!verified)
-            done.checks.clear();
-        QCOMPARE(DeploySummary::of(done).text, expected);
-        QVERIFY(DeploySummary::of(done).ok);
-        QCOMPARE(DeploySummary::formatDuration(1700), QStringLiteral("1.7 s"));
-        QCOMPARE(DeploySummary::formatDuration(125000), QStringLiteral("2 min 5 s"));
     }
 
     void deployAsksFirst()

@@ -57,6 +57,17 @@ DeploySummary DeploySummary::of(const DeployReport &report)
         summary.text = report.checks.isEmpty()
                            ? tr("%1 in %2 (not verified)").arg(hosts, duration)
                            : tr("%1, %2 passed in %3").arg(hosts, checkCount(passedChecks), duration);
+        QStringList busyHosts;
+        for (const HostDeployResult &host : report.hosts) {
+            if (!host.keptServices.isEmpty())
+                busyHosts << host.host;
+        }
+        if (!busyHosts.isEmpty()) {
+            summary.text +=
+                u' ' + tr("slurmd kept its container on %1 for the jobs running there; deploy again "
+                          "once they end (or drain the nodes) to apply its new settings.")
+                           .arg(busyHosts.join(QStringLiteral(", ")));
+        }
         return summary;
     }
 
