@@ -3,6 +3,7 @@
 
 #include "cli/AdoptCommand.h"
 
+#include "cli/BackupCommand.h"
 #include "cli/CliCommand.h"
 #include "cli/ClustersCommand.h"
 #include "cli/CompletionScripts.h"
@@ -11,6 +12,7 @@
 #include "cli/DoctorCommand.h"
 #include "cli/DownCommand.h"
 #include "cli/HistoryCommand.h"
+#include "cli/HostsAddCommand.h"
 #include "cli/HostsCommand.h"
 #include "cli/InitCommand.h"
 #include "cli/JobsCommand.h"
@@ -131,10 +133,21 @@ QString CliApplication::helpText() const
                "  adopt HOST [--user U] [--identity FILE] [--name CLUSTER] [--force] [--yes]\n"
                "                      Manage a cluster another machine deployed: read its description\n"
                "                      on its controller HOST and copy its secrets into this keychain.\n"
+               "  hosts add HOST... [--roles ROLES] [--user U] [--identity FILE] [--port P]\n"
+               "            [--images MODE] [--yes]\n"
+               "                      Grow the running cluster: fingerprint the hosts, add them to\n"
+               "                      the cluster file (compute by default) and deploy; running\n"
+               "                      jobs go on.\n"
                "  hosts remove HOST [--wait D] [--force] [--images MODE] [--yes]\n"
                "                      Take a compute host out of the running cluster: drain it, wait\n"
                "                      for its jobs, stop its containers, drop it from the cluster\n"
                "                      file and deploy the other hosts.\n"
+               "  backup FILE [--force]\n"
+               "                      Write the accounting database, slurmctld's state (the queue)\n"
+               "                      and the cluster file into FILE (no secrets).\n"
+               "  restore FILE [--yes]\n"
+               "                      Put a backup's accounting records and queue back onto the\n"
+               "                      deployed cluster of the same name.\n"
                "  history [--since DURATION] [--json]\n"
                "                      Jobs from accounting in the window (30m, 2h, 7d; default 1d).\n"
                "                      plan ... history also take [--ssh-config FILE]\n"
@@ -258,8 +271,14 @@ void CliApplication::start(const QStringList &arguments)
         m_command = new JobsCommand(this);
     else if (first == u"adopt")
         m_command = new AdoptCommand(this);
+    else if (first == u"hosts" && rest.value(1) == u"add")
+        m_command = new HostsAddCommand(this);
     else if (first == u"hosts")
         m_command = new HostsCommand(this);
+    else if (first == u"backup")
+        m_command = new BackupCommand(BackupCommand::Mode::Backup, this);
+    else if (first == u"restore")
+        m_command = new BackupCommand(BackupCommand::Mode::Restore, this);
     else if (first == u"history")
         m_command = new HistoryCommand(this);
     else if (first == u"submit")

@@ -226,10 +226,7 @@ bool ClusterCommand::confirm(const QString &question)
 {
     // On the terminal, not stdout: what the command prints stays clean for a pipe.
     out().flush();
-    const std::optional<QByteArray> answer =
-        Terminal::ask((question + QStringLiteral(" [y/N] ")).toLocal8Bit());
-    const QString said = answer ? QString::fromLocal8Bit(*answer).trimmed().toLower() : QString();
-    return said == u"y" || said == u"yes";
+    return Terminal::confirm(question);
 }
 
 void ClusterCommand::interrupt()

@@ -63,9 +63,8 @@ void HostsCommand::start(const CliContext &context)
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2 || positional.first() != u"remove") {
         err() << tr(
-            "Usage: slurmdeck-cli hosts remove HOST [--wait DURATION] [--force] [--yes]. To add hosts, "
-            "discover them in the GUI (Hosts → Discover…) or add them to the cluster file, then "
-            "deploy.\n");
+            "Usage: slurmdeck-cli hosts remove HOST [--wait DURATION] [--force] [--yes], or slurmdeck-cli "
+            "hosts add HOST... [--roles ROLES] [--yes] (see slurmdeck-cli hosts add --help).\n");
         done(CliUsage);
         return;
     }

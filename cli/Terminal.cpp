@@ -73,4 +73,11 @@ std::optional<QByteArray> ask(const QByteArray &question, bool hidden)
     return line;
 }
 
+bool confirm(const QString &question)
+{
+    const std::optional<QByteArray> answer = ask((question + QStringLiteral(" [y/N] ")).toLocal8Bit());
+    const QString said = answer ? QString::fromLocal8Bit(*answer).trimmed().toLower() : QString();
+    return said == u"y" || said == u"yes";
+}
+
 } // namespace SlurmDeck::Terminal

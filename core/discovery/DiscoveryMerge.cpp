@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "views/DiscoveryMerge.h"
+#include "discovery/DiscoveryMerge.h"
 
 #include "discovery/DiscoveryToCluster.h"
 #include "inventory/ClusterDocument.h"
 
-namespace SlurmDeck::Ui {
+namespace SlurmDeck {
 
 namespace {
 
@@ -29,7 +29,7 @@ bool nameTaken(const ClusterDocument &document, const QString &name)
 } // namespace
 
 Result<MergeOutcome> mergeDiscoveredHosts(ClusterDocument &document, const QList<DiscoveredHost> &found,
-                                          const SshTarget &login)
+                                          const SshTarget &login, HostRoles roles)
 {
     const bool hadController = document.hasController();
     MergeOutcome outcome;
@@ -56,7 +56,7 @@ Result<MergeOutcome> mergeDiscoveredHosts(ClusterDocument &document, const QList
              ++suffix)
             host.name = base + u'-' + QString::number(suffix);
         taken.append(host.name);
-        host.roles = HostRole::Compute;
+        host.roles = roles;
         outcome.added.append(host.name);
     }
     if (Result<void> appended = document.addHosts(added); !appended)
@@ -66,4 +66,4 @@ Result<MergeOutcome> mergeDiscoveredHosts(ClusterDocument &document, const QList
     return outcome;
 }
 
-} // namespace SlurmDeck::Ui
+} // namespace SlurmDeck

@@ -3,15 +3,14 @@
 
 #include "common/Result.h"
 #include "discovery/DiscoveredHost.h"
+#include "inventory/HostRole.h"
 #include "ssh/SshTarget.h"
 
 #include <QStringList>
 
 namespace SlurmDeck {
-class ClusterDocument;
-}
 
-namespace SlurmDeck::Ui {
+class ClusterDocument;
 
 struct MergeOutcome
 {
@@ -22,8 +21,10 @@ struct MergeOutcome
 // Adds what discovery found to the open cluster. Hosts already in it (same address)
 // keep everything but get their detected facts refreshed; new ones are named as
 // clusterFromDiscovery names them (made unique against the cluster) and join as compute
-// hosts. A cluster that had no controller gets the default roles afterwards.
-[[nodiscard]] Result<MergeOutcome>
-mergeDiscoveredHosts(ClusterDocument &document, const QList<DiscoveredHost> &found, const SshTarget &login);
+// hosts (or with `roles`). A cluster that had no controller gets the default roles afterwards.
+[[nodiscard]] Result<MergeOutcome> mergeDiscoveredHosts(ClusterDocument &document,
+                                                        const QList<DiscoveredHost> &found,
+                                                        const SshTarget &login,
+                                                        HostRoles roles = HostRole::Compute);
 
-} // namespace SlurmDeck::Ui
+} // namespace SlurmDeck

@@ -3,9 +3,11 @@
 // refuses the controller host, stops at --wait while a job runs (the node stays drained),
 // and otherwise drains the node, waits for its job to end, takes its containers down,
 // drops it from the cluster file and deploys the rest, after which Slurm no longer knows
-// it. The job it waited for ends COMPLETED. rotate-munge-key puts a new key on every host and
-// in the keychain, and every node is idle again. Real sshd, Docker and Slurm; the CLI as a
-// user runs it, with its secrets in a real keyring.
+// it. The job it waited for ends COMPLETED. hosts add brings the host back while a job runs on
+// every other node; the job ends COMPLETED, never restarted. A backup restored onto the
+// cluster removed with its data and deployed again gives the same sacct rows and queue. rotate-munge-key puts
+// a new key on every host and in the keychain, and every node is idle again. Real sshd, Docker and Slurm; the
+// CLI as a user runs it, with its secrets in a real keyring.
 #include "LabCli.h"
 #include "LabCluster.h"
 #include "ResultTesting.h"
@@ -328,6 +330,122 @@ private slots:
         QVERIFY2(!nodes.split(u'\n').contains(leaving.name), qPrintable(nodes));
         QCOMPARE(projectContainers(leaving), QStringList());
         QVERIFY2(m_lab.allNodesIdle(), qPrintable(slurm(QStringLiteral("sinfo -N"))));
+    }
+
+    void addingAHostKeepsTheJobsRunning()
+    {
+        // The host removed above joins again with hosts add, by its address as a user types it,
+        // while a job runs on every other node.
+        const Lab::Host &joining = m_lab.hosts().at(3);
+        const Result<Cluster> before = ClusterFile::load(m_lab.clusterFile());
+        SLURMDECK_VERIFY_OK(before);
+        QVERIFY(!before->findHost(joining.name));
+        static const QRegularExpression id(QStringLiteral("^(\\d+)"));
+        const QString job =
+            id.match(slurm(QStringLiteral("sbatch --parsable -N %1 -t 5 --wrap 'srun sleep 40'")
+                               .arg(before->hosts.size())))
+                .captured(1);
+        QVERIFY2(
+            QTest::qWaitFor([&] { return jobField(job, QStringLiteral("JobState")) == u"RUNNING"; }, 60000),
+            qPrintable(slurm(QStringLiteral("squeue"))));
+        const QString target =
+            joining.user == u"root" ? joining.address : joining.user + u'@' + joining.address;
+        const Run added =
+            cli({QStringLiteral("hosts"), QStringLiteral("add"), target, QStringLiteral("--identity"),
+                 m_lab.manifest.clientKey(), QStringLiteral("--images"), QStringLiteral("transfer"),
+                 QStringLiteral("--yes")},
+                900000);
+        if (added.exitCode != 0)
+            qWarning("hosts add failed:\n%s\n--- stderr:\n%s", qPrintable(added.out), qPrintable(added.err));
+        QVERIFY2(added.exitCode == 0, added.text().right(6000).constData());
+        QVERIFY2(added.out.contains(QStringLiteral("Adding to the cluster hoststest:\n  %1 (%2): compute;")
+                                        .arg(joining.name, target)),
+                 added.text().constData());
+        // In the file as a compute host reached as the user named it; Slurm has it idle.
+        const Result<Cluster> after = ClusterFile::load(m_lab.clusterFile());
+        SLURMDECK_VERIFY_OK(after);
+        const Host *host = after->findHost(joining.name);
+        QVERIFY(host);
+        QCOMPARE(host->roles, HostRoles(HostRole::Compute));
+        QCOMPARE(host->address, joining.address);
+        QCOMPARE(host->user, joining.user == u"root" ? QString() : joining.user);
+        QVERIFY2(
+            QTest::qWaitFor(
+                [&] { return slurm(QStringLiteral("sinfo -h -n %1 -o %T").arg(joining.name)) == u"idle"; },
+                60000),
+            qPrintable(slurm(QStringLiteral("sinfo -N"))));
+        // The job ran on through the deploy and ended by itself.
+        QVERIFY2(
+            QTest::qWaitFor([&] { return jobField(job, QStringLiteral("JobState")) != u"RUNNING"; }, 120000),
+            qPrintable(slurm(QStringLiteral("squeue"))));
+        QCOMPARE(jobField(job, QStringLiteral("JobState")), QStringLiteral("COMPLETED"));
+        QCOMPARE(jobField(job, QStringLiteral("Restarts")), QStringLiteral("0"));
+        // Again: the host is there already, its facts are refreshed and nothing else changes.
+        const Run again =
+            cli({QStringLiteral("hosts"), QStringLiteral("add"), target, QStringLiteral("--identity"),
+                 m_lab.manifest.clientKey(), QStringLiteral("--images"), QStringLiteral("present"),
+                 QStringLiteral("--yes")},
+                600000);
+        QVERIFY2(again.exitCode == 0, again.text().right(4000).constData());
+        QVERIFY2(again.out.contains(QStringLiteral("%1 is in the cluster already").arg(joining.name)),
+                 again.text().constData());
+        SLURMDECK_VERIFY_OK(ClusterFile::load(m_lab.clusterFile()));
+        QCOMPARE(ClusterFile::load(m_lab.clusterFile())->hosts.size(), after->hosts.size());
+    }
+
+    void backupThenRestoreOntoARedeployedCluster()
+    {
+        QVERIFY2(QTest::qWaitFor([this] { return m_lab.allNodesIdle(); }, 120000),
+                 qPrintable(slurm(QStringLiteral("sinfo -N"))));
+        // History (a job that ran, one that failed) and a queue (a held job).
+        slurm(QStringLiteral("srun -J backed-up-ok true; srun -J backed-up-fail false"));
+        static const QRegularExpression id(QStringLiteral("^(\\d+)"));
+        const QString held =
+            id.match(slurm(QStringLiteral("sbatch --parsable --hold -J held-in-queue --wrap true")))
+                .captured(1);
+        QVERIFY(!held.isEmpty());
+        const QString rows =
+            QStringLiteral("sacct -a -X -n -P -S 2020-01-01 -o JobID,JobName,State,ExitCode");
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         const QString now = slurm(rows);
+                         return now.contains(QStringLiteral("backed-up-fail|FAILED")) &&
+                                now.contains(QStringLiteral("held-in-queue|PENDING"));
+                     },
+                     60000),
+                 qPrintable(slurm(rows)));
+        const QString before = slurm(rows);
+
+        const QString file = m_lab.home.filePath(QStringLiteral("hoststest-backup.tar"));
+        const Run backedUp = cli({QStringLiteral("backup"), file}, 600000);
+        QVERIFY2(backedUp.exitCode == 0, backedUp.text().constData());
+        QVERIFY2(backedUp.out.contains(QStringLiteral("accounting database dumped")),
+                 backedUp.text().constData());
+        QVERIFY2(backedUp.out.contains(QStringLiteral("Wrote %1").arg(file)), backedUp.text().constData());
+        const Run again = cli({QStringLiteral("backup"), file}, 60000);
+        QCOMPARE(again.exitCode, 1); // never over an existing file without --force
+
+        // A fresh cluster of the same name: its data removed, deployed anew.
+        const Run removed =
+            cli({QStringLiteral("remove"), QStringLiteral("--purge-data"), QStringLiteral("--yes")}, 600000);
+        QVERIFY2(removed.exitCode == 0, removed.text().constData());
+        const Run deployed = cli({QStringLiteral("deploy"), QStringLiteral("--yes"),
+                                  QStringLiteral("--images"), QStringLiteral("present")},
+                                 900000);
+        QVERIFY2(deployed.exitCode == 0, deployed.text().right(4000).constData());
+        QVERIFY2(!slurm(rows).contains(QStringLiteral("backed-up-ok")), qPrintable(slurm(rows)));
+
+        const Run restored = cli({QStringLiteral("restore"), file, QStringLiteral("--yes")}, 600000);
+        if (restored.exitCode != 0)
+            qWarning("restore failed:\n%s\n--- stderr:\n%s", qPrintable(restored.out),
+                     qPrintable(restored.err));
+        QVERIFY2(restored.exitCode == 0, restored.text().constData());
+        // The same accounting rows, and the held job queued again.
+        QVERIFY2(QTest::qWaitFor([&] { return slurm(rows) == before; }, 120000),
+                 qPrintable(QStringLiteral("before:\n%1\nafter:\n%2").arg(before, slurm(rows))));
+        QCOMPARE(slurm(QStringLiteral("squeue -h -j %1 -o %T").arg(held)), QStringLiteral("PENDING"));
+        QVERIFY2(QTest::qWaitFor([this] { return m_lab.allNodesIdle(); }, 120000),
+                 qPrintable(slurm(QStringLiteral("sinfo -N"))));
     }
 };
 

@@ -363,15 +363,24 @@ private slots:
         QVERIFY(result.err.isEmpty());
     }
 
-    void hostsRemoveChecksItsArguments_data()
+    void hostsChecksItsArguments_data()
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("message");
         QTest::newRow("no action") << QStringList{QStringLiteral("hosts")}
                                    << QStringLiteral("hosts remove HOST");
-        QTest::newRow("add") << QStringList{QStringLiteral("hosts"), QStringLiteral("add"),
-                                            QStringLiteral("x")}
-                             << QStringLiteral("Discover");
+        QTest::newRow("add, no terminal")
+            << QStringList{QStringLiteral("hosts"), QStringLiteral("add"), QStringLiteral("x")}
+            << QStringLiteral("--yes");
+        QTest::newRow("add, no host") << QStringList{QStringLiteral("hosts"), QStringLiteral("add")}
+                                      << QStringLiteral("Name each host");
+        QTest::newRow("add, subnet") << QStringList{QStringLiteral("hosts"), QStringLiteral("add"),
+                                                    QStringLiteral("--subnet"), QStringLiteral("10.0.0.0/24")}
+                                     << QStringLiteral("Name each host");
+        QTest::newRow("add, bad role")
+            << QStringList{QStringLiteral("hosts"),   QStringLiteral("add"), QStringLiteral("x"),
+                           QStringLiteral("--roles"), QStringLiteral("gpu"), QStringLiteral("--yes")}
+            << QStringLiteral("'gpu' is no role; the roles are controller");
         QTest::newRow("two hosts") << QStringList{QStringLiteral("hosts"), QStringLiteral("remove"),
                                                   QStringLiteral("a"), QStringLiteral("b")}
                                    << QStringLiteral("hosts remove HOST");
@@ -383,7 +392,7 @@ private slots:
                                                     QStringLiteral("a")}
                                      << QStringLiteral("--yes");
     }
-    void hostsRemoveChecksItsArguments()
+    void hostsChecksItsArguments()
     {
         QFETCH(QStringList, arguments);
         QFETCH(QString, message);
@@ -506,6 +515,11 @@ private slots:
         QTest::newRow("submit zero nodes") << QStringList{QStringLiteral("submit"), QStringLiteral("job.sh"),
                                                           QStringLiteral("-N"), QStringLiteral("0")}
                                            << QStringLiteral("--nodes wants a whole number");
+        QTest::newRow("backup without file")
+            << QStringList{QStringLiteral("backup")} << QStringLiteral("backup wants one FILE");
+        QTest::newRow("restore without terminal")
+            << QStringList{QStringLiteral("restore"), QStringLiteral("b.tar")}
+            << QStringLiteral("run it with --yes");
         QTest::newRow("submit missing script")
             << QStringList{QStringLiteral("submit"), QStringLiteral("/nonexistent/job.sh")}
             << QStringLiteral("Cannot read the script /nonexistent/job.sh");
@@ -529,6 +543,10 @@ private slots:
         QTest::newRow("services") << QStringList{QStringLiteral("services")};
         QTest::newRow("down") << QStringList{QStringLiteral("down"), QStringLiteral("--yes")};
         QTest::newRow("remove") << QStringList{QStringLiteral("remove"), QStringLiteral("--yes")};
+        QTest::newRow("backup") << QStringList{
+            QStringLiteral("backup"), QDir::temp().filePath(QStringLiteral("slurmdeck-cli-test.tar"))};
+        QTest::newRow("hosts add") << QStringList{QStringLiteral("hosts"), QStringLiteral("add"),
+                                                  QStringLiteral("x"), QStringLiteral("--yes")};
     }
     void clusterCommandsWithoutClusterFileSayHowToWriteOne()
     {

@@ -3,9 +3,11 @@
 // loopback). Discovery end to end runs against the lab in tests/lab/tst_discoverylab.cpp.
 #include "ResultTesting.h"
 #include "discovery/Discovery.h"
+#include "discovery/DiscoveryMerge.h"
 #include "discovery/DiscoveryToCluster.h"
 #include "discovery/PortProber.h"
 #include "discovery/Subnet.h"
+#include "inventory/ClusterDocument.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -130,6 +132,47 @@ private slots:
         QCOMPARE(cluster.hosts.at(0).detected.loginUid, std::optional<int>(1000));
         QCOMPARE(cluster.hosts.at(0).detected.home, QStringLiteral("/home/alice"));
         QCOMPARE(cluster.hosts.at(1).user, QStringLiteral("admin"));
+    }
+
+    // hosts add and Hosts → Discover…: new hosts join with the roles asked for (names made
+    // unique against the cluster); a host already there keeps its name and roles and only
+    // gets its facts refreshed; a host that failed is left out.
+    void mergeAddsNewHostsAndRefreshesKnownOnes()
+    {
+        ClusterDocument document;
+        Cluster cluster;
+        cluster.name = QStringLiteral("lab");
+        Host head;
+        head.name = QStringLiteral("ws1");
+        head.address = QStringLiteral("10.0.0.5");
+        head.roles = HostRole::Controller | HostRole::Compute;
+        cluster.hosts << head;
+        SLURMDECK_VERIFY_OK(document.replaceCluster(cluster));
+
+        HostFingerprint fingerprint;
+        fingerprint.hostname = QStringLiteral("ws1");
+        fingerprint.logicalCpus = 8;
+        DiscoveredHost known;
+        known.target = QStringLiteral("10.0.0.5");
+        known.status = DiscoveredHost::Status::Fingerprinted;
+        known.fingerprint = fingerprint;
+        DiscoveredHost twin = known; // another machine also called ws1
+        twin.target = QStringLiteral("alice@10.0.0.7");
+        DiscoveredHost failed = known;
+        failed.target = QStringLiteral("10.0.0.9");
+        failed.status = DiscoveredHost::Status::Unreachable;
+        const Result<MergeOutcome> merged = mergeDiscoveredHosts(document, {known, twin, failed}, SshTarget(),
+                                                                 HostRole::Compute | HostRole::Monitoring);
+        SLURMDECK_VERIFY_OK(merged);
+        QCOMPARE(merged->refreshed, QStringList{QStringLiteral("ws1")});
+        QCOMPARE(merged->added, QStringList{QStringLiteral("ws1-2")});
+        QCOMPARE(document.hosts().size(), 2);
+        QCOMPARE(document.hosts().at(0).roles, head.roles);
+        QCOMPARE(document.hosts().at(0).detected.cpus, std::optional<int>(8));
+        const Host &added = document.hosts().at(1);
+        QCOMPARE(added.address, QStringLiteral("10.0.0.7"));
+        QCOMPARE(added.user, QStringLiteral("alice"));
+        QCOMPARE(added.roles, HostRole::Compute | HostRole::Monitoring);
     }
 
     void localSubnetsAreScannable()
