@@ -2,22 +2,17 @@
 #pragma once
 
 #include "cli/ClusterCommand.h"
-#include "deploy/BackupArchive.h"
-
-#include <QTemporaryDir>
-
-#include <memory>
 
 namespace SlurmDeck {
 
+class ClusterBackupRun;
+
 // slurmdeck-cli backup FILE [--force]
 // slurmdeck-cli restore FILE [--yes]
-// backup: the accounting database (a consistent dump from MariaDB), slurmctld's state
-// directory (queued jobs) and the cluster file, in one archive; no secret is in it (a second
-// machine gets those with `adopt`). restore: onto a deployed cluster of the same name, the
-// database's tables and slurmctld's state are replaced with the backup's (slurmdbd, then
-// slurmctld stopped and started around it), so `sacct` shows the backup's history and the
-// jobs queued then are queued again. The cluster file is not replaced.
+// The CLI's front on ClusterBackupRun (the session layer): backup writes the accounting
+// database, slurmctld's state (the queue) and the cluster file into one archive, with no
+// secret in it; restore puts a backup's back onto the deployed cluster of the same name,
+// after asking. Neither reads the keychain.
 class BackupCommand final : public ClusterCommand
 {
     Q_OBJECT
@@ -32,19 +27,13 @@ public:
     void start(const CliContext &context) override;
 
 private:
-    void backup();
-    void restore();
-    void restoreControllerState();
-    [[nodiscard]] QString hostRunning(const QString &service) const;
-    [[nodiscard]] QString member(const char *name) const;
-    [[nodiscard]] bool report(const QList<HostOutcome> &outcomes);
+    void located();
 
     Mode m_mode;
     QString m_file;
     bool m_yes = false;
     bool m_force = false;
-    std::unique_ptr<QTemporaryDir> m_work;
-    BackupManifest m_manifest;
+    ClusterBackupRun *m_run = nullptr;
 };
 
 } // namespace SlurmDeck

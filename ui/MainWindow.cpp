@@ -6,8 +6,10 @@
 #include "GuiHostKeyPrompt.h"
 #include "GuiSecretAsker.h"
 #include "LiveCluster.h"
+#include "MessageBoxConfirmation.h"
 #include "common/ApplicationInfo.h"
 #include "dialogs/AboutDialog.h"
+#include "dialogs/BackupDialog.h"
 #include "dialogs/ShortcutsDialog.h"
 #include "inventory/ClusterDocument.h"
 #include "metrics/GpuUsageSource.h"
@@ -28,6 +30,8 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDate>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -140,6 +144,7 @@ MainWindow::MainWindow(QWidget *parent)
     version->setObjectName(QStringLiteral("versionLabel"));
     statusBar()->addPermanentWidget(version);
 
+    m_confirmation = std::make_shared<MessageBoxConfirmation>(); // tests set their own
     showArea(Area::Hosts);
     resize(1200, 760);
 }
@@ -166,6 +171,30 @@ void MainWindow::createMenus()
             if (m_memory)
                 m_memory->clearRecentClusters();
         });
+    });
+    file->addSeparator();
+    QAction *backUp = file->addAction(tr("&Back Up Cluster…"), this, [this] {
+        const QString suggested =
+            QStringLiteral("%1-%2.tar")
+                .arg(m_document->cluster().name, QDate::currentDate().toString(Qt::ISODate));
+        const QString chosen = QFileDialog::getSaveFileName(this, tr("Back up the cluster to"), suggested,
+                                                            tr("SlurmDeck backups (*.tar)"));
+        if (!chosen.isEmpty())
+            backUpCluster(chosen);
+    });
+    backUp->setObjectName(QStringLiteral("backUpAction"));
+    backUp->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+    QAction *restore = file->addAction(tr("&Restore Cluster…"), this, [this] {
+        const QString chosen = QFileDialog::getOpenFileName(this, tr("Restore the cluster from"), QString(),
+                                                            tr("SlurmDeck backups (*.tar)"));
+        if (!chosen.isEmpty())
+            restoreCluster(chosen);
+    });
+    restore->setObjectName(QStringLiteral("restoreAction"));
+    connect(file, &QMenu::aboutToShow, this, [this, backUp, restore] {
+        const bool deployable = !m_document->path().isEmpty() && !m_document->hosts().isEmpty();
+        backUp->setEnabled(deployable);
+        restore->setEnabled(deployable);
     });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
@@ -320,6 +349,8 @@ void MainWindow::connectLiveCluster()
     const auto hostKeys = std::make_shared<GuiHostKeyPrompt>(this);
     const auto credentials = std::make_shared<KeychainCredentialPrompt>(
         QStringLiteral("slurmdeck"), std::make_shared<GuiSecretAsker>(this));
+    m_hostKeys = hostKeys;
+    m_credentials = credentials;
     m_live->setHostKeyPrompt(hostKeys);
     m_live->setCredentialPrompt(credentials);
     m_deployView->setHostKeyPrompt(hostKeys);
@@ -426,6 +457,7 @@ void MainWindow::startMonitoring()
 
 void MainWindow::setSshDefaults(const SshTarget &ssh)
 {
+    m_ssh = ssh;
     m_deployView->setSshDefaults(ssh);
     m_live->setSshDefaults(ssh);
 }
@@ -437,12 +469,42 @@ void MainWindow::setReasonPrompt(std::shared_ptr<ReasonPrompt> prompt)
 
 void MainWindow::setConfirmation(std::shared_ptr<Confirmation> confirmation)
 {
+    m_confirmation = confirmation;
     m_deployView->setConfirmation(confirmation);
     m_servicesView->setConfirmation(confirmation);
     m_nodesView->setConfirmation(confirmation);
     m_jobsView->setConfirmation(confirmation);
     m_problemsView->setConfirmation(confirmation);
     m_hostsView->setConfirmation(std::move(confirmation));
+}
+
+BackupDialog *MainWindow::backUpCluster(const QString &file)
+{
+    if (m_document->path().isEmpty() || m_document->hosts().isEmpty())
+        return nullptr;
+    auto *dialog = new BackupDialog(BackupDialog::Action::Backup, m_document->cluster(), m_document->path(),
+                                    {m_ssh, m_hostKeys, m_credentials, m_confirmation}, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    dialog->start(file);
+    return dialog;
+}
+
+BackupDialog *MainWindow::restoreCluster(const QString &file)
+{
+    if (m_document->path().isEmpty() || m_document->hosts().isEmpty())
+        return nullptr;
+    auto *dialog = new BackupDialog(BackupDialog::Action::Restore, m_document->cluster(), m_document->path(),
+                                    {m_ssh, m_hostKeys, m_credentials, m_confirmation}, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // Slurm's history and queue change under the views: they read them again.
+    connect(dialog, &BackupDialog::succeeded, this, [this] {
+        if (m_live->monitor())
+            m_live->monitor()->refreshNow();
+    });
+    dialog->show();
+    dialog->start(file);
+    return dialog;
 }
 
 void MainWindow::updateClusterState()

@@ -4,6 +4,7 @@
 #include "WindowMemory.h"
 #include "common/Result.h"
 #include "inventory/Cluster.h"
+#include "ssh/SshTarget.h"
 #include "views/Area.h"
 #include "widgets/ShortcutTable.h"
 
@@ -23,6 +24,8 @@ class QStackedWidget;
 
 namespace SlurmDeck {
 class ClusterDocument;
+class CredentialPrompt;
+class HostKeyPrompt;
 struct SshTarget;
 } // namespace SlurmDeck
 
@@ -30,6 +33,7 @@ namespace SlurmDeck::Ui {
 
 class AreaView;
 class ClusterNotifier;
+class BackupDialog;
 class Confirmation;
 class DeployView;
 class HostsView;
@@ -92,6 +96,11 @@ public:
     // The remembered layout, applied; false when there is none.
     bool restoreRememberedLayout();
 
+    // File → Back Up Cluster… / Restore Cluster… with the file chosen: the dialog, shown and
+    // started (deleted when closed); nullptr when no cluster is open.
+    BackupDialog *backUpCluster(const QString &file);
+    BackupDialog *restoreCluster(const QString &file);
+
     // Every keyboard shortcut: the menus' ("Application") and each view's, in that order.
     [[nodiscard]] QList<ShortcutEntry> shortcuts() const;
 
@@ -134,6 +143,11 @@ private:
     Cluster m_monitoredCluster; // what m_live was started with
     bool m_closeConfirmed = false;
     std::shared_ptr<WindowMemory> m_memory;
+    // What every connection of the window shares (the views get the same).
+    SshTarget m_ssh;
+    std::shared_ptr<HostKeyPrompt> m_hostKeys;
+    std::shared_ptr<CredentialPrompt> m_credentials;
+    std::shared_ptr<Confirmation> m_confirmation;
 };
 
 } // namespace SlurmDeck::Ui

@@ -187,24 +187,33 @@ VerificationCheck ClusterVerifier::accountingRecords(const QString &jobId)
 namespace {
 
 // The scrape targets the rendered prometheus.yml lists ("targets: ['host:port', ...]").
-int configuredTargets(const HostPlan &monitoring)
+QStringList configuredTargets(const HostPlan &monitoring)
 {
     const RenderedFile *config = monitoring.file(QStringLiteral("prometheus/prometheus.yml"));
     if (!config)
-        return 0;
+        return {};
     static const QRegularExpression targets(QStringLiteral("targets:\\s*\\[([^\\]]*)\\]"));
-    int count = 0;
+    QStringList found;
     for (QRegularExpressionMatchIterator it = targets.globalMatch(QString::fromUtf8(config->content));
-         it.hasNext();)
-        count += static_cast<int>(it.next().captured(1).count(u':'));
-    return count;
+         it.hasNext();) {
+        for (const QString &target : it.next().captured(1).split(u',', Qt::SkipEmptyParts)) {
+            const QString address = target.trimmed().remove(u'\'').remove(u'"');
+            if (!address.isEmpty())
+                found << address;
+        }
+    }
+    return found;
 }
 
 } // namespace
 
 VerificationCheck ClusterVerifier::targetsUp()
 {
-    const int expected = configuredTargets(m_monitoring->plan());
+    const QStringList targets = configuredTargets(m_monitoring->plan());
+    const int expected = int(targets.size());
+    // Only this configuration's targets: a restarted Prometheus still answers `up` with the
+    // last samples (up to 5 minutes old) of a host just taken out of the cluster.
+    const QString upQuery = QStringLiteral("up{instance=~\"%1\"}").arg(targets.join(u'|'));
     VerificationCheck check{
         QObject::tr("every Prometheus target is up"), false, {}, m_monitoring->plan().hostName};
     static const QRegularExpression sample(QStringLiteral("^up\\{(.*)\\} => (\\d)"));
@@ -213,7 +222,7 @@ VerificationCheck ClusterVerifier::targetsUp()
             m_monitoring->compose().exec(QStringLiteral("prometheus"),
                                          {QStringLiteral("promtool"), QStringLiteral("query"),
                                           QStringLiteral("instant"), QStringLiteral("http://localhost:9090"),
-                                          QStringLiteral("up")}),
+                                          upQuery}),
             std::chrono::seconds(20));
         if (!query) {
             check.detail = query.error().toString();

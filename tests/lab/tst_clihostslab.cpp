@@ -359,7 +359,7 @@ private slots:
             qWarning("hosts add failed:\n%s\n--- stderr:\n%s", qPrintable(added.out), qPrintable(added.err));
         QVERIFY2(added.exitCode == 0, added.text().right(6000).constData());
         QVERIFY2(added.out.contains(QStringLiteral("Adding to the cluster hoststest:\n  %1 (%2): compute;")
-                                        .arg(joining.name, target)),
+                                        .arg(joining.name, joining.address)),
                  added.text().constData());
         // In the file as a compute host reached as the user named it; Slurm has it idle.
         const Result<Cluster> after = ClusterFile::load(m_lab.clusterFile());
@@ -408,9 +408,8 @@ private slots:
             QStringLiteral("sacct -a -X -n -P -S 2020-01-01 -o JobID,JobName,State,ExitCode");
         QVERIFY2(QTest::qWaitFor(
                      [&] {
-                         const QString now = slurm(rows);
-                         return now.contains(QStringLiteral("backed-up-fail|FAILED")) &&
-                                now.contains(QStringLiteral("held-in-queue|PENDING"));
+                         return slurm(rows).contains(QStringLiteral("backed-up-fail|FAILED")) &&
+                                slurm(QStringLiteral("squeue -h -j %1 -o %T").arg(held)) == u"PENDING";
                      },
                      60000),
                  qPrintable(slurm(rows)));

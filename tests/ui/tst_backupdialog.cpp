@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// File → Back Up Cluster… and Restore Cluster… (the GUI's front on ClusterBackupRun; the lab's
+// tst_clihostslab runs a real backup and restore through the same core): a host that cannot
+// be reached writes no backup and says which host and why; a file that is not a backup, or a
+// backup of another cluster, changes nothing and is never asked about; without an open cluster
+// there is nothing to back up.
+#include "FakeOperations.h"
+#include "MainWindow.h"
+#include "ResultTesting.h"
+#include "deploy/BackupArchive.h"
+#include "dialogs/BackupDialog.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace SlurmDeck;
+using namespace SlurmDeck::Ui;
+using SlurmDeck::Testing::ScriptedConfirmation;
+
+class TestBackupDialog final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_temp;
+
+    // A one-host cluster named `name` whose host refuses connections (port 1).
+    std::unique_ptr<MainWindow> window(const QString &name)
+    {
+        const QString path = m_temp.filePath(name + QStringLiteral(".yaml"));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return nullptr;
+        file.write(QStringLiteral("name: %1\nhosts:\n  - name: head\n    address: 127.0.0.1\n    user: root\n"
+                                  "    port: 1\n    roles: [controller, database, compute]\n    detected:\n"
+                                  "      platform: linux\n      arch: x86_64\n      cpus: 4\n"
+                                  "      memory_mib: 8000\n")
+                       .arg(name)
+                       .toUtf8());
+        file.close();
+        auto main = std::make_unique<MainWindow>();
+        if (Result<void> opened = main->openCluster(path); !opened)
+            qWarning("%s", qPrintable(opened.error().toString()));
+        SshTarget ssh;
+        ssh.configFile = m_temp.filePath(QStringLiteral("empty_ssh_config"));
+        ssh.userKnownHostsFile = m_temp.filePath(QStringLiteral("known_hosts"));
+        ssh.slurmDeckKnownHostsFile = m_temp.filePath(QStringLiteral("own_known_hosts"));
+        ssh.connectTimeout = std::chrono::seconds(3);
+        main->setSshDefaults(ssh);
+        return main;
+    }
+
+    static bool finished(BackupDialog *dialog, bool *ok)
+    {
+        QSignalSpy succeeded(dialog, &BackupDialog::succeeded);
+        QSignalSpy failed(dialog, &BackupDialog::failed);
+        const bool ended = QTest::qWaitFor([&] { return !succeeded.isEmpty() || !failed.isEmpty(); }, 15000);
+        *ok = !succeeded.isEmpty();
+        return ended;
+    }
+
+private slots:
+    void initTestCase() { QVERIFY(m_temp.isValid()); }
+
+    void unreachableHostWritesNoBackup()
+    {
+        auto main = window(QStringLiteral("backuptest"));
+        QVERIFY(main);
+        const QString file = m_temp.filePath(QStringLiteral("backuptest.tar"));
+        QPointer<BackupDialog> dialog = main->backUpCluster(file);
+        QVERIFY(dialog);
+        bool ok = true;
+        QVERIFY(finished(dialog, &ok));
+        QVERIFY(!ok);
+        QVERIFY2(dialog->status().contains(QStringLiteral("Nothing was written")),
+                 qPrintable(dialog->status()));
+        QVERIFY2(dialog->log().contains(QStringLiteral("head: ")), qPrintable(dialog->log()));
+        QVERIFY(!QFile::exists(file));
+        dialog->close();
+        QTRY_VERIFY(!dialog); // deleted on close, with its working directory
+        QVERIFY(QDir(m_temp.path())
+                    .entryList({QStringLiteral(".slurmdeck-backup-*")}, QDir::Hidden | QDir::Dirs)
+                    .isEmpty());
+    }
+
+    void restoreRefusesWhatIsNotThisClustersBackup_data()
+    {
+        QTest::addColumn<QString>("cluster"); // in the archive; empty: not an archive
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("not a backup")
+            << QString() << QStringLiteral("Nothing was changed: Not a SlurmDeck backup");
+        QTest::newRow("another cluster")
+            << QStringLiteral("other")
+            << QStringLiteral("is a backup of the cluster 'other', not of 'restoretest'");
+    }
+    void restoreRefusesWhatIsNotThisClustersBackup()
+    {
+        QFETCH(QString, cluster);
+        QFETCH(QString, reason);
+        const QString file = m_temp.filePath(
+            QStringLiteral("restore-%1.tar").arg(QString::fromLatin1(QTest::currentDataTag())));
+        if (cluster.isEmpty()) {
+            QFile text(file);
+            QVERIFY(text.open(QIODevice::WriteOnly));
+            text.write("not a tar archive");
+        } else {
+            QTemporaryDir parts;
+            QFile state(parts.filePath(QStringLiteral("slurmctld-state.tar")));
+            QVERIFY(state.open(QIODevice::WriteOnly));
+            state.write("state");
+            state.close();
+            BackupManifest manifest;
+            manifest.cluster = cluster;
+            manifest.members = {QStringLiteral("slurmctld-state.tar")};
+            SLURMDECK_VERIFY_OK(BackupArchive::pack(parts.path(), manifest, file));
+        }
+        auto main = window(QStringLiteral("restoretest"));
+        QVERIFY(main);
+        auto confirmation = std::make_shared<ScriptedConfirmation>(true);
+        main->setConfirmation(confirmation);
+        QPointer<BackupDialog> dialog = main->restoreCluster(file);
+        QVERIFY(dialog);
+        bool ok = true;
+        QVERIFY(finished(dialog, &ok));
+        QVERIFY(!ok);
+        QVERIFY2(dialog->status().contains(reason), qPrintable(dialog->status()));
+        QVERIFY(confirmation->asked.isEmpty());
+    }
+
+    void restoreAsksFirstAndANoChangesNothing()
+    {
+        QTemporaryDir parts;
+        QFile state(parts.filePath(QStringLiteral("slurmctld-state.tar")));
+        QVERIFY(state.open(QIODevice::WriteOnly));
+        state.close();
+        BackupManifest manifest;
+        manifest.cluster = QStringLiteral("asktest");
+        manifest.created = QDateTime(QDate(2026, 12, 1), QTime(12, 0), Qt::UTC);
+        manifest.members = {QStringLiteral("slurmctld-state.tar")};
+        const QString file = m_temp.filePath(QStringLiteral("asktest.tar"));
+        SLURMDECK_VERIFY_OK(BackupArchive::pack(parts.path(), manifest, file));
+        auto main = window(QStringLiteral("asktest"));
+        QVERIFY(main);
+        auto refuse = std::make_shared<ScriptedConfirmation>(false);
+        main->setConfirmation(refuse);
+        QPointer<BackupDialog> dialog = main->restoreCluster(file);
+        bool ok = true;
+        QVERIFY(finished(dialog, &ok));
+        QVERIFY(!ok);
+        QCOMPARE(refuse->asked.size(), 1);
+        QVERIFY2(refuse->asked.first().contains(QStringLiteral("job queue of asktest")),
+                 qPrintable(refuse->asked.first()));
+        QCOMPARE(dialog->status(), QStringLiteral("Nothing was changed."));
+        QVERIFY(dialog->log().isEmpty()); // no host was touched
+    }
+
+    void nothingToBackUpWithoutAClusterFile()
+    {
+        MainWindow main;
+        QVERIFY(!main.backUpCluster(m_temp.filePath(QStringLiteral("none.tar"))));
+        QVERIFY(!main.restoreCluster(m_temp.filePath(QStringLiteral("none.tar"))));
+        QAction *backUp = main.findChild<QAction *>(QStringLiteral("backUpAction"));
+        QVERIFY(backUp);
+        QCOMPARE(backUp->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+    }
+};
+
+QTEST_MAIN(TestBackupDialog)
+#include "tst_backupdialog.moc"
