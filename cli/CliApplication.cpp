@@ -24,6 +24,7 @@
 #include "cli/ServicesCommand.h"
 #include "cli/StatusCommand.h"
 #include "cli/SubmitCommand.h"
+#include "cli/UpgradeCommand.h"
 #include "common/ApplicationInfo.h"
 #include "ssh/CommandTrace.h"
 
@@ -103,6 +104,10 @@ QString CliApplication::helpText() const
                "         [--base-image IMAGE] [--no-verify] [--yes]\n"
                "                      Deploy the cluster and verify it works. The hosts build the\n"
                "                      images (default), or get them from here (transfer) or a host.\n"
+               "  upgrade [--images ...] [--base-image IMAGE] [--wait D] [--yes]\n"
+               "                      Move the running cluster onto new images without losing a job:\n"
+               "                      deploy, then slurmdbd, slurmctld and each node in turn (drained,\n"
+               "                      its jobs waited for, slurmd recreated, resumed).\n"
                "  rotate-munge-key [--images ...] [--base-image IMAGE] [--no-verify] [--yes]\n"
                "                      Deploy a new munge key to every host; the daemons restart\n"
                "                      with it (drain first: running jobs are killed).\n"
@@ -251,6 +256,8 @@ void CliApplication::start(const QStringList &arguments)
         m_command = new PlanCommand(this);
     else if (first == u"deploy")
         m_command = new DeployCommand(DeployCommand::Mode::Deploy, this);
+    else if (first == u"upgrade")
+        m_command = new UpgradeCommand(this);
     else if (first == u"rotate-munge-key")
         m_command = new DeployCommand(DeployCommand::Mode::RotateMungeKey, this);
     else if (first == u"services")

@@ -47,6 +47,9 @@ const QList<CommandWords> &commands()
          {},
          words("--hosts --images --base-image --no-verify --yes --ssh-config --accept-new-host-keys "
                "--timeout")},
+        {QStringLiteral("upgrade"),
+         {},
+         words("--images --base-image --wait --yes --ssh-config --accept-new-host-keys --timeout")},
         {QStringLiteral("rotate-munge-key"),
          {},
          words("--images --base-image --no-verify --yes --ssh-config --accept-new-host-keys --timeout")},

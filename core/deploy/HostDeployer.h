@@ -116,6 +116,9 @@ public:
     // container kills its job steps, so startServices() keeps such a container and owes the
     // change to a later deploy.
     [[nodiscard]] Result<int> jobStepsInOutdatedSlurmd();
+    // The planned services whose running container `up` would recreate: its Compose settings
+    // changed, or its image name now names another image (a rebuilt or newer image).
+    [[nodiscard]] Result<QStringList> outdatedServices();
     // Adds the cluster's users (etc/slurm/users.conf) in the running slurmctld and slurmd of
     // `services` (the image's sync-users); a restarted container adds them itself.
     [[nodiscard]] Result<void> syncUsers(const QStringList &services);

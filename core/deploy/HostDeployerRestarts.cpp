@@ -32,11 +32,11 @@ Result<int> HostDeployer::jobStepsInOutdatedSlurmd()
         runArgv(compose().configHash(QStringLiteral("slurmd")), std::chrono::seconds(60));
     if (!wanted)
         return wanted.error();
-    if (!wanted->succeeded()) {
-        return failure(QObject::tr("Compose could not read slurmd's settings on %1.").arg(m_plan.hostName),
-                       QString::fromUtf8(wanted->standardError).trimmed().right(1000));
-    }
-    const QString wantedHash = QString::fromUtf8(wanted->standardOutput).trimmed().section(u' ', -1);
+    // A Compose that cannot say (an older one without config --hash): taken as a change, so
+    // a container with job steps is kept all the same.
+    const QString wantedHash = wanted->succeeded()
+                                   ? QString::fromUtf8(wanted->standardOutput).trimmed().section(u' ', -1)
+                                   : QString();
     // The running container's hash label, whether its image is still what its image name
     // names, and how many slurmstepd (one per job step, the batch script's included) run in it.
     const QString script =
@@ -58,7 +58,8 @@ Result<int> HostDeployer::jobStepsInOutdatedSlurmd()
     const QStringList lines = QString::fromUtf8(looked->standardOutput).split(u'\n', Qt::SkipEmptyParts);
     if (lines.isEmpty())
         return 0; // no running slurmd container: nothing to keep
-    if (lines.size() >= 2 && lines.at(0).trimmed() == wantedHash && lines.at(1).trimmed() == u"same-image")
+    if (!wantedHash.isEmpty() && lines.size() >= 2 && lines.at(0).trimmed() == wantedHash &&
+        lines.at(1).trimmed() == u"same-image")
         return 0; // `up` leaves it as it is
     bool counted = false;
     const int steps = lines.value(2).trimmed().toInt(&counted);
@@ -68,6 +69,48 @@ Result<int> HostDeployer::jobStepsInOutdatedSlurmd()
             QString::fromUtf8(looked->standardError).trimmed().right(1000));
     }
     return steps;
+}
+
+Result<QStringList> HostDeployer::outdatedServices()
+{
+    const Result<ExecResult> wanted =
+        runArgv(compose().configHash(QStringLiteral("*")), std::chrono::seconds(60));
+    if (!wanted)
+        return wanted.error();
+    QHash<QString, QString> wantedHashes; // empty when Compose cannot say: every service counts as changed
+    if (wanted->succeeded()) {
+        for (const QString &line : QString::fromUtf8(wanted->standardOutput).split(u'\n', Qt::SkipEmptyParts))
+            wantedHashes.insert(line.section(u' ', 0, 0), line.section(u' ', -1));
+    }
+    // Per running container: its service, hash label, image, and the image its image name names now.
+    const QString script =
+        QStringLiteral(
+            "d=%1; for c in $($d ps -q --filter label=com.docker.compose.project=%2 --filter "
+            "status=running); do img=$($d inspect -f '{{.Config.Image}}' \"$c\"); "
+            "now=$($d image inspect -f '{{.Id}}' \"$img\" 2>/dev/null); "
+            "printf '%s %s\\n' \"$($d inspect -f '{{index .Config.Labels \"com.docker.compose.service\"}} "
+            "{{index .Config.Labels \"com.docker.compose.config-hash\"}} {{.Image}}' \"$c\")\" \"$now\"; "
+            "done")
+            .arg(Shell::quote(m_fingerprint.dockerPath), Shell::quote(m_plan.project.name));
+    const Result<ExecResult> looked = runShell(script, std::chrono::seconds(60));
+    if (!looked)
+        return looked.error();
+    if (!looked->succeeded()) {
+        return failure(QObject::tr("Cannot read the containers on %1.").arg(m_plan.hostName),
+                       QString::fromUtf8(looked->standardError).trimmed().right(1000));
+    }
+    QStringList outdated;
+    for (const QString &line : QString::fromUtf8(looked->standardOutput).split(u'\n', Qt::SkipEmptyParts)) {
+        const QStringList fields = line.split(u' ');
+        const QString service = fields.value(0);
+        if (!m_plan.services.contains(service) || outdated.contains(service))
+            continue;
+        const bool sameConfig = !wantedHashes.isEmpty() && wantedHashes.value(service) == fields.value(1);
+        const bool sameImage = fields.value(2) == fields.value(3);
+        if (!sameConfig || !sameImage)
+            outdated << service;
+    }
+    return outdated;
 }
 
 Result<void> HostDeployer::syncUsers(const QStringList &services)

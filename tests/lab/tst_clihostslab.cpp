@@ -5,7 +5,8 @@
 // drops it from the cluster file and deploys the rest, after which Slurm no longer knows
 // it. The job it waited for ends COMPLETED. hosts add brings the host back while a job runs on
 // every other node; the job ends COMPLETED, never restarted. A backup restored onto the
-// cluster removed with its data and deployed again gives the same sacct rows and queue. rotate-munge-key puts
+// cluster removed with its data and deployed again gives the same sacct rows and queue. An
+// upgrade onto a rebuilt image restarts every daemon while a job runs to its end. rotate-munge-key puts
 // a new key on every host and in the keychain, and every node is idle again. Real sshd, Docker and Slurm; the
 // CLI as a user runs it, with its secrets in a real keyring.
 #include "LabCli.h"
@@ -391,6 +392,63 @@ private slots:
                  again.text().constData());
         SLURMDECK_VERIFY_OK(ClusterFile::load(m_lab.clusterFile()));
         QCOMPARE(ClusterFile::load(m_lab.clusterFile())->hosts.size(), after->hosts.size());
+    }
+
+    void upgradeMovesEveryDaemonToARebuiltImageWithoutLosingAJob()
+    {
+        QVERIFY2(QTest::qWaitFor([this] { return m_lab.allNodesIdle(); }, 120000),
+                 qPrintable(slurm(QStringLiteral("sinfo -N"))));
+        // A rebuilt Slurm image on every host: the same name, another image.
+        const QString image = QStringLiteral("slurmdeck/slurm:22.05");
+        const QString stamp = QString::number(QDateTime::currentMSecsSinceEpoch());
+        QHash<QString, QString> rebuilt;
+        for (const Lab::Host &host : m_lab.hosts()) {
+            const QString docker = Shell::quote(host.docker);
+            const Result<ExecResult> built = m_lab.onHost(
+                host, QStringLiteral(
+                          "printf 'FROM %1\\nLABEL org.slurmdeck.test.rebuilt=%2\\n' | %3 build -q -t %1 - "
+                          "&& %3 image inspect -f '{{.Id}}' %1")
+                          .arg(image, stamp, docker));
+            SLURMDECK_VERIFY_OK(built);
+            QVERIFY2(built->succeeded(), built->standardError.constData());
+            rebuilt.insert(host.name, QString::fromUtf8(built->standardOutput).trimmed().section(u'\n', -1));
+        }
+        const QString busy = m_lab.hosts().at(1).name;
+        const QString job = submitOn(busy, 25);
+        QVERIFY2(jobField(job, QStringLiteral("JobState")) == u"RUNNING",
+                 qPrintable(slurm(QStringLiteral("squeue"))));
+
+        const Run upgraded =
+            cli({QStringLiteral("upgrade"), QStringLiteral("--images"), QStringLiteral("present"),
+                 QStringLiteral("--wait"), QStringLiteral("3m"), QStringLiteral("--yes")},
+                900000);
+        if (upgraded.exitCode != 0)
+            qWarning("upgrade failed:\n%s\n--- stderr:\n%s", qPrintable(upgraded.out),
+                     qPrintable(upgraded.err));
+        QVERIFY2(upgraded.exitCode == 0, upgraded.text().right(5000).constData());
+        QVERIFY2(upgraded.out.contains(QStringLiteral("%1: upgrading slurmd").arg(busy)),
+                 upgraded.text().constData());
+        QVERIFY2(upgraded.out.contains(QStringLiteral("runs on the new images")),
+                 upgraded.text().constData());
+        // The job on the drained node ran to its end, never requeued.
+        QCOMPARE(jobField(job, QStringLiteral("JobState")), QStringLiteral("COMPLETED"));
+        QCOMPARE(jobField(job, QStringLiteral("Restarts")), QStringLiteral("0"));
+        // Every Slurm daemon runs the rebuilt image; every node is back in service.
+        for (const Lab::Host &host : m_lab.hosts()) {
+            const Result<ExecResult> images = m_lab.onHost(
+                host, QStringLiteral(
+                          "for c in $(%1 ps -q --filter label=com.docker.compose.project=%2); do %1 inspect "
+                          "-f '{{index .Config.Labels \"com.docker.compose.service\"}} {{.Image}}' $c; done")
+                          .arg(Shell::quote(host.docker), Shell::quote(m_lab.plan.projectName)));
+            SLURMDECK_VERIFY_OK(images);
+            for (const QString &line :
+                 QString::fromUtf8(images->standardOutput).split(u'\n', Qt::SkipEmptyParts)) {
+                if (line.startsWith(QLatin1String("slurm")))
+                    QVERIFY2(line.endsWith(rebuilt.value(host.name)), qPrintable(host.name + u": " + line));
+            }
+        }
+        QVERIFY2(QTest::qWaitFor([this] { return m_lab.allNodesIdle(); }, 120000),
+                 qPrintable(slurm(QStringLiteral("sinfo -N"))));
     }
 
     void backupThenRestoreOntoARedeployedCluster()

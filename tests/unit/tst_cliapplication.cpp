@@ -515,6 +515,13 @@ private slots:
         QTest::newRow("submit zero nodes") << QStringList{QStringLiteral("submit"), QStringLiteral("job.sh"),
                                                           QStringLiteral("-N"), QStringLiteral("0")}
                                            << QStringLiteral("--nodes wants a whole number");
+        QTest::newRow("upgrade argument") << QStringList{QStringLiteral("upgrade"), QStringLiteral("worker1")}
+                                          << QStringLiteral("upgrade takes no arguments");
+        QTest::newRow("upgrade bad wait") << QStringList{QStringLiteral("upgrade"), QStringLiteral("--wait"),
+                                                         QStringLiteral("soon"), QStringLiteral("--yes")}
+                                          << QStringLiteral("--wait");
+        QTest::newRow("upgrade without terminal")
+            << QStringList{QStringLiteral("upgrade")} << QStringLiteral("run it with --yes");
         QTest::newRow("backup without file")
             << QStringList{QStringLiteral("backup")} << QStringLiteral("backup wants one FILE");
         QTest::newRow("restore without terminal")
