@@ -6,6 +6,21 @@
 
 namespace SlurmDeck {
 
+QStringList forwardedDeployArguments(const QCommandLineParser &parser)
+{
+    // optionNames(): the options given on the command line (asking isSet() about one the
+    // command does not define would warn).
+    QStringList arguments{QStringLiteral("--yes")};
+    for (const QString &name : {QStringLiteral("images"), QStringLiteral("base-image"),
+                                QStringLiteral("ssh-config"), QStringLiteral("timeout")}) {
+        if (parser.optionNames().contains(name))
+            arguments << QStringLiteral("--") + name << parser.value(name);
+    }
+    if (parser.optionNames().contains(QStringLiteral("accept-new-host-keys")))
+        arguments << QStringLiteral("--accept-new-host-keys");
+    return arguments;
+}
+
 void DeployCommand::start(const CliContext &context)
 {
     QCommandLineParser parser;

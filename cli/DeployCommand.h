@@ -20,6 +20,11 @@ class DeployRunner;
 // slurmdeck-cli rotate-munge-key [--images ...] [--base-image IMAGE] [--no-verify] [--yes]
 // The same deploy, to every host, with a new munge key (MungeKeyRotation); the keychain takes
 // it once a host has it.
+// The arguments for a deploy that a command runs after its own work (hosts add and remove,
+// upgrade): --yes, and whichever of --images, --base-image, --ssh-config, --timeout and
+// --accept-new-host-keys `parser` was given.
+[[nodiscard]] QStringList forwardedDeployArguments(const QCommandLineParser &parser);
+
 class DeployCommand final : public ClusterCommand
 {
     Q_OBJECT

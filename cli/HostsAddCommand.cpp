@@ -92,15 +92,7 @@ void HostsAddCommand::start(const CliContext &context)
         *context.err << loaded.error().toString() << u'\n';
         return finish(CliFailure);
     }
-    m_deployArguments = {QStringLiteral("--yes")};
-    if (parser.isSet(images))
-        m_deployArguments << QStringLiteral("--images") << parser.value(images);
-    for (const QString &passed : {QStringLiteral("ssh-config"), QStringLiteral("timeout")}) {
-        if (parser.isSet(passed))
-            m_deployArguments << QStringLiteral("--") + passed << parser.value(passed);
-    }
-    if (parser.isSet(QStringLiteral("accept-new-host-keys")))
-        m_deployArguments << QStringLiteral("--accept-new-host-keys");
+    m_deployArguments = forwardedDeployArguments(parser);
     // positional 0 is "add"
     if (!startDiscovery(context, parser, 1))
         finish(CliUsage);

@@ -84,15 +84,7 @@ void HostsCommand::start(const CliContext &context)
         done(CliUsage);
         return;
     }
-    m_deployArguments = {QStringLiteral("--yes")};
-    if (parser.isSet(images))
-        m_deployArguments << QStringLiteral("--images") << parser.value(images);
-    for (const QString &passed : {QStringLiteral("ssh-config"), QStringLiteral("timeout")}) {
-        if (parser.isSet(passed))
-            m_deployArguments << QStringLiteral("--") + passed << parser.value(passed);
-    }
-    if (parser.isSet(QStringLiteral("accept-new-host-keys")))
-        m_deployArguments << QStringLiteral("--accept-new-host-keys");
+    m_deployArguments = forwardedDeployArguments(parser);
     prepareCluster([this] { planReady(); }, false); // draining needs no secret
 }
 

@@ -62,17 +62,7 @@ void UpgradeCommand::start(const CliContext &context)
         done(CliFailure);
         return;
     }
-    m_deployArguments = {QStringLiteral("--yes")};
-    for (const QCommandLineOption &passed : {images, base}) {
-        if (parser.isSet(passed))
-            m_deployArguments << QStringLiteral("--") + passed.names().constFirst() << parser.value(passed);
-    }
-    for (const QString &passed : {QStringLiteral("ssh-config"), QStringLiteral("timeout")}) {
-        if (parser.isSet(passed))
-            m_deployArguments << QStringLiteral("--") + passed << parser.value(passed);
-    }
-    if (parser.isSet(QStringLiteral("accept-new-host-keys")))
-        m_deployArguments << QStringLiteral("--accept-new-host-keys");
+    m_deployArguments = forwardedDeployArguments(parser);
     out() << tr("Step 1: deploy (images and files; no container with a job is recreated)\n");
     out().flush();
     auto *deploy = new DeployCommand(DeployCommand::Mode::Deploy, this);

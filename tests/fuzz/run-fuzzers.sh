@@ -35,6 +35,7 @@ declare -A seeds=(
   [slurm_job_details]="tests/data/slurm/*/job-details-*.txt"
   [prometheus]="tests/data/prometheus/*.json"
   [http_answer]="tests/data/prometheus/http/*.http"
+  [backup_manifest]="tests/data/backup/*.json"
   [doctor_logs]="tests/data/doctor/*.log tests/data/doctor/*.txt tests/data/doctor/*.json"
   [nvidia_smi]="tests/data/nvidia-smi/*.csv tests/data/nvidia-smi/*.txt"
   [known_hosts]="tests/data/known_hosts/plain tests/data/known_hosts/hashed
