@@ -11,6 +11,7 @@
 #include "dialogs/AboutDialog.h"
 #include "dialogs/BackupDialog.h"
 #include "dialogs/ShortcutsDialog.h"
+#include "dialogs/UpgradeDialog.h"
 #include "inventory/ClusterDocument.h"
 #include "metrics/GpuUsageSource.h"
 #include "metrics/SshPrometheusTransport.h"
@@ -90,6 +91,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_deployView = new DeployView(m_document, m_views);
     addArea(m_deployView);
     m_servicesView = new ServicesView(m_document, m_views);
+    connect(m_servicesView, &ServicesView::upgradeRequested, this, [this] { upgradeCluster(); });
     addArea(m_servicesView);
     m_nodesView = new NodesView(m_views);
     addArea(m_nodesView);
@@ -487,6 +489,19 @@ BackupDialog *MainWindow::backUpCluster(const QString &file)
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     dialog->start(file);
+    return dialog;
+}
+
+UpgradeDialog *MainWindow::upgradeCluster()
+{
+    if (m_document->path().isEmpty() || m_document->hosts().isEmpty())
+        return nullptr;
+    auto *dialog =
+        new UpgradeDialog(m_document->cluster(), {m_ssh, m_hostKeys, m_credentials, m_confirmation}, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &UpgradeDialog::succeeded, m_servicesView, &ServicesView::refresh);
+    dialog->show();
+    dialog->start();
     return dialog;
 }
 

@@ -34,6 +34,7 @@ namespace SlurmDeck::Ui {
 class AreaView;
 class ClusterNotifier;
 class BackupDialog;
+class UpgradeDialog;
 class Confirmation;
 class DeployView;
 class HostsView;
@@ -100,6 +101,8 @@ public:
     // started (deleted when closed); nullptr when no cluster is open.
     BackupDialog *backUpCluster(const QString &file);
     BackupDialog *restoreCluster(const QString &file);
+    // Services → Upgrade…: the dialog, shown, asking first; nullptr when no cluster is open.
+    UpgradeDialog *upgradeCluster();
 
     // Every keyboard shortcut: the menus' ("Application") and each view's, in that order.
     [[nodiscard]] QList<ShortcutEntry> shortcuts() const;

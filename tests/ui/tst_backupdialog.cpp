@@ -3,12 +3,14 @@
 // tst_clihostslab runs a real backup and restore through the same core): a host that cannot
 // be reached writes no backup and says which host and why; a file that is not a backup, or a
 // backup of another cluster, changes nothing and is never asked about; without an open cluster
-// there is nothing to back up.
+// there is nothing to back up. Services → Upgrade… asks first and names a host it cannot reach.
 #include "FakeOperations.h"
 #include "MainWindow.h"
 #include "ResultTesting.h"
 #include "deploy/BackupArchive.h"
 #include "dialogs/BackupDialog.h"
+#include "dialogs/UpgradeDialog.h"
+#include "views/ServicesView.h"
 
 #include <QAction>
 #include <QDir>
@@ -54,10 +56,10 @@ private:
         return main;
     }
 
-    static bool finished(BackupDialog *dialog, bool *ok)
+    static bool finished(OperationDialog *dialog, bool *ok)
     {
-        QSignalSpy succeeded(dialog, &BackupDialog::succeeded);
-        QSignalSpy failed(dialog, &BackupDialog::failed);
+        QSignalSpy succeeded(dialog, &OperationDialog::succeeded);
+        QSignalSpy failed(dialog, &OperationDialog::failed);
         const bool ended = QTest::qWaitFor([&] { return !succeeded.isEmpty() || !failed.isEmpty(); }, 15000);
         *ok = !succeeded.isEmpty();
         return ended;
@@ -158,11 +160,45 @@ private slots:
         QVERIFY(dialog->log().isEmpty()); // no host was touched
     }
 
+    void upgradeAsksFirstThenNamesTheHostItCannotReach()
+    {
+        auto main = window(QStringLiteral("upgradetest"));
+        QVERIFY(main);
+        auto refuse = std::make_shared<ScriptedConfirmation>(false);
+        main->setConfirmation(refuse);
+        QPointer<UpgradeDialog> declined = main->upgradeCluster();
+        QVERIFY(declined);
+        bool ok = true;
+        QVERIFY(finished(declined, &ok));
+        QVERIFY(!ok);
+        QCOMPARE(refuse->asked.size(), 1);
+        QVERIFY2(refuse->asked.first().contains(
+                     QStringLiteral("slurmdbd, then slurmctld, then each compute node")),
+                 qPrintable(refuse->asked.first()));
+        QCOMPARE(declined->status(), QStringLiteral("Nothing was changed."));
+        QVERIFY(declined->log().isEmpty());
+
+        main->setConfirmation(std::make_shared<ScriptedConfirmation>(true));
+        // Services → Upgrade… (the toolbar's action) has the main window open the dialog.
+        QVERIFY(main->servicesView()->findChild<QAction *>(QStringLiteral("upgradeClusterAction")));
+        declined->close();
+        QTRY_VERIFY(!declined);
+        emit main->servicesView()->upgradeRequested();
+        QPointer<UpgradeDialog> upgrading = main->findChild<UpgradeDialog *>();
+        QVERIFY(upgrading);
+        QVERIFY(finished(upgrading, &ok));
+        QVERIFY(!ok);
+        QVERIFY2(upgrading->log().contains(QStringLiteral("head: ")), qPrintable(upgrading->log()));
+        QVERIFY2(upgrading->status().contains(QStringLiteral("did not complete")),
+                 qPrintable(upgrading->status()));
+    }
+
     void nothingToBackUpWithoutAClusterFile()
     {
         MainWindow main;
         QVERIFY(!main.backUpCluster(m_temp.filePath(QStringLiteral("none.tar"))));
         QVERIFY(!main.restoreCluster(m_temp.filePath(QStringLiteral("none.tar"))));
+        QVERIFY(!main.upgradeCluster());
         QAction *backUp = main.findChild<QAction *>(QStringLiteral("backUpAction"));
         QVERIFY(backUp);
         QCOMPARE(backUp->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));

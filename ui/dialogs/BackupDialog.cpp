@@ -5,65 +5,25 @@
 #include "session/ClusterBackupRun.h"
 #include "session/ClusterSession.h"
 
-#include <QFontDatabase>
-#include <QLabel>
 #include <QLocale>
-#include <QPlainTextEdit>
-#include <QProgressBar>
-#include <QPushButton>
-#include <QVBoxLayout>
 
 namespace SlurmDeck::Ui {
 
 BackupDialog::BackupDialog(Action action, Cluster cluster, QString clusterFile, Connection connection,
                            QWidget *parent)
-    : QDialog(parent)
+    : OperationDialog(action == Action::Backup ? tr("Back up %1").arg(cluster.name)
+                                               : tr("Restore %1").arg(cluster.name),
+                      action == Action::Backup ? tr("Saving the accounting database, the job queue and the "
+                                                    "cluster file. No secret goes into the backup.")
+                                               : tr("Reading the backup…"),
+                      parent)
     , m_action(action)
     , m_cluster(std::move(cluster))
     , m_clusterFile(std::move(clusterFile))
     , m_connection(std::move(connection))
-{
-    setWindowTitle(action == Action::Backup ? tr("Back up %1").arg(m_cluster.name)
-                                            : tr("Restore %1").arg(m_cluster.name));
-    m_status =
-        new QLabel(action == Action::Backup
-                       ? tr("Saving the accounting database, the job queue and the cluster file. No secret "
-                            "goes into the backup.")
-                       : tr("Reading the backup…"),
-                   this);
-    m_status->setObjectName(QStringLiteral("backupStatus"));
-    m_status->setWordWrap(true);
-    m_progress = new QProgressBar(this);
-    m_progress->setRange(0, 0); // busy: the steps report lines, not fractions
-    m_log = new QPlainTextEdit(this);
-    m_log->setReadOnly(true);
-    m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_button = new QPushButton(tr("Close"), this);
-    connect(m_button, &QPushButton::clicked, this, &QDialog::close);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_status);
-    layout->addWidget(m_progress);
-    layout->addWidget(m_log, 1);
-    layout->addWidget(m_button, 0, Qt::AlignRight);
-    resize(720, 420);
-}
+{}
 
 BackupDialog::~BackupDialog() = default;
-
-QString BackupDialog::log() const
-{
-    return m_log->toPlainText();
-}
-
-QString BackupDialog::status() const
-{
-    return m_status->text();
-}
-
-void BackupDialog::append(const QString &host, const QString &line)
-{
-    m_log->appendPlainText(host.isEmpty() ? line : host + QStringLiteral(": ") + line);
-}
 
 void BackupDialog::start(const QString &file)
 {
@@ -90,7 +50,7 @@ void BackupDialog::located(const QString &file)
         if (!manifest)
             return finish(false, tr("Nothing was changed: %1").arg(manifest.error().toString()));
         const QString created = QLocale().toString(manifest->created.toLocalTime(), QLocale::ShortFormat);
-        m_status->setText(tr("Backup of %1 from %2.").arg(manifest->cluster, created));
+        setStatus(tr("Backup of %1 from %2.").arg(manifest->cluster, created));
         const Confirmation::Question question{
             tr("Restore %1").arg(m_cluster.name),
             tr("Replace the accounting records and the job queue of %1 with those of the backup from %2? "
@@ -101,22 +61,11 @@ void BackupDialog::located(const QString &file)
         m_connection.confirmation->ask(this, question, [this](bool yes) {
             if (!yes)
                 return finish(false, tr("Nothing was changed."));
-            m_status->setText(tr("Restoring…"));
+            setStatus(tr("Restoring…"));
             m_run->restore();
         });
     });
     m_run->open(file);
-}
-
-void BackupDialog::finish(bool ok, const QString &message)
-{
-    m_progress->setRange(0, 1);
-    m_progress->setValue(ok ? 1 : 0);
-    m_status->setText(message);
-    if (ok)
-        emit succeeded();
-    else
-        emit failed(message);
 }
 
 } // namespace SlurmDeck::Ui

@@ -157,6 +157,8 @@ void ServicesView::createActions()
     m_stopClusterAction = make(tr("Stop cluster…"), QStringLiteral("stopClusterAction"), {});
     m_startClusterAction = make(tr("Start cluster"), QStringLiteral("startClusterAction"), {});
     m_removeClusterAction = make(tr("Remove cluster…"), QStringLiteral("removeClusterAction"), {});
+    m_upgradeAction = make(tr("&Upgrade…"), QStringLiteral("upgradeClusterAction"), {});
+    m_upgradeAction->setToolTip(tr("Move every daemon onto its new image, the compute nodes one at a time"));
 
     connect(m_refreshAction, &QAction::triggered, this, &ServicesView::refresh);
     connect(m_startAction, &QAction::triggered, this, &ServicesView::startSelected);
@@ -167,12 +169,13 @@ void ServicesView::createActions()
     connect(m_stopClusterAction, &QAction::triggered, this, &ServicesView::stopCluster);
     connect(m_startClusterAction, &QAction::triggered, this, &ServicesView::startCluster);
     connect(m_removeClusterAction, &QAction::triggered, this, &ServicesView::removeCluster);
+    connect(m_upgradeAction, &QAction::triggered, this, &ServicesView::upgradeRequested);
 
     toolbar->addAction(m_refreshAction);
     toolbar->addSeparator();
     toolbar->addActions({m_startAction, m_stopAction, m_restartAction});
     toolbar->addSeparator();
-    toolbar->addActions({m_stopClusterAction, m_startClusterAction, m_removeClusterAction});
+    toolbar->addActions({m_stopClusterAction, m_startClusterAction, m_removeClusterAction, m_upgradeAction});
 
     auto *row = new QHBoxLayout;
     row->addWidget(toolbar, 1);
@@ -551,7 +554,8 @@ void ServicesView::updateState()
     const bool current = connected && m_table->currentIndex().isValid();
     m_logsAction->setEnabled(current);
     m_followAction->setEnabled(current || isFollowing());
-    for (QAction *action : {m_stopClusterAction, m_startClusterAction, m_removeClusterAction})
+    for (QAction *action :
+         {m_stopClusterAction, m_startClusterAction, m_removeClusterAction, m_upgradeAction})
         action->setEnabled(connected && !operating);
 }
 

@@ -81,6 +81,8 @@ signals:
     void actionDone(const SlurmDeck::ServiceActionReport &report);
     void logsShown();
     void clusterOperationDone(const SlurmDeck::ClusterOperationReport &report);
+    // Upgrade… was chosen: the main window runs it (UpgradeDialog).
+    void upgradeRequested();
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -137,6 +139,7 @@ private:
     QAction *m_stopClusterAction = nullptr;
     QAction *m_startClusterAction = nullptr;
     QAction *m_removeClusterAction = nullptr;
+    QAction *m_upgradeAction = nullptr;
 };
 
 } // namespace SlurmDeck::Ui
