@@ -92,6 +92,25 @@ void HostsAddCommand::start(const CliContext &context)
         *context.err << loaded.error().toString() << u'\n';
         return finish(CliFailure);
     }
+    // A cluster has one controller, one database host and one monitoring host at most (the
+    // reader refuses a file with two): such a role moves in the cluster file, not here.
+    const qsizetype adding = parser.positionalArguments().size() - 1;
+    for (const HostRole role : {HostRole::Controller, HostRole::Database, HostRole::Monitoring}) {
+        if (!m_roles.testFlag(role))
+            continue;
+        const QList<Host> holders = m_document.cluster().hostsWithRole(role);
+        if (!holders.isEmpty() || adding > 1) {
+            *context.err
+                << (holders.isEmpty()
+                        ? tr("--roles: only one host can be %1; add the hosts one at a time.\n")
+                              .arg(hostRoleId(role))
+                        : tr("--roles: %1 is the cluster's %2 already, and a cluster has one. To move the "
+                             "role, add the host as compute, then edit the roles in %3 (or the Hosts "
+                             "view) and deploy.\n")
+                              .arg(holders.constFirst().name, hostRoleId(role), m_document.path()));
+            return finish(CliUsage);
+        }
+    }
     m_deployArguments = forwardedDeployArguments(parser);
     // positional 0 is "add"
     if (!startDiscovery(context, parser, 1))

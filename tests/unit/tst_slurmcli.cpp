@@ -8,6 +8,7 @@
 #include "common/ApplicationInfo.h"
 #include "common/DurationText.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -215,6 +216,34 @@ private slots:
             QStringList{QStringLiteral("--cluster"), home.filePath(QStringLiteral("none.yaml"))} + arguments);
         QCOMPARE(result.exitCode, 2);
         QVERIFY2(result.err.contains(says), qPrintable(result.err));
+    }
+
+    // hosts add refuses a role the cluster has already (one controller, database and
+    // monitoring host at most) before it reaches any host, and leaves the file alone.
+    void hostsAddRefusesASecondController()
+    {
+        QTemporaryDir home;
+        const QString path = home.filePath(QStringLiteral("lab.yaml"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        const QByteArray yaml = "name: lab\nhosts:\n  - name: head\n    address: 10.0.0.5\n"
+                                "    roles: [controller, compute]\n";
+        file.write(yaml);
+        file.close();
+        const Run second = run({QStringLiteral("--cluster"), path, QStringLiteral("hosts"),
+                                QStringLiteral("add"), QStringLiteral("10.0.0.6"), QStringLiteral("--roles"),
+                                QStringLiteral("controller,compute"), QStringLiteral("--yes")});
+        QCOMPARE(second.exitCode, 2);
+        QVERIFY2(second.err.contains(QStringLiteral("head is the cluster's controller already")),
+                 qPrintable(second.err));
+        const Run two =
+            run({QStringLiteral("--cluster"), path, QStringLiteral("hosts"), QStringLiteral("add"),
+                 QStringLiteral("10.0.0.6"), QStringLiteral("10.0.0.7"), QStringLiteral("--roles"),
+                 QStringLiteral("monitoring"), QStringLiteral("--yes")});
+        QCOMPARE(two.exitCode, 2);
+        QVERIFY2(two.err.contains(QStringLiteral("only one host can be monitoring")), qPrintable(two.err));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), yaml);
     }
 
     void missingClusterFileSaysHowToMakeOne()
