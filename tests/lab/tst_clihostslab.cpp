@@ -6,7 +6,8 @@
 // it. The job it waited for ends COMPLETED. hosts add brings the host back while a job runs on
 // every other node; the job ends COMPLETED, never restarted. A backup restored onto the
 // cluster removed with its data and deployed again gives the same sacct rows and queue. An
-// upgrade onto a rebuilt image restarts every daemon while a job runs to its end. rotate-munge-key puts
+// upgrade onto a rebuilt image restarts every daemon while a job runs to its end. Jobs that
+// end while MariaDB and slurmdbd are stopped are in accounting once they are back. rotate-munge-key puts
 // a new key on every host and in the keychain, and every node is idle again. Real sshd, Docker and Slurm; the
 // CLI as a user runs it, with its secrets in a real keyring.
 #include "LabCli.h"
@@ -503,6 +504,36 @@ private slots:
         QCOMPARE(slurm(QStringLiteral("squeue -h -j %1 -o %T").arg(held)), QStringLiteral("PENDING"));
         QVERIFY2(QTest::qWaitFor([this] { return m_lab.allNodesIdle(); }, 120000),
                  qPrintable(slurm(QStringLiteral("sinfo -N"))));
+    }
+
+    void accountingSurvivesADatabaseOutage()
+    {
+        QVERIFY2(QTest::qWaitFor([this] { return m_lab.allNodesIdle(); }, 120000),
+                 qPrintable(slurm(QStringLiteral("sinfo -N"))));
+        // MariaDB and slurmdbd stop (as an upgrade or a host reboot stops them) while jobs run
+        // and end: slurmctld keeps their records and hands them over once slurmdbd is back.
+        const QString database = m_lab.primary().name;
+        for (const QString &service : {QStringLiteral("slurmdbd"), QStringLiteral("mariadb")}) {
+            const Run stopped =
+                cli({QStringLiteral("services"), database, QStringLiteral("stop"), service}, 180000);
+            QVERIFY2(stopped.exitCode == 0, stopped.text().constData());
+        }
+        slurm(QStringLiteral("srun -J during-outage-1 true; srun -N2 -J during-outage-2 true"));
+        for (const QString &service : {QStringLiteral("mariadb"), QStringLiteral("slurmdbd")}) {
+            const Run started =
+                cli({QStringLiteral("services"), database, QStringLiteral("start"), service}, 300000);
+            QVERIFY2(started.exitCode == 0, started.text().constData());
+        }
+        const QString rows = QStringLiteral(
+            "sacct -a -X -n -P -S now-3600 -o JobName,State --name during-outage-1,during-outage-2");
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         const QString now = slurm(rows);
+                         return now.contains(QStringLiteral("during-outage-1|COMPLETED")) &&
+                                now.contains(QStringLiteral("during-outage-2|COMPLETED"));
+                     },
+                     180000),
+                 qPrintable(slurm(rows)));
     }
 };
 
