@@ -71,6 +71,8 @@ void ClusterUpgradeRun::start(std::chrono::seconds jobWait)
     m_jobWait = jobWait;
     const QStringList hosts = m_queue->hosts();
     m_waiting = int(hosts.size());
+    if (hosts.isEmpty())
+        return upgradeNextNode(); // nothing to do: says so
     for (const QString &host : hosts) {
         m_queue->run<QStringList>(
             host, this, [](HostDeployer &deployer) { return deployer.outdatedServices(); },
