@@ -48,7 +48,8 @@ diff_pairs=(
   "compose-templates/overrides/linux.yml compose-templates/overrides/gpu.yml"
 )
 all_targets=(cluster_yaml fingerprint slurm_version slurm_nodes slurm_jobs slurm_history
-  slurm_job_details prometheus nvidia_smi known_hosts unified_diff http_answer doctor_logs)
+  slurm_job_details prometheus nvidia_smi known_hosts unified_diff http_answer doctor_logs
+  backup_manifest)
 targets=("$@")
 ((${#targets[@]})) || targets=("${all_targets[@]}")
 
