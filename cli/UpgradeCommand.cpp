@@ -4,6 +4,7 @@
 #include "cli/CliHostKeyPolicy.h"
 #include "cli/DeployCommand.h"
 #include "common/DurationText.h"
+#include "inventory/ClusterFile.h"
 #include "session/ClusterUpgradeRun.h"
 
 namespace SlurmDeck {
@@ -51,7 +52,7 @@ void UpgradeCommand::start(const CliContext &context)
     if (!m_yes &&
         !confirm(tr("Upgrade the cluster in %1: deploy, then restart each daemon whose image changed, "
                     "draining the compute nodes one at a time (waiting up to %2 s for their jobs)?")
-                     .arg(clusterPath().isEmpty() ? context.clusterFile : clusterPath())
+                     .arg(ClusterFile::resolvePath(context.clusterFile))
                      .arg(m_waitSeconds))) {
         err() << tr("Nothing was changed.\n");
         done(CliFailure);
