@@ -2,31 +2,12 @@
 #include "cli/AdoptCommand.h"
 
 #include "cli/CliHostKeyPolicy.h"
-#include "common/Executor.h"
 #include "inventory/ClusterFile.h"
+#include "session/ClusterAdoptionRun.h"
 
 #include <QFileInfo>
-#include <QFutureWatcher>
-#include <QtConcurrent>
 
 namespace SlurmDeck {
-
-namespace {
-
-// Runs `work` on a worker thread and `then` with its result on `owner`'s thread.
-template<typename T>
-void runOffThread(QObject *owner, std::function<T()> work, std::function<void(const T &)> then)
-{
-    auto *watcher = new QFutureWatcher<T>(owner);
-    QObject::connect(watcher, &QFutureWatcher<T>::finished, owner, [watcher, then] {
-        const T result = watcher->result();
-        watcher->deleteLater();
-        then(result);
-    });
-    watcher->setFuture(QtConcurrent::run(Executor::pool(Executor::Lane::Hosts), std::move(work)));
-}
-
-} // namespace
 
 void AdoptCommand::start(const CliContext &context)
 {
@@ -84,14 +65,10 @@ void AdoptCommand::start(const CliContext &context)
         return;
     }
 
-    m_adoption = std::make_shared<ClusterAdoption>(m_target, hostKeys().get(), credentials().get());
-    const std::shared_ptr<ClusterAdoption> adoption = m_adoption;
-    const auto prompts = std::make_pair(hostKeys(), credentials()); // alive while the task runs
-    const QString wanted = m_name;
-    const QString root = m_root;
-    runOffThread<Result<ClusterAdoption::Described>>(
-        this, [adoption, prompts, wanted, root] { return adoption->describe(wanted, root); },
-        [this](const Result<ClusterAdoption::Described> &found) { described(found); });
+    m_run = new ClusterAdoptionRun(m_target, sshDefaults(), hostKeys(), credentials(), this);
+    connect(m_run, &ClusterAdoptionRun::described, this, &AdoptCommand::described);
+    connect(m_run, &ClusterAdoptionRun::adopted, this, &AdoptCommand::adopted);
+    m_run->describe(m_name, m_root);
 }
 
 void AdoptCommand::described(const Result<ClusterAdoption::Described> &found)
@@ -103,76 +80,44 @@ void AdoptCommand::described(const Result<ClusterAdoption::Described> &found)
         done(CliFailure);
         return;
     }
-    m_described = *found;
-    Cluster &cluster = m_described.cluster;
-    m_path = context().clusterFile.isEmpty()
-                 ? ClusterFile::clustersDirectory() + u'/' + cluster.name + QStringLiteral(".yaml")
-                 : ClusterFile::resolvePath(context().clusterFile);
-    if (QFileInfo::exists(m_path) && !m_force) {
+    const Cluster &cluster = found->cluster;
+    const QString path = context().clusterFile.isEmpty() ? ClusterAdoptionRun::defaultPath(cluster.name)
+                                                         : ClusterFile::resolvePath(context().clusterFile);
+    if (QFileInfo::exists(path) && !m_force) {
         err() << tr("%1 exists already. Adopt into another file with --cluster FILE, or replace it with "
                     "--force.\n")
-                     .arg(m_path);
+                     .arg(path);
         done(CliFailure);
         return;
     }
-    out() << tr("Cluster %1 on %2 (%3):\n").arg(cluster.name, m_described.host, m_described.directory);
+    out() << tr("Cluster %1 on %2 (%3):\n").arg(cluster.name, found->host, found->directory);
     for (const Host &host : std::as_const(cluster.hosts))
         out() << QStringLiteral("  %1 (%2): %3\n")
                      .arg(host.name, host.address, hostRoleIds(host.roles).join(QStringLiteral(", ")));
     if (!m_yes &&
         !confirm(tr("Copy its munge key and database password into this machine's keychain, and write "
                     "%1?")
-                     .arg(m_path))) {
+                     .arg(path))) {
         err() << tr("Nothing was copied.\n");
         done(CliFailure);
         return;
     }
-    const std::shared_ptr<ClusterAdoption> adoption = m_adoption;
-    const auto prompts = std::make_pair(hostKeys(), credentials());
-    const SshTarget shared = sshDefaults();
-    runOffThread<Result<ClusterSecrets::Values>>(
-        this, [adoption, prompts, shared] { return adoption->readSecrets(shared); },
-        [this](const Result<ClusterSecrets::Values> &values) { secretsRead(values); });
+    m_run->adopt(path, m_force);
 }
 
-void AdoptCommand::secretsRead(const Result<ClusterSecrets::Values> &values)
+void AdoptCommand::adopted(const Result<QString> &path)
 {
-    if (!values) {
-        err() << tr("Cannot read the cluster's secrets: %1\nNothing was written here.\n")
-                     .arg(values.error().toString());
+    if (!path) {
+        err() << path.error().toString() << u'\n';
         hintAboutHostKeys();
         done(CliFailure);
         return;
     }
-    m_secrets = new ClusterSecrets(m_described.cluster.keychainService(), this);
-    m_secrets->store(*values, m_force, this, [this](Result<void> stored) {
-        if (!stored) {
-            err() << tr("Cannot keep the secrets in the keychain: %1\nNothing was written here.\n")
-                         .arg(stored.error().toString());
-            done(CliFailure);
-            return;
-        }
-        secretsStored();
-    });
-}
-
-void AdoptCommand::secretsStored()
-{
-    Cluster cluster = m_described.cluster;
-    if (!m_target.identityFile.isEmpty()) {
-        for (Host &host : cluster.hosts)
-            host.identity = m_target.identityFile;
-    }
-    if (Result<void> saved = ClusterFile::save(cluster, m_path); !saved) {
-        err() << tr("The secrets are in the keychain, but the cluster file could not be written: %1\n")
-                     .arg(saved.error().toString());
-        done(CliFailure);
-        return;
-    }
+    const Cluster &cluster = m_run->description().cluster;
     out() << tr("Adopted %1: its secrets are in this machine's keychain (%2), its file is %3.\n"
                 "Try 'slurmdeck-cli --cluster %1 status'. Host addresses are as the deploying machine "
                 "knew them; edit the file if this machine reaches them otherwise.\n")
-                 .arg(cluster.name, cluster.keychainService(), m_path);
+                 .arg(cluster.name, cluster.keychainService(), *path);
     done(CliOk);
 }
 

@@ -2,13 +2,12 @@
 #pragma once
 
 #include "cli/ClusterCommand.h"
-#include "secrets/ClusterSecrets.h"
 #include "session/ClusterAdoption.h"
 #include "ssh/SshTarget.h"
 
-#include <memory>
-
 namespace SlurmDeck {
+
+class ClusterAdoptionRun;
 
 // slurmdeck-cli adopt HOST [--user U] [--port P] [--identity FILE] [--name CLUSTER]
 //                          [--directory DIR] [--force] [--yes]
@@ -29,18 +28,14 @@ public:
 
 private:
     void described(const Result<ClusterAdoption::Described> &found);
-    void secretsRead(const Result<ClusterSecrets::Values> &values);
-    void secretsStored();
+    void adopted(const Result<QString> &path);
 
     SshTarget m_target;
     QString m_name;
     QString m_root;
     bool m_force = false;
     bool m_yes = false;
-    std::shared_ptr<ClusterAdoption> m_adoption; // its connection to HOST, used by one task at a time
-    ClusterAdoption::Described m_described;
-    QString m_path; // the cluster file to write
-    ClusterSecrets *m_secrets = nullptr;
+    ClusterAdoptionRun *m_run = nullptr;
 };
 
 } // namespace SlurmDeck

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what SlurmDeck needs on Debian 12 (bookworm). Idempotent: only missing
 # packages are installed. Usage: install-deps.sh [build|sandbox|test]
-#   build    compiler, CMake, Qt 6, libssh, yaml-cpp, QtKeychain (default)
+#   build    compiler (with ccache), CMake, Qt 6, libssh, yaml-cpp, QtKeychain (default)
 #   sandbox  build + what the sandbox's emulated hosts run: sshd, dockerd,
 #            docker-compose v1, debootstrap, D-Bus and gnome-keyring for QtKeychain
 #   test     sandbox + the test suite's own tools (clang-format; busybox, fish, csh, tcsh as shells; appstream and
@@ -12,11 +12,11 @@ set -euo pipefail
 want="${1:-build}"
 
 build_packages=(
-  build-essential cmake ninja-build pkg-config git
+  build-essential cmake ninja-build pkg-config git ccache
   qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6opengl6-dev
   qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libssh-dev libyaml-cpp-dev qtkeychain-qt6-dev
-  fonts-dejavu-core
+  fonts-dejavu-core openssl
 )
 sandbox_packages=(
   openssh-server openssh-client docker.io docker-compose tini debootstrap

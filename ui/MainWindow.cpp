@@ -9,9 +9,9 @@
 #include "MessageBoxConfirmation.h"
 #include "common/ApplicationInfo.h"
 #include "dialogs/AboutDialog.h"
-#include "dialogs/BackupDialog.h"
+#include "dialogs/AdoptDialog.h"
+#include "dialogs/PassphraseDialog.h"
 #include "dialogs/ShortcutsDialog.h"
-#include "dialogs/UpgradeDialog.h"
 #include "inventory/ClusterDocument.h"
 #include "metrics/GpuUsageSource.h"
 #include "metrics/SshPrometheusTransport.h"
@@ -175,6 +175,14 @@ void MainWindow::createMenus()
         });
     });
     file->addSeparator();
+    QAction *adopt = file->addAction(tr("&Adopt Cluster…"), this, [this] {
+        auto *form = new AdoptFormDialog(this);
+        form->setAttribute(Qt::WA_DeleteOnClose);
+        connect(form, &QDialog::accepted, this,
+                [this, form] { adoptCluster(form->target(m_ssh), form->clusterName()); });
+        form->open();
+    });
+    adopt->setObjectName(QStringLiteral("adoptAction"));
     QAction *backUp = file->addAction(tr("&Back Up Cluster…"), this, [this] {
         const QString suggested =
             QStringLiteral("%1-%2.tar")
@@ -193,10 +201,35 @@ void MainWindow::createMenus()
             restoreCluster(chosen);
     });
     restore->setObjectName(QStringLiteral("restoreAction"));
-    connect(file, &QMenu::aboutToShow, this, [this, backUp, restore] {
+    QAction *backUpSealed = file->addAction(tr("Back Up Cluster with &Secrets…"), this, [this] {
+        auto *ask = new PassphraseDialog(PassphraseDialog::Purpose::Seal, this);
+        ask->setAttribute(Qt::WA_DeleteOnClose);
+        connect(ask, &QDialog::accepted, this, [this, ask] {
+            const QByteArray passphrase = ask->passphrase(); // before the file dialog
+            const QString chosen = QFileDialog::getSaveFileName(this, tr("Back up the cluster to"), QString(),
+                                                                tr("SlurmDeck backups (*.tar)"));
+            if (!chosen.isEmpty())
+                backUpCluster(chosen, passphrase);
+        });
+        ask->open();
+    });
+    backUpSealed->setObjectName(QStringLiteral("backUpSealedAction"));
+    QAction *restoreSealed = file->addAction(tr("Restore Secrets &from Backup…"), this, [this] {
+        const QString chosen = QFileDialog::getOpenFileName(this, tr("Restore the secrets from"), QString(),
+                                                            tr("SlurmDeck backups (*.tar)"));
+        if (chosen.isEmpty())
+            return;
+        auto *ask = new PassphraseDialog(PassphraseDialog::Purpose::Unseal, this);
+        ask->setAttribute(Qt::WA_DeleteOnClose);
+        connect(ask, &QDialog::accepted, this,
+                [this, ask, chosen] { restoreSecrets(chosen, ask->passphrase()); });
+        ask->open();
+    });
+    restoreSealed->setObjectName(QStringLiteral("restoreSealedAction"));
+    connect(file, &QMenu::aboutToShow, this, [this, backUp, restore, backUpSealed, restoreSealed] {
         const bool deployable = !m_document->path().isEmpty() && !m_document->hosts().isEmpty();
-        backUp->setEnabled(deployable);
-        restore->setEnabled(deployable);
+        for (QAction *action : {backUp, restore, backUpSealed, restoreSealed})
+            action->setEnabled(deployable);
     });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
@@ -478,48 +511,6 @@ void MainWindow::setConfirmation(std::shared_ptr<Confirmation> confirmation)
     m_jobsView->setConfirmation(confirmation);
     m_problemsView->setConfirmation(confirmation);
     m_hostsView->setConfirmation(std::move(confirmation));
-}
-
-BackupDialog *MainWindow::backUpCluster(const QString &file)
-{
-    if (m_document->path().isEmpty() || m_document->hosts().isEmpty())
-        return nullptr;
-    auto *dialog = new BackupDialog(BackupDialog::Action::Backup, m_document->cluster(), m_document->path(),
-                                    {m_ssh, m_hostKeys, m_credentials, m_confirmation}, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->show();
-    dialog->start(file);
-    return dialog;
-}
-
-UpgradeDialog *MainWindow::upgradeCluster()
-{
-    if (m_document->path().isEmpty() || m_document->hosts().isEmpty())
-        return nullptr;
-    auto *dialog =
-        new UpgradeDialog(m_document->cluster(), {m_ssh, m_hostKeys, m_credentials, m_confirmation}, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &UpgradeDialog::succeeded, m_servicesView, &ServicesView::refresh);
-    dialog->show();
-    dialog->start();
-    return dialog;
-}
-
-BackupDialog *MainWindow::restoreCluster(const QString &file)
-{
-    if (m_document->path().isEmpty() || m_document->hosts().isEmpty())
-        return nullptr;
-    auto *dialog = new BackupDialog(BackupDialog::Action::Restore, m_document->cluster(), m_document->path(),
-                                    {m_ssh, m_hostKeys, m_credentials, m_confirmation}, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    // Slurm's history and queue change under the views: they read them again.
-    connect(dialog, &BackupDialog::succeeded, this, [this] {
-        if (m_live->monitor())
-            m_live->monitor()->refreshNow();
-    });
-    dialog->show();
-    dialog->start(file);
-    return dialog;
 }
 
 void MainWindow::updateClusterState()

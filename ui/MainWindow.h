@@ -33,6 +33,7 @@ namespace SlurmDeck::Ui {
 
 class AreaView;
 class ClusterNotifier;
+class AdoptDialog;
 class BackupDialog;
 class UpgradeDialog;
 class Confirmation;
@@ -99,10 +100,18 @@ public:
 
     // File → Back Up Cluster… / Restore Cluster… with the file chosen: the dialog, shown and
     // started (deleted when closed); nullptr when no cluster is open.
-    BackupDialog *backUpCluster(const QString &file);
+    // `passphrase`: the keychain's secrets go into the backup, sealed with it.
+    BackupDialog *backUpCluster(const QString &file, const QByteArray &passphrase = {});
     BackupDialog *restoreCluster(const QString &file);
+    // File → Restore Secrets from Backup…: only the backup's sealed secrets, into the keychain.
+    BackupDialog *restoreSecrets(const QString &file, const QByteArray &passphrase);
     // Services → Upgrade…: the dialog, shown, asking first; nullptr when no cluster is open.
     UpgradeDialog *upgradeCluster();
+    // File → Adopt Cluster… with the host chosen: the dialog, shown and started (deleted when
+    // closed). Once adopted, the cluster file it wrote is opened, unless the open one has
+    // unsaved changes. `clusterFile` empty: NAME.yaml in the clusters directory.
+    AdoptDialog *adoptCluster(const SshTarget &controller, const QString &clusterName,
+                              const QString &clusterFile = {});
 
     // Every keyboard shortcut: the menus' ("Application") and each view's, in that order.
     [[nodiscard]] QList<ShortcutEntry> shortcuts() const;

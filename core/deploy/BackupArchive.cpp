@@ -17,7 +17,7 @@ namespace {
 const QStringList &knownMembers()
 {
     static const QStringList members{QStringLiteral("accounting.sql"), QStringLiteral("slurmctld-state.tar"),
-                                     QStringLiteral("cluster.yaml")};
+                                     QStringLiteral("cluster.yaml"), QStringLiteral("secrets.enc")};
     return members;
 }
 

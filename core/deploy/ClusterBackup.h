@@ -18,6 +18,7 @@ namespace ClusterBackup {
 inline constexpr auto accountingFile = "accounting.sql";           // the database host's dump
 inline constexpr auto controllerStateFile = "slurmctld-state.tar"; // StateSaveLocation
 inline constexpr auto clusterFile = "cluster.yaml";                // the cluster file (no secrets)
+inline constexpr auto sealedSecretsFile = "secrets.enc";           // on request: SealedSecrets
 
 // On the database host: the accounting database (slurm_acct_db), dumped by mariadb-dump in
 // one transaction (a consistent copy while slurmdbd writes), into `localFile`.

@@ -2,17 +2,16 @@
 #include "session/ClusterBackupRun.h"
 
 #include "common/ApplicationInfo.h"
-#include "common/Executor.h"
+#include "common/OffThread.h"
 #include "deploy/ClusterBackup.h"
 #include "deploy/HostDeployer.h"
 #include "deploy/HostTaskQueue.h"
+#include "secrets/SealedSecrets.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QLocale>
-#include <QtConcurrent>
 
 namespace SlurmDeck {
 
@@ -21,18 +20,6 @@ namespace {
 QString sizeText(const QString &path)
 {
     return QLocale::c().formattedDataSize(QFileInfo(path).size(), 1, QLocale::DataSizeTraditionalFormat);
-}
-
-// `work` on a worker thread, `done` with its result on `context`'s thread.
-template<typename T>
-void offThread(QObject *context, std::function<T()> work, std::function<void(T)> done)
-{
-    auto *watcher = new QFutureWatcher<T>(context);
-    QObject::connect(watcher, &QFutureWatcher<T>::finished, context, [watcher, done = std::move(done)] {
-        watcher->deleteLater();
-        done(watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run(Executor::pool(Executor::Lane::Hosts), std::move(work)));
 }
 
 } // namespace
@@ -138,22 +125,66 @@ void ClusterBackupRun::collect(const QString &host, const QString &file, const Q
             if (QFileInfo::exists(member(ClusterBackup::accountingFile)))
                 m_manifest.members << QString::fromLatin1(ClusterBackup::accountingFile);
             m_manifest.members << QString::fromLatin1(ClusterBackup::controllerStateFile);
-            m_manifest.secretsLeft = {QStringLiteral("munge key"), QStringLiteral("database password")};
+            if (m_sealing)
+                m_manifest.members << QString::fromLatin1(ClusterBackup::sealedSecretsFile);
+            else
+                m_manifest.secretsLeft = {QStringLiteral("munge key"), QStringLiteral("database password")};
             if (QFile::copy(clusterFile, member(ClusterBackup::clusterFile)))
                 m_manifest.members << QString::fromLatin1(ClusterBackup::clusterFile);
             const QString directory = m_work->path();
             const BackupManifest manifest = m_manifest;
-            offThread<Result<void>>(
-                this, [directory, manifest, file] { return BackupArchive::pack(directory, manifest, file); },
-                [this, file](const Result<void> &packed) {
+            const std::optional<Sealing> sealing = std::exchange(m_sealing, std::nullopt);
+            const QString sealed = member(ClusterBackup::sealedSecretsFile);
+            runOffThread<Result<void>>(
+                this,
+                [directory, manifest, file, sealing, sealed]() -> Result<void> {
+                    if (sealing) {
+                        if (Result<void> sealedOk =
+                                SealedSecrets::seal(sealing->values, sealing->passphrase, sealed);
+                            !sealedOk)
+                            return sealedOk;
+                    }
+                    return BackupArchive::pack(directory, manifest, file);
+                },
+                [this, file, withSecrets = sealing.has_value()](const Result<void> &packed) {
                     if (!packed)
                         return fail(tr("The backup could not be written: %1").arg(packed.error().toString()));
-                    emit finished(
-                        true, tr("Wrote %1 (%2): %3. No secret is in it; the munge key and database "
-                                 "password stay in the keychain.")
-                                  .arg(file, sizeText(file), m_manifest.members.join(QStringLiteral(", "))));
+                    const QString members = m_manifest.members.join(QStringLiteral(", "));
+                    emit finished(true,
+                                  withSecrets
+                                      ? tr("Wrote %1 (%2): %3. The munge key and database password are in "
+                                           "it, sealed with your passphrase.")
+                                            .arg(file, sizeText(file), members)
+                                      : tr("Wrote %1 (%2): %3. No secret is in it; the munge key and "
+                                           "database password stay in the keychain.")
+                                            .arg(file, sizeText(file), members));
                 });
         });
+}
+
+void ClusterBackupRun::sealSecrets(const ClusterSecrets::Values &values, const QByteArray &passphrase)
+{
+    m_sealing = Sealing{values, passphrase};
+}
+
+bool ClusterBackupRun::hasSealedSecrets() const
+{
+    return m_manifest.members.contains(QString::fromLatin1(ClusterBackup::sealedSecretsFile));
+}
+
+void ClusterBackupRun::unsealSecrets(const QByteArray &passphrase)
+{
+    if (!hasSealedSecrets()) {
+        emit unsealed(makeError(Error::Code::NotFound,
+                                tr("%1 carries no secrets: it was written without them.").arg(m_file)));
+        return;
+    }
+    runOffThread<Result<ClusterSecrets::Values>>(
+        this,
+        [file = member(ClusterBackup::sealedSecretsFile), passphrase] {
+            return SealedSecrets::unseal(file, passphrase);
+        },
+        [this](const Result<ClusterSecrets::Values> &values) { emit unsealed(values); });
 }
 
 void ClusterBackupRun::open(const QString &file)
@@ -165,7 +196,7 @@ void ClusterBackupRun::open(const QString &file)
         return;
     }
     const QString directory = m_work->path();
-    offThread<Result<BackupManifest>>(
+    runOffThread<Result<BackupManifest>>(
         this, [file = m_file, directory] { return BackupArchive::unpack(file, directory); },
         [this](Result<BackupManifest> read) {
             if (read && read->cluster != m_plan.clusterName) {

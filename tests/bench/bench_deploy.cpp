@@ -7,6 +7,12 @@
 //     wait for idle nodes): a first deploy and a no-change re-run;
 //   - SlurmDeck's deploy engine: a first deploy (to every node idle) and a no-change re-run.
 // Goals: SlurmDeck's first deploy no slower than the plain script, its re-run under 2 s.
+// Then, per round, the live changes of issue 13, each timed to every node idle:
+//   - "add host": the last lab host added to the deployed cluster of the others;
+//   - "host alone": a first deploy of a cluster of that host alone (every role on it), the
+//     comparison;
+//   - "reconfigure": a partition's MaxTime changed (slurm.conf, `scontrol reconfigure`).
+// Goals: adding a host under 1.5x its deploy alone, a reconfigure under 3 s.
 // Compare the ratios within one run: the machine is shared and noisy.
 #include "LabManifest.h"
 #include "PlainDeploy.h"
@@ -25,6 +31,7 @@
 #include <QThread>
 
 #include <cstdio>
+#include <optional>
 
 using namespace SlurmDeck;
 
@@ -61,10 +68,12 @@ struct Engine
     ClusterPlan plan;
     QHash<QString, SshTarget> targets;
 
+    qint64 deploy(ImageSource images) const { return deploy(plan, images); }
+
     // Milliseconds until the runner finished, or -1 if any host failed.
-    qint64 deploy(ImageSource images) const
+    qint64 deploy(const ClusterPlan &deployed, ImageSource images) const
     {
-        DeployRunner runner(plan, targets, std::make_shared<FixedHostKeyPolicy>(HostKeyDecision::Reject),
+        DeployRunner runner(deployed, targets, std::make_shared<FixedHostKeyPolicy>(HostKeyDecision::Reject),
                             nullptr);
         QEventLoop loop;
         DeployReport report;
@@ -112,6 +121,94 @@ QString seconds(qint64 ms)
 {
     return ms < 0 ? QStringLiteral("failed")
                   : QString::number(static_cast<double>(ms) / 1000.0, 'f', 2) + u's';
+}
+
+// The plans of issue 13's live changes, all with the same secrets and cluster name.
+struct LiveChangePlans
+{
+    ClusterPlan withoutLast;  // every lab host but the last
+    ClusterPlan all;          // every lab host
+    ClusterPlan reconfigured; // every lab host, the first partition's MaxTime changed
+    ClusterPlan lastAlone;    // the last lab host, a cluster of its own
+};
+
+std::optional<LiveChangePlans> liveChangePlans(const Lab::Manifest &lab, const PlanInputs &inputs)
+{
+    const ClusterPlanner planner(TemplateSource(QStringLiteral(SLURMDECK_SOURCE_DIR "/compose-templates")));
+    const Cluster all = labCluster(lab);
+    Cluster withoutLast = all;
+    withoutLast.hosts.removeLast();
+    Cluster reconfigured = all;
+    reconfigured.partitions[0].maxTime = QStringLiteral("1-12:00:00");
+    Cluster lastAlone = all;
+    lastAlone.hosts = {all.hosts.constLast()};
+    assignDefaultRoles(lastAlone);
+    LiveChangePlans plans;
+    const std::pair<const Cluster *, ClusterPlan *> wanted[] = {{&withoutLast, &plans.withoutLast},
+                                                                {&all, &plans.all},
+                                                                {&reconfigured, &plans.reconfigured},
+                                                                {&lastAlone, &plans.lastAlone}};
+    for (const auto &[cluster, plan] : wanted) {
+        const Result<ClusterPlan> planned = planner.plan(*cluster, inputs);
+        if (!planned) {
+            std::fprintf(stderr, "bench_deploy: %s\n", qPrintable(planned.error().toString()));
+            return std::nullopt;
+        }
+        *plan = *planned;
+    }
+    return plans;
+}
+
+// Deploys `plan` and waits until `nodes` nodes are idle; milliseconds, or -1.
+qint64 deployToIdle(const Engine &engine, const ClusterPlan &plan, const Lab::Manifest &lab, int nodes)
+{
+    QElapsedTimer timer;
+    timer.start();
+    if (engine.deploy(plan, ImageSource::AlreadyOnHost) < 0 ||
+        Bench::runShell(Bench::waitForIdleScript(plan, lab, nodes)) != 0)
+        return -1;
+    return timer.elapsed();
+}
+
+// The live-change table; returns how many of its figures failed.
+int runLiveChanges(const Engine &engine, const LiveChangePlans &plans, const Lab::Manifest &lab, int rounds,
+                   const QString &tearDown)
+{
+    const int nodes = static_cast<int>(lab.hosts.size());
+    out() << QStringLiteral("\n%1  %2  %3  %4  %5\n")
+                 .arg(QStringLiteral("round"), 5)
+                 .arg(QStringLiteral("add host"), 12)
+                 .arg(QStringLiteral("host alone"), 12)
+                 .arg(QStringLiteral("ratio"), 6)
+                 .arg(QStringLiteral("reconfigure"), 12)
+          << Qt::flush;
+    // Warm-up: the last host alone runs every role, so it gets the other roles' images too.
+    if (engine.deploy(plans.lastAlone, ImageSource::TransferFromHere) < 0)
+        return 1;
+    Bench::runShell(tearDown);
+    int failures = 0;
+    for (int round = 1; round <= rounds; ++round) {
+        const qint64 start = deployToIdle(engine, plans.withoutLast, lab, nodes - 1);
+        const qint64 added = start < 0 ? -1 : deployToIdle(engine, plans.all, lab, nodes);
+        const qint64 reconfigured = added < 0 ? -1 : deployToIdle(engine, plans.reconfigured, lab, nodes);
+        Bench::runShell(tearDown);
+        const qint64 alone = deployToIdle(engine, plans.lastAlone, lab, 1);
+        Bench::runShell(tearDown);
+
+        failures += (added < 0) + (alone < 0) + (reconfigured < 0);
+        const QString ratio =
+            added > 0 && alone > 0
+                ? QString::number(static_cast<double>(added) / static_cast<double>(alone), 'f', 2)
+                : QStringLiteral("-");
+        out() << QStringLiteral("%1  %2  %3  %4  %5\n")
+                     .arg(round, 5)
+                     .arg(seconds(added), 12)
+                     .arg(seconds(alone), 12)
+                     .arg(ratio, 6)
+                     .arg(seconds(reconfigured), 12)
+              << Qt::flush;
+    }
+    return failures;
 }
 
 } // namespace
@@ -196,5 +293,9 @@ int main(int argc, char *argv[])
                      .arg(seconds(again), 16)
               << Qt::flush;
     }
+    const std::optional<LiveChangePlans> plans = liveChangePlans(*lab, inputs);
+    if (!plans)
+        return 2;
+    failures += runLiveChanges(engine, *plans, *lab, rounds, tearDown);
     return failures == 0 ? 0 : 1;
 }

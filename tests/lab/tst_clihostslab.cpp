@@ -164,22 +164,11 @@ private slots:
                 "%1 --cluster hoststest submit %5%4")
                 .arg(program, m_lab.primary().address, Shell::quote(m_lab.manifest.clientKey()), ssh,
                      Shell::quote(script.fileName()));
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("HOME"), other.path());
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), other.filePath(QStringLiteral(".config")));
-        env.remove(QStringLiteral("SSH_AUTH_SOCK"));
-        env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(SLURMDECK_SOURCE_DIR "/tests/keyring-session.sh"),
-                      {QStringLiteral("sh"), QStringLiteral("-c"), steps});
-        process.closeWriteChannel();
-        QVERIFY(process.waitForFinished(300000));
-        const QString out = QString::fromUtf8(process.readAllStandardOutput());
-        const QString errors = QString::fromUtf8(process.readAllStandardError());
-        const QString text = out + errors;
-        QVERIFY2(process.exitCode() == 0,
-                 qPrintable(out.right(1200) + QStringLiteral("\nstderr: ") + errors.right(2000)));
+        const Run adopted = onAnotherMachine(other, steps);
+        const QString out = adopted.out;
+        const QString text = out + adopted.err;
+        QVERIFY2(adopted.exitCode == 0,
+                 qPrintable(out.right(1200) + QStringLiteral("\nstderr: ") + adopted.err.right(2000)));
         QVERIFY2(out.contains(QStringLiteral("Adopted hoststest")), qPrintable(text));
         QVERIFY(QFile::exists(other.filePath(QStringLiteral(".config/SlurmDeck/clusters/hoststest.yaml"))));
         const QString plan =
@@ -194,6 +183,26 @@ private slots:
         // The first machine's keychain and file are untouched and still work.
         const Run status = cli({QStringLiteral("status")}, 120000);
         QVERIFY2(status.exitCode == 0, status.text().constData());
+    }
+
+    // `steps` (sh -c) as another machine runs them: its own HOME, configuration and keyring.
+    static Run onAnotherMachine(const QTemporaryDir &home, const QString &steps)
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), home.path());
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral(".config")));
+        env.remove(QStringLiteral("SSH_AUTH_SOCK"));
+        env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(SLURMDECK_SOURCE_DIR "/tests/keyring-session.sh"),
+                      {QStringLiteral("sh"), QStringLiteral("-c"), steps});
+        process.closeWriteChannel();
+        Run run;
+        run.exitCode = process.waitForFinished(300000) ? process.exitCode() : -1;
+        run.out = QString::fromUtf8(process.readAllStandardOutput());
+        run.err = QString::fromUtf8(process.readAllStandardError());
+        return run;
     }
 
     // Each host's deployed munge key, by its hash.
@@ -475,11 +484,20 @@ private slots:
         const QString before = slurm(rows);
 
         const QString file = m_lab.home.filePath(QStringLiteral("hoststest-backup.tar"));
-        const Run backedUp = cli({QStringLiteral("backup"), file}, 600000);
+        const QString passphrase = m_lab.home.filePath(QStringLiteral("passphrase"));
+        QFile typed(passphrase);
+        QVERIFY(typed.open(QIODevice::WriteOnly));
+        typed.write("a passphrase for the lab\n");
+        typed.close();
+        const Run backedUp = cli({QStringLiteral("backup"), file, QStringLiteral("--with-secrets"),
+                                  QStringLiteral("--passphrase-file"), passphrase},
+                                 600000);
         QVERIFY2(backedUp.exitCode == 0, backedUp.text().constData());
         QVERIFY2(backedUp.out.contains(QStringLiteral("accounting database dumped")),
                  backedUp.text().constData());
-        QVERIFY2(backedUp.out.contains(QStringLiteral("Wrote %1").arg(file)), backedUp.text().constData());
+        QVERIFY2(backedUp.out.contains(QStringLiteral("Wrote %1").arg(file)) &&
+                     backedUp.out.contains(QStringLiteral("sealed with your passphrase")),
+                 backedUp.text().constData());
         const Run again = cli({QStringLiteral("backup"), file}, 60000);
         QCOMPARE(again.exitCode, 1); // never over an existing file without --force
 
@@ -504,6 +522,38 @@ private slots:
         QCOMPARE(slurm(QStringLiteral("squeue -h -j %1 -o %T").arg(held)), QStringLiteral("PENDING"));
         QVERIFY2(QTest::qWaitFor([this] { return m_lab.allNodesIdle(); }, 120000),
                  qPrintable(slurm(QStringLiteral("sinfo -N"))));
+
+        // The sealed secrets: refused with another passphrase; with the right one, another
+        // machine's empty keychain gets the secrets the hosts run with (its plan changes none).
+        const QString wrong = m_lab.home.filePath(QStringLiteral("wrong-passphrase"));
+        QFile wrongFile(wrong);
+        QVERIFY(wrongFile.open(QIODevice::WriteOnly));
+        wrongFile.write("not the passphrase\n");
+        wrongFile.close();
+        const Run refused = cli({QStringLiteral("restore"), file, QStringLiteral("--secrets-only"),
+                                 QStringLiteral("--passphrase-file"), wrong},
+                                120000);
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(QStringLiteral("passphrase is wrong")), refused.text().constData());
+        QTemporaryDir other;
+        QVERIFY(other.isValid());
+        const QString clusterCopy = other.filePath(QStringLiteral("hoststest.yaml"));
+        QVERIFY(QFile::copy(m_lab.clusterFile(), clusterCopy));
+        const QString program = Shell::quote(QStringLiteral(SLURMDECK_CLI_EXE));
+        const QString options = QStringLiteral(" --cluster %1 --ssh-config %2")
+                                    .arg(Shell::quote(clusterCopy), Shell::quote(m_lab.sshConfig()));
+        const Run unsealed = onAnotherMachine(
+            other,
+            QStringLiteral("set -e; %1%2 restore %3 --secrets-only --passphrase-file %4; echo '== plan';"
+                           "%1%2 plan --diff")
+                .arg(program, options, Shell::quote(file), Shell::quote(passphrase)));
+        const QString out = unsealed.out;
+        QVERIFY2(unsealed.exitCode == 0, qPrintable(out.right(1500) + unsealed.err.right(1500)));
+        QVERIFY2(out.contains(QStringLiteral("are in this machine's keychain")), qPrintable(out));
+        const QString plan = out.section(QStringLiteral("== plan"), 1);
+        QCOMPARE(plan.count(QRegularExpression(QStringLiteral("unchanged\\s+secrets/munge.key"))),
+                 m_lab.hosts().size());
+        QCOMPARE(plan.count(QRegularExpression(QStringLiteral("unchanged\\s+secrets/db_password"))), 1);
     }
 
     void accountingSurvivesADatabaseOutage()

@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Deploy view deploys a 3-host cluster onto the lab through its own buttons: Plan,
 // Deploy (confirmed through the seam), per-host progress to done, every verification check
-// passed, a summary line; writes a screenshot of the Deploy view to the build directory and
-// removes its cluster at the end.
+// passed, a summary line; writes a screenshot of the Deploy view to the build directory. Then
+// a second window, with a configuration directory of its own, adopts the deployed cluster
+// through File → Adopt Cluster…'s dialog (its secrets into the test's keyring). Removes the
+// cluster at the end.
 #include "Confirmation.h"
 #include "LabManifest.h"
 #include "MainWindow.h"
 #include "ResultTesting.h"
 #include "Screenshot.h"
 #include "deploy/DeployRunner.h"
+#include "dialogs/AdoptDialog.h"
 #include "inventory/ClusterDocument.h"
 #include "models/DeployHostsModel.h"
 #include "models/PlanTreeModel.h"
@@ -23,6 +26,8 @@
 #include <QApplication>
 #include <QFile>
 #include <QImage>
+#include <QPointer>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -53,6 +58,7 @@ private:
     Lab::Manifest m_lab;
     QTemporaryDir m_temp;
     std::optional<ClusterPlan> m_plan;
+    QByteArray m_mungeKey; // the deployed cluster's
 
     SshTarget sshDefaults() const
     {
@@ -131,7 +137,8 @@ private slots:
 
         DeployView *view = window.deployView();
         window.setConfirmation(std::make_shared<Yes>());
-        view->setSecrets(ClusterSecrets::generateMungeKey(), ClusterSecrets::generatePassword());
+        m_mungeKey = ClusterSecrets::generateMungeKey();
+        view->setSecrets(m_mungeKey, ClusterSecrets::generatePassword());
         view->setSshDefaults(sshDefaults());
         view->setHostKeyPrompt(std::make_shared<FixedHostKeyPolicy>(HostKeyDecision::Reject));
         DeployOptions options;
@@ -175,6 +182,48 @@ private slots:
         SLURMDECK_VERIFY_OK(saveScreenshot(window, shot));
         qInfo("screenshot: %s", qPrintable(shot));
         QVERIFY(!QImage(shot).isNull());
+    }
+
+    // Another machine's SlurmDeck (here: its own configuration directory) adopts the cluster:
+    // the description the deploy left on the controller host, the secrets copied over the
+    // same verified connection into the keychain, and the cluster file it wrote opened.
+    void adoptFromASecondWindow()
+    {
+        QVERIFY2(m_plan, "needs the cluster deployFromTheView deployed");
+        QTemporaryDir config;
+        qputenv("XDG_CONFIG_HOME", config.path().toLocal8Bit());
+        const auto restore = qScopeGuard([] { qunsetenv("XDG_CONFIG_HOME"); });
+        MainWindow window;
+        window.setSshDefaults(sshDefaults());
+        window.setConfirmation(std::make_shared<Yes>());
+        SshTarget controller = sshDefaults();
+        controller.host = m_lab.hosts.constFirst().address;
+        controller.user = m_lab.hosts.constFirst().user;
+        QPointer<AdoptDialog> dialog = window.adoptCluster(controller, QStringLiteral("deployviewlab"));
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitFor([&] { return !dialog || dialog->isFinished(); }, 180000));
+        QVERIFY(dialog);
+        QVERIFY2(!dialog->clusterFile().isEmpty(), qPrintable(dialog->status() + u'\n' + dialog->log()));
+        QVERIFY2(dialog->log().contains(QStringLiteral("Cluster deployviewlab on")),
+                 qPrintable(dialog->log()));
+
+        const QString file = config.filePath(QStringLiteral("SlurmDeck/clusters/deployviewlab.yaml"));
+        QCOMPARE(dialog->clusterFile(), file);
+        QVERIFY(QFile::exists(file));
+        QCOMPARE(window.clusterDocument()->path(), file);
+        QCOMPARE(window.clusterDocument()->cluster().name, QStringLiteral("deployviewlab"));
+        QCOMPARE(window.clusterDocument()->hosts().size(), m_lab.hosts.size());
+        QFile written(file);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QVERIFY(!written.readAll().contains(m_mungeKey.toBase64()));
+
+        // The keychain now holds the munge key the hosts run with.
+        ClusterSecrets secrets(window.clusterDocument()->cluster().keychainService());
+        std::optional<Result<ClusterSecrets::Values>> loaded;
+        secrets.load(this, [&loaded](Result<ClusterSecrets::Values> values) { loaded = std::move(values); });
+        QVERIFY(QTest::qWaitFor([&] { return loaded.has_value(); }, 30000));
+        SLURMDECK_VERIFY_OK(*loaded);
+        QVERIFY((*loaded)->mungeKey == m_mungeKey);
     }
 };
 
