@@ -540,13 +540,13 @@ private slots:
         const QString clusterCopy = other.filePath(QStringLiteral("hoststest.yaml"));
         QVERIFY(QFile::copy(m_lab.clusterFile(), clusterCopy));
         const QString program = Shell::quote(QStringLiteral(SLURMDECK_CLI_EXE));
-        const QString options = QStringLiteral(" --cluster %1 --ssh-config %2")
-                                    .arg(Shell::quote(clusterCopy), Shell::quote(m_lab.sshConfig()));
+        const QString cluster = QStringLiteral(" --cluster ") + Shell::quote(clusterCopy);
+        const QString ssh = QStringLiteral(" --ssh-config ") + Shell::quote(m_lab.sshConfig());
         const Run unsealed = onAnotherMachine(
             other,
-            QStringLiteral("set -e; %1%2 restore %3 --secrets-only --passphrase-file %4; echo '== plan';"
-                           "%1%2 plan --diff")
-                .arg(program, options, Shell::quote(file), Shell::quote(passphrase)));
+            QStringLiteral("set -e; %1%2 restore %3 --secrets-only --passphrase-file %4%5; echo '== plan';"
+                           "%1%2 plan --diff%5")
+                .arg(program, cluster, Shell::quote(file), Shell::quote(passphrase), ssh));
         const QString out = unsealed.out;
         QVERIFY2(unsealed.exitCode == 0, qPrintable(out.right(1500) + unsealed.err.right(1500)));
         QVERIFY2(out.contains(QStringLiteral("are in this machine's keychain")), qPrintable(out));
