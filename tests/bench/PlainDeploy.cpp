@@ -106,11 +106,15 @@ QString tearDownScript(const ClusterPlan &plan, const Lab::Manifest &lab)
         const Lab::Host *target = labHost(lab, host.hostName);
         if (!target)
             continue;
+        // Files the containers' users wrote under an ordinary user's directory go through a
+        // container of the Slurm image (as root there), as SlurmDeck's own remove does.
         const QString remote =
-            QStringLiteral("ids=$(%1 ps -aq --filter label=com.docker.compose.project=%2); "
-                           "[ -z \"$ids\" ] || %1 rm -f $ids >/dev/null; rm -rf %3")
+            QStringLiteral(
+                "ids=$(%1 ps -aq --filter label=com.docker.compose.project=%2); "
+                "[ -z \"$ids\" ] || %1 rm -f $ids >/dev/null; rm -rf %3 2>/dev/null || "
+                "{ %1 run --rm -v %3:/gone --entrypoint rm %4 -rf /gone/data >/dev/null; rm -rf %3; }")
                 .arg(Shell::quote(target->docker), Shell::quote(plan.projectName),
-                     Shell::quote(host.directory));
+                     Shell::quote(host.directory), Shell::quote(plan.slurmImage));
         script += QStringLiteral("%1 %2\n").arg(ssh(lab, host.hostName), Shell::quote(remote));
     }
     return script;

@@ -51,8 +51,10 @@ Cluster labCluster(const Lab::Manifest &lab)
         Host host;
         host.name = labHost.name;
         host.address = labHost.address;
-        host.user = QStringLiteral("root");
-        host.detected.platform = labHost.platform == u"qnap" ? Platform::Qnap : Platform::Linux;
+        host.user = labHost.user; // root, or the lab's ordinary user (its files under its home)
+        host.detected.loginUid = labHost.uid;
+        host.detected.home = labHost.home;
+        host.detected.platform = Lab::platformOf(labHost);
         host.detected.arch = QStringLiteral("x86_64");
         host.detected.cpus = QThread::idealThreadCount();
         cluster.hosts << host;
@@ -98,15 +100,16 @@ struct Engine
         }
         runner.start(options);
         loop.exec();
+        bool failed = false;
         for (const HostDeployResult &host : report.hosts) {
             if (!host.ok()) {
                 out()
                     << QStringLiteral("  %1 failed: %2\n%3\n").arg(host.host, host.message, host.lastLogLines)
                     << Qt::flush;
-                return -1;
+                failed = true;
             }
         }
-        return timer.elapsed();
+        return failed ? -1 : timer.elapsed();
     }
 };
 
@@ -242,7 +245,7 @@ int main(int argc, char *argv[])
     for (const Lab::Host &host : lab->hosts) {
         SshTarget target;
         target.host = host.address;
-        target.user = QStringLiteral("root");
+        target.user = host.user;
         target.identityFile = lab->clientKey();
         target.configFile = temp.filePath(QStringLiteral("empty_ssh_config"));
         target.userKnownHostsFile = lab->knownHosts();
