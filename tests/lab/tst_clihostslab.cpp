@@ -81,6 +81,34 @@ private:
                       : QStringList{listed.error().toString()};
     }
 
+    // A file `name` in the test's HOME holding `line`, for --passphrase-file; empty on failure.
+    QString passphraseFile(const QString &name, const QByteArray &line) const
+    {
+        const QString path = m_lab.home.filePath(name);
+        QFile file(path);
+        return file.open(QIODevice::WriteOnly) && file.write(line) == line.size() ? path : QString();
+    }
+
+    // `steps` (sh -c) as another machine runs them: its own HOME, configuration and keyring.
+    static Run onAnotherMachine(const QTemporaryDir &home, const QString &steps)
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), home.path());
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral(".config")));
+        env.remove(QStringLiteral("SSH_AUTH_SOCK"));
+        env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(SLURMDECK_SOURCE_DIR "/tests/keyring-session.sh"),
+                      {QStringLiteral("sh"), QStringLiteral("-c"), steps});
+        process.closeWriteChannel();
+        Run run;
+        run.exitCode = process.waitForFinished(300000) ? process.exitCode() : -1;
+        run.out = QString::fromUtf8(process.readAllStandardOutput());
+        run.err = QString::fromUtf8(process.readAllStandardError());
+        return run;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -183,26 +211,6 @@ private slots:
         // The first machine's keychain and file are untouched and still work.
         const Run status = cli({QStringLiteral("status")}, 120000);
         QVERIFY2(status.exitCode == 0, status.text().constData());
-    }
-
-    // `steps` (sh -c) as another machine runs them: its own HOME, configuration and keyring.
-    static Run onAnotherMachine(const QTemporaryDir &home, const QString &steps)
-    {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("HOME"), home.path());
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral(".config")));
-        env.remove(QStringLiteral("SSH_AUTH_SOCK"));
-        env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(SLURMDECK_SOURCE_DIR "/tests/keyring-session.sh"),
-                      {QStringLiteral("sh"), QStringLiteral("-c"), steps});
-        process.closeWriteChannel();
-        Run run;
-        run.exitCode = process.waitForFinished(300000) ? process.exitCode() : -1;
-        run.out = QString::fromUtf8(process.readAllStandardOutput());
-        run.err = QString::fromUtf8(process.readAllStandardError());
-        return run;
     }
 
     // Each host's deployed munge key, by its hash.
@@ -484,11 +492,8 @@ private slots:
         const QString before = slurm(rows);
 
         const QString file = m_lab.home.filePath(QStringLiteral("hoststest-backup.tar"));
-        const QString passphrase = m_lab.home.filePath(QStringLiteral("passphrase"));
-        QFile typed(passphrase);
-        QVERIFY(typed.open(QIODevice::WriteOnly));
-        typed.write("a passphrase for the lab\n");
-        typed.close();
+        const QString passphrase = passphraseFile(QStringLiteral("passphrase"), "a passphrase for the lab\n");
+        QVERIFY(!passphrase.isEmpty());
         const Run backedUp = cli({QStringLiteral("backup"), file, QStringLiteral("--with-secrets"),
                                   QStringLiteral("--passphrase-file"), passphrase},
                                  600000);
@@ -525,11 +530,8 @@ private slots:
 
         // The sealed secrets: refused with another passphrase; with the right one, another
         // machine's empty keychain gets the secrets the hosts run with (its plan changes none).
-        const QString wrong = m_lab.home.filePath(QStringLiteral("wrong-passphrase"));
-        QFile wrongFile(wrong);
-        QVERIFY(wrongFile.open(QIODevice::WriteOnly));
-        wrongFile.write("not the passphrase\n");
-        wrongFile.close();
+        const QString wrong = passphraseFile(QStringLiteral("wrong-passphrase"), "not the passphrase\n");
+        QVERIFY(!wrong.isEmpty());
         const Run refused = cli({QStringLiteral("restore"), file, QStringLiteral("--secrets-only"),
                                  QStringLiteral("--passphrase-file"), wrong},
                                 120000);
