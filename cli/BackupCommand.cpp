@@ -141,7 +141,7 @@ void BackupCommand::located()
             return;
         }
         auto *secrets = new ClusterSecrets(cluster().keychainService(), this);
-        secrets->load(this, [this](Result<ClusterSecrets::Values> values) {
+        secrets->read(this, [this](Result<ClusterSecrets::Values> values) {
             if (!values) {
                 err() << tr("Cannot read the cluster's secrets from the keychain: %1\nNothing was written.\n")
                              .arg(values.error().toString());

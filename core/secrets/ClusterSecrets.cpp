@@ -98,6 +98,32 @@ void ClusterSecrets::load(QObject *context, std::function<void(Result<Values>)> 
            });
 }
 
+void ClusterSecrets::read(QObject *context, std::function<void(Result<Values>)> callback)
+{
+    QPointer<QObject> guard(context);
+    m_store->read(mungeKeyEntry, this, [this, guard, callback](Result<std::optional<QByteArray>> munge) {
+        if (!guard)
+            return;
+        if (!munge)
+            return callback(munge.error());
+        if (!munge->has_value() || munge->value().isEmpty()) {
+            return callback(
+                makeError(Error::Code::NotFound,
+                          tr("This machine's keychain holds no munge key for the cluster: deploy it from "
+                             "here, adopt it (slurmdeck-cli adopt) or restore its secrets first.")));
+        }
+        m_store->read(
+            databasePasswordEntry, this,
+            [guard, callback, mungeKey = munge->value()](Result<std::optional<QByteArray>> password) {
+                if (!guard)
+                    return;
+                if (!password)
+                    return callback(password.error());
+                callback(Values{mungeKey, password->value_or(QByteArray())});
+            });
+    });
+}
+
 void ClusterSecrets::store(const Values &values, bool replace, QObject *context,
                            std::function<void(Result<void>)> callback)
 {

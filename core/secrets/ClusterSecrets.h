@@ -34,6 +34,10 @@ public:
     // Reads both secrets, generating and storing whichever is missing. The callback runs
     // on this object's thread, unless `context` was destroyed first.
     void load(QObject *context, std::function<void(Result<Values>)> callback);
+    // Reads both secrets and generates nothing: no munge key is an error (NotFound) that says
+    // how this machine gets it; no password is an empty one (no accounting database). For
+    // what must carry the secrets the hosts run with (a backup that seals them).
+    void read(QObject *context, std::function<void(Result<Values>)> callback);
 
     // Stores secrets that came from elsewhere (a cluster adopted from its hosts). Refuses,
     // writing nothing, when the keychain holds a different value, unless `replace`. An

@@ -109,6 +109,23 @@ private:
         return run;
     }
 
+    // Each host's deployed munge key, by its hash.
+    QStringList deployedMungeKeys() const
+    {
+        QStringList hashes;
+        for (const HostPlan &plan : m_lab.plan.hosts) {
+            for (const Lab::Host &host : m_lab.hosts()) {
+                if (host.name != plan.hostName)
+                    continue;
+                const Result<ExecResult> hash = m_lab.onHost(
+                    host, QStringLiteral("sha256sum %1/secrets/munge.key").arg(Shell::quote(plan.directory)));
+                hashes << (hash ? QString::fromUtf8(hash->standardOutput).section(u' ', 0, 0)
+                                : hash.error().toString());
+            }
+        }
+        return hashes;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -211,23 +228,6 @@ private slots:
         // The first machine's keychain and file are untouched and still work.
         const Run status = cli({QStringLiteral("status")}, 120000);
         QVERIFY2(status.exitCode == 0, status.text().constData());
-    }
-
-    // Each host's deployed munge key, by its hash.
-    QStringList deployedMungeKeys() const
-    {
-        QStringList hashes;
-        for (const HostPlan &plan : m_lab.plan.hosts) {
-            for (const Lab::Host &host : m_lab.hosts()) {
-                if (host.name != plan.hostName)
-                    continue;
-                const Result<ExecResult> hash = m_lab.onHost(
-                    host, QStringLiteral("sha256sum %1/secrets/munge.key").arg(Shell::quote(plan.directory)));
-                hashes << (hash ? QString::fromUtf8(hash->standardOutput).section(u' ', 0, 0)
-                                : hash.error().toString());
-            }
-        }
-        return hashes;
     }
 
     // rotate-munge-key: a new key on every host, the keychain takes it (a later plan --diff

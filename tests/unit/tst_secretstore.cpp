@@ -176,6 +176,37 @@ private slots:
         QCOMPARE(second->value().databasePassword, first->value().databasePassword);
     }
 
+    // What a sealed backup reads: the secrets there, never new ones.
+    void readingGeneratesNothing()
+    {
+        const QString service = m_service + QStringLiteral("-read");
+        const auto read = [&]() -> std::optional<Result<ClusterSecrets::Values>> {
+            std::optional<Result<ClusterSecrets::Values>> values;
+            ClusterSecrets secrets(service);
+            secrets.read(this, [&](Result<ClusterSecrets::Values> got) { values = got; });
+            (void)QTest::qWaitFor([&] { return values.has_value(); }, 15000); // nullopt: it did not answer
+            return values;
+        };
+        const std::optional<Result<ClusterSecrets::Values>> none = read();
+        QVERIFY(none.has_value());
+        QVERIFY(!*none);
+        QCOMPARE(none->error().code, Error::Code::NotFound);
+        QVERIFY2(none->error().message.contains(QStringLiteral("adopt")), qPrintable(none->error().message));
+        const std::optional<Result<ClusterSecrets::Values>> stillNone = read(); // nothing was generated
+        QVERIFY(stillNone.has_value() && !*stillNone);
+
+        std::optional<Result<ClusterSecrets::Values>> loaded;
+        ClusterSecrets generating(service);
+        generating.load(this, [&](Result<ClusterSecrets::Values> values) { loaded = values; });
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.has_value(), 15000);
+        SLURMDECK_VERIFY_OK(*loaded);
+        const std::optional<Result<ClusterSecrets::Values>> found = read();
+        QVERIFY(found.has_value());
+        SLURMDECK_VERIFY_OK(*found);
+        QCOMPARE(found->value().mungeKey, loaded->value().mungeKey);
+        QCOMPARE(found->value().databasePassword, loaded->value().databasePassword);
+    }
+
     // Adopted secrets go in as they are; different ones already there are kept, and
     // nothing is written, unless replacing was asked for.
     void adoptedSecretsAreStoredButNeverOverwriteSilently()

@@ -78,7 +78,7 @@ void BackupDialog::backUpWithSecrets(const QString &file)
 {
     setStatus(tr("Reading the cluster's secrets from the keychain…"));
     auto *secrets = new ClusterSecrets(m_cluster.keychainService(), this);
-    secrets->load(this, [this, file](Result<ClusterSecrets::Values> values) {
+    secrets->read(this, [this, file](Result<ClusterSecrets::Values> values) {
         if (!values)
             return finish(false,
                           tr("Cannot read the cluster's secrets from the keychain: %1. Nothing was written.")
