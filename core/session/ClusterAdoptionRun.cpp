@@ -49,7 +49,7 @@ void ClusterAdoptionRun::adopt(const QString &path, bool replace)
         [this, path, replace](const Result<ClusterSecrets::Values> &values) {
             if (!values) {
                 emit adopted(makeError(values.error().code,
-                                       tr("Cannot read the cluster's secrets: %1. Nothing was written here.")
+                                       tr("Nothing was written here: cannot read the cluster's secrets. %1")
                                            .arg(values.error().toString())));
                 return;
             }
@@ -63,10 +63,9 @@ void ClusterAdoptionRun::store(const ClusterSecrets::Values &values, const QStri
     m_secrets = new ClusterSecrets(m_described.cluster.keychainService(), this);
     m_secrets->store(values, replace, this, [this, path](Result<void> stored) {
         if (!stored) {
-            emit adopted(
-                makeError(stored.error().code,
-                          tr("Cannot keep the secrets in the keychain: %1. Nothing was written here.")
-                              .arg(stored.error().toString())));
+            emit adopted(makeError(stored.error().code,
+                                   tr("Nothing was written here: cannot keep the secrets in the keychain. %1")
+                                       .arg(stored.error().toString())));
             return;
         }
         save(path);

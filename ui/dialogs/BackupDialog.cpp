@@ -81,7 +81,7 @@ void BackupDialog::backUpWithSecrets(const QString &file)
     secrets->read(this, [this, file](Result<ClusterSecrets::Values> values) {
         if (!values)
             return finish(false,
-                          tr("Cannot read the cluster's secrets from the keychain: %1. Nothing was written.")
+                          tr("Nothing was written: cannot read the cluster's secrets from the keychain. %1")
                               .arg(values.error().toString()));
         setStatus(
             tr("Saving the accounting database, the job queue, the cluster file and the secrets, sealed "
