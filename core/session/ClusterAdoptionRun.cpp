@@ -79,14 +79,18 @@ void ClusterAdoptionRun::save(const QString &path)
         for (Host &host : cluster.hosts)
             host.identity = m_controller.identityFile;
     }
-    if (Result<void> saved = ClusterFile::save(cluster, path); !saved) {
-        emit adopted(
-            makeError(saved.error().code,
-                      tr("The secrets are in the keychain, but the cluster file could not be written: %1")
-                          .arg(saved.error().toString())));
-        return;
-    }
-    emit adopted(path);
+    runOffThread<Result<void>>(
+        this, [cluster, path] { return ClusterFile::save(cluster, path); },
+        [this, path](const Result<void> &saved) {
+            if (!saved) {
+                emit adopted(makeError(
+                    saved.error().code,
+                    tr("The secrets are in the keychain, but the cluster file could not be written: %1")
+                        .arg(saved.error().toString())));
+                return;
+            }
+            emit adopted(path);
+        });
 }
 
 } // namespace SlurmDeck
