@@ -35,8 +35,8 @@ Result<QByteArray> runOpenssl(const QStringList &arguments, const QByteArray &in
     if (!openssl.waitForStarted(10000))
         return makeError(
             Error::Code::NotFound,
-            tr("Cannot run openssl, which seals the secrets: install it (Debian: apt install openssl; "
-               "macOS has it)."),
+            tr("Cannot run openssl, which seals the secrets: install one whose 'openssl enc' has -pbkdf2 "
+               "(OpenSSL 1.1.1 or later; Debian: apt install openssl; macOS: brew install openssl)."),
             openssl.errorString());
     openssl.write(input);
     openssl.closeWriteChannel();
