@@ -7,7 +7,7 @@
 # tests run: `lab.sh client -- CMD`.
 #
 # Usage: lab.sh up [--for-tests] [SPECFILE] | down | status | client -- CMD... |
-#        host NAME -- CMD... | load-image IMAGE | link | unlink
+#        client --clear -- CMD... | host NAME -- CMD... | load-image IMAGE | link | unlink
 # State: ${SLURMDECK_LAB_DIR:-/var/lib/slurmdeck-lab}
 set -euo pipefail
 
@@ -41,7 +41,10 @@ usage: lab.sh up [--for-tests] [SPECFILE]
                                      --for-tests also stops the sandbox's cluster running on them
        lab.sh down                   stop everything the lab started
        lab.sh status                 list hosts and whether each is up
-       lab.sh client -- CMD [ARGS]   run CMD in the client namespace (lab names resolve)
+       lab.sh client [--clear] -- CMD [ARGS]
+                                     run CMD in the client namespace (lab names resolve); --clear
+                                     first removes every cluster's containers and networks from
+                                     the hosts (what a test killed midway left holding their ports)
        lab.sh host NAME -- CMD [ARGS]  run CMD inside an emulated host
        lab.sh load-image IMAGE       copy IMAGE from this machine's dockerd into every host's engine
        lab.sh link | unlink          give this machine itself an address on the lab ($LINK_ADDR), so
@@ -556,6 +559,26 @@ client_exec() {
         /bin/sh -c 'mount --bind "$0" /etc/hosts && exec "$@"' "$STATE/client/hosts" "$@"
 }
 
+# Every SlurmDeck cluster's containers and networks (compose project slurmdeck-*) removed
+# from every host; their directories and volumes are kept.
+clear_clusters() {
+    local name ids
+    for name in "${HOSTS[@]}"; do
+        host_engine_ok "$name" || die "host $name's engine does not answer; run 'lab.sh up'"
+        ids=$(host_docker "$name" ps -a --format '{{.ID}} {{.Label "com.docker.compose.project"}}' |
+            awk '$2 ~ /^slurmdeck-/ { print $1 }')
+        if [[ -n $ids ]]; then
+            log "$name: removing $(wc -w <<<"$ids") container(s) that an earlier run's clusters left"
+            # shellcheck disable=SC2086 # one id per word
+            host_docker "$name" rm -f $ids >/dev/null
+        fi
+        ids=$(host_docker "$name" network ls --format '{{.ID}} {{.Label "com.docker.compose.project"}}' |
+            awk '$2 ~ /^slurmdeck-/ { print $1 }')
+        # shellcheck disable=SC2086 # one id per word
+        [[ -z $ids ]] || host_docker "$name" network rm $ids >/dev/null
+    done
+}
+
 # ---------------------------------------------------------------- commands
 cmd_up() {
     local for_tests=0
@@ -713,11 +736,17 @@ cmd_status() {
 }
 
 cmd_client() {
+    local clear=0
+    [[ ${1:-} == --clear ]] && clear=1 && shift
     [[ ${1:-} == -- ]] && shift
     (($#)) || usage
     require_root
     check_state_dir
     [[ -e /run/netns/$CLIENT_NS && -r $STATE/client/hosts ]] || die "the lab is not up (no $CLIENT_NS namespace); run 'lab.sh up'"
+    if ((clear)); then
+        load_current_spec || die "the lab is not up; run 'lab.sh up'"
+        clear_clusters
+    fi
     CLIENT_EXEC="exec" client_exec "$@"
 }
 

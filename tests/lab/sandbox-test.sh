@@ -11,6 +11,8 @@ trap 'rm -rf "$work"' EXIT
 export XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
+# What a lab test killed midway left on the hosts holds the ports the sandbox needs.
+"$(dirname "$0")/lab.sh" client --clear -- true
 "$cli" sandbox up >"$work/up.out" 2>"$work/up.err" || { cat "$work/up.err" "$work/up.out"; fail "sandbox up exited $?"; }
 cat "$work/up.out"
 all=$(cat "$work/up.out" "$work/up.err")
