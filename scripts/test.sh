@@ -17,16 +17,22 @@ if [[ $(id -u) -ne 0 ]]; then
 fi
 
 start=$SECONDS
+phase() { echo "test: $1 at $((SECONDS - start)) s"; }
 bash scripts/install-deps.sh test
+phase "installed"
 cmake --preset ci >/dev/null
 cmake --build --preset ci
+phase "built"
 ctest --preset ci "$@"
+phase "every test run"
 # The GUI torn down mid-deploy under AddressSanitizer: tst_deployview closes the window
 # while the deploy's workers still hold its prompts (a Debug build of what it needs).
 cmake --preset asan >/dev/null
 cmake --build --preset asan --target tst_deployview
 ctest --preset asan -R '^tst_deployview$'
+phase "AddressSanitizer run"
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz
+phase "fuzzers built"
 tests/fuzz/run-fuzzers.sh 30
 echo "test: finished in $((SECONDS - start)) s"
