@@ -2,6 +2,7 @@
 #include "cli/DeployCommand.h"
 
 #include "cli/CliHostKeyPolicy.h"
+#include "deploy/DeployReportText.h"
 #include "deploy/DeployRunner.h"
 
 namespace SlurmDeck {
@@ -120,21 +121,7 @@ void DeployCommand::planReady()
         return;
     }
     const ClusterPlan &p = plan();
-    const qsizetype count = m_options.onlyHosts.isEmpty() ? p.hosts.size() : m_options.onlyHosts.size();
-    out() << tr("Deploying cluster %1 (compose project %2) to %3 of its %4 hosts:\n")
-                 .arg(p.clusterName, p.projectName)
-                 .arg(count)
-                 .arg(p.hosts.size());
-    for (const HostPlan &host : p.hosts) {
-        if (!m_options.onlyHosts.isEmpty() && !m_options.onlyHosts.contains(host.hostName))
-            continue;
-        out() << QStringLiteral("  %1 (%2): %3 in %4\n")
-                     .arg(host.hostName, host.address, host.services.join(QStringLiteral(", ")),
-                          host.directory);
-    }
-    out() << tr("  images: %1\n").arg(describeImages(m_options));
-    for (const QString &note : p.notes)
-        out() << tr("  note: %1\n").arg(note);
+    out() << deployPlanText(p, m_options);
     if (m_rotation) {
         out() << tr("  munge key: a new one (%1) goes to every host. slurmctld, slurmdbd and each slurmd "
                     "container restart with it, together; jobs running now are killed (drain the nodes "
@@ -151,15 +138,11 @@ void DeployCommand::planReady()
     m_runner = new DeployRunner(p, targets(), hostKeys(), credentials(), this);
     connect(m_runner, &DeployRunner::hostPhaseChanged, this,
             [this](const QString &host, DeployPhase phase, const QString &message) {
-                out() << host << QStringLiteral(": ") << phaseText(phase);
-                if (!message.isEmpty())
-                    out() << u' ' << message;
-                out() << u'\n';
+                out() << deployPhaseLine(host, phase, message);
                 out().flush();
             });
     connect(m_runner, &DeployRunner::logLine, this, [this](const QString &host, const QString &line) {
-        out() << QStringLiteral("  ") << (host.isEmpty() ? QStringLiteral("local") : host)
-              << QStringLiteral(": ") << line << u'\n';
+        out() << deployLogText(host, line);
         out().flush();
     });
     connect(m_runner, &DeployRunner::finished, this, &DeployCommand::report);
@@ -180,61 +163,8 @@ void DeployCommand::interrupt()
 
 void DeployCommand::report(const DeployReport &result)
 {
-    QTextStream &o = out();
-    if (!result.checks.isEmpty()) {
-        o << tr("\nVerification:\n");
-        for (const VerificationCheck &check : result.checks) {
-            o << QStringLiteral("  %1 %2 %3")
-                     .arg(check.passed ? QStringLiteral("ok") : QStringLiteral("FAILED"), -6)
-                     .arg(check.host.isEmpty() ? QStringLiteral("-") : check.host, -10)
-                     .arg(check.name);
-            if (!check.detail.isEmpty())
-                o << QStringLiteral(": ") << check.detail;
-            o << u'\n';
-        }
-    }
-    o << tr("\nSummary:\n");
-    if (result.slurmConfig.apply != SlurmConfChange::Apply::Nothing)
-        o << tr("  Slurm configuration: %1\n").arg(result.slurmConfig.describe());
-    int hostsDone = 0;
-    for (const HostDeployResult &host : result.hosts) {
-        if (host.ok()) {
-            ++hostsDone;
-            QStringList what;
-            if (!host.changedFiles.isEmpty())
-                what << tr("%1 files updated").arg(host.changedFiles.size());
-            if (!host.imagesBuilt.isEmpty())
-                what << tr("built %1").arg(host.imagesBuilt.join(QStringLiteral(", ")));
-            if (!host.imagesLoaded.isEmpty())
-                what << tr("loaded %1").arg(host.imagesLoaded.join(QStringLiteral(", ")));
-            if (!host.startedServices.isEmpty())
-                what << tr("started %1").arg(host.startedServices.join(QStringLiteral(", ")));
-            if (!host.restartedServices.isEmpty())
-                what << tr("restarted %1").arg(host.restartedServices.join(QStringLiteral(", ")));
-            if (!host.keptServices.isEmpty())
-                what << tr("kept %1's container for its running jobs (the change waits for the next deploy)")
-                            .arg(host.keptServices.join(QStringLiteral(", ")));
-            o << QStringLiteral("  %1: done (%2)\n")
-                     .arg(host.host,
-                          what.isEmpty() ? tr("nothing changed") : what.join(QStringLiteral("; ")));
-        } else {
-            o << QStringLiteral("  %1: %2: %3\n").arg(host.host, phaseText(host.phase), host.message);
-            if (!host.lastLogLines.isEmpty())
-                o << host.lastLogLines << u'\n';
-        }
-        if (!host.mungeKeySha256.isEmpty())
-            o << tr("    munge key SHA-256 %1\n").arg(host.mungeKeySha256);
-    }
-    const qsizetype passed = std::count_if(result.checks.cbegin(), result.checks.cend(),
-                                           [](const VerificationCheck &c) { return c.passed; });
-    o << tr("%1 of %2 hosts done, %3 of %4 checks passed, in %5 s%6.\n")
-             .arg(hostsDone)
-             .arg(result.hosts.size())
-             .arg(passed)
-             .arg(result.checks.size())
-             .arg(static_cast<double>(result.elapsedMs) / 1000.0, 0, 'f', 1)
-             .arg(result.nothingChanged ? tr("; nothing changed") : QString());
-    o.flush();
+    out() << deployReportText(result);
+    out().flush();
     if (m_interrupted) {
         err() << tr("The deploy was interrupted. Run 'slurmdeck-cli deploy' again to finish it: hosts that "
                     "are done are left alone, and restarts a replaced file still needs are made then.\n");

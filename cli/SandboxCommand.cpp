@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/SandboxCommand.h"
 
-#include "cli/DeployCommand.h"
-#include "cli/InitCommand.h"
-#include "cli/RemoveCommand.h"
+#include "cli/TerminalSecretAsker.h"
+#include "deploy/DeployReportText.h"
 #include "inventory/ClusterFile.h"
+#include "sandbox/SandboxSetup.h"
+#include "secrets/KeychainCredentialPrompt.h"
+#include "session/SandboxRun.h"
 
 #include <QCommandLineParser>
-#include <QFile>
 #include <QFileInfo>
-#include <QProcess>
 
 namespace SlurmDeck {
 
@@ -53,158 +53,76 @@ void SandboxCommand::start(const CliContext &context)
         emit finished(CliUsage);
         return;
     }
-    if (Result<void> can = Sandbox::checkCanRun(); !can)
-        return fail(can.error().toString());
-    const Result<Sandbox::Scripts> scripts = Sandbox::locate();
-    if (!scripts)
-        return fail(scripts.error().toString());
-    m_scripts = *scripts;
-    m_clusterFile = own;
+    // Key passphrases and passwords: from the OS keychain, else asked on the terminal.
+    m_run = new SandboxRun(std::make_shared<KeychainCredentialPrompt>(
+                               QStringLiteral("slurmdeck"), std::make_shared<TerminalSecretAsker>()),
+                           this);
+    connectRun();
+    m_action = action;
     if (action == u"up")
-        up();
+        m_run->up();
     else if (action == u"down")
-        down();
+        m_run->down();
     else
-        runScript(tr("lab status"), m_scripts.lab, {QStringLiteral("status")}, [this] {
-            *m_context.out << (QFile::exists(m_clusterFile)
-                                   ? tr("sandbox cluster file: %1\n").arg(m_clusterFile)
-                                   : tr("no sandbox cluster file (%1)\n").arg(m_clusterFile));
-            emit finished(CliOk);
-        });
+        m_run->status();
 }
 
-void SandboxCommand::fail(const QString &message)
+void SandboxCommand::connectRun()
 {
-    *m_context.err << tr("sandbox: %1\n").arg(message);
-    m_context.err->flush();
-    emit finished(CliFailure);
-}
-
-void SandboxCommand::runScript(const QString &what, const QString &program, const QStringList &arguments,
-                               std::function<void()> next)
-{
-    *m_context.err << tr("sandbox: %1\n").arg(what);
-    m_context.err->flush();
-    auto *process = new QProcess(this);
-    process->setProcessChannelMode(QProcess::MergedChannels);
-    connect(process, &QProcess::readyReadStandardOutput, this, [this, process] {
-        *m_context.err << QString::fromUtf8(process->readAllStandardOutput());
-        m_context.err->flush();
+    QTextStream &out = *m_context.out;
+    QTextStream &err = *m_context.err;
+    connect(m_run, &SandboxRun::stepStarted, this, [&err](const QString &step) {
+        err << tr("sandbox: %1\n").arg(step);
+        err.flush();
     });
-    connect(process, &QProcess::finished, this,
-            [this, process, what, next = std::move(next)](int code, QProcess::ExitStatus status) {
-                process->deleteLater();
-                if (status == QProcess::NormalExit && code == 0)
-                    next();
-                else
-                    fail(tr("%1 failed (exit code %2); see the messages above.").arg(what).arg(code));
+    connect(m_run, &SandboxRun::output, this, [&err](const QString &text) {
+        err << text;
+        err.flush();
+    });
+    connect(m_run, &SandboxRun::deployStarted, this,
+            [&out](const ClusterPlan &plan, const DeployOptions &options) {
+                out << deployPlanText(plan, options);
+                out.flush();
             });
-    connect(process, &QProcess::errorOccurred, this, [this, process, program](QProcess::ProcessError error) {
-        if (error == QProcess::FailedToStart) {
-            process->deleteLater();
-            fail(tr("cannot run %1: %2").arg(program, process->errorString()));
+    connect(m_run, &SandboxRun::deployPhaseChanged, this,
+            [&out](const QString &host, DeployPhase phase, const QString &message) {
+                out << deployPhaseLine(host, phase, message);
+                out.flush();
+            });
+    connect(m_run, &SandboxRun::deployLogLine, this, [&out](const QString &host, const QString &line) {
+        out << deployLogText(host, line);
+        out.flush();
+    });
+    connect(m_run, &SandboxRun::deployFinished, this, [&out](const DeployReport &report) {
+        out << deployReportText(report);
+        out.flush();
+    });
+    connect(m_run, &SandboxRun::finished, this, [this, &out, &err](bool ok, const QString &message) {
+        if (ok) {
+            out << message << u'\n';
+            if (m_action == u"up")
+                out << tr("Open it with: slurmdeck --cluster %1\nRemove it with: slurmdeck-cli sandbox "
+                          "down\n")
+                           .arg(SandboxRun::clusterFile());
+        } else {
+            err << tr("sandbox: %1\n").arg(message);
         }
-    });
-    process->start(program, arguments);
-}
-
-void SandboxCommand::runCommand(CliCommand *command, const QStringList &arguments,
-                                std::function<void(int)> next)
-{
-    connect(command, &CliCommand::finished, this, [command, next = std::move(next)](int code) {
-        command->deleteLater();
-        next(code);
-    });
-    CliContext context = m_context;
-    context.arguments = arguments;
-    context.clusterFile = m_clusterFile;
-    command->start(context);
-}
-
-void SandboxCommand::up()
-{
-    runScript(tr("bringing up the emulated hosts"), m_scripts.lab, {QStringLiteral("up")}, [this] {
-        runScript(tr("linking this machine to them"), m_scripts.lab, {QStringLiteral("link")}, [this] {
-            runScript(tr("building the images (from Debian packages; minutes the first time)"),
-                      m_scripts.buildImages,
-                      {QStringLiteral("--base"), QString::fromLatin1(Sandbox::baseImage)},
-                      [this] { discoverAndDeploy(); });
-        });
+        out.flush();
+        err.flush();
+        emit finished(m_interrupted ? CliInterrupted : ok ? CliOk : CliFailure);
     });
 }
 
-void SandboxCommand::discoverAndDeploy()
+void SandboxCommand::interrupt()
 {
-    QString why;
-    const std::optional<Lab::Manifest> lab = Lab::readManifest(&why);
-    if (!lab)
-        return fail(why);
-    if (Result<void> trusted = Sandbox::trustHostKeys(*lab); !trusted)
-        return fail(trusted.error().toString());
-    QStringList init{QString::fromLatin1(Sandbox::clusterName)};
-    for (const Lab::Host &host : lab->hosts)
-        init << (host.user == u"root" ? host.address : host.user + u'@' + host.address);
-    init << QStringLiteral("--user") << QStringLiteral("root") << QStringLiteral("--identity")
-         << lab->clientKey() << QStringLiteral("--force");
-    *m_context.err << tr("sandbox: discovering and fingerprinting the hosts\n");
-    m_context.err->flush();
-    runCommand(new InitCommand(this), init, [this](int code) {
-        if (code != CliOk)
-            return fail(tr("discovery failed; see the messages above."));
-        Result<Cluster> cluster = ClusterFile::load(m_clusterFile);
-        if (!cluster)
-            return fail(cluster.error().toString());
-        Sandbox::applySeedTopology(*cluster);
-        if (Result<void> saved = ClusterFile::save(*cluster, m_clusterFile); !saved)
-            return fail(saved.error().toString());
-        *m_context.err << tr("sandbox: deploying the cluster\n");
-        m_context.err->flush();
-        // The emulated hosts are offline: the images just built here go to them.
-        const QStringList deploy{QStringLiteral("--yes"), QStringLiteral("--images"),
-                                 QStringLiteral("transfer")};
-        runCommand(new DeployCommand(DeployCommand::Mode::Deploy, this), deploy, [this](int deployed) {
-            if (deployed != CliOk)
-                return fail(tr("the deploy failed; see the report above. 'slurmdeck-cli sandbox up' again "
-                               "resumes it."));
-            *m_context.out << tr("Sandbox ready. Cluster file: %1\n"
-                                 "Open it with: slurmdeck --cluster %1\n"
-                                 "Remove it with: slurmdeck-cli sandbox down\n")
-                                  .arg(m_clusterFile);
-            m_context.out->flush();
-            emit finished(CliOk);
-        });
-    });
-}
-
-void SandboxCommand::down()
-{
-    const auto removeHosts = [this] {
-        runScript(tr("unlinking this machine"), m_scripts.lab, {QStringLiteral("unlink")}, [this] {
-            runScript(tr("removing the emulated hosts"), m_scripts.lab, {QStringLiteral("down")}, [this] {
-                QFile::remove(m_clusterFile);
-                *m_context.out << tr("Sandbox removed.\n");
-                emit finished(CliOk);
-            });
-        });
-    };
-    if (!QFile::exists(m_clusterFile))
-        return removeHosts();
-    // Even its own file is checked: a file someone put there that is not the sandbox's
-    // cluster is left alone, and so are its hosts.
-    if (const Result<Cluster> cluster = ClusterFile::load(m_clusterFile);
-        cluster && cluster->name != QLatin1String(Sandbox::clusterName)) {
-        return fail(tr("%1 holds the cluster '%2', not the sandbox; not touching it or its hosts. "
-                       "Move it elsewhere, then run 'sandbox down' again.")
-                        .arg(m_clusterFile, cluster->name));
+    if (!m_run) {
+        CliCommand::interrupt();
+        return;
     }
-    *m_context.err << tr("sandbox: stopping the cluster\n");
-    runCommand(new RemoveCommand(this), {QStringLiteral("--purge-data"), QStringLiteral("--yes")},
-               [this, removeHosts](int code) {
-                   if (code != CliOk)
-                       *m_context.err
-                           << tr("sandbox: the cluster did not stop cleanly; removing the hosts anyway\n");
-                   removeHosts();
-               });
+    m_interrupted = true;
+    *m_context.err << tr("Cancelling the sandbox: the step under way stops, then the summary follows.\n");
+    m_context.err->flush();
+    m_run->cancel();
 }
 
 } // namespace SlurmDeck

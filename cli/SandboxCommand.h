@@ -2,22 +2,21 @@
 #pragma once
 
 #include "cli/CliCommand.h"
-#include "sandbox/SandboxSetup.h"
-
-#include <QPointer>
-
-#include <functional>
 
 namespace SlurmDeck {
 
-// slurmdeck-cli sandbox up|down|status
+class SandboxRun;
+
+// slurmdeck-cli sandbox up|down|status, the session layer's SandboxRun on the terminal:
 // up: brings the lab's emulated hosts up on this machine (tests/lab/lab.sh), gives this
-//     machine an address on them, builds the images, discovers and fingerprints the hosts
-//     (`init`), and deploys the cluster with the same deploy engine a real cluster gets
-//     (`deploy`), verification included. Writes <config>/clusters/sandbox.yaml.
+//     machine an address on them, builds the images, discovers and fingerprints the hosts,
+//     and deploys the cluster with the same deploy engine a real cluster gets, verification
+//     included. Writes <config>/clusters/sandbox.yaml.
 // down: removes the sandbox cluster with its data (a next `up` starts fresh) and the
 //       emulated hosts.
 // status: the emulated hosts, and whether the sandbox cluster file exists.
+// The steps and the scripts' output go to stderr; the deploy's plan, progress and report,
+// and the outcome, to stdout.
 class SandboxCommand final : public CliCommand
 {
     Q_OBJECT
@@ -26,21 +25,15 @@ class SandboxCommand final : public CliCommand
 public:
     explicit SandboxCommand(QObject *parent = nullptr) : CliCommand(parent) {}
     void start(const CliContext &context) override;
+    void interrupt() override;
 
 private:
-    void up();
-    void down();
-    // Runs a script, its output on stderr; `next` on success, else finishes with a failure.
-    void runScript(const QString &what, const QString &program, const QStringList &arguments,
-                   std::function<void()> next);
-    // Runs another slurmdeck-cli command in-process on the sandbox cluster file.
-    void runCommand(CliCommand *command, const QStringList &arguments, std::function<void(int)> next);
-    void discoverAndDeploy();
-    void fail(const QString &message);
+    void connectRun();
 
     CliContext m_context;
-    Sandbox::Scripts m_scripts;
-    QString m_clusterFile;
+    QString m_action;
+    SandboxRun *m_run = nullptr;
+    bool m_interrupted = false;
 };
 
 } // namespace SlurmDeck

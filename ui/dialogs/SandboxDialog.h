@@ -5,15 +5,19 @@
 
 class QLabel;
 class QPlainTextEdit;
-class QProcess;
 class QProgressBar;
 class QPushButton;
 
+namespace SlurmDeck {
+class SandboxRun;
+}
+
 namespace SlurmDeck::Ui {
 
-// Brings the sandbox cluster up (or down) by running `slurmdeck-cli sandbox up|down` next
-// to this executable, with its live output, a busy bar and Cancel. Never blocks: the work
-// runs in that process; succeeded() or failed() says how it ended.
+// Brings the sandbox cluster up (or down) with the session layer's SandboxRun: each step in
+// the status line and on the progress bar, the scripts' output and the deploy's progress and
+// report in the log, and Cancel. Never blocks: the scripts run as processes, the deploy on
+// its workers; succeeded() or failed() says how it ended.
 class SandboxDialog final : public QDialog
 {
     Q_OBJECT
@@ -35,7 +39,8 @@ signals:
     void failed(const QString &message);
 
 private:
-    void append(const QByteArray &output);
+    void connectRun();
+    void append(const QString &text);
     void finish(bool ok, const QString &message);
 
     Action m_action;
@@ -43,7 +48,8 @@ private:
     QProgressBar *m_progress = nullptr;
     QPlainTextEdit *m_log = nullptr;
     QPushButton *m_button = nullptr;
-    QProcess *m_process = nullptr;
+    SandboxRun *m_run = nullptr;
+    bool m_running = false;
 };
 
 } // namespace SlurmDeck::Ui
