@@ -14,6 +14,7 @@
 #include "cli/HistoryCommand.h"
 #include "cli/HostsAddCommand.h"
 #include "cli/HostsCommand.h"
+#include "cli/HostsListCommand.h"
 #include "cli/InitCommand.h"
 #include "cli/JobsCommand.h"
 #include "cli/MetricsCommand.h"
@@ -95,13 +96,13 @@ QString CliApplication::helpText() const
                "  discover [--subnet CIDR | HOST...] [--user U] [--identity FILE] [--port P]\n"
                "           [--ssh-config FILE] [--accept-new-host-keys] [--json]\n"
                "                      Find hosts over SSH and print what each one is.\n"
-               "  init NAME [HOST... | --subnet CIDR] [same login options] [--force]\n"
+               "  init NAME [HOST... | --subnet CIDR] [same login options] [--force] [--json]\n"
                "                      Discover hosts and write a cluster file with default roles.\n"
                "  plan [--json] [--files] [--diff]\n"
                "                      Show what a deploy puts on each host (secrets never shown);\n"
                "                      --diff compares with the hosts, read-only.\n"
                "  deploy [--hosts H,...] [--images build|present|transfer|from:HOST]\n"
-               "         [--base-image IMAGE] [--no-verify] [--yes]\n"
+               "         [--base-image IMAGE] [--no-verify] [--yes] [--json]\n"
                "                      Deploy the cluster and verify it works. The hosts build the\n"
                "                      images (default), or get them from here (transfer) or a host.\n"
                "  upgrade [--images ...] [--base-image IMAGE] [--wait D] [--yes]\n"
@@ -113,8 +114,9 @@ QString CliApplication::helpText() const
                "                      with it (drain first: running jobs are killed).\n"
                "  services [HOST] [start|stop|restart|logs [-f] [--tail N]] [SERVICE]\n"
                "                      List the services and whether they run, or act on them.\n"
-               "  down [--yes]        Stop the cluster on every host; its data is kept.\n"
-               "  remove [--purge-data] [--yes]\n"
+               "  down [--yes] [--json]\n"
+               "                      Stop the cluster on every host; its data is kept.\n"
+               "  remove [--purge-data] [--yes] [--json]\n"
                "                      Remove the cluster's containers and configuration from every\n"
                "                      host; its data is kept unless --purge-data.\n"
                "  status [--json]     Nodes, partitions, job counts and each source's health with\n"
@@ -138,6 +140,9 @@ QString CliApplication::helpText() const
                "  adopt HOST [--user U] [--identity FILE] [--name CLUSTER] [--force] [--yes]\n"
                "                      Manage a cluster another machine deployed: read its description\n"
                "                      on its controller HOST and copy its secrets into this keychain.\n"
+               "  hosts [list] [--json]\n"
+               "                      The cluster file's hosts: login, platform, CPUs, memory, GPUs\n"
+               "                      and roles (no host is contacted).\n"
                "  hosts add HOST... [--roles ROLES] [--user U] [--identity FILE] [--port P]\n"
                "            [--images MODE] [--yes]\n"
                "                      Grow the running cluster: fingerprint the hosts, add them to\n"
@@ -282,6 +287,9 @@ void CliApplication::start(const QStringList &arguments)
         m_command = new AdoptCommand(this);
     else if (first == u"hosts" && rest.value(1) == u"add")
         m_command = new HostsAddCommand(this);
+    else if (first == u"hosts" &&
+             (rest.size() < 2 || rest.value(1) == u"list" || rest.value(1).startsWith(u'-')))
+        m_command = new HostsListCommand(this);
     else if (first == u"hosts")
         m_command = new HostsCommand(this);
     else if (first == u"backup")

@@ -4,6 +4,7 @@
 #include "common/Executor.h"
 
 #include "cli/CliHostKeyPolicy.h"
+#include "cli/ReportJson.h"
 #include "cli/Terminal.h"
 #include "cli/TerminalSecretAsker.h"
 #include "deploy/HostDeployer.h"
@@ -11,7 +12,9 @@
 #include "inventory/ClusterFile.h"
 #include "secrets/KeychainCredentialPrompt.h"
 
+#include <QDateTime>
 #include <QFutureWatcher>
+#include <QJsonDocument>
 #include <QPointer>
 #include <QTimer>
 #include <QtConcurrent>
@@ -233,6 +236,26 @@ void ClusterCommand::interrupt()
 {
     m_cancel.cancel();
     done(CliInterrupted);
+}
+
+int ClusterCommand::printClusterOperation(const ClusterOperationReport &report, bool json)
+{
+    QTextStream &lines = json ? err() : out();
+    int failed = 0;
+    for (const HostReport &host : report.hosts) {
+        if (host.ok()) {
+            lines << host.host << QStringLiteral(": ") << host.message << u'\n';
+        } else {
+            ++failed;
+            lines << host.host << tr(": FAILED: ") << host.error->toString() << u'\n';
+        }
+    }
+    if (json) {
+        out() << QJsonDocument(
+                     clusterOperationJson(plan().clusterName, report, QDateTime::currentDateTimeUtc()))
+                     .toJson();
+    }
+    return failed;
 }
 
 void ClusterCommand::hintAboutHostKeys() const

@@ -17,6 +17,7 @@ class CliHostKeyPolicy;
 class CredentialPrompt;
 class HostDeployer;
 class ServiceControl;
+struct ClusterOperationReport;
 
 // Shared by the commands that work on the cluster file's cluster (plan, deploy, services,
 // down, remove): the login options every host shares, loading the cluster file and preparing the
@@ -72,6 +73,10 @@ protected:
     // is yes.
     [[nodiscard]] bool confirm(const QString &question);
     [[nodiscard]] static bool hasTerminal();
+
+    // down's and remove's outcome, one line per host (on stderr when `json`, stdout then
+    // carrying the report as JSON). Returns how many hosts failed.
+    int printClusterOperation(const ClusterOperationReport &report, bool json);
 
     // After a host failed: tells how to trust a host key seen for the first time.
     void hintAboutHostKeys() const;

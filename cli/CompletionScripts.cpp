@@ -39,13 +39,13 @@ const QList<CommandWords> &commands()
 {
     static const QList<CommandWords> table{
         {QStringLiteral("discover"), {}, words("--subnet --json") + words(loginOptions)},
-        {QStringLiteral("init"), {}, words("--subnet --force") + words(loginOptions)},
+        {QStringLiteral("init"), {}, words("--subnet --force --json") + words(loginOptions)},
         {QStringLiteral("plan"),
          {},
          words("--json --files --diff --ssh-config --accept-new-host-keys --timeout")},
         {QStringLiteral("deploy"),
          {},
-         words("--hosts --images --base-image --no-verify --yes --ssh-config --accept-new-host-keys "
+         words("--hosts --images --base-image --no-verify --yes --json --ssh-config --accept-new-host-keys "
                "--timeout")},
         {QStringLiteral("upgrade"),
          {},
@@ -54,8 +54,8 @@ const QList<CommandWords> &commands()
          {},
          words("--images --base-image --no-verify --yes --ssh-config --accept-new-host-keys --timeout")},
         {QStringLiteral("services"), words("start stop restart logs"), words("-f --tail --json")},
-        {QStringLiteral("down"), {}, words("--yes")},
-        {QStringLiteral("remove"), {}, words("--purge-data --yes")},
+        {QStringLiteral("down"), {}, words("--yes --json")},
+        {QStringLiteral("remove"), {}, words("--purge-data --yes --json")},
         {QStringLiteral("status"), {}, words("--json")},
         {QStringLiteral("doctor"), {}, words("--json --fix --yes")},
         {QStringLiteral("nodes"), words("drain resume down stop start"), words("--json --reason --wait")},
@@ -64,8 +64,9 @@ const QList<CommandWords> &commands()
          {},
          words("--job-name -p -N -n -c --mem --gpus -t -D -o -e --export -a --json")},
         {QStringLiteral("adopt"), {}, words("--user --identity --name --force --yes")},
-        {QStringLiteral("hosts"), words("add remove"),
-         words("--wait --force --images --yes --roles --user --identity --port --accept-new-host-keys")},
+        {QStringLiteral("hosts"), words("list add remove"),
+         words(
+             "--json --wait --force --images --yes --roles --user --identity --port --accept-new-host-keys")},
         {QStringLiteral("backup"), {}, words("--force --with-secrets --passphrase-file")},
         {QStringLiteral("restore"), {}, words("--yes --secrets-only --passphrase-file --force")},
         {QStringLiteral("history"), {}, words("--since --json")},

@@ -2,8 +2,12 @@
 #include "cli/DeployCommand.h"
 
 #include "cli/CliHostKeyPolicy.h"
+#include "cli/ReportJson.h"
 #include "deploy/DeployReportText.h"
 #include "deploy/DeployRunner.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
 
 namespace SlurmDeck {
 
@@ -47,12 +51,15 @@ void DeployCommand::start(const CliContext &context)
         QStringLiteral("IMAGE"));
     const QCommandLineOption yes({QStringLiteral("y"), QStringLiteral("yes")},
                                  tr("Do not ask for confirmation (needed without a terminal)."));
+    const QCommandLineOption json(
+        QStringLiteral("json"),
+        tr("Print the final report as JSON on stdout (the progress goes to stderr)."));
     const bool rotating = m_mode == Mode::RotateMungeKey;
     // A rotation goes to every host: a key on some hosts only splits the cluster.
     if (rotating)
         parser.addOptions({noVerify, images, baseImage, yes});
     else
-        parser.addOptions({hosts, noVerify, images, baseImage, yes});
+        parser.addOptions({hosts, noVerify, images, baseImage, yes, json});
     const QString name = rotating ? QStringLiteral("rotate-munge-key") : QStringLiteral("deploy");
     const QString usage =
         rotating
@@ -61,7 +68,7 @@ void DeployCommand::start(const CliContext &context)
                              "[--yes]")
             : QStringLiteral("slurmdeck-cli [--cluster FILE] deploy [--hosts H,...] "
                              "[--images build|present|transfer|from:HOST] [--base-image IMAGE] [--no-verify] "
-                             "[--yes]");
+                             "[--yes] [--json]");
     if (!parse(context, parser, name, usage))
         return;
     if (!parser.positionalArguments().isEmpty()) {
@@ -71,6 +78,7 @@ void DeployCommand::start(const CliContext &context)
         return;
     }
     m_yes = parser.isSet(yes);
+    m_json = !rotating && parser.isSet(json);
     if (!m_yes && !hasTerminal()) {
         err() << tr("%1 changes the hosts and there is no terminal to confirm on: run it with --yes "
                     "('slurmdeck-cli plan' shows what it would do).\n")
@@ -121,29 +129,29 @@ void DeployCommand::planReady()
         return;
     }
     const ClusterPlan &p = plan();
-    out() << deployPlanText(p, m_options);
+    human() << deployPlanText(p, m_options);
     if (m_rotation) {
-        out() << tr("  munge key: a new one (%1) goes to every host. slurmctld, slurmdbd and each slurmd "
-                    "container restart with it, together; jobs running now are killed (drain the nodes "
-                    "first). The keychain keeps it once a host has it.\n")
-                     .arg(m_rotation->fingerprint());
+        human() << tr("  munge key: a new one (%1) goes to every host. slurmctld, slurmdbd and each slurmd "
+                      "container restart with it, together; jobs running now are killed (drain the nodes "
+                      "first). The keychain keeps it once a host has it.\n")
+                       .arg(m_rotation->fingerprint());
     }
     if (!m_yes && !confirm(m_rotation ? tr("Rotate the munge key?") : tr("Deploy?"))) {
         err() << tr("Nothing was changed.\n");
         done(CliFailure);
         return;
     }
-    out().flush();
+    human().flush();
 
     m_runner = new DeployRunner(p, targets(), hostKeys(), credentials(), this);
     connect(m_runner, &DeployRunner::hostPhaseChanged, this,
             [this](const QString &host, DeployPhase phase, const QString &message) {
-                out() << deployPhaseLine(host, phase, message);
-                out().flush();
+                human() << deployPhaseLine(host, phase, message);
+                human().flush();
             });
     connect(m_runner, &DeployRunner::logLine, this, [this](const QString &host, const QString &line) {
-        out() << deployLogText(host, line);
-        out().flush();
+        human() << deployLogText(host, line);
+        human().flush();
     });
     connect(m_runner, &DeployRunner::finished, this, &DeployCommand::report);
     m_runner->start(m_options);
@@ -163,7 +171,13 @@ void DeployCommand::interrupt()
 
 void DeployCommand::report(const DeployReport &result)
 {
-    out() << deployReportText(result);
+    if (m_json) {
+        err() << deployReportText(result);
+        out() << QJsonDocument(deployReportJson(plan().clusterName, result, QDateTime::currentDateTimeUtc()))
+                     .toJson();
+    } else {
+        out() << deployReportText(result);
+    }
     out().flush();
     if (m_interrupted) {
         err() << tr("The deploy was interrupted. Run 'slurmdeck-cli deploy' again to finish it: hosts that "

@@ -42,6 +42,8 @@ public:
     void interrupt() override;
 
 private:
+    // Where the plan and the progress go: stdout, or stderr when stdout carries the JSON.
+    QTextStream &human() { return m_json ? err() : out(); }
     void planReady();
     void report(const DeployReport &result);
     // After a rotation's deploy: keeps the new key where a host has it, then finishes.
@@ -51,6 +53,7 @@ private:
     std::optional<MungeKeyRotation> m_rotation;
     DeployOptions m_options;
     bool m_yes = false;
+    bool m_json = false; // the report as JSON on stdout, the rest on stderr
     bool m_interrupted = false;
     DeployRunner *m_runner = nullptr;
 };

@@ -10,9 +10,10 @@ void DownCommand::start(const CliContext &context)
     QCommandLineParser parser;
     const QCommandLineOption yes({QStringLiteral("y"), QStringLiteral("yes")},
                                  tr("Do not ask for confirmation (needed without a terminal)."));
-    parser.addOption(yes);
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print each host's outcome as JSON on stdout."));
+    parser.addOptions({yes, json});
     if (!parse(context, parser, QStringLiteral("down"),
-               QStringLiteral("slurmdeck-cli [--cluster FILE] down [--yes]")))
+               QStringLiteral("slurmdeck-cli [--cluster FILE] down [--yes] [--json]")))
         return;
     if (!parser.positionalArguments().isEmpty()) {
         err() << tr("down takes no arguments: it stops the whole cluster. To stop one service, use "
@@ -21,6 +22,7 @@ void DownCommand::start(const CliContext &context)
         return;
     }
     m_yes = parser.isSet(yes);
+    m_json = parser.isSet(json);
     if (!m_yes && !hasTerminal()) {
         err() << tr("down stops the cluster and there is no terminal to confirm on: run it with --yes.\n");
         done(CliUsage);
@@ -40,19 +42,12 @@ void DownCommand::planReady()
     ServiceControl *control = serviceControl();
     connect(control, &ServiceControl::clusterOperationFinished, this,
             [this](const ClusterOperationReport &report) {
-                int failed = 0;
-                for (const HostReport &host : report.hosts) {
-                    if (host.ok()) {
-                        out() << host.host << QStringLiteral(": ") << host.message << u'\n';
-                    } else {
-                        ++failed;
-                        out() << host.host << tr(": FAILED: ") << host.error->toString() << u'\n';
-                    }
-                }
+                const int failed = printClusterOperation(report, m_json);
                 if (failed == 0) {
-                    out() << tr("The cluster %1 is down; its data is kept. 'slurmdeck-cli deploy' starts it "
-                                "again.\n")
-                                 .arg(plan().clusterName);
+                    (m_json ? err() : out())
+                        << tr("The cluster %1 is down; its data is kept. 'slurmdeck-cli deploy' starts it "
+                              "again.\n")
+                               .arg(plan().clusterName);
                 } else {
                     err() << tr("%1 hosts could not be reached or stopped; run 'slurmdeck-cli down' again "
                                 "once they are "

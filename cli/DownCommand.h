@@ -21,6 +21,7 @@ public:
 private:
     void planReady();
     bool m_yes = false;
+    bool m_json = false;
 };
 
 } // namespace SlurmDeck

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/InitCommand.h"
 
+#include "cli/ReportJson.h"
 #include "discovery/DiscoveryToCluster.h"
 #include "inventory/ClusterFile.h"
 #include "inventory/ClusterRules.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QJsonDocument>
 
 namespace SlurmDeck {
 
@@ -17,8 +19,9 @@ void InitCommand::start(const CliContext &context)
     parser.addPositionalArgument(QStringLiteral("HOST"), tr("[USER@]address or ~/.ssh/config alias."));
     const QCommandLineOption force(QStringLiteral("force"), tr("Replace an existing cluster file."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Help."));
-    parser.addOption(force);
-    parser.addOption(help);
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  tr("Print the cluster file's hosts as JSON on stdout."));
+    parser.addOptions({force, help, json});
     options().addTo(parser);
     if (!parser.parse(QStringList{QStringLiteral("init")} + context.arguments)) {
         *context.err << parser.errorText() << u'\n';
@@ -37,6 +40,7 @@ void InitCommand::start(const CliContext &context)
         return;
     }
     m_name = parser.positionalArguments().constFirst();
+    m_json = parser.isSet(json);
     if (const QString problem = ClusterRules::clusterNameProblem(m_name); !problem.isEmpty()) {
         *context.err << tr("init: %1.\n").arg(problem);
         emit finished(CliUsage);
@@ -79,6 +83,12 @@ void InitCommand::discoveryFinished(const QList<DiscoveredHost> &hosts)
         return;
     }
     QTextStream &out = *context().out;
+    if (m_json) {
+        out << QJsonDocument(clusterHostsJson(cluster, m_path)).toJson();
+        out.flush();
+        emit finished(CliOk);
+        return;
+    }
     out << tr("Wrote %1 with %2 hosts:\n").arg(m_path).arg(cluster.hosts.size());
     for (const Host &host : cluster.hosts)
         out << QStringLiteral("  ") << host.name << QStringLiteral(" (") << host.address

@@ -20,6 +20,7 @@ private:
     void discoveryFinished(const QList<DiscoveredHost> &hosts) override;
     QString m_name;
     QString m_path;
+    bool m_json = false;
 };
 
 } // namespace SlurmDeck

@@ -14,9 +14,10 @@ void RemoveCommand::start(const CliContext &context)
         QStringLiteral("purge-data"),
         tr("Also delete the cluster's data: the accounting database, Slurm's saved "
            "state and the Prometheus metrics."));
-    parser.addOptions({yes, purge});
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print each host's outcome as JSON on stdout."));
+    parser.addOptions({yes, purge, json});
     if (!parse(context, parser, QStringLiteral("remove"),
-               QStringLiteral("slurmdeck-cli [--cluster FILE] remove [--purge-data] [--yes]")))
+               QStringLiteral("slurmdeck-cli [--cluster FILE] remove [--purge-data] [--yes] [--json]")))
         return;
     if (!parser.positionalArguments().isEmpty()) {
         err() << tr(
@@ -27,6 +28,7 @@ void RemoveCommand::start(const CliContext &context)
     }
     m_yes = parser.isSet(yes);
     m_purgeData = parser.isSet(purge);
+    m_json = parser.isSet(json);
     if (!m_yes && !hasTerminal()) {
         err() << tr(
             "remove deletes the cluster from its hosts and there is no terminal to confirm on: run it "
@@ -55,23 +57,16 @@ void RemoveCommand::planReady()
     connect(
         control, &ServiceControl::clusterOperationFinished, this,
         [this](const ClusterOperationReport &report) {
-            int failed = 0;
-            for (const HostReport &host : report.hosts) {
-                if (host.ok()) {
-                    out() << host.host << QStringLiteral(": ") << host.message << u'\n';
-                } else {
-                    ++failed;
-                    out() << host.host << tr(": FAILED: ") << host.error->toString() << u'\n';
-                }
-            }
+            const int failed = printClusterOperation(report, m_json);
             if (failed == 0) {
-                out() << (report.purgeData
-                              ? tr("The cluster %1 and its data are removed.\n").arg(plan().clusterName)
-                              : tr("The cluster %1 is removed; its data is kept under each host's data "
-                                   "directory. "
-                                   "'slurmdeck-cli deploy' puts it back with its data, 'slurmdeck-cli remove "
-                                   "--purge-data' deletes the data too.\n")
-                                    .arg(plan().clusterName));
+                (m_json ? err() : out())
+                    << (report.purgeData
+                            ? tr("The cluster %1 and its data are removed.\n").arg(plan().clusterName)
+                            : tr("The cluster %1 is removed; its data is kept under each host's data "
+                                 "directory. "
+                                 "'slurmdeck-cli deploy' puts it back with its data, 'slurmdeck-cli remove "
+                                 "--purge-data' deletes the data too.\n")
+                                  .arg(plan().clusterName));
             } else {
                 err() << tr("%1 hosts could not be reached or cleaned up; run 'slurmdeck-cli remove' again "
                             "once they "

@@ -23,6 +23,7 @@ public:
 private:
     void planReady();
     bool m_yes = false;
+    bool m_json = false;
     bool m_purgeData = false;
 };
 

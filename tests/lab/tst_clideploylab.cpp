@@ -467,10 +467,16 @@ private slots:
 
     void downStopsEverythingAndKeepsData()
     {
-        const Run run = cli({QStringLiteral("down"), QStringLiteral("--yes")}, 600000);
+        const Run run =
+            cli({QStringLiteral("down"), QStringLiteral("--yes"), QStringLiteral("--json")}, 600000);
         QVERIFY2(run.exitCode == 0, run.describe().constData());
+        // --json: each host's outcome as JSON on stdout, the lines for people on stderr.
+        const QJsonObject report = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(report.value(u"operation").toString(), QStringLiteral("down"));
+        QCOMPARE(report.value(u"ok").toBool(), true);
+        QCOMPARE(report.value(u"hosts").toArray().size(), m_lab.hosts.size());
         for (const Lab::Host &host : std::as_const(m_lab.hosts)) {
-            QVERIFY2(run.out.contains(host.name + QStringLiteral(": stopped")), run.describe().constData());
+            QVERIFY2(run.err.contains(host.name + QStringLiteral(": stopped")), run.describe().constData());
             QCOMPARE(runningOn(host), QStringList());
         }
         const HostPlan &primary = m_plan.hosts.first();
@@ -508,11 +514,26 @@ private slots:
 
     void removeTakesContainersAndConfigurationKeepsData()
     {
-        // The images are on the hosts since the first deploy: only checked.
-        const Run deployed = cli({QStringLiteral("deploy"), QStringLiteral("--yes"),
-                                  QStringLiteral("--images"), QStringLiteral("present")},
-                                 900000);
+        // The images are on the hosts since the first deploy: only checked. With --json the
+        // report is one JSON object on stdout, the progress on stderr.
+        const Run deployed =
+            cli({QStringLiteral("deploy"), QStringLiteral("--yes"), QStringLiteral("--images"),
+                 QStringLiteral("present"), QStringLiteral("--json")},
+                900000);
         QVERIFY2(deployed.exitCode == 0, deployed.describe().constData());
+        QJsonParseError parsed;
+        const QJsonObject report = QJsonDocument::fromJson(deployed.out.toUtf8(), &parsed).object();
+        QVERIFY2(parsed.error == QJsonParseError::NoError, deployed.describe().constData());
+        QCOMPARE(report.value(u"ok").toBool(), true);
+        QCOMPARE(report.value(u"cluster").toString(), m_plan.clusterName);
+        QCOMPARE(report.value(u"hosts").toArray().size(), m_plan.hosts.size());
+        for (const QJsonValue &host : report.value(u"hosts").toArray())
+            QCOMPARE(host.toObject().value(u"phase").toString(), QStringLiteral("done"));
+        QVERIFY(report.value(u"checks").toArray().size() >= 3);
+        for (const QJsonValue &check : report.value(u"checks").toArray())
+            QVERIFY2(check.toObject().value(u"passed").toBool(),
+                     qPrintable(check.toObject().value(u"name").toString()));
+        QVERIFY2(deployed.err.contains(QStringLiteral(": connecting")), deployed.describe().constData());
         QVERIFY(runningOn(m_lab.hosts.first()).contains(QStringLiteral("slurmctld")));
         // One stopped container: remove takes stopped ones too.
         const Run stopped = cli({QStringLiteral("services"), m_lab.hosts.last().name, QStringLiteral("stop"),

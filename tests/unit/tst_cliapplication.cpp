@@ -346,13 +346,13 @@ private slots:
         QTest::newRow("down") << QStringLiteral("down") << QStringLiteral("--yes");
         QTest::newRow("remove") << QStringLiteral("remove") << QStringLiteral("--purge-data");
         QTest::newRow("submit") << QStringLiteral("submit") << QStringLiteral("--cpus-per-task");
-        QTest::newRow("hosts") << QStringLiteral("hosts") << QStringLiteral("--force");
+        QTest::newRow("hosts remove") << QStringLiteral("hosts remove") << QStringLiteral("--force");
     }
     void clusterCommandHelp()
     {
         QFETCH(QString, command);
         QFETCH(QString, option);
-        const Run result = run({command, QStringLiteral("--help")});
+        const Run result = run(command.split(u' ') << QStringLiteral("--help"));
         QCOMPARE(result.exitCode, 0);
         QVERIFY2(result.out.startsWith(QStringLiteral("Usage: slurmdeck-cli [--cluster FILE] ") + command),
                  qPrintable(result.out));
@@ -367,8 +367,8 @@ private slots:
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("message");
-        QTest::newRow("no action") << QStringList{QStringLiteral("hosts")}
-                                   << QStringLiteral("hosts remove HOST");
+        QTest::newRow("unknown action") << QStringList{QStringLiteral("hosts"), QStringLiteral("frobnicate")}
+                                        << QStringLiteral("hosts remove HOST");
         QTest::newRow("add, no terminal")
             << QStringList{QStringLiteral("hosts"), QStringLiteral("add"), QStringLiteral("x")}
             << QStringLiteral("--yes");
