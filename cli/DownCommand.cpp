@@ -49,10 +49,9 @@ void DownCommand::planReady()
                               "again.\n")
                                .arg(plan().clusterName);
                 } else {
-                    err() << tr("%1 hosts could not be reached or stopped; run 'slurmdeck-cli down' again "
-                                "once they are "
-                                "back.\n")
-                                 .arg(failed);
+                    err() << tr("%n host(s) could not be reached or stopped; run 'slurmdeck-cli down' again "
+                                "once they are back.\n",
+                                nullptr, failed);
                     hintAboutHostKeys();
                 }
                 done(failed == 0 ? CliOk : CliFailure);

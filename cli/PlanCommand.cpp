@@ -235,9 +235,9 @@ void PlanCommand::startDiff()
             } else {
                 out() << (differing == 0
                               ? tr("Every host has the planned files.\n")
-                              : tr("%1 files differ from the plan; 'slurmdeck-cli deploy' puts the "
-                                   "planned ones in place.\n")
-                                    .arg(differing));
+                              : tr("%n file(s) differ from the plan; 'slurmdeck-cli deploy' puts the "
+                                   "planned ones in place.\n",
+                                   nullptr, differing));
             }
             if (failed > 0)
                 hintAboutHostKeys();

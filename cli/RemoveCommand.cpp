@@ -68,10 +68,9 @@ void RemoveCommand::planReady()
                                  "--purge-data' deletes the data too.\n")
                                   .arg(plan().clusterName));
             } else {
-                err() << tr("%1 hosts could not be reached or cleaned up; run 'slurmdeck-cli remove' again "
-                            "once they "
-                            "are back.\n")
-                             .arg(failed);
+                err() << tr("%n host(s) could not be reached or cleaned up; run 'slurmdeck-cli remove' again "
+                            "once they are back.\n",
+                            nullptr, failed);
                 hintAboutHostKeys();
             }
             done(failed == 0 ? CliOk : CliFailure);

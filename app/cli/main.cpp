@@ -5,6 +5,7 @@
 #include "common/AppPaths.h"
 #include "common/ApplicationInfo.h"
 #include "common/Executor.h"
+#include "common/Translations.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -16,6 +17,7 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     SlurmDeck::applyApplicationInfo();
+    SlurmDeck::installTranslations(app);
     for (const QString &moved : SlurmDeck::AppPaths::migrateDoubledDirectories())
         std::fprintf(stderr, "slurmdeck-cli: moved to %s\n", qPrintable(moved));
 

@@ -6,6 +6,7 @@
 #include "common/AppPaths.h"
 #include "common/ApplicationInfo.h"
 #include "common/Executor.h"
+#include "common/Translations.h"
 #include "dialogs/SandboxDialog.h"
 #include "inventory/ClusterDocument.h"
 #include "inventory/ClusterFile.h"
@@ -16,9 +17,7 @@
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QIcon>
-#include <QLocale>
 #include <QTimer>
-#include <QTranslator>
 
 #include <cstdio>
 
@@ -30,11 +29,8 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "slurmdeck: moved to %s\n", qPrintable(moved));
     QGuiApplication::setDesktopFileName(QStringLiteral("org.slurmdeck.SlurmDeck"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/slurmdeck.svg")));
-    // The user's language where a translation exists (compiled in from translations/*.ts).
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("slurmdeck"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(&translator);
+    // The user's language where a translation exists, and English plurals (translations/*.ts).
+    SlurmDeck::installTranslations(app);
 
     GuiOptions options;
     if (const std::optional<int> exitCode = parseGuiOptions(app, options))

@@ -23,7 +23,8 @@ QString hostOutcome(const HostDeployResult &host)
     }
     QStringList what;
     if (!host.changedFiles.isEmpty())
-        what << tr("%1 files updated").arg(host.changedFiles.size());
+        what << QCoreApplication::translate("DeployReportText", "%n file(s) updated", nullptr,
+                                            static_cast<int>(host.changedFiles.size()));
     if (!host.imagesBuilt.isEmpty())
         what << tr("built %1").arg(host.imagesBuilt.join(QStringLiteral(", ")));
     if (!host.imagesLoaded.isEmpty())

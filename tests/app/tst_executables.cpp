@@ -2,6 +2,7 @@
 // Runs the built `slurmdeck` and `slurmdeck-cli` as a user would.
 #include "common/Version.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
@@ -63,6 +64,33 @@ private slots:
         const Run run = runProgram(cli, {QStringLiteral("--help")});
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.out.contains(QStringLiteral("Usage: slurmdeck-cli")));
+    }
+
+    // "%n host(s)" reads "1 host" and "2 hosts": the CLI loads the English plural forms
+    // (translations/slurmdeck_en.ts, compiled into each executable).
+    void cliSpeaksPluralsInEnglish()
+    {
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        const QString clusters = home.filePath(QStringLiteral("SlurmDeck/clusters"));
+        QVERIFY(QDir().mkpath(clusters));
+        const QByteArray host = "  - name: %1\n    address: 10.0.0.%1\n    roles: [compute]\n";
+        for (const auto &[name, hosts] : {std::pair{"one", 1}, std::pair{"two", 2}}) {
+            QFile file(clusters + u'/' + QLatin1String(name) + QStringLiteral(".yaml"));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("name: " + QByteArray(name) + "\nhosts:\n");
+            for (int i = 1; i <= hosts; ++i)
+                file.write(QByteArray(host)
+                               .replace("%1", QByteArray::number(i))
+                               .replace("[compute]", i == 1 ? "[controller, compute]" : "[compute]"));
+        }
+        qputenv("XDG_CONFIG_HOME", home.path().toUtf8());
+        const Run run = runProgram(cli, {QStringLiteral("clusters")});
+        qunsetenv("XDG_CONFIG_HOME");
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(QStringLiteral("one, 1 host\n")), qPrintable(run.out));
+        QVERIFY2(run.out.contains(QStringLiteral("two, 2 hosts\n")), qPrintable(run.out));
+        QVERIFY2(!run.out.contains(QStringLiteral("(s)")), qPrintable(run.out));
     }
 
     void guiVersion()
