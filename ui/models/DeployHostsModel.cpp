@@ -3,8 +3,8 @@
 
 #include "models/ModelRoles.h"
 #include "models/RowDiff.h"
+#include "models/StateStyle.h"
 
-#include <QColor>
 #include <QFont>
 #include <QFontDatabase>
 
@@ -161,9 +161,9 @@ QVariant DeployHostsModel::data(const QModelIndex &index, int role) const
                                                                            : QVariant();
     case Qt::ForegroundRole:
         if (index.column() == PhaseColumn && entry.phase == DeployPhase::Failed)
-            return QColor(0xc0, 0x1c, 0x28);
+            return StateStyle::foreground(StateStyle::Category::Bad);
         if (index.column() == PhaseColumn && entry.phase == DeployPhase::Done)
-            return QColor(0x26, 0xa2, 0x69);
+            return StateStyle::foreground(StateStyle::Category::Good);
         return {};
     case Qt::FontRole:
         if (index.column() == MungeKeyColumn)

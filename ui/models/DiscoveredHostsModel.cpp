@@ -3,8 +3,7 @@
 
 #include "models/ClusterHostsModel.h"
 #include "models/ModelRoles.h"
-
-#include <QColor>
+#include "models/StateStyle.h"
 
 namespace SlurmDeck::Ui {
 
@@ -49,13 +48,13 @@ QVariant DiscoveredHostsModel::statusColour(DiscoveredHost::Status status)
 {
     switch (status) {
     case DiscoveredHost::Status::Fingerprinted:
-        return QColor(0x1b, 0x7f, 0x2a); // green, readable on light and dark bases
+        return StateStyle::foreground(StateStyle::Category::Good);
     case DiscoveredHost::Status::HostKeyUnknown:
-        return QColor(0xb3, 0x6b, 0x00); // amber: the user can still decide
+        return StateStyle::foreground(StateStyle::Category::Warning); // the user can still decide
     case DiscoveredHost::Status::Cancelled:
         return {};
     default:
-        return QColor(0xc0, 0x1c, 0x28); // red
+        return StateStyle::foreground(StateStyle::Category::Bad);
     }
 }
 

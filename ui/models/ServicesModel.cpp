@@ -3,8 +3,7 @@
 
 #include "models/ModelRoles.h"
 #include "models/RowDiff.h"
-
-#include <QColor>
+#include "models/StateStyle.h"
 
 namespace SlurmDeck::Ui {
 
@@ -188,12 +187,12 @@ QVariant ServicesModel::data(const QModelIndex &index, int role) const
         if (index.column() != StateColumn || !entry.pending.isEmpty())
             return {};
         if (!status)
-            return entry.problem.isEmpty() ? QVariant() : QVariant(QColor(0xc0, 0x1c, 0x28));
+            return entry.problem.isEmpty() ? QVariant() : StateStyle::foreground(StateStyle::Category::Bad);
         if (status->state == ServiceState::Running)
-            return QColor(0x26, 0xa2, 0x69);
+            return StateStyle::foreground(StateStyle::Category::Good);
         if (status->state == ServiceState::Restarting ||
             (status->state == ServiceState::Exited && status->exitCode != 0))
-            return QColor(0xc0, 0x1c, 0x28);
+            return StateStyle::foreground(StateStyle::Category::Bad);
         return {};
     default:
         return {};

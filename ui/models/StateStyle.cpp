@@ -97,4 +97,9 @@ QVariant stateForeground(Category category, bool dark)
     return dark ? shades(category).dark : shades(category).light;
 }
 
+QVariant foreground(Category category)
+{
+    return stateForeground(category, darkPalette());
+}
+
 } // namespace SlurmDeck::Ui::StateStyle

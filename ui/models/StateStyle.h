@@ -35,6 +35,9 @@ enum class Category {
 [[nodiscard]] QVariant rowBackground(Category category);
 // Qt::ForegroundRole for the state cell: readable on the palette's base.
 [[nodiscard]] QVariant stateForeground(Category category, bool dark);
+// The same for the application palette now: for the small tables (checks, services, hosts)
+// whose state cells are not many enough to cache it.
+[[nodiscard]] QVariant foreground(Category category);
 
 } // namespace StateStyle
 

@@ -3,8 +3,8 @@
 
 #include "models/ModelRoles.h"
 #include "models/RowDiff.h"
+#include "models/StateStyle.h"
 
-#include <QColor>
 #include <QFont>
 
 namespace SlurmDeck::Ui {
@@ -70,7 +70,8 @@ QVariant VerificationChecksModel::data(const QModelIndex &index, int role) const
                                                                          : QVariant();
     case Qt::ForegroundRole:
         if (index.column() == ResultColumn)
-            return check.passed ? QColor(0x26, 0xa2, 0x69) : QColor(0xc0, 0x1c, 0x28);
+            return StateStyle::foreground(check.passed ? StateStyle::Category::Good
+                                                       : StateStyle::Category::Bad);
         return {};
     case Qt::FontRole:
         if (index.column() == ResultColumn && !check.passed) {
