@@ -9,6 +9,7 @@
 #include "dialogs/AboutDialog.h"
 #include "dialogs/ShortcutsDialog.h"
 #include "inventory/ClusterDocument.h"
+#include "views/Area.h"
 #include "views/AreaView.h"
 #include "views/MetricsView.h"
 #include "widgets/EmptyStatePanel.h"
@@ -18,6 +19,7 @@
 #include <QComboBox>
 #include <QFile>
 #include <QHeaderView>
+#include <QIcon>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -41,6 +43,26 @@ class TestMainWindow final : public QObject
     Q_OBJECT
 
 private slots:
+    // Without an icon theme (as here) each area shows SlurmDeck's own icon: eight different
+    // pictures, none of them a style's generic disk or info sign.
+    void areaIconsAreTheirOwn()
+    {
+        QSet<QByteArray> pictures;
+        for (const Area area : allAreas()) {
+            const QImage shown = areaIcon(area).pixmap(32, 32).toImage();
+            QVERIFY2(!shown.isNull(), qPrintable(areaId(area)));
+            if (QIcon::themeName().isEmpty() || !QIcon::hasThemeIcon(QStringLiteral("computer"))) {
+                const QImage bundled =
+                    QIcon(QStringLiteral(":/icons/areas/%1.svg").arg(areaId(area))).pixmap(32, 32).toImage();
+                QVERIFY2(!bundled.isNull(), qPrintable(areaId(area)));
+                QCOMPARE(shown, bundled);
+            }
+            pictures.insert(
+                QByteArray(reinterpret_cast<const char *>(shown.constBits()), shown.sizeInBytes()));
+        }
+        QCOMPARE(pictures.size(), allAreas().size());
+    }
+
     void initTestCase() { applyApplicationInfo(); }
 
     void hasOneViewPerArea()

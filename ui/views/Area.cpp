@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/Area.h"
 
-#include <QApplication>
 #include <QCoreApplication>
-#include <QStyle>
+#include <QIcon>
 
 namespace SlurmDeck::Ui {
 
@@ -67,26 +66,34 @@ QKeySequence areaShortcut(Area area)
 
 QIcon areaIcon(Area area)
 {
-    const QStyle *style = QApplication::style();
+    // The desktop's icon theme where it has an icon that means the area; otherwise, and for
+    // GPUs and jobs (no theme name means them), SlurmDeck's own (resources/icons/areas).
+    QString themeName;
     switch (area) {
     case Area::Hosts:
-        return style->standardIcon(QStyle::SP_ComputerIcon);
+        themeName = QStringLiteral("computer");
+        break;
     case Area::Deploy:
-        return style->standardIcon(QStyle::SP_MediaPlay);
+        themeName = QStringLiteral("system-software-install");
+        break;
     case Area::Services:
-        return style->standardIcon(QStyle::SP_BrowserReload);
+        themeName = QStringLiteral("system-run");
+        break;
     case Area::Nodes:
-        return style->standardIcon(QStyle::SP_DriveNetIcon);
-    case Area::Jobs:
-        return style->standardIcon(QStyle::SP_FileDialogDetailedView);
-    case Area::Gpus:
-        return style->standardIcon(QStyle::SP_DriveHDIcon);
+        themeName = QStringLiteral("network-server");
+        break;
     case Area::Metrics:
-        return style->standardIcon(QStyle::SP_FileDialogInfoView);
+        themeName = QStringLiteral("utilities-system-monitor");
+        break;
     case Area::Problems:
-        return style->standardIcon(QStyle::SP_MessageBoxWarning);
+        themeName = QStringLiteral("dialog-warning");
+        break;
+    case Area::Jobs:
+    case Area::Gpus:
+        break;
     }
-    return {};
+    const QIcon bundled(QStringLiteral(":/icons/areas/%1.svg").arg(areaId(area)));
+    return themeName.isEmpty() ? bundled : QIcon::fromTheme(themeName, bundled);
 }
 
 } // namespace SlurmDeck::Ui
