@@ -4,6 +4,7 @@
 #include "common/Version.h"
 #include "inventory/ClusterFile.h"
 
+#include "InProcessCli.h"
 #include "ResultTesting.h"
 
 #include <QDir>
@@ -31,28 +32,8 @@ class TestCliApplication final : public QObject
     Q_OBJECT
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
-
-    static Run run(QStringList arguments)
-    {
-        Run result;
-        QTextStream out(&result.out);
-        QTextStream err(&result.err);
-        CliApplication cli(out, err);
-        QSignalSpy finished(&cli, &CliApplication::finished);
-        arguments.prepend(QStringLiteral("slurmdeck-cli"));
-        cli.start(arguments);
-        if (finished.wait(30000) && finished.count() == 1)
-            result.exitCode = finished.first().first().toInt();
-        out.flush();
-        err.flush();
-        return result;
-    }
+    using Run = Testing::CliRun;
+    static Run run(const QStringList &arguments) { return Testing::runCliInProcess(arguments); }
 
 private slots:
     void initTestCase() { applyApplicationInfo(); }

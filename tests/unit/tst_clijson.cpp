@@ -7,6 +7,7 @@
 #include "cli/ReportJson.h"
 #include "inventory/ClusterFile.h"
 
+#include "InProcessCli.h"
 #include "ResultTesting.h"
 
 #include <QJsonArray>
@@ -25,28 +26,8 @@ class TestCliJson final : public QObject
     Q_OBJECT
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
-
-    static Run run(QStringList arguments)
-    {
-        Run result;
-        QTextStream out(&result.out);
-        QTextStream err(&result.err);
-        CliApplication cli(out, err);
-        QSignalSpy finished(&cli, &CliApplication::finished);
-        arguments.prepend(QStringLiteral("slurmdeck-cli"));
-        cli.start(arguments);
-        if (finished.wait(30000) && finished.count() == 1)
-            result.exitCode = finished.first().first().toInt();
-        out.flush();
-        err.flush();
-        return result;
-    }
+    using Run = Testing::CliRun;
+    static Run run(const QStringList &arguments) { return Testing::runCliInProcess(arguments); }
 
     static Cluster twoHosts()
     {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // slurmdeck-cli's live-state commands without a cluster: durations, the nodes/jobs
 // argument rules, usage errors before anything is reached, and the table/JSON output.
+#include "InProcessCli.h"
 #include "ResultTesting.h"
 #include "cli/CliApplication.h"
 #include "cli/SlurmCliArguments.h"
@@ -19,27 +20,11 @@ using namespace std::chrono_literals;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = Testing::CliRun;
 
-Run run(QStringList arguments)
+Run run(const QStringList &arguments)
 {
-    Run result;
-    QTextStream out(&result.out);
-    QTextStream err(&result.err);
-    CliApplication cli(out, err);
-    QSignalSpy finished(&cli, &CliApplication::finished);
-    arguments.prepend(QStringLiteral("slurmdeck-cli"));
-    cli.start(arguments);
-    if (finished.wait(30000) && finished.count() == 1)
-        result.exitCode = finished.first().first().toInt();
-    out.flush();
-    err.flush();
-    return result;
+    return Testing::runCliInProcess(arguments);
 }
 
 std::optional<QString> opt(const char *text)
