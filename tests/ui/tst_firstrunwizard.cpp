@@ -6,6 +6,7 @@
 #include "ResultTesting.h"
 #include "inventory/ClusterDocument.h"
 #include "models/PlanTreeModel.h"
+#include "sandbox/SandboxSetup.h"
 #include "secrets/ClusterSecrets.h"
 #include "views/DeployView.h"
 #include "wizard/FirstRunWizard.h"
@@ -16,6 +17,7 @@
 #include <QCheckBox>
 #include <QFile>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -343,6 +345,27 @@ private slots:
         again.findChild<QRadioButton *>(QStringLiteral("useMachines"))->setChecked(true);
         QVERIFY(!again.page(FirstRunWizard::StartPageId)->isFinalPage());
         QCOMPARE(again.page(FirstRunWizard::StartPageId)->nextId(), int(FirstRunWizard::DiscoverPageId));
+    }
+
+    // Where the sandbox cannot run (not root, not Linux) it is not offered: its choice is
+    // disabled and the page says why; here (root on Linux, as CI runs) it is offered.
+    void sandboxIsOfferedOnlyWhereItCanRun()
+    {
+        auto *sandbox = child<QRadioButton>("trySandbox");
+        auto *why = child<QLabel>("sandboxUnavailable");
+        QCOMPARE(sandbox->isEnabled(), bool(Sandbox::checkCanRun()));
+        QCOMPARE(why->isHidden(), bool(Sandbox::checkCanRun()));
+
+        auto *start = qobject_cast<StartPage *>(m_wizard->page(FirstRunWizard::StartPageId));
+        QVERIFY(start);
+        sandbox->setChecked(true);
+        start->setSandboxUnavailable(QStringLiteral("The sandbox needs root: run it again with sudo."));
+        QVERIFY(!sandbox->isEnabled());
+        QVERIFY(!start->sandboxChosen());
+        QVERIFY(!start->isFinalPage());
+        QCOMPARE(start->nextId(), int(FirstRunWizard::DiscoverPageId));
+        QVERIFY(!why->isHidden());
+        QCOMPARE(why->text(), QStringLiteral("The sandbox needs root: run it again with sudo."));
     }
 };
 

@@ -29,10 +29,14 @@ public:
     explicit StartPage(QWidget *parent = nullptr);
     [[nodiscard]] int nextId() const override;
     [[nodiscard]] bool sandboxChosen() const;
+    // The sandbox cannot run here (not Linux, not root): its choice is disabled, `why` shown
+    // under it. The constructor calls it with Sandbox::checkCanRun()'s reason.
+    void setSandboxUnavailable(const QString &why);
 
 private:
     QRadioButton *m_machines;
     QRadioButton *m_sandbox;
+    QLabel *m_sandboxUnavailable;
 };
 
 // Where to look: subnets to scan or hosts to list; Find runs the scan.
