@@ -5,6 +5,8 @@
 // stops the step under way; down without a cluster file removes the link and the hosts, in
 // that order; down never touches a file there that holds another cluster. The scripts here
 // stand in for lab.sh and build-images.sh only to fail, hang or record their arguments.
+// Run by a user other than root, each test checks instead that the dialog says the sandbox
+// needs root and runs nothing.
 #include "dialogs/SandboxDialog.h"
 #include "sandbox/SandboxSetup.h"
 
@@ -49,6 +51,21 @@ private:
         return true;
     }
 
+    // Not root (a developer's fast tests): the dialog says the sandbox needs root and runs
+    // nothing, whatever the action.
+    void refusedWithoutRoot(SandboxDialog::Action action)
+    {
+        QVERIFY(writeScripts("echo \"$*\" >>\"$CALLS\""));
+        SandboxDialog dialog(action);
+        QSignalSpy failed(&dialog, &SandboxDialog::failed);
+        dialog.start();
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 10000);
+        QVERIFY2(failed.first().first().toString().contains(QStringLiteral("needs root")),
+                 qPrintable(failed.first().first().toString()));
+        QVERIFY(!QFile::exists(calls()));
+        QCOMPARE(buttonText(dialog), QStringLiteral("Close"));
+    }
+
     [[nodiscard]] static QString buttonText(const SandboxDialog &dialog)
     {
         return dialog.findChild<QPushButton *>()->text();
@@ -91,7 +108,7 @@ private slots:
     void cancelStopsTheStepUnderWay()
     {
         if (::geteuid() != 0)
-            QSKIP("the sandbox needs root; aFailingStepSaysWhichAndOffersClose checks it says so");
+            return refusedWithoutRoot(SandboxDialog::Action::Up);
         QVERIFY(writeScripts("echo building; exec sleep 60"));
         SandboxDialog dialog(SandboxDialog::Action::Up);
         QSignalSpy failed(&dialog, &SandboxDialog::failed);
@@ -111,7 +128,7 @@ private slots:
     void downWithoutAClusterFileRemovesTheLinkThenTheHosts()
     {
         if (::geteuid() != 0)
-            QSKIP("the sandbox needs root; aFailingStepSaysWhichAndOffersClose checks it says so");
+            return refusedWithoutRoot(SandboxDialog::Action::Down);
         QVERIFY(writeScripts("echo \"$*\" >>\"$CALLS\""));
         QVERIFY(!QFile::exists(Sandbox::clusterFilePath()));
         SandboxDialog dialog(SandboxDialog::Action::Down);
@@ -129,7 +146,7 @@ private slots:
     void downLeavesAnotherClusterAndItsHostsAlone()
     {
         if (::geteuid() != 0)
-            QSKIP("the sandbox needs root; aFailingStepSaysWhichAndOffersClose checks it says so");
+            return refusedWithoutRoot(SandboxDialog::Action::Down);
         QVERIFY(writeScripts("echo \"$*\" >>\"$CALLS\""));
         const QString file = Sandbox::clusterFilePath();
         QVERIFY(QDir().mkpath(QFileInfo(file).path()));
