@@ -32,6 +32,7 @@
 #include <QCoreApplication>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace SlurmDeck {
@@ -287,8 +288,10 @@ void CliApplication::start(const QStringList &arguments)
         m_command = new AdoptCommand(this);
     else if (first == u"hosts" && rest.value(1) == u"add")
         m_command = new HostsAddCommand(this);
-    else if (first == u"hosts" &&
-             (rest.size() < 2 || rest.value(1) == u"list" || rest.value(1).startsWith(u'-')))
+    // `hosts`, `hosts list` and `hosts --json` list; options before `remove` still remove.
+    else if (first == u"hosts" && (rest.value(1) == u"list" ||
+                                   std::all_of(rest.cbegin() + 1, rest.cend(),
+                                               [](const QString &word) { return word.startsWith(u'-'); })))
         m_command = new HostsListCommand(this);
     else if (first == u"hosts")
         m_command = new HostsCommand(this);

@@ -372,6 +372,10 @@ private slots:
         QTest::newRow("no terminal") << QStringList{QStringLiteral("hosts"), QStringLiteral("remove"),
                                                     QStringLiteral("a")}
                                      << QStringLiteral("--yes");
+        QTest::newRow("options before remove")
+            << QStringList{QStringLiteral("hosts"),  QStringLiteral("--wait"), QStringLiteral("soon"),
+                           QStringLiteral("remove"), QStringLiteral("a"),      QStringLiteral("--yes")}
+            << QStringLiteral("--wait");
     }
     void hostsChecksItsArguments()
     {
