@@ -16,7 +16,7 @@ fail() { echo "package test: FAIL: $*" >&2; exit 1; }
 if dpkg-query -W -f='${Status}' slurmdeck 2>/dev/null | grep -q 'ok installed'; then
   fail "a slurmdeck package is already installed on this machine; remove it first (apt-get remove slurmdeck)"
 fi
-for tool in cpack dpkg-deb apt-get appstreamcli desktop-file-validate; do
+for tool in cpack dpkg-deb apt-get appstreamcli desktop-file-validate lintian man; do
   command -v "$tool" >/dev/null || fail "$tool is missing (bash scripts/install-deps.sh test)"
 done
 
@@ -43,6 +43,11 @@ for need in libqt6widgets6 libqt6svg6 libssh openssh-client libyaml-cpp; do
   [[ $depends == *"$need"* ]] || fail "Depends lacks $need"
 done
 [[ $(dpkg-deb -f "$deb" Recommends) == *docker.io* ]] || fail "Recommends lacks docker.io"
+
+# Debian's own package checker: no errors (warnings are printed, not fatal).
+echo "package test: lintian"
+lintian --fail-on error "$deb" 2>&1 | tee "$work/lintian.log" ||
+  fail "lintian found errors in the .deb (above)"
 
 # Offline: every dependency must be installed already (apt-get --no-download refuses
 # local .deb files, so a simulated install proves nothing else would be fetched).
@@ -90,6 +95,14 @@ appstreamcli validate --no-net "$metainfo" || fail "$metainfo is not valid AppSt
 grep -q "<release version=\"$version\"" "$metainfo" || fail "$metainfo does not name release $version"
 grep -q "<project_license>GPL-3.0-or-later</project_license>" "$metainfo" || fail "$metainfo names no project licence"
 grep -q "License: GPL-3+" /usr/share/doc/slurmdeck/copyright || fail "the package has no copyright file"
+zgrep -q "^slurmdeck ($version)" /usr/share/doc/slurmdeck/changelog.gz || fail "the package's changelog does not name $version"
+for page in slurmdeck slurmdeck-cli; do
+  # The page is the program's own help: its options, and the installed program's name.
+  text=$(MANWIDTH=100 man -P cat "/usr/share/man/man1/$page.1.gz" 2>/dev/null) || fail "man $page does not render"
+  [[ $text == *"--cluster"* && $text == *"$version"* ]] || fail "man $page lacks --cluster or version $version"
+done
+[[ $(MANWIDTH=100 man -P cat /usr/share/man/man1/slurmdeck-cli.1.gz) == *"rotate-munge-key"* ]] ||
+  fail "man slurmdeck-cli does not list the commands"
 for size in 16 22 24 32 48 64 128 256 512; do
   icon=/usr/share/icons/hicolor/${size}x${size}/apps/org.slurmdeck.SlurmDeck.png
   [[ -f $icon ]] || fail "$icon is not installed"
