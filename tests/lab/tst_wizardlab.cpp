@@ -4,6 +4,7 @@
 // roles, the plan reviewed, the images transferred from here (the lab's hosts are offline)
 // and deployed until every check passes; Finish saves the cluster file. Removes its
 // cluster at the end.
+#include "Confirmation.h"
 #include "LabManifest.h"
 #include "ResultTesting.h"
 #include "Screenshot.h"
@@ -34,11 +35,24 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace SlurmDeck;
 using namespace SlurmDeck::Ui;
 
 namespace {
+
+// Answers "no" to every question (keep the wizard open), and remembers them.
+class KeepOpen final : public Confirmation
+{
+public:
+    void ask(QWidget *, const Question &question, std::function<void(bool)> answer) override
+    {
+        asked << question.text;
+        QTimer::singleShot(0, qApp, [answer = std::move(answer)] { answer(false); });
+    }
+    QStringList asked;
+};
 
 // The lab's key has no passphrase: nothing is to be asked.
 class NoSecrets final : public CredentialPrompt
@@ -237,6 +251,17 @@ private slots:
         const QString shot = QCoreApplication::applicationDirPath() + QStringLiteral("/wizard-deployed.png");
         SLURMDECK_VERIFY_OK(saveScreenshot(wizard, shot));
         qInfo("screenshot: %s", qPrintable(shot));
+
+        // Cancel now would lose the only record of the deployed cluster: it asks, and "no"
+        // keeps the wizard open with nothing saved yet.
+        auto keep = std::make_shared<KeepOpen>();
+        wizard.setConfirmation(keep);
+        wizard.button(QWizard::CancelButton)->click();
+        QVERIFY(QTest::qWaitFor([&keep] { return keep->asked.size() == 1; }, 2000));
+        QTest::qWait(50);
+        QVERIFY(wizard.isVisible());
+        QVERIFY(keep->asked.first().contains(clusterPath));
+        QVERIFY(!QFile::exists(clusterPath));
 
         // Finish: the cluster file is saved and names what was deployed.
         QVERIFY(wizard.currentPage()->isFinalPage());

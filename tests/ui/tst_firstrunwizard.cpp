@@ -3,6 +3,7 @@
 // order, Next blocked until a page is valid (no host picked, no controller), Back keeping
 // the choices, the sandbox choice ending the wizard, and nothing written to a host or to
 // the cluster file up to the review page.
+#include "FakeOperations.h"
 #include "ResultTesting.h"
 #include "inventory/ClusterDocument.h"
 #include "models/PlanTreeModel.h"
@@ -366,6 +367,44 @@ private slots:
         QCOMPARE(start->nextId(), int(FirstRunWizard::DiscoverPageId));
         QVERIFY(!why->isHidden());
         QCOMPARE(why->text(), QStringLiteral("The sandbox needs root: run it again with sudo."));
+    }
+
+    // Before the deploy nothing is on the hosts: Cancel closes without a question.
+    void cancelBeforeTheDeployAsksNothing()
+    {
+        auto confirmation = std::make_shared<Testing::ScriptedConfirmation>(false);
+        m_wizard->setConfirmation(confirmation);
+        walkToHostKeys();
+        m_wizard->button(QWizard::CancelButton)->click();
+        QCOMPARE(m_wizard->result(), int(QDialog::Rejected));
+        QVERIFY(!m_wizard->isVisible());
+        QVERIFY(confirmation->asked.isEmpty());
+    }
+
+    // Once the deploy page has put the cluster on the hosts (the lab test walks the real
+    // deploy), Cancel and Esc ask, naming the unsaved file; "no" keeps the wizard open,
+    // "yes" closes it without writing the file.
+    void cancelAfterTheDeployAsksFirst()
+    {
+        auto keep = std::make_shared<Testing::ScriptedConfirmation>(false);
+        m_wizard->setConfirmation(keep);
+        m_wizard->markDeployStarted();
+        m_wizard->button(QWizard::CancelButton)->click();
+        QCOMPARE(keep->asked.size(), 1);
+        QTest::qWait(50); // the answer arrives from the event loop
+        QTest::keyClick(m_wizard.get(), Qt::Key_Escape);
+        QCOMPARE(keep->asked.size(), 2);
+        QTest::qWait(50);
+        QVERIFY(keep->asked.first().contains(clusterPath()));
+        QVERIFY(m_wizard->isVisible()); // result() is Rejected (0) until the wizard ends
+
+        auto close = std::make_shared<Testing::ScriptedConfirmation>(true);
+        m_wizard->setConfirmation(close);
+        m_wizard->button(QWizard::CancelButton)->click();
+        QVERIFY(QTest::qWaitFor([this] { return !m_wizard->isVisible(); }, 2000));
+        QCOMPARE(close->asked.size(), 1);
+        QCOMPARE(m_wizard->result(), int(QDialog::Rejected));
+        QVERIFY(!QFile::exists(clusterPath()));
     }
 };
 

@@ -48,6 +48,7 @@ void DeployPage::initializePage()
                                    "in SlurmDeck's Hosts and Deploy views."));
         emit completeChanged();
     });
+    owner()->markDeployStarted();
     view->deploy();
 }
 

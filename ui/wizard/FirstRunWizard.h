@@ -18,6 +18,7 @@ class CredentialPrompt;
 
 namespace SlurmDeck::Ui {
 
+class Confirmation;
 class DeployView;
 
 // The first start, when there is no cluster file yet: "Try a sandbox" hands over to the
@@ -51,6 +52,9 @@ public:
     void setBackend(std::shared_ptr<WizardBackend> backend) { m_backend = std::move(backend); }
     void setSshDefaults(const SshTarget &ssh);
     void setCredentialPrompt(std::shared_ptr<CredentialPrompt> prompt);
+    // Asks before Cancel (or Esc, or closing the window) leaves a deployed cluster without its
+    // file; MessageBoxConfirmation unless a test sets its own.
+    void setConfirmation(std::shared_ptr<Confirmation> confirmation);
 
     [[nodiscard]] WizardBackend &backend() const { return *m_backend; }
     [[nodiscard]] const SshTarget &sshDefaults() const { return m_ssh; }
@@ -61,6 +65,9 @@ public:
     // deploys it (its image choice is shown on the review page).
     [[nodiscard]] ClusterDocument *document() const { return m_document; }
     [[nodiscard]] DeployView *deployView() const { return m_deployView; }
+    // The deploy page started putting the cluster on the hosts: from then on the cluster
+    // file is what lets SlurmDeck find that cluster again, so Cancel asks first.
+    void markDeployStarted() { m_deployStarted = true; }
 
     // What the pages found and chose, shared between them.
     QList<WizardCandidate> candidates;
@@ -75,6 +82,7 @@ signals:
 
 public slots:
     void accept() override;
+    void reject() override;
 
 private:
     QString m_clusterPath;
@@ -83,6 +91,9 @@ private:
     std::shared_ptr<CredentialPrompt> m_credentials;
     ClusterDocument *m_document;
     DeployView *m_deployView;
+    std::shared_ptr<Confirmation> m_confirmation;
+    bool m_deployStarted = false;
+    bool m_asking = false;
 };
 
 } // namespace SlurmDeck::Ui
