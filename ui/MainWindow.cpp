@@ -23,6 +23,7 @@
 #include "views/JobsView.h"
 #include "views/MetricsView.h"
 #include "views/NodesView.h"
+#include "views/OverviewView.h"
 #include "views/ProblemsView.h"
 #include "views/ServicesView.h"
 #include "widgets/SourceHealthIndicator.h"
@@ -53,8 +54,8 @@ namespace {
 // The areas that show the monitored cluster: showing one starts monitoring.
 bool isLiveArea(Area area)
 {
-    return area == Area::Nodes || area == Area::Jobs || area == Area::Gpus || area == Area::Metrics ||
-           area == Area::Problems;
+    return area == Area::Overview || area == Area::Nodes || area == Area::Jobs || area == Area::Gpus ||
+           area == Area::Metrics || area == Area::Problems;
 }
 
 } // namespace
@@ -86,6 +87,9 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(central);
 
     createMenus();
+    m_overviewView = new OverviewView(m_views);
+    connect(m_overviewView, &OverviewView::areaRequested, this, &MainWindow::showArea);
+    addArea(m_overviewView);
     m_hostsView = new HostsView(m_document, m_views);
     addArea(m_hostsView);
     m_deployView = new DeployView(m_document, m_views);
@@ -357,6 +361,11 @@ void MainWindow::showArea(Area area)
     m_navigation->setCurrentRow(static_cast<int>(allAreas().indexOf(area)));
 }
 
+void MainWindow::showStartArea()
+{
+    showArea(m_document->cluster().hosts.isEmpty() ? Area::Hosts : Area::Overview);
+}
+
 Area MainWindow::currentArea() const
 {
     const int row = m_views->currentIndex();
@@ -400,14 +409,17 @@ void MainWindow::connectLiveCluster()
         // Now that the cluster is located: its Prometheus through the monitoring host's SSH
         // connection (host key checked, ~/.ssh/config applied, nothing in clear).
         const auto link = m_live->monitor()->link();
-        m_metricsView->adoptSource(
-            prometheusOverSsh(m_live->monitor()->endpoint(), link->hostKeys(), link->credentials()));
+        PrometheusClient *prometheus =
+            prometheusOverSsh(m_live->monitor()->endpoint(), link->hostKeys(), link->credentials());
+        m_metricsView->adoptSource(prometheus);
+        m_overviewView->setMetricsSource(prometheus); // the Metrics view owns it
         // GPUs: the exporter in the cluster's Prometheus, else nvidia-smi over SSH.
         m_gpusView->setSource(GpuUsageSource::forEndpoint(m_live->monitor()->endpoint(), link->hostKeys(),
                                                           link->credentials(), nullptr));
         statusBar()->showMessage(tr("Monitoring %1…").arg(m_live->clusterName()), 5000);
     });
     connect(m_live, &LiveCluster::snapshotUpdated, this, [this](const ClusterSnapshot &snapshot) {
+        m_overviewView->setSnapshot(snapshot, m_live->user());
         m_nodesView->setSnapshot(snapshot);
         m_jobsView->setSnapshot(snapshot);
         m_gpusView->setClusterSnapshot(snapshot);
@@ -442,6 +454,7 @@ void MainWindow::connectLiveCluster()
             });
     connect(m_live, &LiveCluster::failed, this, [this](const QString &message) {
         const QString why = tr("Cannot monitor this cluster: %1").arg(message);
+        m_overviewView->clearCluster(why);
         m_nodesView->clearCluster(why);
         m_jobsView->clearCluster(why);
         m_gpusView->clearCluster(why);
@@ -452,6 +465,7 @@ void MainWindow::connectLiveCluster()
     connect(m_live, &LiveCluster::disconnected, this, [this] {
         m_nodesView->setOperations(nullptr);
         m_jobsView->setOperations(nullptr);
+        m_overviewView->clearCluster();
         m_nodesView->clearCluster();
         m_jobsView->clearCluster();
         m_gpusView->clearCluster();
@@ -460,7 +474,18 @@ void MainWindow::connectLiveCluster()
         m_notifier->reset();
     });
     connect(m_notifier, &ClusterNotifier::notified, this,
-            [this](const SnapshotEvent &, const QString &line) { statusBar()->showMessage(line, 15000); });
+            [this](const SnapshotEvent &event, const QString &line) {
+                statusBar()->showMessage(line, 15000);
+                m_overviewView->addEvent(tr("%1: %2").arg(event.title(), event.message()),
+                                         event.isJobEvent() ? Area::Jobs : Area::Nodes);
+            });
+    connect(m_deployView, &DeployView::deployFinished, this, [this](const DeployReport &report) {
+        m_overviewView->addEvent(report.ok() ? tr("Deploy finished: %1").arg(m_deployView->summary())
+                                             : tr("Deploy failed: %1").arg(m_deployView->summary()),
+                                 Area::Deploy);
+    });
+    connect(m_problemsView, &ProblemsView::problemsChanged, this,
+            [this] { m_overviewView->setFindings(m_problemsView->findings()); });
     const auto showResult = [this](const QString &message, bool) {
         statusBar()->showMessage(message, 10000);
     };
@@ -475,6 +500,7 @@ void MainWindow::clusterReplaced()
     m_live->stop();
     m_monitoredCluster = {};
     m_metricsView->setSource(nullptr);
+    m_overviewView->setMetricsSource(nullptr);
     if (isLiveArea(currentArea()))
         startMonitoring();
 }
@@ -521,10 +547,10 @@ void MainWindow::updateClusterState()
                                                     : tr("SlurmDeck"));
     setWindowModified(m_document->isModified());
     const qsizetype hosts = m_document->hosts().size();
-    m_clusterStatus->setText(hosts == 0 ? tr("No cluster loaded. Start in Hosts (Ctrl+1).")
-                             : hosts == 1
-                                 ? tr("Cluster %1: 1 host").arg(m_document->displayName())
-                                 : tr("Cluster %1: %2 hosts").arg(m_document->displayName()).arg(hosts));
+    m_clusterStatus->setText(
+        hosts == 0   ? tr("No cluster loaded. Start in %1.").arg(areaWithShortcut(Area::Hosts))
+        : hosts == 1 ? tr("Cluster %1: 1 host").arg(m_document->displayName())
+                     : tr("Cluster %1: %2 hosts").arg(m_document->displayName()).arg(hosts));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -46,15 +46,16 @@ class LiveCluster;
 class MetricsView;
 class ProblemsView;
 class NodesView;
+class OverviewView;
 class ReasonPrompt;
 class SourceHealthIndicator;
 
 // The shell: navigation on the left, one view per area on the right, a status bar.
 // It hosts views; each view owns its widgets and models. The window owns the open
 // cluster (a ClusterDocument) that the views share, and shows its name and unsaved state
-// in the title; closing with unsaved changes asks first. Showing Nodes or Jobs starts
-// monitoring the open cluster (LiveCluster); its snapshots feed those views, the status
-// bar's source indicator and the notifier. Showing Metrics charts the cluster's Prometheus
+// in the title; closing with unsaved changes asks first. Showing the Overview, Nodes or
+// Jobs starts monitoring the open cluster (LiveCluster); its snapshots feed those views, the
+// status bar's source indicator and the notifier. Showing Metrics charts the cluster's Prometheus
 // (its monitoring host, port 9090).
 class MainWindow final : public QMainWindow
 {
@@ -67,6 +68,7 @@ public:
     void showArea(Area area);
     [[nodiscard]] Area currentArea() const;
     [[nodiscard]] AreaView *view(Area area) const;
+    [[nodiscard]] OverviewView *overviewView() const { return m_overviewView; }
     [[nodiscard]] HostsView *hostsView() const { return m_hostsView; }
     [[nodiscard]] DeployView *deployView() const { return m_deployView; }
     [[nodiscard]] ServicesView *servicesView() const { return m_servicesView; }
@@ -82,6 +84,9 @@ public:
 
     // Opens a cluster file; a bad file leaves the diagnostics listed in the Hosts view.
     Result<void> openCluster(const QString &path);
+    // Where a start without --view opens: the Overview when the open cluster has hosts (it
+    // was deployed from a wizard or adopted), else Hosts.
+    void showStartArea();
     // How "are you sure?" is asked, here and in the views.
     void setConfirmation(std::shared_ptr<Confirmation> confirmation);
     // How the Nodes view asks for a drain or down reason.
@@ -140,6 +145,7 @@ private:
     QLabel *m_clusterStatus;
     QHash<Area, AreaView *> m_viewByArea;
     ClusterDocument *m_document;
+    OverviewView *m_overviewView = nullptr;
     HostsView *m_hostsView = nullptr;
     DeployView *m_deployView = nullptr;
     ServicesView *m_servicesView = nullptr;

@@ -57,6 +57,10 @@ int main(int argc, char *argv[])
                         window.openCluster(SlurmDeck::Sandbox::clusterFilePath());
                     !opened)
                     std::fprintf(stderr, "slurmdeck: %s\n", qPrintable(opened.error().toString()));
+                if (options.area)
+                    window.showArea(*options.area);
+                else
+                    window.showStartArea();
                 window.resize(options.windowSize);
                 window.show();
                 dialog->close();
@@ -93,6 +97,7 @@ int main(int argc, char *argv[])
                                  if (const SlurmDeck::Result<void> opened = window.openCluster(path); !opened)
                                      std::fprintf(stderr, "slurmdeck: %s\n",
                                                   qPrintable(opened.error().toString()));
+                                 window.showStartArea();
                                  window.resize(options.windowSize);
                                  window.show();
                              });
@@ -108,6 +113,8 @@ int main(int argc, char *argv[])
         window.resize(options.windowSize);
     if (options.area)
         window.showArea(*options.area);
+    else
+        window.showStartArea();
     window.show();
 
     if (!options.screenshotPath.isEmpty()) {

@@ -27,11 +27,14 @@
 #include "views/JobsView.h"
 #include "views/MetricsView.h"
 #include "views/NodesView.h"
+#include "views/OverviewView.h"
 #include "views/ServicesView.h"
+#include "widgets/Sparkline.h"
 
 #include <QDir>
 #include <QFile>
 #include <QImageReader>
+#include <QProgressBar>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -186,6 +189,24 @@ private slots:
                  qPrintable(metrics->statusText()));
         QVERIFY(!metrics->isStale());
         capture(Area::Metrics);
+
+        // The Overview: every node counted, the running job, the last hour's CPU use from
+        // the same real Prometheus.
+        m_window->showArea(Area::Overview);
+        OverviewView *overview = m_window->overviewView();
+        QTRY_VERIFY_WITH_TIMEOUT(overview->overview().all.nodes == m_lab.hosts().size(), 60000);
+        QVERIFY(overview->overview().jobsRunning >= 1);
+        QVERIFY(overview->overview().jobsPending >= 1);
+        QVERIFY(overview->cpuGauge()->value() >= 1);
+        QVERIFY2(QTest::qWaitFor(
+                     [overview] {
+                         overview->refreshUtilisation();
+                         QTest::qWait(2000);
+                         return overview->cpuSparkline()->points().size() >= 2;
+                     },
+                     60000),
+                 qPrintable(overview->cpuSparkline()->text()));
+        capture(Area::Overview);
     }
 };
 

@@ -43,7 +43,7 @@ class TestMainWindow final : public QObject
     Q_OBJECT
 
 private slots:
-    // Without an icon theme (as here) each area shows SlurmDeck's own icon: eight different
+    // Without an icon theme (as here) each area shows SlurmDeck's own icon: nine different
     // pictures, none of them a style's generic disk or info sign.
     void areaIconsAreTheirOwn()
     {
@@ -70,11 +70,11 @@ private slots:
         MainWindow window;
         const auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigation"));
         QVERIFY(navigation);
-        QCOMPARE(navigation->count(), 8);
-        const QStringList expected{QStringLiteral("Hosts"),    QStringLiteral("Deploy"),
-                                   QStringLiteral("Services"), QStringLiteral("Nodes"),
-                                   QStringLiteral("Jobs"),     QStringLiteral("GPUs"),
-                                   QStringLiteral("Metrics"),  QStringLiteral("Problems")};
+        QCOMPARE(navigation->count(), 9);
+        const QStringList expected{
+            QStringLiteral("Overview"), QStringLiteral("Hosts"),   QStringLiteral("Deploy"),
+            QStringLiteral("Services"), QStringLiteral("Nodes"),   QStringLiteral("Jobs"),
+            QStringLiteral("GPUs"),     QStringLiteral("Metrics"), QStringLiteral("Problems")};
         for (int row = 0; row < navigation->count(); ++row)
             QCOMPARE(navigation->item(row)->text(), expected.at(row));
         for (Area area : allAreas()) {
@@ -101,25 +101,29 @@ private slots:
         auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigation"));
         auto *views = window.findChild<QStackedWidget *>(QStringLiteral("views"));
         QCOMPARE(window.currentArea(), Area::Hosts);
-        navigation->setCurrentRow(4);
+        navigation->setCurrentRow(5);
         QCOMPARE(window.currentArea(), Area::Jobs);
         QCOMPARE(views->currentWidget(), window.view(Area::Jobs));
         window.showArea(Area::Metrics);
-        QCOMPARE(navigation->currentRow(), 6);
+        QCOMPARE(navigation->currentRow(), 7);
+        navigation->setCurrentRow(0);
+        QCOMPARE(window.currentArea(), Area::Overview);
+        QCOMPARE(views->currentWidget(), window.view(Area::Overview));
     }
 
     void keyboardShortcutsSwitchViews_data()
     {
         QTest::addColumn<int>("key");
         QTest::addColumn<Area>("area");
-        QTest::newRow("Ctrl+1") << int(Qt::Key_1) << Area::Hosts;
-        QTest::newRow("Ctrl+2") << int(Qt::Key_2) << Area::Deploy;
-        QTest::newRow("Ctrl+3") << int(Qt::Key_3) << Area::Services;
-        QTest::newRow("Ctrl+4") << int(Qt::Key_4) << Area::Nodes;
-        QTest::newRow("Ctrl+5") << int(Qt::Key_5) << Area::Jobs;
-        QTest::newRow("Ctrl+6") << int(Qt::Key_6) << Area::Gpus;
-        QTest::newRow("Ctrl+7") << int(Qt::Key_7) << Area::Metrics;
-        QTest::newRow("Ctrl+8") << int(Qt::Key_8) << Area::Problems;
+        QTest::newRow("Ctrl+1") << int(Qt::Key_1) << Area::Overview;
+        QTest::newRow("Ctrl+2") << int(Qt::Key_2) << Area::Hosts;
+        QTest::newRow("Ctrl+3") << int(Qt::Key_3) << Area::Deploy;
+        QTest::newRow("Ctrl+4") << int(Qt::Key_4) << Area::Services;
+        QTest::newRow("Ctrl+5") << int(Qt::Key_5) << Area::Nodes;
+        QTest::newRow("Ctrl+6") << int(Qt::Key_6) << Area::Jobs;
+        QTest::newRow("Ctrl+7") << int(Qt::Key_7) << Area::Gpus;
+        QTest::newRow("Ctrl+8") << int(Qt::Key_8) << Area::Metrics;
+        QTest::newRow("Ctrl+9") << int(Qt::Key_9) << Area::Problems;
     }
     void keyboardShortcutsSwitchViews()
     {
@@ -129,8 +133,7 @@ private slots:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.activateWindow();
-        if (area == Area::Hosts)
-            window.showArea(Area::Metrics);
+        window.showArea(area == Area::Metrics ? Area::Hosts : Area::Metrics);
         QTest::keyClick(&window, Qt::Key(key), Qt::ControlModifier);
         QCOMPARE(window.currentArea(), area);
         auto *action = window.findChild<QAction *>(areaId(area) + QStringLiteral("Action"));
@@ -199,7 +202,9 @@ private slots:
         QVERIFY(has(QStringLiteral("Application"), QStringLiteral("Keyboard Shortcuts"),
                     QKeySequence(Qt::CTRL | Qt::Key_Slash)));
         QVERIFY(
-            has(QStringLiteral("Application"), QStringLiteral("Nodes"), QKeySequence(Qt::CTRL | Qt::Key_4)));
+            has(QStringLiteral("Application"), QStringLiteral("Nodes"), QKeySequence(Qt::CTRL | Qt::Key_5)));
+        QVERIFY(has(QStringLiteral("Application"), QStringLiteral("Overview"),
+                    QKeySequence(Qt::CTRL | Qt::Key_1)));
 
         // The check finds what it is for.
         QList<ShortcutEntry> clashing = entries;

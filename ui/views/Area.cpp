@@ -8,13 +8,15 @@ namespace SlurmDeck::Ui {
 
 QList<Area> allAreas()
 {
-    return {Area::Hosts, Area::Deploy, Area::Services, Area::Nodes,
-            Area::Jobs,  Area::Gpus,   Area::Metrics,  Area::Problems};
+    return {Area::Overview, Area::Hosts, Area::Deploy,  Area::Services, Area::Nodes,
+            Area::Jobs,     Area::Gpus,  Area::Metrics, Area::Problems};
 }
 
 QString areaTitle(Area area)
 {
     switch (area) {
+    case Area::Overview:
+        return QCoreApplication::translate("Area", "Overview");
     case Area::Hosts:
         return QCoreApplication::translate("Area", "Hosts");
     case Area::Deploy:
@@ -38,6 +40,8 @@ QString areaTitle(Area area)
 QString areaId(Area area)
 {
     switch (area) {
+    case Area::Overview:
+        return QStringLiteral("overview");
     case Area::Hosts:
         return QStringLiteral("hosts");
     case Area::Deploy:
@@ -67,7 +71,7 @@ QKeySequence areaShortcut(Area area)
 QIcon areaIcon(Area area)
 {
     // The desktop's icon theme where it has an icon that means the area; otherwise, and for
-    // GPUs and jobs (no theme name means them), SlurmDeck's own (resources/icons/areas).
+    // the overview, GPUs and jobs (no theme name means them), SlurmDeck's own (resources/icons/areas).
     QString themeName;
     switch (area) {
     case Area::Hosts:
@@ -88,12 +92,19 @@ QIcon areaIcon(Area area)
     case Area::Problems:
         themeName = QStringLiteral("dialog-warning");
         break;
+    case Area::Overview: // no theme name means a dashboard
     case Area::Jobs:
     case Area::Gpus:
         break;
     }
     const QIcon bundled(QStringLiteral(":/icons/areas/%1.svg").arg(areaId(area)));
     return themeName.isEmpty() ? bundled : QIcon::fromTheme(themeName, bundled);
+}
+
+QString areaWithShortcut(Area area)
+{
+    return QCoreApplication::translate("Area", "%1 (%2)")
+        .arg(areaTitle(area), areaShortcut(area).toString(QKeySequence::NativeText));
 }
 
 } // namespace SlurmDeck::Ui

@@ -9,8 +9,9 @@
 namespace SlurmDeck::Ui {
 
 // The areas of the main window, in navigation order. Their order also gives the
-// Ctrl+1..Ctrl+8 shortcuts.
+// Ctrl+1..Ctrl+9 shortcuts.
 enum class Area {
+    Overview,
     Hosts,
     Deploy,
     Services,
@@ -27,5 +28,8 @@ enum class Area {
 [[nodiscard]] QString areaId(Area area);
 [[nodiscard]] QKeySequence areaShortcut(Area area);
 [[nodiscard]] QIcon areaIcon(Area area);
+// "Hosts (Ctrl+2)": the area's title with its shortcut as this platform writes it, for
+// messages that say where to go.
+[[nodiscard]] QString areaWithShortcut(Area area);
 
 } // namespace SlurmDeck::Ui

@@ -309,7 +309,9 @@ void DeployView::plan()
     if (isPlanning() || isDeploying())
         return;
     if (m_document->hosts().isEmpty()) {
-        showNotice(tr("The cluster has no hosts yet. Add them in Hosts (Ctrl+1), then press Plan."), true);
+        showNotice(tr("The cluster has no hosts yet. Add them in %1, then press Plan.")
+                       .arg(areaWithShortcut(Area::Hosts)),
+                   true);
         return;
     }
     auto *session = new ClusterSession(m_document->cluster(), m_sshDefaults, m_hostKeys, credentials(), this);
@@ -484,8 +486,9 @@ void DeployView::updateState()
         hasHosts ? tr("Press Plan (Ctrl+P): SlurmDeck renders slurm.conf, the compose files and every other "
                       "file each host gets, for you to review. Then Deploy (Ctrl+Shift+D) runs it with "
                       "per-host progress and checks the cluster at the end.")
-                 : tr("Add the machines in Hosts (Ctrl+1) first. Then Plan (Ctrl+P) renders every file each "
-                      "host gets, and Deploy (Ctrl+Shift+D) puts the cluster on them."));
+                 : tr("Add the machines in %1 first. Then Plan (Ctrl+P) renders every file each "
+                      "host gets, and Deploy (Ctrl+Shift+D) puts the cluster on them.")
+                       .arg(areaWithShortcut(Area::Hosts)));
     showContent(m_prepared.has_value() || isDeploying() || m_report.has_value());
     m_planAction->setEnabled(hasHosts && !isPlanning() && !isDeploying());
     m_deployAction->setEnabled(m_prepared.has_value() && !m_planStale && !isPlanning() && !isDeploying());

@@ -53,8 +53,9 @@ QString DeployView::whatToDo(const Error &error)
                   "one, then press Plan again.");
     case Error::Code::InvalidArgument:
     case Error::Code::Parse:
-        return tr("Fix the cluster in Hosts (Ctrl+1): roles, partitions and host names must agree. Then "
-                  "press Plan again.");
+        return tr("Fix the cluster in %1: roles, partitions and host names must agree. Then "
+                  "press Plan again.")
+            .arg(areaWithShortcut(Area::Hosts));
     case Error::Code::NotFound:
     case Error::Code::Io:
         return tr("Check that the file or directory named above exists and can be read, then press Plan "

@@ -238,7 +238,9 @@ void ServicesView::refresh()
     if (isConnecting())
         return;
     if (m_document->hosts().isEmpty()) {
-        showNotice(tr("The cluster has no hosts yet. Add them in Hosts (Ctrl+1) and deploy (Ctrl+2)."), true);
+        showNotice(tr("The cluster has no hosts yet. Add them in %1 and deploy them in %2.")
+                       .arg(areaWithShortcut(Area::Hosts), areaWithShortcut(Area::Deploy)),
+                   true);
         return;
     }
     if (m_control && !m_stale) {
@@ -544,8 +546,9 @@ void ServicesView::updateState()
                  "state. Then start, stop or restart them, read or follow their logs, or stop, start and "
                  "remove the whole cluster.")
                   .arg(m_document->displayName())
-            : tr("Add the machines in Hosts (Ctrl+1) and deploy the cluster (Ctrl+2) first. Then this view "
-                 "shows each host's services and starts, stops and restarts them."));
+            : tr("Add the machines in %1 and deploy the cluster in %2 first. Then this view "
+                 "shows each host's services and starts, stops and restarts them.")
+                  .arg(areaWithShortcut(Area::Hosts), areaWithShortcut(Area::Deploy)));
     showContent(connected);
     m_refreshAction->setEnabled(hasHosts && !isConnecting());
     const bool selected = connected && m_table->selectionModel()->hasSelection();
