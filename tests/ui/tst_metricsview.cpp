@@ -11,6 +11,7 @@
 #include "views/MetricsView.h"
 #include "widgets/StaleBanner.h"
 
+#include <QApplication>
 #include <QFile>
 #include <QImage>
 #include <QImageReader>
@@ -23,6 +24,7 @@
 #include <QUrlQuery>
 
 #include <algorithm>
+#include <memory>
 
 using namespace SlurmDeck;
 using namespace SlurmDeck::Ui;
@@ -43,13 +45,15 @@ public:
                     socket->deleteLater();
                     continue;
                 }
-                connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
-                    buffer += socket->readAll();
-                    if (!buffer.contains("\r\n\r\n") || !buffer.contains("step="))
+                // The grid asks every chart at once: each connection has its own buffer.
+                auto buffer = std::make_shared<QByteArray>();
+                connect(socket, &QTcpSocket::readyRead, socket, [this, socket, buffer] {
+                    *buffer += socket->readAll();
+                    if (!buffer->contains("\r\n\r\n") || !buffer->contains("step="))
                         return;
-                    const QByteArray request = buffer.mid(buffer.indexOf("\r\n\r\n") + 4);
+                    const QByteArray request = buffer->mid(buffer->indexOf("\r\n\r\n") + 4);
                     requests.append(QUrlQuery(QString::fromUtf8(request)));
-                    buffer.clear();
+                    buffer->clear();
                     socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n"
                                   "Content-Length: " +
                                   QByteArray::number(body.size()) + "\r\n\r\n" + body);
@@ -59,7 +63,7 @@ public:
         });
     }
     QTcpServer server;
-    QByteArray buffer, body;
+    QByteArray body;
     QList<QUrlQuery> requests; // the form of each answered request
     bool down = false;
 };
@@ -86,14 +90,20 @@ private slots:
         QSignalSpy refreshed(&view, &MetricsView::refreshed);
         view.setSource(&client);
         QVERIFY(refreshed.wait(10000));
-        // Default: CPU usage of the cluster over the last 15 minutes.
+        // Default: every chart of the grid, as cluster totals over the last 15 minutes; CPU
+        // usage selected.
         QVERIFY(view.metric() == ChartMetric::CpuUsage);
         QVERIFY(view.scope() == ChartScope::Cluster);
-        QCOMPARE(fake.requests.size(), 1);
-        QCOMPARE(
-            fake.requests.last().queryItemValue(QStringLiteral("query"), QUrl::FullyDecoded),
-            metricQuery(ChartMetric::CpuUsage, ChartScope::Cluster, stepFor(std::chrono::minutes(15), 300))
-                .promql);
+        QCOMPARE(fake.requests.size(), allChartMetrics().size());
+        QStringList queries;
+        for (const QUrlQuery &request : std::as_const(fake.requests))
+            queries << request.queryItemValue(QStringLiteral("query"), QUrl::FullyDecoded);
+        for (const ChartMetric metric : allChartMetrics()) {
+            const QString promql =
+                metricQuery(metric, ChartScope::Cluster, stepFor(std::chrono::minutes(15), 300)).promql;
+            QVERIFY2(queries.contains(promql), qPrintable(promql));
+            QCOMPARE(view.chartFor(metric)->seriesCount(), 1); // the fixture's one series in each
+        }
 
         const auto check = [&](ChartMetric metric, ChartScope scope, std::chrono::seconds range) {
             refreshed.clear();
@@ -123,6 +133,45 @@ private slots:
         check(ChartMetric::GpuMemory, ChartScope::Cluster, std::chrono::minutes(15));
         check(ChartMetric::MemoryUsage, ChartScope::PerNode, std::chrono::hours(6));
         QVERIFY(view.chart()->title().contains(QStringLiteral("Memory")));
+
+        // Selecting another chart asks nothing: its data is there.
+        const qsizetype before = fake.requests.size();
+        view.setMetric(ChartMetric::Load);
+        QTest::qWait(100);
+        QCOMPARE(fake.requests.size(), before);
+        QCOMPARE(view.chart(), view.chartFor(ChartMetric::Load));
+        QVERIFY(view.chart()->property("selected").toBool());
+        QVERIFY(!view.chartFor(ChartMetric::MemoryUsage)->property("selected").toBool());
+        QVERIFY(view.csv().startsWith(QStringLiteral("time,")));
+        // A click on a chart selects it.
+        QTest::mouseClick(view.chartFor(ChartMetric::SlurmJobs), Qt::LeftButton);
+        QCOMPARE(view.metric(), ChartMetric::SlurmJobs);
+    }
+
+    // The charts follow the palette: Qt Charts' dark theme on a dark palette; hovering a
+    // line names the series, the value and the time.
+    void chartsFollowThePaletteAndNameValues()
+    {
+        MetricsView view;
+        QVERIFY(!view.chart()->isDarkTheme());
+        const QPalette light = QApplication::palette();
+        QPalette dark = light;
+        dark.setColor(QPalette::Window, QColor(30, 30, 30));
+        dark.setColor(QPalette::Base, QColor(20, 20, 20));
+        dark.setColor(QPalette::Text, Qt::white);
+        dark.setColor(QPalette::WindowText, Qt::white);
+        QApplication::setPalette(dark);
+        QCoreApplication::processEvents();
+        for (const ChartMetric metric : allChartMetrics())
+            QVERIFY2(view.chartFor(metric)->isDarkTheme(), qPrintable(view.chartFor(metric)->title()));
+        QApplication::setPalette(light);
+        QCoreApplication::processEvents();
+        QVERIFY(!view.chart()->isDarkTheme());
+
+        const QDateTime at(QDate(2026, 12, 7), QTime(14, 3, 0));
+        QCOMPARE(TimeSeriesChart::valueText(QStringLiteral("cluster"),
+                                            QPointF(double(at.toMSecsSinceEpoch()), 42.5)),
+                 QStringLiteral("cluster: 42.5 at 14:03:00"));
     }
 
     void pngExport()
@@ -142,7 +191,7 @@ private slots:
         QCOMPARE(reader.format(), QByteArray("png"));
         const QImage image = reader.read();
         QVERIFY(!image.isNull());
-        QVERIFY(image.width() >= 400 && image.height() >= 300);
+        QVERIFY(image.width() >= 520 && image.height() >= 4 * 180); // the whole grid: 2 columns, 4 rows
         // Not blank: the axes, labels and line differ from the background.
         QSet<QRgb> colours;
         for (int y = 0; y < image.height(); y += 4)
@@ -162,7 +211,7 @@ private slots:
         QSignalSpy refreshed(&view, &MetricsView::refreshed);
         view.setSource(&client);
         QVERIFY(QTest::qWaitFor([&] { return refreshed.size() >= 3; }, 10000));
-        QVERIFY(fake.requests.size() >= 3);
+        QVERIFY(fake.requests.size() >= 3 * allChartMetrics().size());
     }
 
     void chartsCsvStaleAndRecovery()

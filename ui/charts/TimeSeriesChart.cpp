@@ -1,10 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "charts/TimeSeriesChart.h"
 
+#include "models/StateStyle.h"
+
 #include <QChart>
 #include <QChartView>
+#include <QCursor>
 #include <QDateTimeAxis>
+#include <QEvent>
 #include <QLineSeries>
+#include <QPen>
+#include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -20,6 +26,8 @@ public:
     QDateTimeAxis *timeAxis = new QDateTimeAxis;
     QValueAxis *valueAxis = new QValueAxis;
     QList<QLineSeries *> series;
+    bool highlighted = false;
+    QPen themePen; // the theme's own frame, for when the chart is not highlighted
 
     void fitValueAxis()
     {
@@ -45,6 +53,8 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent) : QWidget(parent), d(new Priva
     d->view = new QChartView(d->chart, this);
     d->view->setRenderHint(QPainter::Antialiasing);
     d->view->setObjectName(QStringLiteral("chartView"));
+    d->themePen = d->chart->backgroundPen();
+    applyPaletteTheme();
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -88,6 +98,14 @@ void TimeSeriesChart::setSeries(const QString &name, const QList<QPointF> &point
     if (!line) {
         line = new QLineSeries;
         line->setName(name);
+        // The value under the pointer, with its series and time.
+        connect(line, &QLineSeries::hovered, this, [this, line](const QPointF &point, bool entered) {
+            if (!entered) {
+                QToolTip::hideText();
+                return;
+            }
+            QToolTip::showText(QCursor::pos(), valueText(line->name(), point), this);
+        });
         d->chart->addSeries(line);
         line->attachAxis(d->timeAxis);
         line->attachAxis(d->valueAxis);
@@ -107,6 +125,51 @@ void TimeSeriesChart::clearSeries()
 int TimeSeriesChart::seriesCount() const
 {
     return static_cast<int>(d->series.size());
+}
+
+QString TimeSeriesChart::valueText(const QString &series, const QPointF &point)
+{
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(qint64(point.x())).toLocalTime();
+    return tr("%1: %2 at %3")
+        .arg(series, QString::number(point.y(), 'g', 4), at.toString(QStringLiteral("HH:mm:ss")));
+}
+
+bool TimeSeriesChart::isDarkTheme() const
+{
+    return d->chart->theme() == QChart::ChartThemeDark;
+}
+
+void TimeSeriesChart::applyPaletteTheme()
+{
+    // Qt Charts draws with its own theme, not the palette: pick the one that matches.
+    const QChart::ChartTheme theme =
+        StateStyle::darkPalette() ? QChart::ChartThemeDark : QChart::ChartThemeLight;
+    if (d->chart->theme() == theme)
+        return;
+    d->chart->setTheme(theme);
+    // A theme resets the axes' fonts and colours, not their titles or ranges.
+    d->valueAxis->setLabelFormat(QStringLiteral("%.4g"));
+    d->themePen = d->chart->backgroundPen();
+    setHighlighted(d->highlighted);
+}
+
+void TimeSeriesChart::setHighlighted(bool highlighted)
+{
+    d->highlighted = highlighted;
+    d->chart->setBackgroundPen(highlighted ? QPen(palette().color(QPalette::Highlight), 3) : d->themePen);
+    setProperty("selected", highlighted);
+}
+
+bool TimeSeriesChart::isHighlighted() const
+{
+    return d->highlighted;
+}
+
+void TimeSeriesChart::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+        applyPaletteTheme();
 }
 
 } // namespace SlurmDeck::Ui

@@ -9,14 +9,17 @@
 #include "widgets/StaleBanner.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QFile>
 #include <QFileDialog>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QImageWriter>
 #include <QLabel>
 #include <QPixmap>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -81,7 +84,7 @@ MetricsView::MetricsView(QWidget *parent)
     , m_metric(new QComboBox(this))
     , m_scope(new QComboBox(this))
     , m_banner(new StaleBanner(this))
-    , m_chart(new TimeSeriesChart(this))
+    , m_grid(new QWidget(this))
     , m_status(new QLabel(this))
     , m_exportCsv(new QPushButton(this))
     , m_exportPng(new QPushButton(this))
@@ -105,7 +108,8 @@ MetricsView::MetricsView(QWidget *parent)
         row->addWidget(label);
         row->addWidget(box);
     };
-    addLabelled(tr("&Metric:"), m_metric);
+    m_metric->setToolTip(tr("The selected chart, whose data Export CSV writes (or click a chart)"));
+    addLabelled(tr("C&hart:"), m_metric);
     addLabelled(tr("&Scope:"), m_scope);
     addLabelled(tr("&Time range:"), m_range);
     row->addStretch(1);
@@ -127,9 +131,31 @@ MetricsView::MetricsView(QWidget *parent)
     headerLayout()->addLayout(statusRow);
     headerLayout()->addWidget(m_banner);
 
-    m_chart->setTitle(tr("%1 — waiting for a Prometheus source").arg(metricTitle(metric())));
-    m_chart->setValueLabel(unitTitle(currentQuery().unit));
-    setContent(m_chart);
+    // The dashboard: every metric at once, two columns, in allChartMetrics' order.
+    m_grid->setObjectName(QStringLiteral("metricsGrid"));
+    auto *grid = new QGridLayout(m_grid);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setSpacing(4);
+    const QList<ChartMetric> metrics = allChartMetrics();
+    for (qsizetype i = 0; i < metrics.size(); ++i) {
+        auto *chart = new TimeSeriesChart(m_grid);
+        chart->setObjectName(QStringLiteral("chart%1").arg(int(metrics.at(i))));
+        chart->setTitle(tr("%1 — waiting for a Prometheus source").arg(metricTitle(metrics.at(i))));
+        chart->setValueLabel(unitTitle(queryFor(metrics.at(i)).unit));
+        chart->setMinimumSize(260, 180);
+        chart->installEventFilter(this);
+        for (QWidget *child : chart->findChildren<QWidget *>())
+            child->installEventFilter(this); // a click on the chart view selects it
+        m_charts.insert(metrics.at(i), chart);
+        grid->addWidget(chart, int(i / 2), int(i % 2));
+    }
+    markSelected();
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("metricsScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(m_grid);
+    setContent(scroll);
     showContent(true);
 
     emptyState()->setHeadline(tr("No metrics yet"));
@@ -140,7 +166,11 @@ MetricsView::MetricsView(QWidget *parent)
         emit timeRangeChanged(timeRange());
         selectionChanged();
     });
-    connect(m_metric, &QComboBox::currentIndexChanged, this, &MetricsView::selectionChanged);
+    connect(m_metric, &QComboBox::currentIndexChanged, this, [this] {
+        // Another chart selected: its data is there already, nothing to ask.
+        markSelected();
+        m_exportCsv->setEnabled(!m_last.value(metric()).series.isEmpty());
+    });
     connect(m_scope, &QComboBox::currentIndexChanged, this, &MetricsView::selectionChanged);
     m_poll.setInterval(std::chrono::seconds(30));
     connect(&m_poll, &QTimer::timeout, this, &MetricsView::refresh);
@@ -204,70 +234,117 @@ void MetricsView::setRefreshInterval(std::chrono::milliseconds interval)
 
 MetricQuery MetricsView::currentQuery() const
 {
-    return metricQuery(metric(), scope(), stepFor(timeRange(), PrometheusClient::defaultPoints));
+    return queryFor(metric());
+}
+
+MetricQuery MetricsView::queryFor(ChartMetric metric) const
+{
+    return metricQuery(metric, scope(), stepFor(timeRange(), PrometheusClient::defaultPoints));
+}
+
+TimeSeriesChart *MetricsView::chartFor(ChartMetric metric) const
+{
+    return m_charts.value(metric);
+}
+
+void MetricsView::markSelected()
+{
+    for (auto it = m_charts.cbegin(); it != m_charts.cend(); ++it)
+        it.value()->setHighlighted(it.key() == metric());
+}
+
+bool MetricsView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::MouseButtonPress) {
+        for (auto it = m_charts.cbegin(); it != m_charts.cend(); ++it) {
+            if (watched == it.value() || it.value()->isAncestorOf(qobject_cast<QWidget *>(watched))) {
+                setMetric(it.key());
+                break;
+            }
+        }
+    }
+    return AreaView::eventFilter(watched, event);
 }
 
 void MetricsView::selectionChanged()
 {
-    // Another question: the old answer no longer fits the chart.
-    m_last = {};
-    m_chart->clearSeries();
+    // Another question (scope or range): the old answers no longer fit the charts.
+    m_last.clear();
+    for (TimeSeriesChart *chart : std::as_const(m_charts))
+        chart->clearSeries();
     m_exportCsv->setEnabled(false);
     refresh();
 }
 
 void MetricsView::refresh()
 {
-    const MetricQuery query = currentQuery();
-    const QString scopeText = query.perNode ? tr("per node") : tr("cluster");
-    m_chart->setTitle(tr("%1 — %2").arg(metricTitle(metric()), scopeText));
-    m_chart->setValueLabel(unitTitle(query.unit));
     const QDateTime end = QDateTime::currentDateTimeUtc();
-    m_chart->setWindow(timeRange(), end);
+    for (auto it = m_charts.cbegin(); it != m_charts.cend(); ++it) {
+        const MetricQuery query = queryFor(it.key());
+        const QString scopeText = query.perNode ? tr("per node") : tr("cluster");
+        it.value()->setTitle(tr("%1 — %2").arg(metricTitle(it.key()), scopeText));
+        it.value()->setValueLabel(unitTitle(query.unit));
+        it.value()->setWindow(timeRange(), end);
+    }
     if (!m_client) {
         m_status->setText(tr("No Prometheus source"));
         return;
     }
     const quint64 generation = ++m_generation;
+    m_waiting = static_cast<int>(m_charts.size());
+    m_roundError.clear();
     QPointer<MetricsView> self(this);
-    m_client->rangeQuery(query.promql, end.addSecs(-timeRange().count()), end,
-                         stepFor(timeRange(), PrometheusClient::defaultPoints),
-                         [self, generation](Result<PromResult> result) {
-                             if (self)
-                                 self->show(result, generation);
-                         });
+    for (const ChartMetric chart : allChartMetrics()) {
+        m_client->rangeQuery(queryFor(chart).promql, end.addSecs(-timeRange().count()), end,
+                             stepFor(timeRange(), PrometheusClient::defaultPoints),
+                             [self, generation, chart](Result<PromResult> result) {
+                                 if (self)
+                                     self->show(chart, result, generation);
+                             });
+    }
 }
 
-void MetricsView::show(const Result<PromResult> &result, quint64 generation)
+void MetricsView::show(ChartMetric metric, const Result<PromResult> &result, quint64 generation)
 {
     if (generation != m_generation)
         return;
-    updateBanner();
     if (!result) {
         // Keep the last data on screen, marked stale.
-        m_status->setText(tr("Stale: %1").arg(result.error().message));
-        m_status->setToolTip(result.error().detail);
-        emit refreshed();
-        return;
-    }
-    m_last = *result;
-    const QString label = currentQuery().seriesLabel;
-    m_chart->clearSeries();
-    for (const PromSeries &series : std::as_const(m_last.series)) {
-        QList<QPointF> points;
-        points.reserve(series.samples.size());
-        for (const PromSample &sample : series.samples) {
-            if (std::isfinite(sample.value))
-                points.append({sample.timestamp * 1000.0, sample.value});
+        if (m_roundError.isEmpty()) {
+            m_roundError = result.error().message;
+            m_status->setToolTip(result.error().detail);
         }
-        m_chart->setSeries(seriesDisplayName(series, label), points);
+    } else {
+        m_last.insert(metric, *result);
+        TimeSeriesChart *chart = chartFor(metric);
+        const QString label = queryFor(metric).seriesLabel;
+        chart->clearSeries();
+        for (const PromSeries &series : std::as_const(result->series)) {
+            QList<QPointF> points;
+            points.reserve(series.samples.size());
+            for (const PromSample &sample : series.samples) {
+                if (std::isfinite(sample.value))
+                    points.append({sample.timestamp * 1000.0, sample.value});
+            }
+            chart->setSeries(seriesDisplayName(series, label), points);
+        }
+        if (result->series.isEmpty())
+            chart->setTitle(tr("%1 — no data (is its exporter deployed?)").arg(metricTitle(metric)));
     }
-    m_status->setText(
-        m_last.series.isEmpty()
-            ? tr("No data for this metric (is its exporter deployed?)")
-            : tr("Updated %1").arg(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss"))));
-    m_status->setToolTip({});
-    m_exportCsv->setEnabled(!m_last.series.isEmpty());
+    if (--m_waiting > 0)
+        return;
+    // Every chart answered: one status line and one signal for the whole grid.
+    updateBanner();
+    if (!m_roundError.isEmpty()) {
+        m_status->setText(tr("Stale: %1").arg(m_roundError));
+    } else {
+        m_status->setText(
+            m_last.value(this->metric()).series.isEmpty()
+                ? tr("No data for the selected chart (is its exporter deployed?)")
+                : tr("Updated %1").arg(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss"))));
+        m_status->setToolTip({});
+    }
+    m_exportCsv->setEnabled(!m_last.value(this->metric()).series.isEmpty());
     emit refreshed();
 }
 
@@ -295,7 +372,8 @@ bool MetricsView::isStale() const
 
 QString MetricsView::csv() const
 {
-    return m_last.series.isEmpty() ? QString() : metricsCsv(m_last, currentQuery().seriesLabel);
+    const PromResult last = m_last.value(metric());
+    return last.series.isEmpty() ? QString() : metricsCsv(last, currentQuery().seriesLabel);
 }
 
 QString MetricsView::statusText() const
@@ -318,7 +396,7 @@ Result<void> MetricsView::exportCsv(const QString &path) const
 
 Result<void> MetricsView::exportPng(const QString &path) const
 {
-    const QPixmap pixmap = m_chart->grab();
+    const QPixmap pixmap = m_grid->grab();
     if (pixmap.isNull())
         return makeError(Error::Code::Unsupported, tr("The chart could not be drawn into an image."));
     QSaveFile file(path);

@@ -6,6 +6,7 @@
 #include "metrics/PrometheusTypes.h"
 #include "views/AreaView.h"
 
+#include <QHash>
 #include <QPointer>
 #include <QTimer>
 #include <QUrl>
@@ -25,10 +26,12 @@ namespace SlurmDeck::Ui {
 class StaleBanner;
 class TimeSeriesChart;
 
-// Prometheus charts of the cluster: one chart of the chosen metric (CPU, memory, load,
-// Slurm CPUs and jobs, GPU use) over the chosen time range, as a cluster total or one
-// series per node. Polls on a timer; while Prometheus fails, the last data stays with a
-// stale banner, and the next answer clears it. Exports the chart as PNG, its data as CSV.
+// Prometheus charts of the cluster as a dashboard: a grid with a chart per metric (CPU,
+// memory, load, Slurm CPUs and jobs, GPU use and memory) over one shared time range, each
+// as a cluster total or one series per node. One chart is selected (click it, or the Chart
+// selector): CSV export writes its data; PNG export draws the whole grid. Polls on a timer;
+// while Prometheus fails, the last data stays with a stale banner, and the next answer
+// clears it.
 class MetricsView final : public AreaView
 {
     Q_OBJECT
@@ -40,13 +43,17 @@ public:
 
     [[nodiscard]] std::chrono::seconds timeRange() const;
     void setTimeRange(std::chrono::seconds range); // one of the selector's ranges
+    // The selected chart.
     [[nodiscard]] SlurmDeck::ChartMetric metric() const;
     void setMetric(SlurmDeck::ChartMetric metric);
     [[nodiscard]] SlurmDeck::ChartScope scope() const;
     void setScope(SlurmDeck::ChartScope scope);
-    // The query the current selectors ask (its step from stepFor over the range).
+    // The query of the selected chart (its step from stepFor over the range).
     [[nodiscard]] SlurmDeck::MetricQuery currentQuery() const;
-    [[nodiscard]] TimeSeriesChart *chart() const { return m_chart; }
+    [[nodiscard]] SlurmDeck::MetricQuery queryFor(SlurmDeck::ChartMetric metric) const;
+    // The selected chart, and any chart of the grid.
+    [[nodiscard]] TimeSeriesChart *chart() const { return chartFor(metric()); }
+    [[nodiscard]] TimeSeriesChart *chartFor(SlurmDeck::ChartMetric metric) const;
     [[nodiscard]] StaleBanner *staleBanner() const { return m_banner; }
 
     // Where the charts come from (not owned; null: none). The client's transport (Qt Network,
@@ -59,23 +66,27 @@ public:
     [[nodiscard]] QUrl prometheusUrl() const;
     // How often the chart is asked again (default 30 s; 0: never by itself).
     void setRefreshInterval(std::chrono::milliseconds interval);
-    // Asks the source again for the chosen time range.
+    // Asks the source again for every chart, over the chosen time range.
     void refresh();
-    // The last data shown, as CSV (metricsCsv); empty before the first answer.
+    // The selected chart's last data, as CSV (metricsCsv); empty before its first answer.
     [[nodiscard]] QString csv() const;
     [[nodiscard]] Result<void> exportCsv(const QString &path) const;
-    // The chart as drawn now, as a PNG file.
+    // The grid of charts as drawn now, as a PNG file.
     [[nodiscard]] Result<void> exportPng(const QString &path) const;
     [[nodiscard]] QString statusText() const;
     [[nodiscard]] bool isStale() const;
 
 signals:
     void timeRangeChanged(std::chrono::seconds range);
-    void refreshed(); // an answer (data or error) was shown
+    void refreshed(); // every chart's answer (data or error) of a refresh was shown
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void selectionChanged();
-    void show(const Result<SlurmDeck::PromResult> &result, quint64 generation);
+    void markSelected();
+    void show(SlurmDeck::ChartMetric metric, const Result<SlurmDeck::PromResult> &result, quint64 generation);
     void updateBanner();
     void chooseCsvFile();
     void choosePngFile();
@@ -84,15 +95,18 @@ private:
     QComboBox *m_metric;
     QComboBox *m_scope;
     StaleBanner *m_banner;
-    TimeSeriesChart *m_chart;
+    QWidget *m_grid;
+    QHash<SlurmDeck::ChartMetric, TimeSeriesChart *> m_charts;
     QLabel *m_status;
     QPushButton *m_exportCsv;
     QPushButton *m_exportPng;
     QTimer m_poll;
     QPointer<SlurmDeck::PrometheusClient> m_client;
     SlurmDeck::PrometheusClient *m_ownClient = nullptr;
-    SlurmDeck::PromResult m_last;
+    QHash<SlurmDeck::ChartMetric, SlurmDeck::PromResult> m_last;
     quint64 m_generation = 0; // answers to older requests are dropped
+    int m_waiting = 0;        // answers of this refresh still to come
+    QString m_roundError;     // the first failure of this refresh
 };
 
 } // namespace SlurmDeck::Ui
