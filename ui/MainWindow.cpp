@@ -400,6 +400,7 @@ void MainWindow::connectLiveCluster()
     m_deployView->setHostKeyPrompt(hostKeys);
     m_deployView->setCredentialPrompt(credentials);
     m_servicesView->setHostKeyPrompt(hostKeys);
+    m_hostsView->setHostKeyPrompt(hostKeys);
     m_servicesView->setCredentialPrompt(credentials);
     connect(m_live, &LiveCluster::connected, this, [this] {
         m_nodesView->setOperations(m_live->operations());

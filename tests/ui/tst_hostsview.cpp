@@ -39,6 +39,7 @@
 
 #include <atomic>
 #include <future>
+#include <optional>
 #include <thread>
 
 using namespace SlurmDeck;
@@ -535,6 +536,53 @@ private slots:
         QCOMPARE(future.wait_for(std::chrono::seconds(5)), std::future_status::ready);
         QCOMPARE(future.get(), HostKeyDecision::Reject);
         QTRY_VERIFY(visibleTrustDialogs().isEmpty());
+    }
+
+    // The window's prompt and the Discover dialog's share one queue: one trust dialog at a
+    // time, each parented to whoever asked; closing the dialog rejects its own questions and
+    // leaves the window's (asked first, still open) alone.
+    void sharedPromptRejectsOnlyItsOwnQuestions()
+    {
+        QWidget window;
+        auto windowPrompt = std::make_shared<GuiHostKeyPrompt>(&window);
+        auto *dialog = new QWidget(&window, Qt::Dialog);
+        auto dialogPrompt = GuiHostKeyPrompt::sharing(*windowPrompt, dialog);
+        std::optional<HostKeyDecision> windowAnswer;
+        std::optional<HostKeyDecision> dialogAnswer;
+        windowPrompt->askAboutUnknownKey(someKey(), [&](HostKeyDecision d) { windowAnswer = d; });
+        HostKeyInfo other = someKey();
+        other.host = QStringLiteral("10.0.0.7");
+        dialogPrompt->askAboutUnknownKey(other, [&](HostKeyDecision d) { dialogAnswer = d; });
+        QTRY_COMPARE(visibleTrustDialogs().size(), 1); // one at a time
+        QCOMPARE(visibleTrustDialogs().first()->parentWidget(), &window);
+
+        dialogPrompt->rejectAll(); // the Discover dialog closes
+        QTRY_VERIFY(dialogAnswer.has_value());
+        QCOMPARE(*dialogAnswer, HostKeyDecision::Reject);
+        QVERIFY(!windowAnswer.has_value());
+        QCOMPARE(visibleTrustDialogs().size(), 1); // the window's question is still asked
+
+        // The other way round: the dialog's question shows, parented to the dialog, once the
+        // window's is answered; the window rejecting its own leaves it open.
+        dialogAnswer.reset();
+        dialogPrompt->askAboutUnknownKey(other, [&](HostKeyDecision d) { dialogAnswer = d; });
+        QTest::qWait(50);
+        windowPrompt->rejectAll();
+        QTRY_VERIFY(windowAnswer.has_value());
+        QCOMPARE(*windowAnswer, HostKeyDecision::Reject);
+        QTRY_COMPARE(visibleTrustDialogs().size(), 1);
+        QCOMPARE(visibleTrustDialogs().first()->parentWidget(), dialog);
+        QVERIFY(!dialogAnswer.has_value());
+
+        // The asking dialog goes away with its trust dialog open: rejected, nothing stuck.
+        delete dialog;
+        QTRY_VERIFY(dialogAnswer.has_value());
+        QCOMPARE(*dialogAnswer, HostKeyDecision::Reject);
+        std::optional<HostKeyDecision> later;
+        windowPrompt->askAboutUnknownKey(someKey(), [&](HostKeyDecision d) { later = d; });
+        QTRY_COMPARE(visibleTrustDialogs().size(), 1);
+        windowPrompt->rejectAll();
+        QTRY_VERIFY(later.has_value());
     }
 
     void windowTitleShowsNameAndUnsavedChanges()

@@ -146,6 +146,11 @@ DiscoveryDialog::DiscoveryDialog(QWidget *parent)
     resize(1100, 640);
 }
 
+void DiscoveryDialog::shareHostKeyQuestions(const GuiHostKeyPrompt &windowPrompt)
+{
+    m_hostKeyPrompt = GuiHostKeyPrompt::sharing(windowPrompt, this);
+}
+
 DiscoveryDialog::~DiscoveryDialog()
 {
     m_hostKeyPrompt->rejectAll();

@@ -34,6 +34,9 @@ class DiscoveryDialog final : public QDialog
 public:
     explicit DiscoveryDialog(QWidget *parent = nullptr);
     ~DiscoveryDialog() override;
+    // Ask about host keys through the window's prompt (one trust dialog at a time in the
+    // whole window); closing this dialog rejects only its own questions. Before start().
+    void shareHostKeyQuestions(const GuiHostKeyPrompt &windowPrompt);
 
     // The request the form fills in: ssh config and known_hosts files, timeouts and
     // concurrency come from here (tests point them at their own files); the form's

@@ -2,6 +2,7 @@
 #include "views/HostsView.h"
 
 #include "Confirmation.h"
+#include "GuiHostKeyPrompt.h"
 #include "MessageBoxConfirmation.h"
 #include "dialogs/DataAndUsersDialog.h"
 #include "dialogs/DiscoveryDialog.h"
@@ -211,6 +212,8 @@ void HostsView::discover()
     if (!m_discoveryDialog) {
         m_discoveryDialog = new DiscoveryDialog(this);
         m_discoveryDialog->setAttribute(Qt::WA_DeleteOnClose);
+        if (m_hostKeys)
+            m_discoveryDialog->shareHostKeyQuestions(*m_hostKeys);
         m_discoveryDialog->setRequestTemplate(m_discoveryTemplate);
         connect(m_discoveryDialog, &DiscoveryDialog::hostsChosen, this, &HostsView::addDiscoveredHosts);
     }

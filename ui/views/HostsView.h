@@ -26,6 +26,7 @@ namespace SlurmDeck::Ui {
 class ClusterHostsModel;
 class Confirmation;
 class DiscoveryDialog;
+class GuiHostKeyPrompt;
 
 // The machines of the cluster: how they are reached and what they are. Shows the open
 // cluster's hosts, discovers and adds machines, edits and removes them, saves the file.
@@ -40,6 +41,9 @@ public:
     [[nodiscard]] ClusterDocument *document() const { return m_document; }
     // How "are you sure?" is asked (removing a host, discarding changes).
     void setConfirmation(std::shared_ptr<Confirmation> confirmation);
+    // The window's host-key prompt: Discover's dialog asks through it (one trust dialog at a
+    // time in the window). Without it the dialog has a prompt of its own.
+    void setHostKeyPrompt(std::shared_ptr<GuiHostKeyPrompt> prompt) { m_hostKeys = std::move(prompt); }
     [[nodiscard]] const std::shared_ptr<Confirmation> &confirmation() const { return m_confirmation; }
     // Login and file settings every DiscoveryDialog this view opens starts from.
     void setDiscoveryRequestTemplate(const DiscoveryRequest &request);
@@ -89,6 +93,7 @@ private:
     QAction *m_removeAction = nullptr;
     QAction *m_resetRolesAction = nullptr;
     QPointer<DiscoveryDialog> m_discoveryDialog;
+    std::shared_ptr<GuiHostKeyPrompt> m_hostKeys;
 };
 
 } // namespace SlurmDeck::Ui
