@@ -94,6 +94,11 @@ desktop-file-validate "$desktop" || fail "$desktop is not a valid desktop entry"
 appstreamcli validate --no-net "$metainfo" || fail "$metainfo is not valid AppStream metainfo"
 grep -q "<release version=\"$version\"" "$metainfo" || fail "$metainfo does not name release $version"
 grep -q "<project_license>GPL-3.0-or-later</project_license>" "$metainfo" || fail "$metainfo names no project licence"
+# Its screenshots are the README's, which the repository carries.
+for shot in $(grep -o 'docs/screenshots/[a-z]*\.png' "$metainfo"); do
+  [[ -f $(dirname "$0")/../../$shot ]] || fail "$metainfo shows $shot, which docs/screenshots lacks"
+done
+grep -q '<screenshot type="default">' "$metainfo" || fail "$metainfo has no default screenshot"
 grep -q "License: GPL-3+" /usr/share/doc/slurmdeck/copyright || fail "the package has no copyright file"
 zgrep -q "^slurmdeck ($version)" /usr/share/doc/slurmdeck/changelog.gz || fail "the package's changelog does not name $version"
 for page in slurmdeck slurmdeck-cli; do
