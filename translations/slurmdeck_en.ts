@@ -58,9 +58,9 @@
         <source>%n host(s) could not be reached or stopped; run &apos;slurmdeck-cli down&apos; again once they are back.
 </source>
         <translation>
-            <numerusform>%n host could not be reached or stopped; run 'slurmdeck-cli down' again once they are back.
+            <numerusform>%n host could not be reached or stopped; run &apos;slurmdeck-cli down&apos; again once they are back.
 </numerusform>
-            <numerusform>%n hosts could not be reached or stopped; run 'slurmdeck-cli down' again once they are back.
+            <numerusform>%n hosts could not be reached or stopped; run &apos;slurmdeck-cli down&apos; again once they are back.
 </numerusform>
         </translation>
     </message>
@@ -71,9 +71,9 @@
         <source>%n file(s) differ from the plan; &apos;slurmdeck-cli deploy&apos; puts the planned ones in place.
 </source>
         <translation>
-            <numerusform>%n file differs from the plan; 'slurmdeck-cli deploy' puts the planned ones in place.
+            <numerusform>%n file differs from the plan; &apos;slurmdeck-cli deploy&apos; puts the planned ones in place.
 </numerusform>
-            <numerusform>%n files differ from the plan; 'slurmdeck-cli deploy' puts the planned ones in place.
+            <numerusform>%n files differ from the plan; &apos;slurmdeck-cli deploy&apos; puts the planned ones in place.
 </numerusform>
         </translation>
     </message>
@@ -84,9 +84,9 @@
         <source>%n host(s) could not be reached or cleaned up; run &apos;slurmdeck-cli remove&apos; again once they are back.
 </source>
         <translation>
-            <numerusform>%n host could not be reached or cleaned up; run 'slurmdeck-cli remove' again once they are back.
+            <numerusform>%n host could not be reached or cleaned up; run &apos;slurmdeck-cli remove&apos; again once they are back.
 </numerusform>
-            <numerusform>%n hosts could not be reached or cleaned up; run 'slurmdeck-cli remove' again once they are back.
+            <numerusform>%n hosts could not be reached or cleaned up; run &apos;slurmdeck-cli remove&apos; again once they are back.
 </numerusform>
         </translation>
     </message>
@@ -135,6 +135,30 @@
         <translation>
             <numerusform>%n new key to compare. On each machine, %1 prints its fingerprint.</numerusform>
             <numerusform>%n new keys to compare. On each machine, %1 prints its fingerprint.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SlurmDeck::Ui::OverviewView</name>
+    <message numerus="yes">
+        <source>%n yours</source>
+        <translation>
+            <numerusform>%n yours</numerusform>
+            <numerusform>%n yours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more node(s) down or drained</source>
+        <translation>
+            <numerusform>and %n more node down or drained</numerusform>
+            <numerusform>and %n more nodes down or drained</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) found, %1 of them errors: see Problems</source>
+        <translation>
+            <numerusform>%n problem found, %1 of them errors: see Problems</numerusform>
+            <numerusform>%n problems found, %1 of them errors: see Problems</numerusform>
         </translation>
     </message>
 </context>
