@@ -1,23 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/ClusterCommand.h"
 
-#include "common/Executor.h"
-
 #include "cli/CliHostKeyPolicy.h"
 #include "cli/ReportJson.h"
 #include "cli/Terminal.h"
 #include "cli/TerminalSecretAsker.h"
-#include "deploy/HostDeployer.h"
+#include "deploy/HostTaskQueue.h"
 #include "deploy/ServiceControl.h"
 #include "inventory/ClusterFile.h"
 #include "secrets/KeychainCredentialPrompt.h"
 
 #include <QDateTime>
-#include <QFutureWatcher>
 #include <QJsonDocument>
 #include <QPointer>
 #include <QTimer>
-#include <QtConcurrent>
 
 #include <cstdio>
 #include <unistd.h>
@@ -36,10 +32,7 @@ ClusterCommand::ClusterCommand(QObject *parent)
                 QStringLiteral("SECONDS"))
 {}
 
-ClusterCommand::~ClusterCommand()
-{
-    m_cancel.cancel();
-}
+ClusterCommand::~ClusterCommand() = default; // the host tasks (children) cancel what runs
 
 void ClusterCommand::done(int exitCode)
 {
@@ -161,25 +154,17 @@ void ClusterCommand::runOnHosts(const QStringList &hosts, HostTask task,
     for (const QString &host : hosts)
         outcomes->append(HostOutcome{host, QStringList()});
     auto remaining = std::make_shared<qsizetype>(hosts.size());
-    if (hosts.isEmpty()) {
-        QTimer::singleShot(0, this, [outcomes, finishedAll] { finishedAll(*outcomes); });
-        return;
-    }
+    if (!m_hostTasks)
+        m_hostTasks = m_session->hostTasks(m_prepared.plan, m_prepared.targets, this);
     const QPointer<ClusterCommand> self(this);
     for (qsizetype i = 0; i < hosts.size(); ++i) {
-        const HostPlan *planned = hostPlan(hosts.at(i));
-        if (!planned) {
-            (*outcomes)[i].result = makeError(Error::Code::InvalidArgument,
-                                              tr("%1 is not a host of this cluster.").arg(hosts.at(i)));
+        const QString name = hosts.at(i);
+        if (!hostPlan(name)) {
+            (*outcomes)[i].result =
+                makeError(Error::Code::InvalidArgument, tr("%1 is not a host of this cluster.").arg(name));
             --*remaining;
             continue;
         }
-        const HostPlan hostPlanCopy = *planned;
-        const SshTarget target = m_prepared.targets.value(hosts.at(i));
-        const std::shared_ptr<CliHostKeyPolicy> hostKeys = m_hostKeys;
-        const std::shared_ptr<CredentialPrompt> credentials = m_credentials;
-        const CancelToken cancel = m_cancel;
-        const QString name = hosts.at(i);
         const LinePoster post = [self, name](const QString &line) {
             QMetaObject::invokeMethod(
                 self.data(),
@@ -191,22 +176,13 @@ void ClusterCommand::runOnHosts(const QStringList &hosts, HostTask task,
                 },
                 Qt::QueuedConnection);
         };
-        auto *watcher = new QFutureWatcher<Result<QStringList>>(this);
-        connect(watcher, &QFutureWatcher<Result<QStringList>>::finished, this,
-                [watcher, outcomes, remaining, i, finishedAll] {
-                    (*outcomes)[i].result = watcher->result();
-                    watcher->deleteLater();
-                    if (--*remaining == 0)
-                        finishedAll(*outcomes);
-                });
-        watcher->setFuture(
-            QtConcurrent::run(Executor::pool(Executor::Lane::Hosts), [=]() -> Result<QStringList> {
-                HostDeployer deployer(hostPlanCopy, target, hostKeys.get(), credentials.get(), cancel,
-                                      [](const QString &) {});
-                if (Result<void> checked = deployer.connectAndCheck(true); !checked)
-                    return checked.error();
-                return task(deployer, post);
-            }));
+        m_hostTasks->run<QStringList>(
+            name, this, [task, post](HostDeployer &deployer) { return task(deployer, post); },
+            [outcomes, remaining, i, finishedAll](Result<QStringList> result) {
+                (*outcomes)[i].result = std::move(result);
+                if (--*remaining == 0)
+                    finishedAll(*outcomes);
+            });
     }
     if (*remaining == 0)
         QTimer::singleShot(0, this, [outcomes, finishedAll] { finishedAll(*outcomes); });
@@ -234,7 +210,8 @@ bool ClusterCommand::confirm(const QString &question)
 
 void ClusterCommand::interrupt()
 {
-    m_cancel.cancel();
+    delete m_hostTasks; // cancels what runs: the remote commands end at their next check
+    m_hostTasks = nullptr;
     done(CliInterrupted);
 }
 

@@ -2,7 +2,6 @@
 #pragma once
 
 #include "cli/CliCommand.h"
-#include "common/CancelToken.h"
 #include "common/Result.h"
 #include "session/ClusterSession.h"
 
@@ -16,6 +15,7 @@ namespace SlurmDeck {
 class CliHostKeyPolicy;
 class CredentialPrompt;
 class HostDeployer;
+class HostTaskQueue;
 class ServiceControl;
 struct ClusterOperationReport;
 
@@ -108,8 +108,8 @@ private:
     ClusterSession::Prepared m_prepared;
     std::shared_ptr<CliHostKeyPolicy> m_hostKeys;
     std::shared_ptr<CredentialPrompt> m_credentials;
-    CancelToken m_cancel;
     ServiceControl *m_serviceControl = nullptr;
+    HostTaskQueue *m_hostTasks = nullptr; // runOnHosts: one connection per host, kept
     bool m_finished = false;
 };
 

@@ -1,17 +1,23 @@
 # cmake -DSOURCE_DIR=... -P CheckLayers.cmake
 # The fronts (ui/, cli/) reach hosts only through the session layer (core/session): none of
-# their files includes the SSH connection or the deploy session, or builds either itself.
+# their files includes the SSH connection, libssh or the deploy session, or builds a
+# connection, a host's deployer or a host task queue itself (ClusterSession::hostTasks does).
 # Fails listing each file and what it does. (The link check in SlurmDeckLinkCheck.cmake keeps
-# Qt Widgets out of core/ and cli/; this one keeps SSH out of the fronts.)
+# Qt Widgets out of core/ and cli/, and libssh and the core's internals out of what the
+# fronts compile against; this one checks their sources.)
 file(GLOB_RECURSE sources
     "${SOURCE_DIR}/ui/*.cpp" "${SOURCE_DIR}/ui/*.h"
     "${SOURCE_DIR}/cli/*.cpp" "${SOURCE_DIR}/cli/*.h")
 set(forbidden
     "#include \"ssh/SshConnection.h\""
     "#include \"deploy/DeploySession.h\""
+    "#include <libssh/"
     "SshConnection "
     "SshConnection("
-    "DeploySession ")
+    "DeploySession "
+    "HostDeployer("
+    "HostDeployer>("
+    "new HostTaskQueue(")
 set(violations)
 foreach(source IN LISTS sources)
     file(READ "${source}" text)

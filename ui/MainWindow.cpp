@@ -16,7 +16,6 @@
 #include "metrics/GpuUsageSource.h"
 #include "metrics/SshPrometheusTransport.h"
 #include "secrets/KeychainCredentialPrompt.h"
-#include "slurm/ControllerLink.h"
 #include "views/DeployView.h"
 #include "views/GpusView.h"
 #include "views/HostsView.h"
@@ -402,21 +401,20 @@ void MainWindow::connectLiveCluster()
     m_servicesView->setHostKeyPrompt(hostKeys);
     m_hostsView->setHostKeyPrompt(hostKeys);
     m_servicesView->setCredentialPrompt(credentials);
-    connect(m_live, &LiveCluster::connected, this, [this] {
+    connect(m_live, &LiveCluster::connected, this, [this, hostKeys, credentials] {
         m_nodesView->setOperations(m_live->operations());
         m_jobsView->setOperations(m_live->operations());
         m_jobsView->setCurrentUser(m_live->user());
         m_notifier->setUser(m_live->user());
         // Now that the cluster is located: its Prometheus through the monitoring host's SSH
         // connection (host key checked, ~/.ssh/config applied, nothing in clear).
-        const auto link = m_live->monitor()->link();
         PrometheusClient *prometheus =
-            prometheusOverSsh(m_live->monitor()->endpoint(), link->hostKeys(), link->credentials());
+            prometheusOverSsh(m_live->monitor()->endpoint(), hostKeys, credentials);
         m_metricsView->adoptSource(prometheus);
         m_overviewView->setMetricsSource(prometheus); // the Metrics view owns it
         // GPUs: the exporter in the cluster's Prometheus, else nvidia-smi over SSH.
-        m_gpusView->setSource(GpuUsageSource::forEndpoint(m_live->monitor()->endpoint(), link->hostKeys(),
-                                                          link->credentials(), nullptr));
+        m_gpusView->setSource(
+            GpuUsageSource::forEndpoint(m_live->monitor()->endpoint(), hostKeys, credentials, nullptr));
         statusBar()->showMessage(tr("Monitoring %1…").arg(m_live->clusterName()), 5000);
     });
     connect(m_live, &LiveCluster::snapshotUpdated, this, [this](const ClusterSnapshot &snapshot) {

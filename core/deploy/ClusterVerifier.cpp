@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "deploy/ClusterVerifier.h"
 
+#include "ssh/SshConnection.h"
+
 #include <QRegularExpression>
 #include <QThread>
 

@@ -7,6 +7,7 @@
 #include "plan/ServicePorts.h"
 #include "plan/SharedMounts.h"
 #include "remote/ShellQuote.h"
+#include "ssh/SshConnection.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -27,10 +28,12 @@ double nowSeconds()
 HostDeployer::HostDeployer(HostPlan plan, SshTarget target, HostKeyPrompt *hostKeys,
                            CredentialPrompt *credentials, CancelToken cancel, Log log)
     : m_plan(std::move(plan))
-    , m_connection(std::move(target), hostKeys, credentials)
+    , m_connection(std::make_unique<SshConnection>(std::move(target), hostKeys, credentials))
     , m_cancel(std::move(cancel))
     , m_log(std::move(log))
 {}
+
+HostDeployer::~HostDeployer() = default;
 
 Error HostDeployer::failure(const QString &message, const QString &detail) const
 {
@@ -50,12 +53,12 @@ ComposeCommand HostDeployer::compose() const
 Result<void> HostDeployer::connectAndCheck(bool forServiceControl)
 {
     m_log(QObject::tr("connecting to %1").arg(m_plan.address));
-    if (Result<void> connected = m_connection.connect(m_cancel); !connected)
+    if (Result<void> connected = m_connection->connect(m_cancel); !connected)
         return connected;
 
     const double before = nowSeconds();
     const Result<ExecResult> probed =
-        m_connection.exec(FingerprintProbe::command(), FingerprintProbe::execOptions(), m_cancel);
+        m_connection->exec(FingerprintProbe::command(), FingerprintProbe::execOptions(), m_cancel);
     const double after = nowSeconds();
     if (!probed)
         return probed.error();
@@ -138,7 +141,7 @@ Result<QHash<QString, QString>> HostDeployer::remoteHashes(const QStringList &pa
                                            "if command -v sha256sum >/dev/null 2>&1; then sha256sum -- %2; "
                                            "else shasum -a 256 -- %2; fi 2>/dev/null; exit 0")
                                 .arg(Shell::quote(m_plan.directory), files);
-    const Result<ExecResult> listed = m_connection.exec(command, {}, m_cancel);
+    const Result<ExecResult> listed = m_connection->exec(command, {}, m_cancel);
     if (!listed)
         return listed.error();
     QHash<QString, QString> hashes;
@@ -182,7 +185,7 @@ Result<QStringList> HostDeployer::syncFiles()
     m_replacedSlurmConf.reset();
     if (outdated.contains(kSlurmConf) && !present->value(kSlurmConf).isEmpty()) {
         const Result<QByteArray> before =
-            m_connection.download(m_plan.directory + u'/' + kSlurmConf, 4 * 1024 * 1024, m_cancel);
+            m_connection->download(m_plan.directory + u'/' + kSlurmConf, 4 * 1024 * 1024, m_cancel);
         if (!before)
             return before.error();
         m_replacedSlurmConf = *before;
@@ -196,13 +199,13 @@ Result<QStringList> HostDeployer::syncFiles()
         const QString directory = target.left(target.lastIndexOf(u'/'));
         if (!directoriesMade.contains(directory)) {
             const int mode = file.path.startsWith(QLatin1String("secrets/")) ? 0700 : 0755;
-            if (Result<void> made = m_connection.makeDirectories(directory, mode); !made)
+            if (Result<void> made = m_connection->makeDirectories(directory, mode); !made)
                 return made.error();
             directoriesMade.insert(directory);
         }
         // No previous copy of a secret is kept: it would outlive a key rotation.
         if (Result<void> uploaded =
-                m_connection.upload(file.content, target, UploadOptions{file.mode, !file.secret}, m_cancel);
+                m_connection->upload(file.content, target, UploadOptions{file.mode, !file.secret}, m_cancel);
             !uploaded)
             return uploaded.error();
         // Secret contents are never logged; the path alone is.
@@ -231,7 +234,7 @@ QString HostDeployer::pendingRestartsFile() const
 
 Result<QStringList> HostDeployer::pendingRestarts()
 {
-    const Result<ExecResult> read = m_connection.exec(
+    const Result<ExecResult> read = m_connection->exec(
         QStringLiteral("cat %1 2>/dev/null; exit 0").arg(Shell::quote(pendingRestartsFile())), {}, m_cancel);
     if (!read)
         return read.error();
@@ -244,12 +247,12 @@ Result<void> HostDeployer::notePendingRestarts(const QStringList &paths)
 {
     if (paths.isEmpty())
         return {};
-    if (Result<void> made = m_connection.makeDirectories(m_plan.directory); !made)
+    if (Result<void> made = m_connection->makeDirectories(m_plan.directory); !made)
         return made;
     const Result<ExecResult> noted =
-        m_connection.exec(QStringLiteral("printf '%s\\n' %1 >> %2")
-                              .arg(Shell::join(paths), Shell::quote(pendingRestartsFile())),
-                          {}, m_cancel);
+        m_connection->exec(QStringLiteral("printf '%s\\n' %1 >> %2")
+                               .arg(Shell::join(paths), Shell::quote(pendingRestartsFile())),
+                           {}, m_cancel);
     if (!noted)
         return noted.error();
     if (!noted->succeeded())
@@ -262,15 +265,15 @@ Result<void> HostDeployer::clearPendingRestarts()
 {
     if (!m_stillOwed.isEmpty()) {
         const Result<ExecResult> rewritten =
-            m_connection.exec(QStringLiteral("printf '%s\\n' %1 > %2")
-                                  .arg(Shell::join(m_stillOwed), Shell::quote(pendingRestartsFile())),
-                              {}, m_cancel);
+            m_connection->exec(QStringLiteral("printf '%s\\n' %1 > %2")
+                                   .arg(Shell::join(m_stillOwed), Shell::quote(pendingRestartsFile())),
+                               {}, m_cancel);
         if (!rewritten)
             return rewritten.error();
         return {};
     }
     const Result<ExecResult> cleared =
-        m_connection.exec(QStringLiteral("rm -f %1").arg(Shell::quote(pendingRestartsFile())), {}, m_cancel);
+        m_connection->exec(QStringLiteral("rm -f %1").arg(Shell::quote(pendingRestartsFile())), {}, m_cancel);
     if (!cleared)
         return cleared.error();
     return {};
@@ -301,7 +304,7 @@ Result<void> HostDeployer::tidyFiles()
     if (!modes.isEmpty())
         modes += QStringLiteral("chmod 700 secrets || exit 1; ");
     script += QStringLiteral("rm -f -- %1; ").arg(Shell::join(stale)) + modes + QStringLiteral("exit 0");
-    const Result<ExecResult> tidied = m_connection.exec(script, {}, m_cancel);
+    const Result<ExecResult> tidied = m_connection->exec(script, {}, m_cancel);
     if (!tidied)
         return tidied.error();
     if (!tidied->succeeded())
@@ -328,14 +331,14 @@ Result<ExecResult> HostDeployer::runArgv(const QStringList &argv, std::chrono::s
 {
     ExecOptions options;
     options.timeout = timeout;
-    return m_connection.exec(Shell::join(argv), options, m_cancel);
+    return m_connection->exec(Shell::join(argv), options, m_cancel);
 }
 
 Result<ExecResult> HostDeployer::runShell(const QString &command, std::chrono::seconds timeout)
 {
     ExecOptions options;
     options.timeout = timeout;
-    return m_connection.exec(command, options, m_cancel);
+    return m_connection->exec(command, options, m_cancel);
 }
 
 Result<ExecResult> HostDeployer::composeRun(const QStringList &subcommand, std::chrono::seconds timeout)
@@ -350,7 +353,7 @@ Result<QStringList> HostDeployer::runningServices()
         QStringLiteral(" ps --filter status=running --filter label=com.docker.compose.project=%1 --format "
                        "'{{.Label \"com.docker.compose.service\"}}'")
             .arg(Shell::quote(m_plan.project.name));
-    const Result<ExecResult> listed = m_connection.exec(command, {}, m_cancel);
+    const Result<ExecResult> listed = m_connection->exec(command, {}, m_cancel);
     if (!listed)
         return listed.error();
     if (!listed->succeeded())
@@ -369,7 +372,7 @@ Result<QHash<QString, QString>> HostDeployer::serviceStates()
                        "%1 inspect --format '{{index .Config.Labels \"com.docker.compose.service\"}} "
                        "{{.State.Status}} {{.RestartCount}}' $ids")
             .arg(docker, Shell::quote(m_plan.project.name));
-    const Result<ExecResult> listed = m_connection.exec(command, {}, m_cancel);
+    const Result<ExecResult> listed = m_connection->exec(command, {}, m_cancel);
     if (!listed)
         return listed.error();
     if (!listed->succeeded())

@@ -7,15 +7,21 @@
 #include "deploy/DeployTypes.h"
 #include "fingerprint/HostFingerprint.h"
 #include "plan/HostPlan.h"
-#include "ssh/SshConnection.h"
+#include "ssh/ExecResult.h"
+#include "ssh/SshTarget.h"
 
 #include <QHash>
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace SlurmDeck {
+
+class CredentialPrompt;
+class HostKeyPrompt;
+class SshConnection;
 
 // Deploys one host's plan over one SSH connection: preflight, files (only what changed,
 // atomically, previous versions kept), images, services. Blocking: it runs on a worker
@@ -27,6 +33,9 @@ public:
 
     HostDeployer(HostPlan plan, SshTarget target, HostKeyPrompt *hostKeys, CredentialPrompt *credentials,
                  CancelToken cancel, Log log);
+    ~HostDeployer();
+    HostDeployer(const HostDeployer &) = delete;
+    HostDeployer &operator=(const HostDeployer &) = delete;
 
     // Connects and checks the host: Docker answers, Compose is there, the architecture is
     // supported, the ports its services need are free (or ours), the clock is close enough.
@@ -100,7 +109,7 @@ public:
     [[nodiscard]] const HostPlan &plan() const { return m_plan; }
     [[nodiscard]] const HostFingerprint &fingerprint() const { return m_fingerprint; }
     [[nodiscard]] ComposeCommand compose() const;
-    [[nodiscard]] SshConnection &connection() { return m_connection; }
+    [[nodiscard]] SshConnection &connection() { return *m_connection; }
     [[nodiscard]] const CancelToken &cancelToken() const { return m_cancel; }
     void log(const QString &line) const { m_log(line); }
 
@@ -149,7 +158,7 @@ private:
     [[nodiscard]] Error failure(const QString &message, const QString &detail = {}) const;
 
     HostPlan m_plan;
-    SshConnection m_connection;
+    std::unique_ptr<SshConnection> m_connection; // SshConnection.h is core/'s own
     CancelToken m_cancel;
     Log m_log;
     HostFingerprint m_fingerprint;

@@ -3,6 +3,7 @@
 #include "deploy/HostDeployer.h"
 
 #include "remote/ShellQuote.h"
+#include "ssh/SshConnection.h"
 
 #include <QObject>
 

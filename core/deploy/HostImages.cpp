@@ -4,6 +4,7 @@
 #include "deploy/ImageBuild.h"
 #include "deploy/ImageSupply.h"
 #include "remote/ShellQuote.h"
+#include "ssh/SshConnection.h"
 
 #include <QElapsedTimer>
 #include <QObject>

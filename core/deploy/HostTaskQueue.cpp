@@ -4,6 +4,7 @@
 #include "common/Executor.h"
 
 #include "deploy/HostDeployer.h"
+#include "ssh/SshConnection.h"
 
 #include <QFutureWatcher>
 #include <QThreadPool>

@@ -4,6 +4,7 @@
 #include "deploy/HostDeployer.h"
 #include "plan/SlurmConfChange.h"
 #include "plan/UnifiedDiff.h"
+#include "ssh/SshConnection.h"
 
 #include <QCryptographicHash>
 

@@ -2,6 +2,7 @@
 #include "deploy/RemoteImages.h"
 
 #include "remote/ShellQuote.h"
+#include "ssh/SshConnection.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>

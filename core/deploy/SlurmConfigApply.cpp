@@ -2,6 +2,7 @@
 #include "deploy/SlurmConfigApply.h"
 
 #include "deploy/HostDeployer.h"
+#include "ssh/SshConnection.h"
 
 #include <QObject>
 #include <QThread>

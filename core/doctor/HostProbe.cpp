@@ -6,6 +6,7 @@
 #include "doctor/HostRules.h"
 #include "metrics/HttpMessage.h"
 #include "remote/ShellQuote.h"
+#include "ssh/SshConnection.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>

@@ -2,6 +2,7 @@
 #include "session/ClusterSession.h"
 
 #include "common/Executor.h"
+#include "deploy/HostTaskQueue.h"
 #include "ssh/CredentialPrompt.h"
 #include "ssh/HostKey.h"
 
@@ -26,6 +27,12 @@ ClusterSession::~ClusterSession() = default;
 void ClusterSession::setSecrets(QByteArray mungeKey, QByteArray databasePassword)
 {
     m_secrets = std::make_pair(std::move(mungeKey), std::move(databasePassword));
+}
+
+HostTaskQueue *ClusterSession::hostTasks(const ClusterPlan &plan, const QHash<QString, SshTarget> &targets,
+                                         QObject *parent) const
+{
+    return new HostTaskQueue(plan, targets, m_hostKeys, m_credentials, parent);
 }
 
 Result<ClusterSession::Located> ClusterSession::locateNow() const

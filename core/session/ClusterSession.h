@@ -18,6 +18,7 @@ namespace SlurmDeck {
 
 class CredentialPrompt;
 class HostKeyPrompt;
+class HostTaskQueue;
 
 // The application layer between the fronts (the GUI's views, the CLI's commands) and the
 // core: one open cluster, the SSH settings its hosts share, and the host-key and credential
@@ -62,6 +63,11 @@ public:
     // locate() on the calling thread, for a caller already off the GUI thread (or the CLI,
     // which may block): reads the ssh config files.
     [[nodiscard]] Result<Located> locateNow() const;
+
+    // Blocking work on the hosts of a plan from locate() or prepareDeploy(), one connection
+    // per host over this session's prompts (see HostTaskQueue); owned by `parent`.
+    [[nodiscard]] HostTaskQueue *hostTasks(const ClusterPlan &plan, const QHash<QString, SshTarget> &targets,
+                                           QObject *parent) const;
 
 private:
     Cluster m_cluster;

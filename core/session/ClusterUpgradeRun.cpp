@@ -5,6 +5,7 @@
 #include "deploy/HostDeployer.h"
 #include "deploy/HostTaskQueue.h"
 #include "slurm/NodeLifecycle.h"
+#include "ssh/SshConnection.h"
 
 #include <QFutureWatcher>
 #include <QPointer>

@@ -2,6 +2,7 @@
 #include "slurm/ControllerShell.h"
 
 #include "remote/ShellQuote.h"
+#include "ssh/SshConnection.h"
 
 #include <QObject>
 

@@ -5,7 +5,7 @@
 #include "common/Result.h"
 #include "slurm/SlurmTypes.h"
 #include "ssh/ExecResult.h"
-#include "ssh/SshConnection.h"
+#include "ssh/SshTarget.h"
 
 #include <QString>
 #include <QStringList>
@@ -15,6 +15,9 @@
 
 namespace SlurmDeck {
 
+class CredentialPrompt;
+class HostKeyPrompt;
+class SshConnection;
 // Runs Slurm's commands inside the deployed slurmctld container, over one SSH connection to
 // the controller host kept open between calls. Blocking and not thread-safe: it lives on one
 // worker thread (ControllerLink) or one pool task.

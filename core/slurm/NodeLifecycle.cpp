@@ -5,6 +5,7 @@
 #include "slurm/ControllerQueries.h"
 #include "slurm/ControllerShell.h"
 #include "slurm/SlurmCommands.h"
+#include "ssh/SshConnection.h"
 
 #include <QObject>
 #include <QRegularExpression>

@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+// core/'s own: the fronts (ui/, cli/) reach hosts through session/ClusterSession, and only
+// core/ and its tests are built with SLURMDECK_CORE_INTERNALS (docs/ARCHITECTURE.md).
+#ifndef SLURMDECK_CORE_INTERNALS
+#error "ssh/SshConnection.h is core's own; reach hosts through session/ClusterSession"
+#endif
+
 #include "common/CancelToken.h"
 #include "common/Result.h"
 #include "ssh/ExecResult.h"

@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+// core/'s own: the fronts (ui/, cli/) reach hosts through session/ClusterSession, and only
+// core/ and its tests are built with SLURMDECK_CORE_INTERNALS (docs/ARCHITECTURE.md).
+#ifndef SLURMDECK_CORE_INTERNALS
+#error "ssh/SshHandles.h is core's own; reach hosts through session/ClusterSession"
+#endif
+
 #include <libssh/libssh.h>
 #include <libssh/sftp.h>
 

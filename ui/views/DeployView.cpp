@@ -327,6 +327,10 @@ void DeployView::plan()
     session->prepareDeploy(this, [this, session](Result<ClusterSession::Prepared> prepared) {
         session->deleteLater();
         m_session = nullptr;
+        if (prepared) {
+            delete m_diffQueue; // the Diff button's connections, to the hosts of this plan
+            m_diffQueue = session->hostTasks(prepared->plan, prepared->targets, this);
+        }
         planPrepared(std::move(prepared));
     });
 }
@@ -344,8 +348,6 @@ void DeployView::planPrepared(Result<ClusterSession::Prepared> prepared)
     }
     m_prepared = std::move(prepared).value();
     m_planStale = false;
-    delete m_diffQueue;
-    m_diffQueue = new HostTaskQueue(m_prepared->plan, m_prepared->targets, m_hostKeys, credentials(), this);
     showPlan(m_prepared->plan);
     qsizetype files = 0;
     for (const HostPlan &host : std::as_const(m_prepared->plan.hosts))
