@@ -122,7 +122,7 @@ std::optional<QByteArray> BackupCommand::readPassphrase(const QString &file, boo
 
 void BackupCommand::located()
 {
-    m_run = new ClusterBackupRun(plan(), targets(), hostKeys(), credentials(), this);
+    m_run = session().operation<ClusterBackupRun>(plan(), targets(), this);
     connect(m_run, &ClusterBackupRun::progress, this, [this](const QString &host, const QString &line) {
         out() << (host.isEmpty() ? line : host + QStringLiteral(": ") + line) << u'\n';
         out().flush();

@@ -155,7 +155,7 @@ void ClusterCommand::runOnHosts(const QStringList &hosts, HostTask task,
         outcomes->append(HostOutcome{host, QStringList()});
     auto remaining = std::make_shared<qsizetype>(hosts.size());
     if (!m_hostTasks)
-        m_hostTasks = m_session->hostTasks(m_prepared.plan, m_prepared.targets, this);
+        m_hostTasks = m_session->operation<HostTaskQueue>(m_prepared.plan, m_prepared.targets, this);
     const QPointer<ClusterCommand> self(this);
     for (qsizetype i = 0; i < hosts.size(); ++i) {
         const QString name = hosts.at(i);
@@ -191,8 +191,7 @@ void ClusterCommand::runOnHosts(const QStringList &hosts, HostTask task,
 ServiceControl *ClusterCommand::serviceControl()
 {
     if (!m_serviceControl)
-        m_serviceControl =
-            new ServiceControl(m_prepared.plan, m_prepared.targets, m_hostKeys, m_credentials, this);
+        m_serviceControl = m_session->operation<ServiceControl>(m_prepared.plan, m_prepared.targets, this);
     return m_serviceControl;
 }
 

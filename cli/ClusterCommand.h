@@ -61,6 +61,8 @@ protected:
     void setDeployMungeKey(QByteArray key) { m_mungeKey = std::move(key); }
     // The loaded cluster (after prepareCluster).
     [[nodiscard]] const Cluster &cluster() const { return m_session->cluster(); }
+    // The cluster's session (after prepareCluster): what the command reaches the hosts with.
+    [[nodiscard]] const ClusterSession &session() const { return *m_session; }
 
     // Connects to each of `hosts` (plan host names) in parallel and runs `task` there; then
     // `done` with one outcome per host, in the order of `hosts`.

@@ -143,7 +143,7 @@ void DeployCommand::planReady()
     }
     human().flush();
 
-    m_runner = new DeployRunner(p, targets(), hostKeys(), credentials(), this);
+    m_runner = session().operation<DeployRunner>(p, targets(), this);
     connect(m_runner, &DeployRunner::hostPhaseChanged, this,
             [this](const QString &host, DeployPhase phase, const QString &message) {
                 human() << deployPhaseLine(host, phase, message);

@@ -82,7 +82,7 @@ void DoctorCommand::diagnoseHosts(const ClusterSnapshot &snapshot)
 {
     // The files a deploy would write now (not the secrets), to find those changed by hand.
     const Result<ClusterPlan> planned = PlannedFiles::withoutSecrets(cluster(), plan());
-    auto *checks = new HostChecks(planned ? *planned : plan(), targets(), hostKeys(), credentials(), this);
+    auto *checks = session().operation<HostChecks>(planned ? *planned : plan(), targets(), this);
     checks->run(this, [this, snapshot](const HostChecks::Report &report) {
         m_facts = report.figures;
         this->report(Diagnosis::combine(HostRules::diagnose(report.evidence),

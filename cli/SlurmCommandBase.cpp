@@ -31,7 +31,7 @@ void SlurmCommandBase::prepareMonitor(std::function<void()> ready)
                 fail(endpoint.error());
                 return;
             }
-            m_monitor = new SlurmMonitor(std::move(endpoint).value(), hostKeys(), credentials(), this);
+            m_monitor = session().monitor(std::move(endpoint).value(), this);
             m_actions = new SlurmActions(m_monitor, this);
             ready();
         },

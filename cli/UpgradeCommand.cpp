@@ -86,7 +86,7 @@ void UpgradeCommand::located()
 {
     out() << tr("Step 2: the daemons whose image or settings changed, in Slurm's order\n");
     out().flush();
-    auto *run = new ClusterUpgradeRun(plan(), targets(), hostKeys(), credentials(), this);
+    auto *run = session().operation<ClusterUpgradeRun>(plan(), targets(), this);
     connect(run, &ClusterUpgradeRun::progress, this, [this](const QString &host, const QString &line) {
         out() << (host.isEmpty() ? line : host + QStringLiteral(": ") + line) << u'\n';
         out().flush();

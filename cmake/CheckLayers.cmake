@@ -1,7 +1,8 @@
 # cmake -DSOURCE_DIR=... -P CheckLayers.cmake
 # The fronts (ui/, cli/) reach hosts only through the session layer (core/session): none of
 # their files includes the SSH connection, libssh or the deploy session, or builds a
-# connection, a host's deployer or a host task queue itself (ClusterSession::hostTasks does).
+# connection, a host's deployer or an operation on the hosts itself (ClusterSession's
+# operation<T>() and monitor() do, over the session's prompts).
 # Fails listing each file and what it does. (The link check in SlurmDeckLinkCheck.cmake keeps
 # Qt Widgets out of core/ and cli/, and libssh and the core's internals out of what the
 # fronts compile against; this one checks their sources.)
@@ -17,7 +18,13 @@ set(forbidden
     "DeploySession "
     "HostDeployer("
     "HostDeployer>("
-    "new HostTaskQueue(")
+    "new HostTaskQueue("
+    "new ServiceControl("
+    "new HostChecks("
+    "new DeployRunner("
+    "new SlurmMonitor("
+    "new ClusterUpgradeRun("
+    "new ClusterBackupRun(")
 set(violations)
 foreach(source IN LISTS sources)
     file(READ "${source}" text)

@@ -70,8 +70,8 @@ void LiveCluster::start(const Cluster &cluster)
     m_clusterName = cluster.name;
     // Where the controller is and who logs in there: no secret is needed (the keychain is not
     // touched, nothing is created there for a cluster never deployed).
-    const ClusterSession session(cluster, m_ssh, m_hostKeys, m_credentials);
-    session.locate(this, [this, generation, cluster](Result<ClusterSession::Located> located) {
+    m_session = new ClusterSession(cluster, m_ssh, m_hostKeys, m_credentials, this);
+    m_session->locate(this, [this, generation, cluster](Result<ClusterSession::Located> located) {
         if (generation != m_generation)
             return; // another cluster was opened meanwhile
         m_connecting = false;
@@ -87,9 +87,9 @@ void LiveCluster::start(const Cluster &cluster)
         const ClusterPlan topology = located->topology.withoutFiles();
         const Result<ClusterPlan> planned = PlannedFiles::withoutSecrets(cluster, topology);
         m_hostChecks =
-            new HostChecks(planned ? *planned : topology, located->targets, m_hostKeys, m_credentials, this);
-        m_serviceControl = new ServiceControl(topology, located->targets, m_hostKeys, m_credentials, this);
-        m_monitor = new SlurmMonitor(std::move(endpoint).value(), m_hostKeys, m_credentials, this);
+            m_session->operation<HostChecks>(planned ? *planned : topology, located->targets, this);
+        m_serviceControl = m_session->operation<ServiceControl>(topology, located->targets, this);
+        m_monitor = m_session->monitor(std::move(endpoint).value(), this);
         if (m_interval.count() > 0)
             m_monitor->setInterval(m_interval);
         m_actions = new SlurmActions(m_monitor, this);
@@ -118,6 +118,7 @@ void LiveCluster::stop()
     }
     delete m_hostChecks; // cancels what runs; its answers are dropped
     delete m_serviceControl;
+    delete m_session; // a locate() under way answers to this object, and is ignored (generation)
     m_actions = nullptr;
     m_monitor = nullptr;
     m_user.clear();

@@ -16,6 +16,7 @@
 #include <memory>
 
 namespace SlurmDeck {
+class ClusterSession;
 class CredentialPrompt;
 class ServiceControl;
 class HostKeyPrompt;
@@ -80,6 +81,7 @@ private:
     std::shared_ptr<HostKeyPrompt> m_hostKeys;
     std::shared_ptr<CredentialPrompt> m_credentials;
     std::chrono::milliseconds m_interval{0};
+    QPointer<ClusterSession> m_session; // the open cluster's, from start() to stop()
     QPointer<SlurmMonitor> m_monitor;
     QPointer<SlurmActions> m_actions;
     QPointer<SlurmDeck::HostChecks> m_hostChecks;

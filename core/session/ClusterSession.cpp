@@ -2,7 +2,7 @@
 #include "session/ClusterSession.h"
 
 #include "common/Executor.h"
-#include "deploy/HostTaskQueue.h"
+#include "slurm/SlurmMonitor.h"
 #include "ssh/CredentialPrompt.h"
 #include "ssh/HostKey.h"
 
@@ -29,10 +29,9 @@ void ClusterSession::setSecrets(QByteArray mungeKey, QByteArray databasePassword
     m_secrets = std::make_pair(std::move(mungeKey), std::move(databasePassword));
 }
 
-HostTaskQueue *ClusterSession::hostTasks(const ClusterPlan &plan, const QHash<QString, SshTarget> &targets,
-                                         QObject *parent) const
+SlurmMonitor *ClusterSession::monitor(SlurmEndpoint endpoint, QObject *parent) const
 {
-    return new HostTaskQueue(plan, targets, m_hostKeys, m_credentials, parent);
+    return new SlurmMonitor(std::move(endpoint), m_hostKeys, m_credentials, parent);
 }
 
 Result<ClusterSession::Located> ClusterSession::locateNow() const

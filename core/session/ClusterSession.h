@@ -18,7 +18,8 @@ namespace SlurmDeck {
 
 class CredentialPrompt;
 class HostKeyPrompt;
-class HostTaskQueue;
+class SlurmMonitor;
+struct SlurmEndpoint;
 
 // The application layer between the fronts (the GUI's views, the CLI's commands) and the
 // core: one open cluster, the SSH settings its hosts share, and the host-key and credential
@@ -64,10 +65,17 @@ public:
     // which may block): reads the ssh config files.
     [[nodiscard]] Result<Located> locateNow() const;
 
-    // Blocking work on the hosts of a plan from locate() or prepareDeploy(), one connection
-    // per host over this session's prompts (see HostTaskQueue); owned by `parent`.
-    [[nodiscard]] HostTaskQueue *hostTasks(const ClusterPlan &plan, const QHash<QString, SshTarget> &targets,
-                                           QObject *parent) const;
+    // The operations on the hosts of a plan from locate() or prepareDeploy(), over this
+    // session's prompts, owned by `parent`: HostTaskQueue (blocking work, one connection per
+    // host), ServiceControl, HostChecks, DeployRunner, ClusterUpgradeRun, ClusterBackupRun.
+    template<typename Operation>
+    [[nodiscard]] Operation *operation(ClusterPlan plan, QHash<QString, SshTarget> targets,
+                                       QObject *parent) const
+    {
+        return new Operation(std::move(plan), std::move(targets), m_hostKeys, m_credentials, parent);
+    }
+    // The cluster's Slurm monitor (its controller's connection), over this session's prompts.
+    [[nodiscard]] SlurmMonitor *monitor(SlurmEndpoint endpoint, QObject *parent) const;
 
 private:
     Cluster m_cluster;

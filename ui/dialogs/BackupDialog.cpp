@@ -29,13 +29,13 @@ BackupDialog::~BackupDialog() = default;
 void BackupDialog::start(const QString &file, const QByteArray &passphrase)
 {
     m_passphrase = passphrase;
-    const ClusterSession session(m_cluster, m_connection.sshDefaults, m_connection.hostKeys,
-                                 m_connection.credentials);
-    session.locate(this, [this, file](Result<ClusterSession::Located> located) {
+    auto *session = new ClusterSession(m_cluster, m_connection.sshDefaults, m_connection.hostKeys,
+                                       m_connection.credentials, this);
+    session->locate(this, [this, session, file](Result<ClusterSession::Located> located) {
         if (!located)
             return finish(false, tr("Cannot locate the cluster's hosts: %1").arg(located.error().toString()));
-        m_run = new ClusterBackupRun(located->topology.withoutFiles(), located->targets,
-                                     m_connection.hostKeys, m_connection.credentials, this);
+        m_run =
+            session->operation<ClusterBackupRun>(located->topology.withoutFiles(), located->targets, this);
         this->located(file);
     });
 }

@@ -33,14 +33,14 @@ void UpgradeDialog::start(std::chrono::seconds jobWait)
     m_connection.confirmation->ask(this, question, [this, jobWait](bool yes) {
         if (!yes)
             return finish(false, tr("Nothing was changed."));
-        const ClusterSession session(m_cluster, m_connection.sshDefaults, m_connection.hostKeys,
-                                     m_connection.credentials);
-        session.locate(this, [this, jobWait](Result<ClusterSession::Located> located) {
+        auto *session = new ClusterSession(m_cluster, m_connection.sshDefaults, m_connection.hostKeys,
+                                           m_connection.credentials, this);
+        session->locate(this, [this, session, jobWait](Result<ClusterSession::Located> located) {
             if (!located)
                 return finish(false,
                               tr("Cannot locate the cluster's hosts: %1").arg(located.error().toString()));
-            m_run = new ClusterUpgradeRun(located->topology.withoutFiles(), located->targets,
-                                          m_connection.hostKeys, m_connection.credentials, this);
+            m_run = session->operation<ClusterUpgradeRun>(located->topology.withoutFiles(), located->targets,
+                                                          this);
             connect(m_run, &ClusterUpgradeRun::progress, this, &UpgradeDialog::append);
             connect(m_run, &ClusterUpgradeRun::finished, this,
                     [this](bool ok, const QStringList &, const QString &summary) { finish(ok, summary); });

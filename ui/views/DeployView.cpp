@@ -325,11 +325,16 @@ void DeployView::plan()
     updateState();
     // The session is our child: if this view goes, the callback goes with it.
     session->prepareDeploy(this, [this, session](Result<ClusterSession::Prepared> prepared) {
-        session->deleteLater();
         m_session = nullptr;
         if (prepared) {
-            delete m_diffQueue; // the Diff button's connections, to the hosts of this plan
-            m_diffQueue = session->hostTasks(prepared->plan, prepared->targets, this);
+            // The plan's session: the Diff button's connections and the deploy go through it.
+            delete m_diffQueue;
+            m_diffQueue = session->operation<HostTaskQueue>(prepared->plan, prepared->targets, this);
+            if (m_plannedBy != session)
+                delete m_plannedBy.data();
+            m_plannedBy = session;
+        } else {
+            session->deleteLater();
         }
         planPrepared(std::move(prepared));
     });
@@ -387,9 +392,9 @@ void DeployView::deploy()
 
 void DeployView::startDeploy()
 {
-    if (!m_prepared || m_planStale || isPlanning() || isDeploying())
+    if (!m_prepared || !m_plannedBy || m_planStale || isPlanning() || isDeploying())
         return;
-    auto *runner = new DeployRunner(m_prepared->plan, m_prepared->targets, m_hostKeys, credentials(), this);
+    auto *runner = m_plannedBy->operation<DeployRunner>(m_prepared->plan, m_prepared->targets, this);
     connect(runner, &DeployRunner::hostPhaseChanged, this, &DeployView::onHostPhaseChanged);
     connect(runner, &DeployRunner::logLine, this, &DeployView::onLogLine);
     connect(runner, &DeployRunner::finished, this, &DeployView::onFinished);

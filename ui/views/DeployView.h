@@ -130,7 +130,8 @@ private:
     std::shared_ptr<CredentialPrompt> m_credentials;
     DeployOptions m_options;
 
-    QPointer<ClusterSession> m_session; // while planning
+    QPointer<ClusterSession> m_session;   // while planning
+    QPointer<ClusterSession> m_plannedBy; // m_prepared's: the deploy goes through it
     std::optional<ClusterSession::Prepared> m_prepared;
     bool m_planStale = false;
     DeployRunner *m_runner = nullptr;     // our child, while deploying

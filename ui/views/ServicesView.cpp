@@ -253,8 +253,9 @@ void ServicesView::refresh()
     m_locating = true;
     showNotice(tr("Connecting to %1…").arg(m_document->displayName()), false);
     updateState();
-    const ClusterSession session(m_document->cluster(), m_sshDefaults, m_hostKeys, credentials());
-    session.locate(this, [this](Result<ClusterSession::Located> located) {
+    delete m_session; // the cluster as it is now, with the prompts as they are now
+    m_session = new ClusterSession(m_document->cluster(), m_sshDefaults, m_hostKeys, credentials(), this);
+    m_session->locate(this, [this](Result<ClusterSession::Located> located) {
         m_locating = false;
         connected(located);
     });
@@ -282,8 +283,8 @@ void ServicesView::connected(const Result<ClusterSession::Located> &prepared)
     }
     setFollowing(false);
     delete m_control;
-    m_control = new ServiceControl(prepared->topology.withoutFiles(), prepared->targets, m_hostKeys,
-                                   credentials(), this);
+    m_control =
+        m_session->operation<ServiceControl>(prepared->topology.withoutFiles(), prepared->targets, this);
     connect(m_control, &ServiceControl::servicesListed, this, &ServicesView::onServicesListed);
     connect(m_control, &ServiceControl::actionFinished, this, &ServicesView::onActionFinished);
     connect(m_control, &ServiceControl::logsRead, this, &ServicesView::onLogsRead);

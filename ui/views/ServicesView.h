@@ -116,7 +116,8 @@ private:
     std::shared_ptr<HostKeyPrompt> m_hostKeys;
     std::shared_ptr<CredentialPrompt> m_credentials;
 
-    bool m_locating = false; // while the cluster's hosts are located
+    bool m_locating = false;            // while the cluster's hosts are located
+    QPointer<ClusterSession> m_session; // the last Refresh's, which made m_control
     ServiceControl *m_control = nullptr;
     bool m_stale = false;
     int m_listing = 0;        // listings asked for and not answered yet
