@@ -39,9 +39,9 @@ function(_slurmdeck_collect_links target out_var)
     set(${out_var} ${seen} PARENT_SCOPE)
 endfunction()
 
-function(slurmdeck_forbid_link target)
-    set(all)
-    _slurmdeck_collect_links(${target} all)
+# Stops with "<target> <verb> <forbidden> ... <advice>" if any of the targets after `advice`
+# (or what they alias) is among `all`.
+function(_slurmdeck_refuse target all verb advice)
     foreach(forbidden IN LISTS ARGN)
         set(names ${forbidden})
         if(TARGET ${forbidden})
@@ -52,12 +52,17 @@ function(slurmdeck_forbid_link target)
         endif()
         foreach(name IN LISTS names)
             if(name IN_LIST all)
-                message(FATAL_ERROR
-                    "${target} links ${forbidden} (through its dependencies); "
-                    "this layer must stay free of it. Move the code that needs it to ui/.")
+                message(FATAL_ERROR "${target} ${verb} ${forbidden} (through its dependencies); ${advice}")
             endif()
         endforeach()
     endforeach()
+endfunction()
+
+function(slurmdeck_forbid_link target)
+    set(all)
+    _slurmdeck_collect_links(${target} all)
+    _slurmdeck_refuse(${target} "${all}" links
+        "this layer must stay free of it. Move the code that needs it to ui/." ${ARGN})
 endfunction()
 
 # slurmdeck_forbid_use(TARGET FORBIDDEN...)
@@ -68,20 +73,6 @@ function(slurmdeck_forbid_use target)
     set(_SLURMDECK_USAGE_ONLY ON)
     set(all)
     _slurmdeck_collect_links(${target} all)
-    foreach(forbidden IN LISTS ARGN)
-        set(names ${forbidden})
-        if(TARGET ${forbidden})
-            get_target_property(aliased ${forbidden} ALIASED_TARGET)
-            if(aliased)
-                list(APPEND names ${aliased})
-            endif()
-        endif()
-        foreach(name IN LISTS names)
-            if(name IN_LIST all)
-                message(FATAL_ERROR
-                    "${target} uses ${forbidden} (through its dependencies); "
-                    "this front must reach hosts through core/session (ClusterSession).")
-            endif()
-        endforeach()
-    endforeach()
+    _slurmdeck_refuse(${target} "${all}" uses
+        "this front must reach hosts through core/session (ClusterSession)." ${ARGN})
 endfunction()
