@@ -4,7 +4,7 @@
 #include "cli/CliHostKeyPolicy.h"
 #include "metrics/PrometheusClient.h"
 #include "metrics/PrometheusParser.h"
-#include "metrics/SshPrometheusTransport.h"
+#include "session/ClusterSession.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -134,7 +134,7 @@ void MetricsCommand::start(const CliContext &context)
     // The plan says which host runs Prometheus and how to log in there; no secret is needed.
     prepareCluster(
         [this, request] {
-            m_client = prometheusOverSsh(plan().hosts, targets(), hostKeys(), credentials(), this);
+            m_client = session().metrics(plan(), targets(), this);
             if (!m_client) {
                 err() << tr("No host of the cluster in %1 has the monitoring role; give one that role "
                             "(roles: [monitoring]) or use --url http://HOST:9090.\n")

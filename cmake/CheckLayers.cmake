@@ -2,7 +2,9 @@
 # The fronts (ui/, cli/) reach hosts only through the session layer (core/session): none of
 # their files includes the SSH connection, libssh or the deploy session, or builds a
 # connection, a host's deployer or an operation on the hosts itself (ClusterSession's
-# operation<T>() and monitor() do, over the session's prompts).
+# operation<T>(), monitor(), metrics() and gpuUsage() do, over the session's prompts).
+# In the GUI, only ui/GuiSession.cpp builds a ClusterSession: the main window holds one per
+# open cluster and every view and dialog gets it.
 # Fails listing each file and what it does. (The link check in SlurmDeckLinkCheck.cmake keeps
 # Qt Widgets out of core/ and cli/, and libssh and the core's internals out of what the
 # fronts compile against; this one checks their sources.)
@@ -24,11 +26,18 @@ set(forbidden
     "new DeployRunner("
     "new SlurmMonitor("
     "new ClusterUpgradeRun("
-    "new ClusterBackupRun(")
+    "new ClusterBackupRun("
+    "#include \"metrics/SshPrometheusTransport.h\""
+    "prometheusOverSsh("
+    "GpuUsageSource::forEndpoint(")
 set(violations)
 foreach(source IN LISTS sources)
     file(READ "${source}" text)
-    foreach(pattern IN LISTS forbidden)
+    set(patterns ${forbidden})
+    if(source MATCHES "/ui/" AND NOT source MATCHES "/ui/GuiSession\\.cpp$")
+        list(APPEND patterns "new ClusterSession(")
+    endif()
+    foreach(pattern IN LISTS patterns)
         string(FIND "${text}" "${pattern}" at)
         if(NOT at EQUAL -1)
             list(APPEND violations "${source}: ${pattern}")

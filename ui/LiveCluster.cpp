@@ -2,6 +2,7 @@
 #include "LiveCluster.h"
 
 #include "SlurmOperations.h"
+#include "common/OffThread.h"
 #include "deploy/ServiceControl.h"
 #include "doctor/PlannedFiles.h"
 #include "session/ClusterSession.h"
@@ -62,43 +63,63 @@ void LiveCluster::setInterval(std::chrono::milliseconds interval)
         m_monitor->setInterval(interval);
 }
 
-void LiveCluster::start(const Cluster &cluster)
+void LiveCluster::start()
 {
     stop();
+    if (!m_session) {
+        emit failed(tr("SlurmDeck has no open cluster to monitor."));
+        return;
+    }
     const quint64 generation = ++m_generation;
     m_connecting = true;
+    const Cluster cluster = m_session->cluster();
     m_clusterName = cluster.name;
     // Where the controller is and who logs in there: no secret is needed (the keychain is not
     // touched, nothing is created there for a cluster never deployed).
-    m_session = new ClusterSession(cluster, m_ssh, m_hostKeys, m_credentials, this);
     m_session->locate(this, [this, generation, cluster](Result<ClusterSession::Located> located) {
         if (generation != m_generation)
             return; // another cluster was opened meanwhile
-        m_connecting = false;
         Result<SlurmEndpoint> endpoint =
             located ? SlurmEndpoint::fromTopology(located->topology, located->targets)
                     : Result<SlurmEndpoint>(located.error());
         if (!endpoint) {
+            m_connecting = false;
             emit failed(endpoint.error().toString());
             return;
         }
-        m_user = located->loginUsers.value(endpoint->controllerHost);
-        // The doctor compares the files a deploy would write now (not the secrets) with the hosts'.
+        // The doctor compares the files a deploy would write now (not the secrets) with the
+        // hosts': rendered off this thread, the templates take a while.
         const ClusterPlan topology = located->topology.withoutFiles();
-        const Result<ClusterPlan> planned = PlannedFiles::withoutSecrets(cluster, topology);
-        m_hostChecks =
-            m_session->operation<HostChecks>(planned ? *planned : topology, located->targets, this);
-        m_serviceControl = m_session->operation<ServiceControl>(topology, located->targets, this);
-        m_monitor = m_session->monitor(std::move(endpoint).value(), this);
-        if (m_interval.count() > 0)
-            m_monitor->setInterval(m_interval);
-        m_actions = new SlurmActions(m_monitor, this);
-        m_operations = std::make_shared<SlurmOperations>(m_monitor, m_actions);
-        connect(m_monitor, &SlurmMonitor::snapshotUpdated, this, &LiveCluster::snapshotUpdated);
-        connect(m_actions, &SlurmActions::actionFinished, this, &LiveCluster::actionFinished);
-        emit connected();
-        m_monitor->start();
+        runOffThread<Result<ClusterPlan>>(
+            this, [cluster, topology] { return PlannedFiles::withoutSecrets(cluster, topology); },
+            [this, generation, topology, located = std::move(located).value(),
+             endpoint = std::move(endpoint).value()](const Result<ClusterPlan> &planned) {
+                if (generation != m_generation)
+                    return;
+                connectTo(planned ? *planned : topology, located, endpoint);
+            });
     });
+}
+
+void LiveCluster::connectTo(const ClusterPlan &planned, const ClusterSession::Located &located,
+                            const SlurmEndpoint &endpoint)
+{
+    m_connecting = false;
+    if (!m_session)
+        return; // closing
+    m_user = located.loginUsers.value(endpoint.controllerHost);
+    m_hostChecks = m_session->operation<HostChecks>(planned, located.targets, this);
+    m_serviceControl =
+        m_session->operation<ServiceControl>(located.topology.withoutFiles(), located.targets, this);
+    m_monitor = m_session->monitor(endpoint, this);
+    if (m_interval.count() > 0)
+        m_monitor->setInterval(m_interval);
+    m_actions = new SlurmActions(m_monitor, this);
+    m_operations = std::make_shared<SlurmOperations>(m_monitor, m_actions);
+    connect(m_monitor, &SlurmMonitor::snapshotUpdated, this, &LiveCluster::snapshotUpdated);
+    connect(m_actions, &SlurmActions::actionFinished, this, &LiveCluster::actionFinished);
+    emit connected();
+    m_monitor->start();
 }
 
 void LiveCluster::stop()
@@ -116,9 +137,8 @@ void LiveCluster::stop()
         m_monitor->disconnect(this);
         m_monitor->deleteLater();
     }
-    delete m_hostChecks; // cancels what runs; its answers are dropped
-    delete m_serviceControl;
-    delete m_session; // a locate() under way answers to this object, and is ignored (generation)
+    delete m_hostChecks;     // cancels what runs; its answers are dropped
+    delete m_serviceControl; // a locate() under way is ignored (generation)
     m_actions = nullptr;
     m_monitor = nullptr;
     m_user.clear();

@@ -4,10 +4,10 @@
 #include "ClusterOperations.h"
 #include "doctor/HostChecks.h"
 #include "inventory/Cluster.h"
+#include "session/ClusterSession.h"
 #include "slurm/SlurmActions.h"
 #include "slurm/SlurmMonitor.h"
 #include "slurm/SlurmTypes.h"
-#include "ssh/SshTarget.h"
 
 #include <QObject>
 #include <QPointer>
@@ -16,10 +16,7 @@
 #include <memory>
 
 namespace SlurmDeck {
-class ClusterSession;
-class CredentialPrompt;
 class ServiceControl;
-class HostKeyPrompt;
 } // namespace SlurmDeck
 
 namespace SlurmDeck::Ui {
@@ -38,13 +35,12 @@ public:
     explicit LiveCluster(QObject *parent = nullptr);
     ~LiveCluster() override;
 
-    void setSshDefaults(const SshTarget &ssh) { m_ssh = ssh; }
-    void setHostKeyPrompt(std::shared_ptr<HostKeyPrompt> prompt) { m_hostKeys = std::move(prompt); }
-    void setCredentialPrompt(std::shared_ptr<CredentialPrompt> prompt) { m_credentials = std::move(prompt); }
+    // The open cluster's session (the main window's): what start() monitors, and how.
+    void setSession(ClusterSession *session) { m_session = session; }
     void setInterval(std::chrono::milliseconds interval);
 
-    // Starts monitoring `cluster` (ending any earlier monitor).
-    void start(const Cluster &cluster);
+    // Starts monitoring the session's cluster as it is now (ending any earlier monitor).
+    void start();
     void stop();
 
     [[nodiscard]] bool isConnecting() const { return m_connecting; }
@@ -77,11 +73,12 @@ signals:
     void actionFinished(const QString &description, bool succeeded, const QString &message);
 
 private:
-    SshTarget m_ssh;
-    std::shared_ptr<HostKeyPrompt> m_hostKeys;
-    std::shared_ptr<CredentialPrompt> m_credentials;
+    // Located, with the files a deploy would write now: the monitor, actions, checks.
+    void connectTo(const ClusterPlan &planned, const ClusterSession::Located &located,
+                   const SlurmEndpoint &endpoint);
+
     std::chrono::milliseconds m_interval{0};
-    QPointer<ClusterSession> m_session; // the open cluster's, from start() to stop()
+    QPointer<ClusterSession> m_session; // not owned
     QPointer<SlurmMonitor> m_monitor;
     QPointer<SlurmActions> m_actions;
     QPointer<SlurmDeck::HostChecks> m_hostChecks;

@@ -4,7 +4,7 @@
 #include "ClusterNotifier.h"
 #include "Confirmation.h"
 #include "GuiHostKeyPrompt.h"
-#include "GuiSecretAsker.h"
+#include "GuiSession.h"
 #include "LiveCluster.h"
 #include "MessageBoxConfirmation.h"
 #include "common/ApplicationInfo.h"
@@ -14,8 +14,8 @@
 #include "dialogs/ShortcutsDialog.h"
 #include "inventory/ClusterDocument.h"
 #include "metrics/GpuUsageSource.h"
-#include "metrics/SshPrometheusTransport.h"
-#include "secrets/KeychainCredentialPrompt.h"
+#include "metrics/PrometheusClient.h"
+#include "session/ClusterSession.h"
 #include "views/DeployView.h"
 #include "views/GpusView.h"
 #include "views/HostsView.h"
@@ -66,6 +66,10 @@ MainWindow::MainWindow(QWidget *parent)
     , m_areaActions(new QActionGroup(this))
     , m_clusterStatus(new QLabel(this))
     , m_document(new ClusterDocument(this))
+    // One host-key prompt and one credential prompt for every connection the window makes:
+    // one trust dialog at a time, even when Deploy, Services and the monitor reach the same
+    // new host at once.
+    , m_session(makeGuiSession(m_document, this))
     , m_live(new LiveCluster(this))
     , m_sourceHealth(new SourceHealthIndicator(this))
     , m_notifier(new ClusterNotifier(this))
@@ -92,8 +96,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_hostsView = new HostsView(m_document, m_views);
     addArea(m_hostsView);
     m_deployView = new DeployView(m_document, m_views);
+    m_deployView->setSession(m_session);
     addArea(m_deployView);
     m_servicesView = new ServicesView(m_document, m_views);
+    m_servicesView->setSession(m_session);
     connect(m_servicesView, &ServicesView::upgradeRequested, this, [this] { upgradeCluster(); });
     addArea(m_servicesView);
     m_nodesView = new NodesView(m_views);
@@ -182,7 +188,7 @@ void MainWindow::createMenus()
         auto *form = new AdoptFormDialog(this);
         form->setAttribute(Qt::WA_DeleteOnClose);
         connect(form, &QDialog::accepted, this,
-                [this, form] { adoptCluster(form->target(m_ssh), form->clusterName()); });
+                [this, form] { adoptCluster(form->target(m_session->sshDefaults()), form->clusterName()); });
         form->open();
     });
     adopt->setObjectName(QStringLiteral("adoptAction"));
@@ -386,35 +392,20 @@ Result<void> MainWindow::openCluster(const QString &path)
 
 void MainWindow::connectLiveCluster()
 {
-    // One host-key prompt and one credential prompt for every connection the window makes:
-    // one trust dialog at a time, even when Deploy, Services and the monitor reach the same
-    // new host at once. Passphrases and passwords: from the OS keychain, else asked.
-    const auto hostKeys = std::make_shared<GuiHostKeyPrompt>(this);
-    const auto credentials = std::make_shared<KeychainCredentialPrompt>(
-        QStringLiteral("slurmdeck"), std::make_shared<GuiSecretAsker>(this));
-    m_hostKeys = hostKeys;
-    m_credentials = credentials;
-    m_live->setHostKeyPrompt(hostKeys);
-    m_live->setCredentialPrompt(credentials);
-    m_deployView->setHostKeyPrompt(hostKeys);
-    m_deployView->setCredentialPrompt(credentials);
-    m_servicesView->setHostKeyPrompt(hostKeys);
-    m_hostsView->setHostKeyPrompt(hostKeys);
-    m_servicesView->setCredentialPrompt(credentials);
-    connect(m_live, &LiveCluster::connected, this, [this, hostKeys, credentials] {
+    m_live->setSession(m_session);
+    m_hostsView->setHostKeyPrompt(std::dynamic_pointer_cast<GuiHostKeyPrompt>(m_session->hostKeys()));
+    connect(m_live, &LiveCluster::connected, this, [this] {
         m_nodesView->setOperations(m_live->operations());
         m_jobsView->setOperations(m_live->operations());
         m_jobsView->setCurrentUser(m_live->user());
         m_notifier->setUser(m_live->user());
         // Now that the cluster is located: its Prometheus through the monitoring host's SSH
         // connection (host key checked, ~/.ssh/config applied, nothing in clear).
-        PrometheusClient *prometheus =
-            prometheusOverSsh(m_live->monitor()->endpoint(), hostKeys, credentials);
+        PrometheusClient *prometheus = m_session->metrics(m_live->monitor()->endpoint(), nullptr);
         m_metricsView->adoptSource(prometheus);
         m_overviewView->setMetricsSource(prometheus); // the Metrics view owns it
         // GPUs: the exporter in the cluster's Prometheus, else nvidia-smi over SSH.
-        m_gpusView->setSource(
-            GpuUsageSource::forEndpoint(m_live->monitor()->endpoint(), hostKeys, credentials, nullptr));
+        m_gpusView->setSource(m_session->gpuUsage(m_live->monitor()->endpoint(), nullptr));
         statusBar()->showMessage(tr("Monitoring %1…").arg(m_live->clusterName()), 5000);
     });
     connect(m_live, &LiveCluster::snapshotUpdated, this, [this](const ClusterSnapshot &snapshot) {
@@ -512,14 +503,12 @@ void MainWindow::startMonitoring()
     if ((m_live->isConnected() || m_live->isConnecting()) && cluster == m_monitoredCluster)
         return;
     m_monitoredCluster = cluster;
-    m_live->start(cluster);
+    m_live->start();
 }
 
 void MainWindow::setSshDefaults(const SshTarget &ssh)
 {
-    m_ssh = ssh;
-    m_deployView->setSshDefaults(ssh);
-    m_live->setSshDefaults(ssh);
+    m_session->setSshDefaults(ssh);
 }
 
 void MainWindow::setReasonPrompt(std::shared_ptr<ReasonPrompt> prompt)

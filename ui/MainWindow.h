@@ -24,8 +24,7 @@ class QStackedWidget;
 
 namespace SlurmDeck {
 class ClusterDocument;
-class CredentialPrompt;
-class HostKeyPrompt;
+class ClusterSession;
 struct SshTarget;
 } // namespace SlurmDeck
 
@@ -93,6 +92,8 @@ public:
     void setReasonPrompt(std::shared_ptr<ReasonPrompt> prompt);
     // SSH settings every host shares (deploy and monitoring).
     void setSshDefaults(const SshTarget &ssh);
+    // The open cluster's session (its prompts can be replaced, e.g. by tests).
+    [[nodiscard]] ClusterSession *session() const { return m_session; }
     // Starts monitoring the open cluster now (showing Nodes or Jobs does it too); a no-op
     // while it is already monitored unchanged.
     void startMonitoring();
@@ -145,6 +146,9 @@ private:
     QLabel *m_clusterStatus;
     QHash<Area, AreaView *> m_viewByArea;
     ClusterDocument *m_document;
+    // The open cluster's session, following the document: every view and dialog reaches the
+    // hosts through it, with one host-key prompt and one credential prompt.
+    ClusterSession *m_session;
     OverviewView *m_overviewView = nullptr;
     HostsView *m_hostsView = nullptr;
     DeployView *m_deployView = nullptr;
@@ -161,10 +165,6 @@ private:
     Cluster m_monitoredCluster; // what m_live was started with
     bool m_closeConfirmed = false;
     std::shared_ptr<WindowMemory> m_memory;
-    // What every connection of the window shares (the views get the same).
-    SshTarget m_ssh;
-    std::shared_ptr<HostKeyPrompt> m_hostKeys;
-    std::shared_ptr<CredentialPrompt> m_credentials;
     std::shared_ptr<Confirmation> m_confirmation;
 };
 

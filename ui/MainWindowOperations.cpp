@@ -18,7 +18,7 @@ BackupDialog *MainWindow::backUpCluster(const QString &file, const QByteArray &p
     if (m_document->path().isEmpty() || m_document->hosts().isEmpty())
         return nullptr;
     auto *dialog = new BackupDialog(BackupDialog::Action::Backup, m_document->cluster(), m_document->path(),
-                                    {m_ssh, m_hostKeys, m_credentials, m_confirmation}, this);
+                                    {m_session, m_confirmation}, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     dialog->start(file, passphrase);
@@ -29,8 +29,7 @@ UpgradeDialog *MainWindow::upgradeCluster()
 {
     if (m_document->path().isEmpty() || m_document->hosts().isEmpty())
         return nullptr;
-    auto *dialog =
-        new UpgradeDialog(m_document->cluster(), {m_ssh, m_hostKeys, m_credentials, m_confirmation}, this);
+    auto *dialog = new UpgradeDialog(m_document->cluster(), {m_session, m_confirmation}, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &UpgradeDialog::succeeded, m_servicesView, &ServicesView::refresh);
     dialog->show();
@@ -43,7 +42,7 @@ BackupDialog *MainWindow::restoreCluster(const QString &file)
     if (m_document->path().isEmpty() || m_document->hosts().isEmpty())
         return nullptr;
     auto *dialog = new BackupDialog(BackupDialog::Action::Restore, m_document->cluster(), m_document->path(),
-                                    {m_ssh, m_hostKeys, m_credentials, m_confirmation}, this);
+                                    {m_session, m_confirmation}, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     // Slurm's history and queue change under the views: they read them again.
     connect(dialog, &BackupDialog::succeeded, this, [this] {
@@ -59,9 +58,8 @@ BackupDialog *MainWindow::restoreSecrets(const QString &file, const QByteArray &
 {
     if (m_document->path().isEmpty() || m_document->hosts().isEmpty())
         return nullptr;
-    auto *dialog =
-        new BackupDialog(BackupDialog::Action::RestoreSecrets, m_document->cluster(), m_document->path(),
-                         {m_ssh, m_hostKeys, m_credentials, m_confirmation}, this);
+    auto *dialog = new BackupDialog(BackupDialog::Action::RestoreSecrets, m_document->cluster(),
+                                    m_document->path(), {m_session, m_confirmation}, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     dialog->start(file, passphrase);
@@ -71,7 +69,7 @@ BackupDialog *MainWindow::restoreSecrets(const QString &file, const QByteArray &
 AdoptDialog *MainWindow::adoptCluster(const SshTarget &controller, const QString &clusterName,
                                       const QString &clusterFile)
 {
-    auto *dialog = new AdoptDialog({m_ssh, m_hostKeys, m_credentials, m_confirmation}, this);
+    auto *dialog = new AdoptDialog({m_session, m_confirmation}, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &AdoptDialog::succeeded, this, [this, dialog] {
         if (!m_document->isModified())

@@ -2,6 +2,9 @@
 #include "session/ClusterSession.h"
 
 #include "common/Executor.h"
+#include "inventory/ClusterDocument.h"
+#include "metrics/GpuUsageSource.h"
+#include "metrics/SshPrometheusTransport.h"
 #include "slurm/SlurmMonitor.h"
 #include "ssh/CredentialPrompt.h"
 #include "ssh/HostKey.h"
@@ -29,14 +32,46 @@ void ClusterSession::setSecrets(QByteArray mungeKey, QByteArray databasePassword
     m_secrets = std::make_pair(std::move(mungeKey), std::move(databasePassword));
 }
 
+void ClusterSession::followDocument(const ClusterDocument *document)
+{
+    m_document = document;
+}
+
+void ClusterSession::setCluster(Cluster cluster)
+{
+    m_document = nullptr;
+    m_cluster = std::move(cluster);
+}
+
+const Cluster &ClusterSession::cluster() const
+{
+    return m_document ? m_document->cluster() : m_cluster;
+}
+
 SlurmMonitor *ClusterSession::monitor(SlurmEndpoint endpoint, QObject *parent) const
 {
     return new SlurmMonitor(std::move(endpoint), m_hostKeys, m_credentials, parent);
 }
 
+PrometheusClient *ClusterSession::metrics(const SlurmEndpoint &endpoint, QObject *parent) const
+{
+    return prometheusOverSsh(endpoint, m_hostKeys, m_credentials, parent);
+}
+
+PrometheusClient *ClusterSession::metrics(const ClusterPlan &plan, const QHash<QString, SshTarget> &targets,
+                                          QObject *parent) const
+{
+    return prometheusOverSsh(plan.hosts, targets, m_hostKeys, m_credentials, parent);
+}
+
+GpuUsageSource *ClusterSession::gpuUsage(const SlurmEndpoint &endpoint, QObject *parent) const
+{
+    return GpuUsageSource::forEndpoint(endpoint, m_hostKeys, m_credentials, parent);
+}
+
 Result<ClusterSession::Located> ClusterSession::locateNow() const
 {
-    DeploySession session(m_cluster, m_sshDefaults);
+    DeploySession session(cluster(), m_sshDefaults);
     session.setTemplates(m_templates);
     return session.locate();
 }
@@ -50,7 +85,7 @@ void ClusterSession::locate(QObject *context, std::function<void(Result<Located>
                          done(watcher->result());
                      });
     watcher->setFuture(QtConcurrent::run(Executor::pool(Executor::Lane::Hosts),
-                                         [cluster = m_cluster, ssh = m_sshDefaults, templates = m_templates] {
+                                         [cluster = cluster(), ssh = m_sshDefaults, templates = m_templates] {
                                              DeploySession session(cluster, ssh);
                                              session.setTemplates(templates);
                                              return session.locate();
@@ -61,7 +96,7 @@ void ClusterSession::prepareDeploy(QObject *context, std::function<void(Result<P
 {
     // The keychain answers asynchronously on this thread; the session is the context's child,
     // so the answer is dropped with it.
-    auto *session = new DeploySession(m_cluster, m_sshDefaults, context);
+    auto *session = new DeploySession(cluster(), m_sshDefaults, context);
     session->setTemplates(m_templates);
     if (m_secrets)
         session->setSecrets(m_secrets->first, m_secrets->second);

@@ -9,6 +9,7 @@
 
 #include <QByteArray>
 #include <QObject>
+#include <QPointer>
 
 #include <functional>
 #include <memory>
@@ -16,8 +17,11 @@
 
 namespace SlurmDeck {
 
+class ClusterDocument;
 class CredentialPrompt;
+class GpuUsageSource;
 class HostKeyPrompt;
+class PrometheusClient;
 class SlurmMonitor;
 struct SlurmEndpoint;
 
@@ -33,6 +37,10 @@ struct SlurmEndpoint;
 //   rendered plan. What plan and deploy need.
 // Both run their blocking part (ssh config files, the keychain) off the calling thread and
 // answer on `context`'s thread; nothing is called once `context` is gone.
+//
+// The GUI holds one session per open cluster (the main window's, following the document's
+// edits: each call works on the cluster as it is then); every view and dialog reaches the
+// hosts through it. The CLI builds one per command.
 class ClusterSession final : public QObject
 {
     Q_OBJECT
@@ -46,6 +54,13 @@ public:
                    std::shared_ptr<CredentialPrompt> credentials, QObject *parent = nullptr);
     ~ClusterSession() override;
 
+    // Works on `document`'s cluster from now on, as it is at each call (edits included).
+    void followDocument(const ClusterDocument *document);
+    void setCluster(Cluster cluster);
+    void setSshDefaults(SshTarget ssh) { m_sshDefaults = std::move(ssh); }
+    // The prompts of the connections made from now on; operations already built keep theirs.
+    void setHostKeyPrompt(std::shared_ptr<HostKeyPrompt> prompt) { m_hostKeys = std::move(prompt); }
+    void setCredentialPrompt(std::shared_ptr<CredentialPrompt> prompt) { m_credentials = std::move(prompt); }
     // Secrets to deploy with instead of the keychain's (tests, or a user's own key material).
     void setSecrets(QByteArray mungeKey, QByteArray databasePassword);
     // prepareDeploy() plans with this munge key instead of the keychain's (a rotation: the
@@ -53,7 +68,7 @@ public:
     void setMungeKey(QByteArray mungeKey) { m_mungeKey = std::move(mungeKey); }
     void setTemplates(TemplateSource templates) { m_templates = std::move(templates); }
 
-    [[nodiscard]] const Cluster &cluster() const { return m_cluster; }
+    [[nodiscard]] const Cluster &cluster() const;
     [[nodiscard]] const SshTarget &sshDefaults() const { return m_sshDefaults; }
     [[nodiscard]] std::shared_ptr<HostKeyPrompt> hostKeys() const { return m_hostKeys; }
     [[nodiscard]] std::shared_ptr<CredentialPrompt> credentials() const { return m_credentials; }
@@ -76,9 +91,17 @@ public:
     }
     // The cluster's Slurm monitor (its controller's connection), over this session's prompts.
     [[nodiscard]] SlurmMonitor *monitor(SlurmEndpoint endpoint, QObject *parent) const;
+    // The cluster's Prometheus through its monitoring host's SSH connection (host key checked,
+    // ~/.ssh/config applied); null when no host runs Prometheus. No secret is read.
+    [[nodiscard]] PrometheusClient *metrics(const SlurmEndpoint &endpoint, QObject *parent) const;
+    [[nodiscard]] PrometheusClient *metrics(const ClusterPlan &plan, const QHash<QString, SshTarget> &targets,
+                                            QObject *parent) const;
+    // GPU usage: the exporter in the cluster's Prometheus, else nvidia-smi over SSH.
+    [[nodiscard]] GpuUsageSource *gpuUsage(const SlurmEndpoint &endpoint, QObject *parent) const;
 
 private:
     Cluster m_cluster;
+    QPointer<const ClusterDocument> m_document; // when set, its cluster instead of m_cluster
     SshTarget m_sshDefaults;
     std::shared_ptr<HostKeyPrompt> m_hostKeys;
     std::shared_ptr<CredentialPrompt> m_credentials;

@@ -249,9 +249,9 @@ int deploy(const Lab::Manifest &lab, const QTemporaryDir &temp, const QString &e
 
     DeployView *view = window.deployView();
     window.setConfirmation(std::make_shared<Yes>());
-    view->setSecrets(ClusterSecrets::generateMungeKey(), ClusterSecrets::generatePassword());
-    view->setSshDefaults(ssh);
-    view->setHostKeyPrompt(std::make_shared<FixedHostKeyPolicy>(HostKeyDecision::Reject));
+    view->session()->setSecrets(ClusterSecrets::generateMungeKey(), ClusterSecrets::generatePassword());
+    view->session()->setSshDefaults(ssh);
+    view->session()->setHostKeyPrompt(std::make_shared<FixedHostKeyPolicy>(HostKeyDecision::Reject));
     DeployOptions options;
     options.images = ImageSource::TransferFromHere; // the lab's hosts are offline
     options.localDocker = QStringLiteral("/usr/bin/docker");

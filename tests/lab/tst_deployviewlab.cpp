@@ -138,9 +138,9 @@ private slots:
         DeployView *view = window.deployView();
         window.setConfirmation(std::make_shared<Yes>());
         m_mungeKey = ClusterSecrets::generateMungeKey();
-        view->setSecrets(m_mungeKey, ClusterSecrets::generatePassword());
-        view->setSshDefaults(sshDefaults());
-        view->setHostKeyPrompt(std::make_shared<FixedHostKeyPolicy>(HostKeyDecision::Reject));
+        view->session()->setSecrets(m_mungeKey, ClusterSecrets::generatePassword());
+        view->session()->setSshDefaults(sshDefaults());
+        view->session()->setHostKeyPrompt(std::make_shared<FixedHostKeyPolicy>(HostKeyDecision::Reject));
         DeployOptions options;
         options.images = ImageSource::TransferFromHere; // the lab's hosts are offline
         options.localDocker = QStringLiteral("/usr/bin/docker");

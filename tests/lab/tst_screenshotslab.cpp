@@ -138,11 +138,11 @@ private slots:
         m_window->setSshDefaults(shared());
         m_window->liveCluster()->setInterval(2s);
         m_window->setConfirmation(std::make_shared<Testing::ScriptedConfirmation>(true));
-        m_window->deployView()->setSecrets(m_mungeKey, m_password);
-        m_window->deployView()->setHostKeyPrompt(
+        m_window->deployView()->session()->setSecrets(m_mungeKey, m_password);
+        m_window->deployView()->session()->setHostKeyPrompt(
             std::make_shared<FixedHostKeyPolicy>(HostKeyDecision::Reject));
-        m_window->servicesView()->setSshDefaults(shared());
-        m_window->servicesView()->setHostKeyPrompt(
+        m_window->servicesView()->session()->setSshDefaults(shared());
+        m_window->servicesView()->session()->setHostKeyPrompt(
             std::make_shared<FixedHostKeyPolicy>(HostKeyDecision::Reject));
         m_window->resize(1200, 720);
         SLURMDECK_VERIFY_OK(m_window->openCluster(clusterFile()));

@@ -232,15 +232,17 @@ private slots:
         document->resetRolesToDefaults();
 
         m_window->setConfirmation(std::make_shared<Yes>());
-        deployView()->setSecrets(m_mungeKey, m_password);
-        deployView()->setSshDefaults(sshDefaults());
-        deployView()->setHostKeyPrompt(std::make_shared<FixedHostKeyPolicy>(HostKeyDecision::Reject));
+        deployView()->session()->setSecrets(m_mungeKey, m_password);
+        deployView()->session()->setSshDefaults(sshDefaults());
+        deployView()->session()->setHostKeyPrompt(
+            std::make_shared<FixedHostKeyPolicy>(HostKeyDecision::Reject));
         DeployOptions options;
         options.images = ImageSource::TransferFromHere; // the lab's hosts are offline
         options.localDocker = QStringLiteral("/usr/bin/docker");
         deployView()->setDeployOptions(options);
-        servicesView()->setSshDefaults(sshDefaults());
-        servicesView()->setHostKeyPrompt(std::make_shared<FixedHostKeyPolicy>(HostKeyDecision::Reject));
+        servicesView()->session()->setSshDefaults(sshDefaults());
+        servicesView()->session()->setHostKeyPrompt(
+            std::make_shared<FixedHostKeyPolicy>(HostKeyDecision::Reject));
 
         DeploySession session(document->cluster(), sshDefaults());
         const Result<DeploySession::Prepared> prepared = session.prepareWith(m_mungeKey, m_password);

@@ -159,7 +159,7 @@ private slots:
         wizard.setCredentialPrompt(std::make_shared<NoSecrets>());
         DeployView *view = wizard.deployView();
         const QByteArray databasePassword = ClusterSecrets::generatePassword();
-        view->setSecrets(ClusterSecrets::generateMungeKey(), databasePassword);
+        view->session()->setSecrets(ClusterSecrets::generateMungeKey(), databasePassword);
         DeployOptions options;
         options.images = ImageSource::TransferFromHere; // the lab's hosts are offline
         options.localDocker = QStringLiteral("/usr/bin/docker");

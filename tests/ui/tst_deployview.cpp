@@ -111,8 +111,8 @@ private:
         if (!opened)
             qWarning("%s", qPrintable(opened.error().toString()));
         DeployView *view = main->deployView();
-        view->setSecrets(mungeKey, databasePassword);
-        view->setSshDefaults(sshDefaults());
+        view->session()->setSecrets(mungeKey, databasePassword);
+        view->session()->setSshDefaults(sshDefaults());
         return main;
     }
 
@@ -453,7 +453,7 @@ private slots:
         DeployView *view = main->deployView();
         auto accept = std::make_shared<ScriptedConfirmation>(true);
         view->setConfirmation(accept);
-        view->setHostKeyPrompt(std::make_shared<FixedHostKeyPolicy>(HostKeyDecision::Reject));
+        view->session()->setHostKeyPrompt(std::make_shared<FixedHostKeyPolicy>(HostKeyDecision::Reject));
         DeployOptions options;
         options.images = ImageSource::AlreadyOnHost;
         view->setDeployOptions(options);
@@ -525,7 +525,7 @@ private slots:
     {
         auto main = window(QStringLiteral("difftest"), 1);
         DeployView *view = main->deployView();
-        view->setHostKeyPrompt(std::make_shared<FixedHostKeyPolicy>(HostKeyDecision::Reject));
+        view->session()->setHostKeyPrompt(std::make_shared<FixedHostKeyPolicy>(HostKeyDecision::Reject));
         QVERIFY(planned(view));
         const auto *proxy = qobject_cast<QSortFilterProxyModel *>(view->planTree()->model());
         PlanTreeModel *model = view->planModel();

@@ -169,8 +169,8 @@ private slots:
         m_backend = std::make_shared<RecordingBackend>();
         m_backend->gpuHosts = {QStringLiteral("10.0.0.2")};
         m_wizard->setBackend(m_backend);
-        m_wizard->deployView()->setSecrets(ClusterSecrets::generateMungeKey(),
-                                           ClusterSecrets::generatePassword());
+        m_wizard->deployView()->session()->setSecrets(ClusterSecrets::generateMungeKey(),
+                                                      ClusterSecrets::generatePassword());
         m_wizard->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_wizard.get()));
     }

@@ -11,6 +11,7 @@
 #include "MainWindow.h"
 #include "ResultTesting.h"
 #include "SyntheticCluster.h"
+#include "session/ClusterSession.h"
 #include "views/JobsView.h"
 #include "views/NodesView.h"
 #include "widgets/EmptyStatePanel.h"
@@ -245,7 +246,8 @@ private slots:
         Cluster headless; // no host runs slurmctld (a file cannot say so; a plan could)
         headless.name = QStringLiteral("headless");
         QSignalSpy failed(window.liveCluster(), &LiveCluster::failed);
-        window.liveCluster()->start(headless);
+        window.session()->setCluster(headless);
+        window.liveCluster()->start();
         QTRY_COMPARE(failed.count(), 1);
         QVERIFY(!window.liveCluster()->isConnected());
         QVERIFY(window.jobsView()->emptyState()->explanation().startsWith(

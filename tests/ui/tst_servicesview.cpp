@@ -111,8 +111,8 @@ private:
         ssh.userKnownHostsFile = m_temp.filePath(QStringLiteral("known_hosts"));
         ssh.slurmDeckKnownHostsFile = m_temp.filePath(QStringLiteral("own_known_hosts"));
         ssh.connectTimeout = std::chrono::seconds(3);
-        view->setSshDefaults(ssh);
-        view->setHostKeyPrompt(std::make_shared<FixedHostKeyPolicy>(HostKeyDecision::Reject));
+        view->session()->setSshDefaults(ssh);
+        view->session()->setHostKeyPrompt(std::make_shared<FixedHostKeyPolicy>(HostKeyDecision::Reject));
         return main;
     }
 

@@ -4,6 +4,7 @@
 #include "Confirmation.h"
 #include "discovery/DiscoveredHost.h"
 #include "session/ClusterAdoptionRun.h"
+#include "session/ClusterSession.h"
 
 #include <QDialogButtonBox>
 #include <QFileInfo>
@@ -73,8 +74,11 @@ AdoptDialog::~AdoptDialog() = default;
 void AdoptDialog::start(const SshTarget &controller, const QString &clusterName, const QString &clusterFile)
 {
     setStatus(tr("Reading the cluster's description from %1…").arg(controller.displayName()));
-    m_run = new ClusterAdoptionRun(controller, m_connection.sshDefaults, m_connection.hostKeys,
-                                   m_connection.credentials, this);
+    if (!m_connection.session)
+        return finish(false, tr("SlurmDeck is closing."));
+    const ClusterSession &session = *m_connection.session;
+    m_run = new ClusterAdoptionRun(controller, session.sshDefaults(), session.hostKeys(),
+                                   session.credentials(), this);
     connect(m_run, &ClusterAdoptionRun::described, this,
             [this, controller, clusterFile](const Result<ClusterAdoption::Described> &found) {
                 if (!found) {

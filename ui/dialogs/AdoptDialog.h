@@ -2,6 +2,7 @@
 #pragma once
 
 #include "dialogs/OperationDialog.h"
+#include "ssh/SshTarget.h"
 
 class QLineEdit;
 class QSpinBox;

@@ -29,9 +29,12 @@ BackupDialog::~BackupDialog() = default;
 void BackupDialog::start(const QString &file, const QByteArray &passphrase)
 {
     m_passphrase = passphrase;
-    auto *session = new ClusterSession(m_cluster, m_connection.sshDefaults, m_connection.hostKeys,
-                                       m_connection.credentials, this);
+    const QPointer<ClusterSession> session = m_connection.session;
+    if (!session)
+        return finish(false, tr("The cluster was closed."));
     session->locate(this, [this, session, file](Result<ClusterSession::Located> located) {
+        if (!session)
+            return finish(false, tr("The cluster was closed."));
         if (!located)
             return finish(false, tr("Cannot locate the cluster's hosts: %1").arg(located.error().toString()));
         m_run =

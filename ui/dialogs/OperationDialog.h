@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "ssh/SshTarget.h"
-
 #include <QDialog>
+#include <QPointer>
 
 #include <functional>
 #include <memory>
@@ -14,8 +13,7 @@ class QProgressBar;
 class QPushButton;
 
 namespace SlurmDeck {
-class CredentialPrompt;
-class HostKeyPrompt;
+class ClusterSession;
 } // namespace SlurmDeck
 
 namespace SlurmDeck::Ui {
@@ -33,9 +31,7 @@ public:
     // How the operation reaches the hosts and asks the user: the main window's.
     struct Connection
     {
-        SshTarget sshDefaults;
-        std::shared_ptr<HostKeyPrompt> hostKeys;
-        std::shared_ptr<CredentialPrompt> credentials;
+        QPointer<ClusterSession> session; // the open cluster's
         std::shared_ptr<Confirmation> confirmation;
     };
 

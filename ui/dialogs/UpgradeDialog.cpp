@@ -33,9 +33,12 @@ void UpgradeDialog::start(std::chrono::seconds jobWait)
     m_connection.confirmation->ask(this, question, [this, jobWait](bool yes) {
         if (!yes)
             return finish(false, tr("Nothing was changed."));
-        auto *session = new ClusterSession(m_cluster, m_connection.sshDefaults, m_connection.hostKeys,
-                                           m_connection.credentials, this);
+        const QPointer<ClusterSession> session = m_connection.session;
+        if (!session)
+            return finish(false, tr("The cluster was closed."));
         session->locate(this, [this, session, jobWait](Result<ClusterSession::Located> located) {
+            if (!session)
+                return finish(false, tr("The cluster was closed."));
             if (!located)
                 return finish(false,
                               tr("Cannot locate the cluster's hosts: %1").arg(located.error().toString()));

@@ -3,7 +3,7 @@
 
 #include "Confirmation.h"
 #include "GuiHostKeyPrompt.h"
-#include "GuiSecretAsker.h"
+#include "GuiSession.h"
 #include "MessageBoxConfirmation.h"
 #include "deploy/DeployRunner.h"
 #include "deploy/HostDeployer.h"
@@ -14,7 +14,6 @@
 #include "models/ModelRoles.h"
 #include "models/PlanTreeModel.h"
 #include "models/VerificationChecksModel.h"
-#include "secrets/KeychainCredentialPrompt.h"
 #include "views/DeploySummary.h"
 #include "widgets/EmptyStatePanel.h"
 #include "widgets/ImageChoiceBar.h"
@@ -76,7 +75,7 @@ DeployView::DeployView(ClusterDocument *document, QWidget *parent)
     : AreaView(Area::Deploy, parent)
     , m_document(document)
     , m_confirmation(std::make_shared<MessageBoxConfirmation>())
-    , m_hostKeys(std::make_shared<GuiHostKeyPrompt>(this))
+    , m_session(makeGuiSession(document, this))
     , m_planModel(new PlanTreeModel(this))
     , m_planProxy(new QSortFilterProxyModel(this))
     , m_hostsModel(new DeployHostsModel(this))
@@ -125,7 +124,8 @@ DeployView::DeployView(ClusterDocument *document, QWidget *parent)
 
 DeployView::~DeployView()
 {
-    if (auto prompt = std::dynamic_pointer_cast<GuiHostKeyPrompt>(m_hostKeys))
+    if (auto prompt =
+            std::dynamic_pointer_cast<GuiHostKeyPrompt>(m_session ? m_session->hostKeys() : nullptr))
         prompt->rejectAll();
 }
 
@@ -266,19 +266,14 @@ void DeployView::setConfirmation(std::shared_ptr<Confirmation> confirmation)
     m_confirmation = std::move(confirmation);
 }
 
-void DeployView::setSecrets(QByteArray mungeKey, QByteArray databasePassword)
+void DeployView::setSession(ClusterSession *session)
 {
-    m_secrets = std::make_pair(std::move(mungeKey), std::move(databasePassword));
-}
-
-void DeployView::setHostKeyPrompt(std::shared_ptr<HostKeyPrompt> prompt)
-{
-    m_hostKeys = std::move(prompt);
-}
-
-void DeployView::setCredentialPrompt(std::shared_ptr<CredentialPrompt> prompt)
-{
-    m_credentials = std::move(prompt);
+    if (m_session == session)
+        return;
+    if (m_ownSession)
+        delete m_session.data(); // a plan under way answers to this view, not to it
+    m_ownSession = false;
+    m_session = session;
 }
 
 QStringList DeployView::planNotes() const
@@ -314,27 +309,23 @@ void DeployView::plan()
                    true);
         return;
     }
-    auto *session = new ClusterSession(m_document->cluster(), m_sshDefaults, m_hostKeys, credentials(), this);
-    if (m_secrets)
-        session->setSecrets(m_secrets->first, m_secrets->second);
-    m_session = session;
+    if (!m_session) {
+        showNotice(tr("SlurmDeck is closing."), true);
+        return;
+    }
+    m_planning = true;
     showNotice(tr("Planning %1: reading the cluster's secrets from the keychain and rendering every host's "
                   "files…")
                    .arg(m_document->displayName()),
                false);
     updateState();
-    // The session is our child: if this view goes, the callback goes with it.
-    session->prepareDeploy(this, [this, session](Result<ClusterSession::Prepared> prepared) {
-        m_session = nullptr;
-        if (prepared) {
-            // The plan's session: the Diff button's connections and the deploy go through it.
+    // Answered on this view's thread, not after this view is gone.
+    m_session->prepareDeploy(this, [this](Result<ClusterSession::Prepared> prepared) {
+        m_planning = false;
+        if (prepared && m_session) {
+            // The Diff button's connections go through the session, as the deploy will.
             delete m_diffQueue;
-            m_diffQueue = session->operation<HostTaskQueue>(prepared->plan, prepared->targets, this);
-            if (m_plannedBy != session)
-                delete m_plannedBy.data();
-            m_plannedBy = session;
-        } else {
-            session->deleteLater();
+            m_diffQueue = m_session->operation<HostTaskQueue>(prepared->plan, prepared->targets, this);
         }
         planPrepared(std::move(prepared));
     });
@@ -392,9 +383,9 @@ void DeployView::deploy()
 
 void DeployView::startDeploy()
 {
-    if (!m_prepared || !m_plannedBy || m_planStale || isPlanning() || isDeploying())
+    if (!m_prepared || !m_session || m_planStale || isPlanning() || isDeploying())
         return;
-    auto *runner = m_plannedBy->operation<DeployRunner>(m_prepared->plan, m_prepared->targets, this);
+    auto *runner = m_session->operation<DeployRunner>(m_prepared->plan, m_prepared->targets, this);
     connect(runner, &DeployRunner::hostPhaseChanged, this, &DeployView::onHostPhaseChanged);
     connect(runner, &DeployRunner::logLine, this, &DeployView::onLogLine);
     connect(runner, &DeployRunner::finished, this, &DeployView::onFinished);
@@ -438,7 +429,8 @@ void DeployView::cancelNow()
 {
     if (!m_runner)
         return;
-    if (auto prompt = std::dynamic_pointer_cast<GuiHostKeyPrompt>(m_hostKeys))
+    if (auto prompt =
+            std::dynamic_pointer_cast<GuiHostKeyPrompt>(m_session ? m_session->hostKeys() : nullptr))
         prompt->rejectAll();
     m_runner->cancel();
     m_cancelAction->setEnabled(false);

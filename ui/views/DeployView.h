@@ -25,9 +25,7 @@ class QTreeView;
 
 namespace SlurmDeck {
 class ClusterDocument;
-class CredentialPrompt;
 class DeployRunner;
-class HostKeyPrompt;
 class HostTaskQueue;
 struct Error;
 } // namespace SlurmDeck
@@ -57,18 +55,16 @@ public:
 
     // Seams. How "are you sure?" is asked before a deploy.
     void setConfirmation(std::shared_ptr<Confirmation> confirmation);
-    // Use these secrets instead of the keychain's (tests).
-    void setSecrets(QByteArray mungeKey, QByteArray databasePassword);
-    // SSH settings every host shares (config file, known_hosts, identity, timeout).
-    void setSshDefaults(const SshTarget &ssh) { m_sshDefaults = ssh; }
-    void setHostKeyPrompt(std::shared_ptr<HostKeyPrompt> prompt);
-    void setCredentialPrompt(std::shared_ptr<CredentialPrompt> prompt);
+    // How the view reaches the hosts: the open cluster's session (the main window's), else
+    // one of its own over its document. Its SSH settings, prompts and secrets are the plan's.
+    void setSession(ClusterSession *session);
+    [[nodiscard]] ClusterSession *session() const { return m_session; }
     // Also sets the image choice shown (mode, source host, base image).
     void setDeployOptions(const DeployOptions &options);
     // What Deploy runs with: the options set, with the image choice as shown.
     [[nodiscard]] DeployOptions deployOptions() const;
 
-    [[nodiscard]] bool isPlanning() const { return m_session != nullptr; }
+    [[nodiscard]] bool isPlanning() const { return m_planning; }
     [[nodiscard]] bool isDeploying() const { return m_runner != nullptr; }
     [[nodiscard]] bool hasPlan() const { return m_prepared.has_value(); }
     // The cluster changed since the plan was made: Deploy waits for a new plan.
@@ -117,21 +113,17 @@ private:
     void startDeploy();
     void showSelected();
     void requestDiff(const QString &hostName, const QString &path);
-    [[nodiscard]] std::shared_ptr<CredentialPrompt> credentials();
     void showNotice(const QString &text, bool problem);
     void updateState();
     [[nodiscard]] static QString whatToDo(const Error &error);
 
     ClusterDocument *m_document;
     std::shared_ptr<Confirmation> m_confirmation;
-    std::optional<std::pair<QByteArray, QByteArray>> m_secrets;
-    SshTarget m_sshDefaults;
-    std::shared_ptr<HostKeyPrompt> m_hostKeys;
-    std::shared_ptr<CredentialPrompt> m_credentials;
     DeployOptions m_options;
 
-    QPointer<ClusterSession> m_session;   // while planning
-    QPointer<ClusterSession> m_plannedBy; // m_prepared's: the deploy goes through it
+    QPointer<ClusterSession> m_session; // our own until setSession()
+    bool m_ownSession = true;
+    bool m_planning = false;
     std::optional<ClusterSession::Prepared> m_prepared;
     bool m_planStale = false;
     DeployRunner *m_runner = nullptr;     // our child, while deploying

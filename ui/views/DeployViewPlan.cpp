@@ -4,8 +4,6 @@
 #include "views/DeployView.h"
 
 #include "Confirmation.h"
-#include "GuiHostKeyPrompt.h"
-#include "GuiSecretAsker.h"
 #include "MessageBoxConfirmation.h"
 #include "deploy/DeployRunner.h"
 #include "deploy/HostDeployer.h"
@@ -16,7 +14,6 @@
 #include "models/ModelRoles.h"
 #include "models/PlanTreeModel.h"
 #include "models/VerificationChecksModel.h"
-#include "secrets/KeychainCredentialPrompt.h"
 #include "views/DeploySummary.h"
 #include "widgets/EmptyStatePanel.h"
 #include "widgets/ImageChoiceBar.h"
@@ -123,16 +120,6 @@ void DeployView::requestDiff(const QString &hostName, const QString &path)
                 m_preview->showDiffError(hostName, path, diff.error().toString());
             emit diffShown();
         });
-}
-
-std::shared_ptr<CredentialPrompt> DeployView::credentials()
-{
-    if (!m_credentials) {
-        // Passphrases and passwords: from the OS keychain, else asked in a dialog.
-        m_credentials = std::make_shared<KeychainCredentialPrompt>(QStringLiteral("slurmdeck"),
-                                                                   std::make_shared<GuiSecretAsker>(this));
-    }
-    return m_credentials;
 }
 
 } // namespace SlurmDeck::Ui

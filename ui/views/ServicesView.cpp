@@ -3,13 +3,12 @@
 
 #include "Confirmation.h"
 #include "GuiHostKeyPrompt.h"
-#include "GuiSecretAsker.h"
+#include "GuiSession.h"
 #include "MessageBoxConfirmation.h"
 #include "deploy/ServiceControl.h"
 #include "inventory/ClusterDocument.h"
 #include "models/ModelRoles.h"
 #include "models/ServicesModel.h"
-#include "secrets/KeychainCredentialPrompt.h"
 #include "session/ClusterSession.h"
 #include "widgets/EmptyStatePanel.h"
 #include "widgets/MessageStyle.h"
@@ -66,7 +65,7 @@ ServicesView::ServicesView(ClusterDocument *document, QWidget *parent)
     : AreaView(Area::Services, parent)
     , m_document(document)
     , m_confirmation(std::make_shared<MessageBoxConfirmation>())
-    , m_hostKeys(std::make_shared<GuiHostKeyPrompt>(this))
+    , m_session(makeGuiSession(document, this))
     , m_model(new ServicesModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_table(new QTableView(this))
@@ -132,7 +131,8 @@ ServicesView::ServicesView(ClusterDocument *document, QWidget *parent)
 
 ServicesView::~ServicesView()
 {
-    if (auto prompt = std::dynamic_pointer_cast<GuiHostKeyPrompt>(m_hostKeys))
+    if (auto prompt =
+            std::dynamic_pointer_cast<GuiHostKeyPrompt>(m_session ? m_session->hostKeys() : nullptr))
         prompt->rejectAll();
 }
 
@@ -188,14 +188,14 @@ void ServicesView::setConfirmation(std::shared_ptr<Confirmation> confirmation)
     m_confirmation = std::move(confirmation);
 }
 
-void ServicesView::setHostKeyPrompt(std::shared_ptr<HostKeyPrompt> prompt)
+void ServicesView::setSession(ClusterSession *session)
 {
-    m_hostKeys = std::move(prompt);
-}
-
-void ServicesView::setCredentialPrompt(std::shared_ptr<CredentialPrompt> prompt)
-{
-    m_credentials = std::move(prompt);
+    if (m_session == session)
+        return;
+    if (m_ownSession)
+        delete m_session.data(); // a locate under way answers to this view, not to it
+    m_ownSession = false;
+    m_session = session;
 }
 
 bool ServicesView::isRunningClusterOperation() const
@@ -247,32 +247,23 @@ void ServicesView::refresh()
         listAll();
         return;
     }
-    if (m_locating)
+    if (m_locating || !m_session)
         return;
     // Where the hosts are and what runs where: no secret needed, the keychain is not asked.
     m_locating = true;
     showNotice(tr("Connecting to %1…").arg(m_document->displayName()), false);
     updateState();
-    delete m_session; // the cluster as it is now, with the prompts as they are now
-    m_session = new ClusterSession(m_document->cluster(), m_sshDefaults, m_hostKeys, credentials(), this);
+    // The cluster as it is now, with the session's settings and prompts as they are now.
     m_session->locate(this, [this](Result<ClusterSession::Located> located) {
         m_locating = false;
         connected(located);
     });
 }
 
-std::shared_ptr<CredentialPrompt> ServicesView::credentials()
-{
-    if (!m_credentials) {
-        // Passphrases and passwords: from the OS keychain, else asked in a dialog.
-        m_credentials = std::make_shared<KeychainCredentialPrompt>(QStringLiteral("slurmdeck"),
-                                                                   std::make_shared<GuiSecretAsker>(this));
-    }
-    return m_credentials;
-}
-
 void ServicesView::connected(const Result<ClusterSession::Located> &prepared)
 {
+    if (!m_session)
+        return; // closing
     if (!prepared) {
         const Error &error = prepared.error();
         showNotice(tr("Could not read the cluster %1: %2\nFix it, then press Refresh (F5).")

@@ -21,8 +21,6 @@ class QTableView;
 
 namespace SlurmDeck {
 class ClusterDocument;
-class CredentialPrompt;
-class HostKeyPrompt;
 class ServiceControl;
 } // namespace SlurmDeck
 
@@ -48,9 +46,8 @@ public:
 
     // Seams, as in DeployView.
     void setConfirmation(std::shared_ptr<Confirmation> confirmation);
-    void setSshDefaults(const SshTarget &ssh) { m_sshDefaults = ssh; }
-    void setHostKeyPrompt(std::shared_ptr<HostKeyPrompt> prompt);
-    void setCredentialPrompt(std::shared_ptr<CredentialPrompt> prompt);
+    void setSession(ClusterSession *session);
+    [[nodiscard]] ClusterSession *session() const { return m_session; }
 
     [[nodiscard]] ServicesModel *model() const { return m_model; }
     [[nodiscard]] QSortFilterProxyModel *proxy() const { return m_proxy; }
@@ -90,8 +87,6 @@ protected:
 private:
     void createActions();
     void connected(const Result<ClusterSession::Located> &prepared);
-    // The prompt set, else one from the OS keychain that asks in a dialog.
-    [[nodiscard]] std::shared_ptr<CredentialPrompt> credentials();
     void listAll();
     // `announce`: a failure goes to the notice too (a refresh); after an action the
     // action's own result is the notice, and the rows show the listing's failure.
@@ -112,12 +107,10 @@ private:
 
     ClusterDocument *m_document;
     std::shared_ptr<Confirmation> m_confirmation;
-    SshTarget m_sshDefaults;
-    std::shared_ptr<HostKeyPrompt> m_hostKeys;
-    std::shared_ptr<CredentialPrompt> m_credentials;
+    QPointer<ClusterSession> m_session; // our own until setSession()
+    bool m_ownSession = true;
 
-    bool m_locating = false;            // while the cluster's hosts are located
-    QPointer<ClusterSession> m_session; // the last Refresh's, which made m_control
+    bool m_locating = false; // while the cluster's hosts are located
     ServiceControl *m_control = nullptr;
     bool m_stale = false;
     int m_listing = 0;        // listings asked for and not answered yet

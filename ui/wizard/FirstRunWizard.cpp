@@ -63,13 +63,13 @@ FirstRunWizard::~FirstRunWizard() = default;
 void FirstRunWizard::setSshDefaults(const SshTarget &ssh)
 {
     m_ssh = ssh;
-    m_deployView->setSshDefaults(ssh);
+    m_deployView->session()->setSshDefaults(ssh);
 }
 
 void FirstRunWizard::setCredentialPrompt(std::shared_ptr<CredentialPrompt> prompt)
 {
     m_credentials = std::move(prompt);
-    m_deployView->setCredentialPrompt(m_credentials);
+    m_deployView->session()->setCredentialPrompt(m_credentials);
 }
 
 void FirstRunWizard::setConfirmation(std::shared_ptr<Confirmation> confirmation)

@@ -48,8 +48,8 @@ void ReviewPage::initializePage()
         return;
     }
     // Only the keys trusted two steps back, also during the deploy.
-    view->setHostKeyPrompt(std::make_shared<TrustedKeysPrompt>(wizard->trustedKeys));
-    view->setCredentialPrompt(wizard->credentialPrompt());
+    view->session()->setHostKeyPrompt(std::make_shared<TrustedKeysPrompt>(wizard->trustedKeys));
+    view->session()->setCredentialPrompt(wizard->credentialPrompt());
     view->plan();
     emit completeChanged();
 }
