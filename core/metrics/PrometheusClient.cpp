@@ -97,6 +97,7 @@ void PrometheusClient::finish(Result<HttpAnswer> answer, const Callback &callbac
 {
     const QString where = m_transport->where();
     Result<PromResult> result = makeError(Error::Code::Unknown, {});
+    bool serverAnswered = false;
     if (!answer && answer.error().code == Error::Code::Timeout) {
         result =
             makeError(Error::Code::Timeout,
@@ -120,6 +121,9 @@ void PrometheusClient::finish(Result<HttpAnswer> answer, const Callback &callbac
     } else {
         // The API puts its errors (400 bad_data, 422 execution, 503 timeout...) in a JSON body.
         result = parsePrometheusResponse(answer->body);
+        // An API error (a refused query, one it gave up on) says nothing about the server being
+        // down: its other queries are answered.
+        serverAnswered = result || result.error().code != Error::Code::Parse;
         if (!result && result.error().code == Error::Code::Parse && answer->status != 200) {
             result = makeError(
                 Error::Code::Network,
@@ -129,15 +133,13 @@ void PrometheusClient::finish(Result<HttpAnswer> answer, const Callback &callbac
                     .arg(answer->status));
         }
     }
-    record(result);
+    record(result, serverAnswered);
     callback(std::move(result));
 }
 
-void PrometheusClient::record(const Result<PromResult> &result)
+void PrometheusClient::record(const Result<PromResult> &result, bool serverAnswered)
 {
     const SourceHealth before = m_health;
-    // A refused query (bad PromQL) says nothing about the server being down.
-    const bool serverAnswered = result || result.error().code == Error::Code::InvalidArgument;
     if (serverAnswered) {
         m_health.ok = true;
         m_health.error.clear();

@@ -63,7 +63,8 @@ private:
     void send(const QString &endpoint, const QList<std::pair<QString, QString>> &parameters,
               Callback callback);
     void finish(Result<HttpAnswer> answer, const Callback &callback);
-    void record(const Result<PromResult> &result);
+    // `serverAnswered`: Prometheus itself answered, if only with an error about the query.
+    void record(const Result<PromResult> &result, bool serverAnswered);
 
     PrometheusTransport *m_transport = nullptr;
     std::chrono::milliseconds m_timeout{10000};

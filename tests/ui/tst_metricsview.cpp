@@ -31,7 +31,8 @@ using namespace SlurmDeck::Ui;
 
 namespace {
 
-// Answers each request (whole, once its headers arrived) with `body`, unless `down`.
+// Answers each request (whole, once its headers arrived) with `body`, unless `down`; a query
+// containing `failing` gets HTTP 422 with `failure` (Prometheus's answer to a query it gave up on).
 class FakePrometheus : public QObject
 {
 public:
@@ -52,11 +53,18 @@ public:
                     if (!buffer->contains("\r\n\r\n") || !buffer->contains("step="))
                         return;
                     const QByteArray request = buffer->mid(buffer->indexOf("\r\n\r\n") + 4);
-                    requests.append(QUrlQuery(QString::fromUtf8(request)));
+                    const QUrlQuery form(QString::fromUtf8(request));
+                    requests.append(form);
                     buffer->clear();
-                    socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                    const bool fails =
+                        !failing.isEmpty() &&
+                        form.queryItemValue(QStringLiteral("query"), QUrl::FullyDecoded).contains(failing);
+                    const QByteArray &answer = fails ? failure : body;
+                    socket->write((fails ? QByteArray("HTTP/1.1 422 Unprocessable Entity\r\n")
+                                         : QByteArray("HTTP/1.1 200 OK\r\n")) +
+                                  "Content-Type: application/json\r\nConnection: close\r\n"
                                   "Content-Length: " +
-                                  QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                                  QByteArray::number(answer.size()) + "\r\n\r\n" + answer);
                     socket->disconnectFromHost();
                 });
             }
@@ -64,6 +72,8 @@ public:
     }
     QTcpServer server;
     QByteArray body;
+    QString failing;
+    QByteArray failure;
     QList<QUrlQuery> requests; // the form of each answered request
     bool down = false;
 };
@@ -259,6 +269,35 @@ private slots:
         QVERIFY(!view.isStale());
         QVERIFY(view.staleBanner()->isHidden());
         QVERIFY(view.staleBanner()->text().isEmpty());
+    }
+
+    // One query Prometheus gives up on (HTTP 422) while it answers the others: that chart says
+    // so; the grid is not stale.
+    void oneFailedChartIsNotAStaleGrid()
+    {
+        FakePrometheus fake;
+        fake.body = fixture();
+        fake.failing = QStringLiteral("node_memory_MemAvailable_bytes");
+        QFile failure(QStringLiteral(SLURMDECK_TEST_DATA_DIR "/prometheus/error_execution.json"));
+        QVERIFY(failure.open(QIODevice::ReadOnly));
+        fake.failure = failure.readAll();
+        PrometheusClient client(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(fake.server.serverPort())));
+        client.setTimeout(std::chrono::seconds(3));
+
+        MetricsView view;
+        QSignalSpy refreshed(&view, &MetricsView::refreshed);
+        view.setSource(&client);
+        QVERIFY(refreshed.wait(10000));
+        const QString status = view.statusText();
+        QVERIFY2(status.startsWith(QStringLiteral("Updated")), qPrintable(status));
+        QVERIFY2(status.contains(QStringLiteral("except Memory usage: ")), qPrintable(status));
+        QVERIFY2(!status.contains(QStringLiteral("CPU usage")), qPrintable(status));
+        QVERIFY(!view.isStale());
+        QVERIFY(view.staleBanner()->isHidden());
+        const QString failedTitle = view.chartFor(ChartMetric::MemoryUsage)->title();
+        QVERIFY2(failedTitle.contains(QStringLiteral("not updated")), qPrintable(failedTitle));
+        QVERIFY(!view.chartFor(ChartMetric::CpuUsage)->title().contains(QStringLiteral("not updated")));
+        QCOMPARE(view.chartFor(ChartMetric::CpuUsage)->seriesCount(), 1);
     }
 };
 

@@ -334,6 +334,35 @@ private slots:
                  qPrintable(view->notice()));
     }
 
+    // The log's filter shows the lines containing its text, any case, also those that arrive
+    // while following; clearing it shows every kept line again.
+    void logFilterShowsMatchingLines()
+    {
+        QAction show;
+        QAction follow;
+        ServiceLogPane pane(&show, &follow);
+        pane.setLines({QStringLiteral("slurmd: started"), QStringLiteral("error: Munge decode failed"),
+                       QStringLiteral("slurmd: ready")});
+        pane.setFilter(QStringLiteral("ERROR"));
+        QCOMPARE(pane.text(), QStringLiteral("error: Munge decode failed"));
+        QCOMPARE(pane.lineCount(), 1);
+        pane.appendLines({QStringLiteral("another Error"), QStringLiteral("job 7 done")});
+        QCOMPARE(pane.text(), QStringLiteral("error: Munge decode failed\nanother Error"));
+        pane.setFilter(QString());
+        QCOMPARE(pane.lineCount(), 5);
+        QCOMPARE(pane.allLines().size(), 5);
+
+        // The cap holds for what is kept, not only for what is shown.
+        QStringList many;
+        for (int i = 0; i < ServiceLogPane::maxLines; ++i)
+            many << QStringLiteral("line %1").arg(i);
+        pane.setFilter(QStringLiteral("line 1999"));
+        pane.appendLines(many);
+        QCOMPARE(pane.allLines().size(), ServiceLogPane::maxLines);
+        QCOMPARE(pane.allLines().first(), QStringLiteral("line 0"));
+        QCOMPARE(pane.lineCount(), 11); // line 1999 and 19990..19999
+    }
+
     void removeClusterAsksWithTheDataOption()
     {
         auto main = window(QStringLiteral("removetest"));

@@ -139,6 +139,7 @@ private slots:
         const Result<PromResult> e = wait([&](auto cb) { client.instantQuery(QStringLiteral("x"), {}, cb); });
         QVERIFY(!e);
         QVERIFY(e.error().detail.startsWith(QStringLiteral("execution:")));
+        QVERIFY(client.health().ok); // nor is a query it gave up on
     }
 
     void notPrometheus()

@@ -293,6 +293,7 @@ void MetricsView::refresh()
     const quint64 generation = ++m_generation;
     m_waiting = static_cast<int>(m_charts.size());
     m_roundError.clear();
+    m_roundFailed.clear();
     QPointer<MetricsView> self(this);
     for (const ChartMetric chart : allChartMetrics()) {
         m_client->rangeQuery(queryFor(chart).promql, end.addSecs(-timeRange().count()), end,
@@ -314,6 +315,9 @@ void MetricsView::show(ChartMetric metric, const Result<PromResult> &result, qui
             m_roundError = result.error().message;
             m_status->setToolTip(result.error().detail);
         }
+        m_roundFailed << metricTitle(metric);
+        chartFor(metric)->setTitle(
+            tr("%1 — not updated: %2").arg(metricTitle(metric), result.error().message));
     } else {
         m_last.insert(metric, *result);
         TimeSeriesChart *chart = chartFor(metric);
@@ -335,13 +339,17 @@ void MetricsView::show(ChartMetric metric, const Result<PromResult> &result, qui
         return;
     // Every chart answered: one status line and one signal for the whole grid.
     updateBanner();
-    if (!m_roundError.isEmpty()) {
+    const QString now = QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss"));
+    if (m_roundFailed.size() == m_charts.size()) {
         m_status->setText(tr("Stale: %1").arg(m_roundError));
-    } else {
+    } else if (!m_roundFailed.isEmpty()) {
+        // Prometheus answered the others: one refused or slow query is that chart's problem.
         m_status->setText(
-            m_last.value(this->metric()).series.isEmpty()
-                ? tr("No data for the selected chart (is its exporter deployed?)")
-                : tr("Updated %1").arg(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss"))));
+            tr("Updated %1, except %2: %3").arg(now, m_roundFailed.join(QStringLiteral(", ")), m_roundError));
+    } else {
+        m_status->setText(m_last.value(this->metric()).series.isEmpty()
+                              ? tr("No data for the selected chart (is its exporter deployed?)")
+                              : tr("Updated %1").arg(now));
         m_status->setToolTip({});
     }
     m_exportCsv->setEnabled(!m_last.value(this->metric()).series.isEmpty());

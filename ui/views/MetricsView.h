@@ -104,9 +104,10 @@ private:
     QPointer<SlurmDeck::PrometheusClient> m_client;
     SlurmDeck::PrometheusClient *m_ownClient = nullptr;
     QHash<SlurmDeck::ChartMetric, SlurmDeck::PromResult> m_last;
-    quint64 m_generation = 0; // answers to older requests are dropped
-    int m_waiting = 0;        // answers of this refresh still to come
-    QString m_roundError;     // the first failure of this refresh
+    quint64 m_generation = 0;  // answers to older requests are dropped
+    int m_waiting = 0;         // answers of this refresh still to come
+    QString m_roundError;      // the first failure of this refresh
+    QStringList m_roundFailed; // the charts of this refresh that got no answer
 };
 
 } // namespace SlurmDeck::Ui

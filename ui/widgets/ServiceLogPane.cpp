@@ -5,6 +5,7 @@
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QSpinBox>
@@ -14,7 +15,11 @@
 namespace SlurmDeck::Ui {
 
 ServiceLogPane::ServiceLogPane(QAction *show, QAction *follow, QWidget *parent)
-    : QWidget(parent), m_title(new QLabel(this)), m_tail(new QSpinBox(this)), m_text(new QPlainTextEdit(this))
+    : QWidget(parent)
+    , m_title(new QLabel(this))
+    , m_tail(new QSpinBox(this))
+    , m_filter(new QLineEdit(this))
+    , m_text(new QPlainTextEdit(this))
 {
     m_title->setObjectName(QStringLiteral("logTitle"));
     m_title->setTextFormat(Qt::PlainText);
@@ -28,6 +33,12 @@ ServiceLogPane::ServiceLogPane(QAction *show, QAction *follow, QWidget *parent)
     m_tail->setValue(200);
     m_tail->setAccelerated(true);
     tailLabel->setBuddy(m_tail);
+
+    m_filter->setObjectName(QStringLiteral("logFilter"));
+    m_filter->setPlaceholderText(tr("Show lines containing…"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setToolTip(tr("Only the log lines containing this text (any case), also while following"));
+    connect(m_filter, &QLineEdit::textChanged, this, &ServiceLogPane::showFiltered);
 
     auto *showButton = new QToolButton(this);
     showButton->setObjectName(QStringLiteral("showLogsButton"));
@@ -47,6 +58,7 @@ ServiceLogPane::ServiceLogPane(QAction *show, QAction *follow, QWidget *parent)
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_title, 1);
+    bar->addWidget(m_filter);
     bar->addWidget(tailLabel);
     bar->addWidget(m_tail);
     bar->addWidget(showButton);
@@ -79,25 +91,57 @@ QString ServiceLogPane::title() const
     return m_title->text();
 }
 
+void ServiceLogPane::setFilter(const QString &text)
+{
+    m_filter->setText(text);
+}
+
+QString ServiceLogPane::filter() const
+{
+    return m_filter->text();
+}
+
+bool ServiceLogPane::passes(const QString &line) const
+{
+    return line.contains(m_filter->text(), Qt::CaseInsensitive);
+}
+
+void ServiceLogPane::showFiltered()
+{
+    QStringList shown;
+    for (const QString &line : std::as_const(m_lines)) {
+        if (passes(line))
+            shown << line;
+    }
+    m_text->setPlainText(shown.join(u'\n'));
+    m_text->verticalScrollBar()->setValue(m_text->verticalScrollBar()->maximum());
+}
+
 void ServiceLogPane::setLines(const QStringList &lines)
 {
-    m_text->setPlainText(lines.join(u'\n'));
-    m_text->verticalScrollBar()->setValue(m_text->verticalScrollBar()->maximum());
+    m_lines = lines.mid(std::max<qsizetype>(0, lines.size() - maxLines));
+    showFiltered();
 }
 
 void ServiceLogPane::appendLines(const QStringList &lines)
 {
+    m_lines << lines;
+    if (m_lines.size() > maxLines)
+        m_lines.remove(0, m_lines.size() - maxLines);
     // Follow the end only when the reader is there; otherwise keep their place.
     QScrollBar *scroll = m_text->verticalScrollBar();
     const bool atEnd = scroll->value() >= scroll->maximum() - 2;
-    for (const QString &line : lines)
-        m_text->appendPlainText(line);
+    for (const QString &line : lines) {
+        if (passes(line))
+            m_text->appendPlainText(line);
+    }
     if (atEnd)
         scroll->setValue(scroll->maximum());
 }
 
 void ServiceLogPane::clear()
 {
+    m_lines.clear();
     m_text->clear();
 }
 
