@@ -18,4 +18,26 @@ ClusterSession *makeGuiSession(const ClusterDocument *document, QWidget *owner)
     return session;
 }
 
+ViewSession::ViewSession(const ClusterDocument *document, QWidget *owner)
+    : m_session(makeGuiSession(document, owner))
+{}
+
+void ViewSession::set(ClusterSession *session)
+{
+    if (m_session == session)
+        return;
+    if (m_owned)
+        delete m_session.data();
+    m_owned = false;
+    m_session = session;
+}
+
+void ViewSession::rejectHostKeyQuestions() const
+{
+    if (!m_session)
+        return;
+    if (auto prompt = std::dynamic_pointer_cast<GuiHostKeyPrompt>(m_session->hostKeys()))
+        prompt->rejectAll();
+}
+
 } // namespace SlurmDeck::Ui

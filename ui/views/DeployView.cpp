@@ -2,8 +2,6 @@
 #include "views/DeployView.h"
 
 #include "Confirmation.h"
-#include "GuiHostKeyPrompt.h"
-#include "GuiSession.h"
 #include "MessageBoxConfirmation.h"
 #include "deploy/DeployRunner.h"
 #include "deploy/HostDeployer.h"
@@ -75,7 +73,7 @@ DeployView::DeployView(ClusterDocument *document, QWidget *parent)
     : AreaView(Area::Deploy, parent)
     , m_document(document)
     , m_confirmation(std::make_shared<MessageBoxConfirmation>())
-    , m_session(makeGuiSession(document, this))
+    , m_session(document, this)
     , m_planModel(new PlanTreeModel(this))
     , m_planProxy(new QSortFilterProxyModel(this))
     , m_hostsModel(new DeployHostsModel(this))
@@ -124,9 +122,7 @@ DeployView::DeployView(ClusterDocument *document, QWidget *parent)
 
 DeployView::~DeployView()
 {
-    if (auto prompt =
-            std::dynamic_pointer_cast<GuiHostKeyPrompt>(m_session ? m_session->hostKeys() : nullptr))
-        prompt->rejectAll();
+    m_session.rejectHostKeyQuestions();
 }
 
 void DeployView::createActions()
@@ -264,16 +260,6 @@ QWidget *DeployView::createDeployPage()
 void DeployView::setConfirmation(std::shared_ptr<Confirmation> confirmation)
 {
     m_confirmation = std::move(confirmation);
-}
-
-void DeployView::setSession(ClusterSession *session)
-{
-    if (m_session == session)
-        return;
-    if (m_ownSession)
-        delete m_session.data(); // a plan under way answers to this view, not to it
-    m_ownSession = false;
-    m_session = session;
 }
 
 QStringList DeployView::planNotes() const
@@ -429,9 +415,7 @@ void DeployView::cancelNow()
 {
     if (!m_runner)
         return;
-    if (auto prompt =
-            std::dynamic_pointer_cast<GuiHostKeyPrompt>(m_session ? m_session->hostKeys() : nullptr))
-        prompt->rejectAll();
+    m_session.rejectHostKeyQuestions();
     m_runner->cancel();
     m_cancelAction->setEnabled(false);
     m_summary->setText(tr("Cancelling: each host stops after the step it is in…"));

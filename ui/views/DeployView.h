@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "GuiSession.h"
 #include "deploy/DeployTypes.h"
 #include "session/ClusterSession.h"
 #include "ssh/SshTarget.h"
@@ -57,8 +58,8 @@ public:
     void setConfirmation(std::shared_ptr<Confirmation> confirmation);
     // How the view reaches the hosts: the open cluster's session (the main window's), else
     // one of its own over its document. Its SSH settings, prompts and secrets are the plan's.
-    void setSession(ClusterSession *session);
-    [[nodiscard]] ClusterSession *session() const { return m_session; }
+    void setSession(ClusterSession *session) { m_session.set(session); }
+    [[nodiscard]] ClusterSession *session() const { return m_session.get(); }
     // Also sets the image choice shown (mode, source host, base image).
     void setDeployOptions(const DeployOptions &options);
     // What Deploy runs with: the options set, with the image choice as shown.
@@ -121,8 +122,7 @@ private:
     std::shared_ptr<Confirmation> m_confirmation;
     DeployOptions m_options;
 
-    QPointer<ClusterSession> m_session; // our own until setSession()
-    bool m_ownSession = true;
+    ViewSession m_session; // our own until setSession()
     bool m_planning = false;
     std::optional<ClusterSession::Prepared> m_prepared;
     bool m_planStale = false;

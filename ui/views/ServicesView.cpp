@@ -2,8 +2,6 @@
 #include "views/ServicesView.h"
 
 #include "Confirmation.h"
-#include "GuiHostKeyPrompt.h"
-#include "GuiSession.h"
 #include "MessageBoxConfirmation.h"
 #include "deploy/ServiceControl.h"
 #include "inventory/ClusterDocument.h"
@@ -65,7 +63,7 @@ ServicesView::ServicesView(ClusterDocument *document, QWidget *parent)
     : AreaView(Area::Services, parent)
     , m_document(document)
     , m_confirmation(std::make_shared<MessageBoxConfirmation>())
-    , m_session(makeGuiSession(document, this))
+    , m_session(document, this)
     , m_model(new ServicesModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_table(new QTableView(this))
@@ -131,9 +129,7 @@ ServicesView::ServicesView(ClusterDocument *document, QWidget *parent)
 
 ServicesView::~ServicesView()
 {
-    if (auto prompt =
-            std::dynamic_pointer_cast<GuiHostKeyPrompt>(m_session ? m_session->hostKeys() : nullptr))
-        prompt->rejectAll();
+    m_session.rejectHostKeyQuestions();
 }
 
 void ServicesView::createActions()
@@ -186,16 +182,6 @@ void ServicesView::createActions()
 void ServicesView::setConfirmation(std::shared_ptr<Confirmation> confirmation)
 {
     m_confirmation = std::move(confirmation);
-}
-
-void ServicesView::setSession(ClusterSession *session)
-{
-    if (m_session == session)
-        return;
-    if (m_ownSession)
-        delete m_session.data(); // a locate under way answers to this view, not to it
-    m_ownSession = false;
-    m_session = session;
 }
 
 bool ServicesView::isRunningClusterOperation() const

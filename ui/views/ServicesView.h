@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "GuiSession.h"
 #include "deploy/ServiceTypes.h"
 #include "session/ClusterSession.h"
 #include "ssh/SshTarget.h"
@@ -46,8 +47,8 @@ public:
 
     // Seams, as in DeployView.
     void setConfirmation(std::shared_ptr<Confirmation> confirmation);
-    void setSession(ClusterSession *session);
-    [[nodiscard]] ClusterSession *session() const { return m_session; }
+    void setSession(ClusterSession *session) { m_session.set(session); }
+    [[nodiscard]] ClusterSession *session() const { return m_session.get(); }
 
     [[nodiscard]] ServicesModel *model() const { return m_model; }
     [[nodiscard]] QSortFilterProxyModel *proxy() const { return m_proxy; }
@@ -107,8 +108,7 @@ private:
 
     ClusterDocument *m_document;
     std::shared_ptr<Confirmation> m_confirmation;
-    QPointer<ClusterSession> m_session; // our own until setSession()
-    bool m_ownSession = true;
+    ViewSession m_session; // our own until setSession()
 
     bool m_locating = false; // while the cluster's hosts are located
     ServiceControl *m_control = nullptr;
