@@ -39,20 +39,23 @@ const QList<CommandWords> &commands()
 {
     static const QList<CommandWords> table{
         {QStringLiteral("discover"), {}, words("--subnet --json") + words(loginOptions)},
-        {QStringLiteral("init"), {}, words("--subnet --force --json") + words(loginOptions)},
+        {QStringLiteral("init"), {}, words("--subnet --slurm-release --force --json") + words(loginOptions)},
         {QStringLiteral("plan"),
          {},
          words("--json --files --diff --ssh-config --accept-new-host-keys --timeout")},
         {QStringLiteral("deploy"),
          {},
-         words("--hosts --images --base-image --no-verify --yes --json --ssh-config --accept-new-host-keys "
+         words("--hosts --images --base-image --slurm-base-image --no-verify --yes --json --ssh-config "
+               "--accept-new-host-keys "
                "--timeout")},
         {QStringLiteral("upgrade"),
          {},
-         words("--images --base-image --wait --yes --ssh-config --accept-new-host-keys --timeout")},
+         words("--images --base-image --slurm-base-image --wait --yes --ssh-config --accept-new-host-keys "
+               "--timeout")},
         {QStringLiteral("rotate-munge-key"),
          {},
-         words("--images --base-image --no-verify --yes --ssh-config --accept-new-host-keys --timeout")},
+         words("--images --base-image --slurm-base-image --no-verify --yes --ssh-config "
+               "--accept-new-host-keys --timeout")},
         {QStringLiteral("services"), words("start stop restart logs"), words("-f --tail --json")},
         {QStringLiteral("down"), {}, words("--yes --json")},
         {QStringLiteral("remove"), {}, words("--purge-data --yes --json")},

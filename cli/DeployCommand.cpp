@@ -16,8 +16,9 @@ QStringList forwardedDeployArguments(const QCommandLineParser &parser)
     // optionNames(): the options given on the command line (asking isSet() about one the
     // command does not define would warn).
     QStringList arguments{QStringLiteral("--yes")};
-    for (const QString &name : {QStringLiteral("images"), QStringLiteral("base-image"),
-                                QStringLiteral("ssh-config"), QStringLiteral("timeout")}) {
+    for (const QString &name :
+         {QStringLiteral("images"), QStringLiteral("base-image"), QStringLiteral("slurm-base-image"),
+          QStringLiteral("ssh-config"), QStringLiteral("timeout")}) {
         if (parser.optionNames().contains(name))
             arguments << QStringLiteral("--") + name << parser.value(name);
     }
@@ -49,6 +50,12 @@ void DeployCommand::start(const CliContext &context)
            "as it is, never pulled again; offline hosts need one imported there (see the README).")
             .arg(DeployOptions().baseImage),
         QStringLiteral("IMAGE"));
+    const QCommandLineOption slurmBaseImage(
+        QStringLiteral("slurm-base-image"),
+        tr("The base image of the Slurm image, where it differs from --base-image: by default the Debian of "
+           "the cluster's slurm_release (debian:trixie for 24.11) when --base-image is left at its default, "
+           "else --base-image."),
+        QStringLiteral("IMAGE"));
     const QCommandLineOption yes({QStringLiteral("y"), QStringLiteral("yes")},
                                  tr("Do not ask for confirmation (needed without a terminal)."));
     const QCommandLineOption json(
@@ -57,18 +64,20 @@ void DeployCommand::start(const CliContext &context)
     const bool rotating = m_mode == Mode::RotateMungeKey;
     // A rotation goes to every host: a key on some hosts only splits the cluster.
     if (rotating)
-        parser.addOptions({noVerify, images, baseImage, yes});
+        parser.addOptions({noVerify, images, baseImage, slurmBaseImage, yes});
     else
-        parser.addOptions({hosts, noVerify, images, baseImage, yes, json});
+        parser.addOptions({hosts, noVerify, images, baseImage, slurmBaseImage, yes, json});
     const QString name = rotating ? QStringLiteral("rotate-munge-key") : QStringLiteral("deploy");
-    const QString usage =
-        rotating
-            ? QStringLiteral("slurmdeck-cli [--cluster FILE] rotate-munge-key "
-                             "[--images build|present|transfer|from:HOST] [--base-image IMAGE] [--no-verify] "
-                             "[--yes]")
-            : QStringLiteral("slurmdeck-cli [--cluster FILE] deploy [--hosts H,...] "
-                             "[--images build|present|transfer|from:HOST] [--base-image IMAGE] [--no-verify] "
-                             "[--yes] [--json]");
+    const QString usage = rotating ? QStringLiteral("slurmdeck-cli [--cluster FILE] rotate-munge-key "
+                                                    "[--images build|present|transfer|from:HOST] "
+                                                    "[--base-image IMAGE] [--slurm-base-image IMAGE] "
+                                                    "[--no-verify] "
+                                                    "[--yes]")
+                                   : QStringLiteral("slurmdeck-cli [--cluster FILE] deploy [--hosts H,...] "
+                                                    "[--images build|present|transfer|from:HOST] "
+                                                    "[--base-image IMAGE] [--slurm-base-image IMAGE] "
+                                                    "[--no-verify] "
+                                                    "[--yes] [--json]");
     if (!parse(context, parser, name, usage))
         return;
     if (!parser.positionalArguments().isEmpty()) {
@@ -92,8 +101,10 @@ void DeployCommand::start(const CliContext &context)
         done(CliUsage);
         return;
     }
-    if (parser.isSet(baseImage) && choice->source != ImageSource::BuildOnHost) {
-        err() << tr("--base-image goes with --images build: the other modes build nothing.\n");
+    if ((parser.isSet(baseImage) || parser.isSet(slurmBaseImage)) &&
+        choice->source != ImageSource::BuildOnHost) {
+        err() << tr("--base-image and --slurm-base-image go with --images build: the other modes build "
+                    "nothing.\n");
         done(CliUsage);
         return;
     }
@@ -101,6 +112,7 @@ void DeployCommand::start(const CliContext &context)
     m_options.imageHost = choice->host;
     if (parser.isSet(baseImage))
         m_options.baseImage = parser.value(baseImage);
+    m_options.slurmBaseImage = parser.value(slurmBaseImage);
     m_options.verify = !parser.isSet(noVerify);
     if (!rotating) {
         for (const QString &host : parser.value(hosts).split(u',', Qt::SkipEmptyParts))

@@ -12,7 +12,7 @@ namespace SlurmDeck {
 class DeployRunner;
 
 // slurmdeck-cli deploy [--hosts H,...] [--images build|present|transfer|from:HOST]
-//                      [--base-image IMAGE] [--no-verify] [--yes]
+//                      [--base-image IMAGE] [--slurm-base-image IMAGE] [--no-verify] [--yes]
 // Shows the plan's summary, asks (unless --yes), deploys with DeployRunner, prints each
 // host's phases and log lines as they come, then the verification checks and a summary.
 // Exits 0 only when every host is done and every check passed.

@@ -5,6 +5,7 @@
 #include "discovery/DiscoveryToCluster.h"
 #include "inventory/ClusterFile.h"
 #include "inventory/ClusterRules.h"
+#include "inventory/SlurmRelease.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -21,7 +22,15 @@ void InitCommand::start(const CliContext &context)
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Help."));
     const QCommandLineOption json(QStringLiteral("json"),
                                   tr("Print the cluster file's hosts as JSON on stdout."));
-    parser.addOptions({force, help, json});
+    QStringList releases;
+    for (const SlurmRelease &release : SlurmRelease::offered())
+        releases << release.version;
+    const QCommandLineOption slurmRelease(
+        QStringLiteral("slurm-release"),
+        tr("Slurm release every host runs: %1 (default %2).")
+            .arg(releases.join(QStringLiteral(", ")), SlurmRelease::defaultVersion()),
+        QStringLiteral("RELEASE"), SlurmRelease::defaultVersion());
+    parser.addOptions({force, help, json, slurmRelease});
     options().addTo(parser);
     if (!parser.parse(QStringList{QStringLiteral("init")} + context.arguments)) {
         *context.err << parser.errorText() << u'\n';
@@ -41,6 +50,13 @@ void InitCommand::start(const CliContext &context)
     }
     m_name = parser.positionalArguments().constFirst();
     m_json = parser.isSet(json);
+    m_release = parser.value(slurmRelease);
+    if (!SlurmRelease::find(m_release)) {
+        *context.err << tr("init: --slurm-release must be one of %1, not '%2'.\n")
+                            .arg(releases.join(QStringLiteral(", ")), m_release);
+        emit finished(CliUsage);
+        return;
+    }
     if (const QString problem = ClusterRules::clusterNameProblem(m_name); !problem.isEmpty()) {
         *context.err << tr("init: %1.\n").arg(problem);
         emit finished(CliUsage);
@@ -70,7 +86,8 @@ void InitCommand::discoveryFinished(const QList<DiscoveredHost> &hosts)
             return;
         }
     }
-    const Cluster cluster = clusterFromDiscovery(m_name, hosts, request().login);
+    Cluster cluster = clusterFromDiscovery(m_name, hosts, request().login);
+    cluster.settings.slurmRelease = m_release;
     if (cluster.hosts.isEmpty()) {
         err << tr("No host could be fingerprinted; nothing was written.\n");
         emit finished(CliFailure);

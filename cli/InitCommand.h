@@ -19,6 +19,7 @@ public:
 private:
     void discoveryFinished(const QList<DiscoveredHost> &hosts) override;
     QString m_name;
+    QString m_release; // settings.slurm_release
     QString m_path;
     bool m_json = false;
 };

@@ -18,16 +18,19 @@ void UpgradeCommand::start(const CliContext &context)
     const QCommandLineOption base(QStringLiteral("base-image"),
                                   tr("The base the images are built on (see deploy)."),
                                   QStringLiteral("IMAGE"));
+    const QCommandLineOption slurmBase(QStringLiteral("slurm-base-image"),
+                                       tr("The base the Slurm image is built on (see deploy)."),
+                                       QStringLiteral("IMAGE"));
     const QCommandLineOption wait(QStringLiteral("wait"),
                                   tr("How long to wait for the jobs of each drained node (e.g. 90s, 10m, 2h; "
                                      "default 30m); a node still busy then keeps its old slurmd."),
                                   QStringLiteral("DURATION"), QStringLiteral("30m"));
     const QCommandLineOption yes({QStringLiteral("y"), QStringLiteral("yes")},
                                  tr("Do not ask for confirmation (needed without a terminal)."));
-    parser.addOptions({images, base, wait, yes});
+    parser.addOptions({images, base, slurmBase, wait, yes});
     if (!parse(context, parser, QStringLiteral("upgrade"),
                QStringLiteral("slurmdeck-cli [--cluster FILE] upgrade [--images MODE] [--base-image IMAGE] "
-                              "[--wait DURATION] [--yes]")))
+                              "[--slurm-base-image IMAGE] [--wait DURATION] [--yes]")))
         return;
     if (!parser.positionalArguments().isEmpty()) {
         err() << tr("upgrade takes no arguments: every host gets the new images.\n");

@@ -5,7 +5,8 @@
 
 namespace SlurmDeck {
 
-// slurmdeck-cli upgrade [--images MODE] [--base-image IMAGE] [--wait DURATION] [--yes]
+// slurmdeck-cli upgrade [--images MODE] [--base-image IMAGE] [--slurm-base-image IMAGE]
+//                       [--wait DURATION] [--yes]
 // A rolling restart onto new images (rebuilt, or a newer Slurm) without losing a job: a
 // deploy first (it builds, sends or checks the images and files; it recreates nothing that
 // runs a job), then ClusterUpgradeRun (the session layer) recreates every container whose

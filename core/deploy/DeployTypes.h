@@ -26,6 +26,9 @@ struct DeployOptions
     QString imageHost; // TransferFromHost: the cluster host (by name) that has the images
     // BuildOnHost: the BASE_IMAGE build argument. Offline hosts: one imported there (README).
     QString baseImage = QStringLiteral("debian:bookworm");
+    // BuildOnHost: the Slurm image's BASE_IMAGE. Empty: baseImage, except that the default
+    // baseImage gives the Debian of the cluster's Slurm release (24.11: debian:trixie).
+    QString slurmBaseImage;
     QString localDocker = QStringLiteral("docker"); // for `docker save` on this machine
     bool verify = true;
     QStringList onlyHosts; // empty: every host

@@ -149,6 +149,9 @@ private:
     // The login can create the project directory, or write it and what SlurmDeck keeps in
     // it; else the error names the fix (HostDeployerChecks.cpp).
     [[nodiscard]] Result<void> checkDirectoryWritable();
+    // A Slurm release change the cluster's state survives (slurmUpgradeRefusal), or none.
+    [[nodiscard]] Result<void> checkSlurmRelease(const QString &deployedImage,
+                                                 const QString &stateBytes) const;
     // The engine can bind-mount the project directory (Docker Desktop's file sharing).
     [[nodiscard]] Result<void> checkBindMount();
     [[nodiscard]] Result<void> tidyFiles();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "deploy/HostDeployer.h"
 
+#include "inventory/SlurmRelease.h"
 #include "remote/ShellQuote.h"
 #include "ssh/SshConnection.h"
 
@@ -11,13 +12,19 @@ namespace SlurmDeck {
 
 namespace {
 
-// Prints "ok", or "denied PATH" for the first path the login cannot write: the project
-// directory's nearest existing ancestor when it is not there yet, else the directory and the
-// subdirectories SlurmDeck writes into (an earlier deploy as root leaves them root's).
+// Prints what Slurm the directory holds: "image IMAGE", the Slurm image an earlier deploy
+// left in .env, and "state BYTES", the first bytes of slurmctld's saved node state in decimal
+// (either empty: none, or not readable by the login). Then "ok", or "denied PATH" for the
+// first path the login cannot write: the project directory's nearest existing ancestor when
+// it is not there yet, else the directory and the subdirectories SlurmDeck writes into (an
+// earlier deploy as root leaves them root's).
 QString writabilityCommand(const QString &directory)
 {
     return QStringLiteral(
-               "d=%1; p=$d; while [ ! -e \"$p\" ]; do p=$(dirname -- \"$p\"); done; "
+               "d=%1; printf 'image %s\\n' \"$(sed -n 's/^SLURMDECK_SLURM_IMAGE=//p' \"$d/.env\" 2>/dev/null "
+               "| "
+               "head -n 1)\"; printf 'state %s\\n' \"$(od -An -tu1 -N23 \"$d/data/slurmctld/node_state\" "
+               "2>/dev/null | tr '\\n' ' ')\"; p=$d; while [ ! -e \"$p\" ]; do p=$(dirname -- \"$p\"); done; "
                "if [ \"$p\" != \"$d\" ]; then set -- \"$p\"; "
                "else set -- \"$d\" \"$d/etc\" \"$d/etc/slurm\" \"$d/secrets\" \"$d/prometheus\"; fi; "
                "for x in \"$@\"; do "
@@ -34,7 +41,17 @@ Result<void> HostDeployer::checkDirectoryWritable()
         runShell(writabilityCommand(m_plan.directory), std::chrono::seconds(30));
     if (!checked)
         return checked.error();
-    const QString answer = QString::fromUtf8(checked->standardOutput).trimmed();
+    QStringList lines = QString::fromUtf8(checked->standardOutput).split(u'\n');
+    QString deployedImage;
+    QString stateBytes;
+    while (!lines.isEmpty() && (lines.constFirst().startsWith(QLatin1String("image ")) ||
+                                lines.constFirst().startsWith(QLatin1String("state ")))) {
+        const QString line = lines.takeFirst();
+        (line.startsWith(u'i') ? deployedImage : stateBytes) = line.mid(6).trimmed();
+    }
+    if (Result<void> release = checkSlurmRelease(deployedImage, stateBytes); !release)
+        return release;
+    const QString answer = lines.join(u'\n').trimmed();
     if (answer == u"ok")
         return {};
     if (!answer.startsWith(QLatin1String("denied "))) {
@@ -53,6 +70,34 @@ Result<void> HostDeployer::checkDirectoryWritable()
                                "Set remote_directory in the cluster's settings to a directory %1 can "
                                "write%5, or have an administrator give it one: sudo install -d -o %1 %4")
                        .arg(user, path, m_plan.hostName, m_plan.directory, home));
+}
+
+// A cluster deployed with one Slurm release moves to another only along Slurm's upgrade
+// path: its controller state and accounting database are that release's.
+Result<void> HostDeployer::checkSlurmRelease(const QString &deployedImage, const QString &stateBytes) const
+{
+    QByteArray header;
+    for (const QString &number : stateBytes.split(u' ', Qt::SkipEmptyParts))
+        header += static_cast<char>(number.toInt());
+    // The state's own release counts first: it is what slurmctld will read, also after a
+    // remove that kept the data.
+    QString before = SlurmRelease::ofStateHeader(header);
+    if (before.isEmpty())
+        before = SlurmRelease::ofImage(deployedImage);
+    QString planned;
+    for (const RenderedFile &file : m_plan.files) {
+        if (file.path != u".env")
+            continue;
+        for (const QByteArray &line : file.content.split('\n')) {
+            if (line.startsWith("SLURMDECK_SLURM_IMAGE="))
+                planned = SlurmRelease::ofImage(QString::fromUtf8(line.mid(22)));
+        }
+    }
+    const QString refusal = slurmUpgradeRefusal(before, planned);
+    if (refusal.isEmpty())
+        return {};
+    return failure(QObject::tr("%1 runs a cluster deployed with Slurm %2; this deploy is for Slurm %3. %4")
+                       .arg(m_plan.hostName, before, planned, refusal));
 }
 
 // Docker Desktop bind-mounts only the paths it shares with its VM (/Users, /Volumes, /private,

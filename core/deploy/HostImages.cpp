@@ -3,6 +3,7 @@
 
 #include "deploy/ImageBuild.h"
 #include "deploy/ImageSupply.h"
+#include "inventory/SlurmRelease.h"
 #include "remote/ShellQuote.h"
 #include "ssh/SshConnection.h"
 
@@ -42,6 +43,16 @@ QString HostImages::docker() const
     return m_host.fingerprint().dockerPath;
 }
 
+QString HostImages::baseImageFor(const QString &image, const DeployOptions &options)
+{
+    const std::optional<SlurmRelease> release = SlurmRelease::find(SlurmRelease::ofImage(image));
+    if (!release)
+        return options.baseImage;
+    if (!options.slurmBaseImage.isEmpty())
+        return options.slurmBaseImage;
+    return options.baseImage == DeployOptions().baseImage ? release->baseImage() : options.baseImage;
+}
+
 Result<HostImages::Outcome> HostImages::ensure(const QStringList &images, const DeployOptions &options,
                                                ImageSupply *supply, const QList<ImageBuildContext> &contexts)
 {
@@ -59,7 +70,7 @@ Result<HostImages::Outcome> HostImages::ensure(const QStringList &images, const 
                                 "it. Send it instead (--images transfer).")
                         .arg(image, m_host.plan().hostName));
             }
-            const Result<bool> built = build(*context, options.baseImage);
+            const Result<bool> built = build(*context, baseImageFor(context->image, options));
             if (!built)
                 return built.error();
             if (*built)

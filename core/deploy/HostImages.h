@@ -24,6 +24,11 @@ public:
     // on a host whose `uname -m` is `hostArchitecture` (x86_64, aarch64, armv7l).
     [[nodiscard]] static bool fitsHost(const QString &imageArchitecture, const QString &hostArchitecture);
 
+    // What `image` is built from: `options.baseImage`, but a Slurm image gets
+    // `options.slurmBaseImage`, or the Debian of its release when the base is the default
+    // (Slurm 24.11: debian:trixie).
+    [[nodiscard]] static QString baseImageFor(const QString &image, const DeployOptions &options);
+
     struct Outcome
     {
         QStringList loaded;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "inventory/SlurmRelease.h"
+
 #include <QString>
 
 namespace SlurmDeck {
@@ -16,6 +18,7 @@ struct ClusterSettings final
     int pollIntervalSeconds = defaultPollIntervalSeconds;
     QString keychainService;   // empty: "slurmdeck/<cluster name>" (see Cluster::keychainService)
     bool enforceLimits = true; // a job over its --mem is stopped (LimitEnforcement)
+    QString slurmRelease = SlurmRelease::defaultVersion(); // one of SlurmRelease::offered()
 
     bool operator==(const ClusterSettings &) const = default;
 };

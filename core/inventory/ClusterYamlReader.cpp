@@ -50,7 +50,8 @@ const QStringList detectedKeys = {QStringLiteral("platform"),
 const QStringList partitionKeys = {QStringLiteral("name"), QStringLiteral("nodes"), QStringLiteral("default"),
                                    QStringLiteral("max_time")};
 const QStringList settingsKeys = {QStringLiteral("remote_directory"), QStringLiteral("poll_interval_seconds"),
-                                  QStringLiteral("keychain_service"), QStringLiteral("enforce_limits")};
+                                  QStringLiteral("keychain_service"), QStringLiteral("enforce_limits"),
+                                  QStringLiteral("slurm_release")};
 const QStringList secretWords = {QStringLiteral("password"), QStringLiteral("munge_key"),
                                  QStringLiteral("passphrase"), QStringLiteral("secret"),
                                  QStringLiteral("token")};
@@ -441,6 +442,19 @@ private:
                 report(serviceEntry->value.Mark(), QStringLiteral("'keychain_service' must not be empty"));
             else
                 settings.keychainService = *service;
+        }
+        const Entry *releaseEntry = find(fields, QStringLiteral("slurm_release"));
+        if (const std::optional<QString> release = optionalText(releaseEntry)) {
+            if (SlurmRelease::find(release->trimmed())) {
+                settings.slurmRelease = release->trimmed();
+            } else {
+                QStringList offered;
+                for (const SlurmRelease &known : SlurmRelease::offered())
+                    offered << QLatin1Char('"') + known.version + QLatin1Char('"');
+                report(releaseEntry->value.Mark(),
+                       QStringLiteral("'slurm_release' must be one of %1, not '%2'")
+                           .arg(offered.join(u", "), *release));
+            }
         }
     }
 

@@ -155,6 +155,8 @@ void writeSettings(YAML::Emitter &out, const ClusterSettings &settings)
         writeKey(out, "enforce_limits");
         out << false;
     }
+    if (settings.slurmRelease != SlurmRelease::defaultVersion())
+        writeText(out, "slurm_release", settings.slurmRelease);
     out << YAML::EndMap;
 }
 

@@ -33,11 +33,25 @@ QString overrideFor(Platform platform)
     return QStringLiteral("overrides/linux.yml");
 }
 
+// The template's CgroupPlugin line set to what the cluster's Slurm release needs.
+QByteArray withCgroupPlugin(const QByteArray &cgroupConf, const QString &slurmRelease)
+{
+    const std::optional<SlurmRelease> release = SlurmRelease::find(slurmRelease);
+    if (!release)
+        return cgroupConf;
+    QList<QByteArray> lines = cgroupConf.split('\n');
+    for (QByteArray &line : lines) {
+        if (line.startsWith("CgroupPlugin="))
+            line = "CgroupPlugin=" + release->cgroupPlugin.toUtf8();
+    }
+    return lines.join('\n');
+}
+
 QByteArray envFile(const Cluster &cluster, const Host &host, const PlanInputs &inputs,
                    const QString &directory)
 {
     const QStringList lines{
-        QStringLiteral("SLURMDECK_SLURM_IMAGE=") + inputs.slurmImage,
+        QStringLiteral("SLURMDECK_SLURM_IMAGE=") + inputs.slurmImageFor(cluster),
         QStringLiteral("SLURMDECK_MONITORING_IMAGE=") + inputs.monitoringImage,
         QStringLiteral("SLURMDECK_DB_IMAGE=") + inputs.databaseImage,
         QStringLiteral("SLURM_NODENAME=") + host.name,
@@ -242,7 +256,8 @@ Result<HostPlan> ClusterPlanner::planHost(const Cluster &cluster, const Host &ho
     plan.files << RenderedFile{QStringLiteral(".env"), envFile(cluster, host, inputs, plan.directory), 0644,
                                false}
                << RenderedFile{QStringLiteral("etc/slurm/slurm.conf"), slurmConf, 0644, false}
-               << RenderedFile{QStringLiteral("etc/slurm/cgroup.conf"), *cgroupConf, 0644, false};
+               << RenderedFile{QStringLiteral("etc/slurm/cgroup.conf"),
+                               withCgroupPlugin(*cgroupConf, cluster.settings.slurmRelease), 0644, false};
     if (!gresConf.isEmpty())
         plan.files << RenderedFile{QStringLiteral("etc/slurm/gres.conf"), gresConf, 0644, false};
     if (const QList<ClusterUser> users = ClusterUsers::effective(cluster); !users.isEmpty()) {
@@ -287,7 +302,7 @@ Result<ClusterPlan> ClusterPlanner::plan(const Cluster &cluster, const PlanInput
     ClusterPlan plan;
     plan.clusterName = cluster.name;
     plan.projectName = projectName(cluster);
-    plan.slurmImage = inputs.slurmImage;
+    plan.slurmImage = inputs.slurmImageFor(cluster);
     plan.monitoringImage = inputs.monitoringImage;
     plan.databaseImage = inputs.databaseImage;
     plan.users = topology->users;
@@ -300,7 +315,7 @@ Result<ClusterPlan> ClusterPlanner::plan(const Cluster &cluster, const PlanInput
             return hostPlan.error();
         plan.hosts.append(std::move(hostPlan).value());
     }
-    const std::pair<QString, QString> images[] = {{QStringLiteral("slurm"), inputs.slurmImage},
+    const std::pair<QString, QString> images[] = {{QStringLiteral("slurm"), plan.slurmImage},
                                                   {QStringLiteral("monitoring"), inputs.monitoringImage},
                                                   {QStringLiteral("mariadb"), inputs.databaseImage}};
     for (const auto &[name, image] : images) {

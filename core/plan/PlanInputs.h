@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "inventory/Cluster.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QString>
@@ -15,13 +17,20 @@ struct PlanInputs
     QByteArray mungeKey;
     QByteArray databasePassword;
     QHash<QString, QString> networkAddresses; // host name -> IP/DNS other hosts can use
-    QString slurmImage = QStringLiteral("slurmdeck/slurm:22.05");
+    QString slurmImage; // empty: the image of the cluster's Slurm release (settings.slurm_release)
     QString monitoringImage = QStringLiteral("slurmdeck/monitoring:2.42");
     QString databaseImage = QStringLiteral("slurmdeck/mariadb:10.11");
-    QString slurmVersion = QStringLiteral("22.05");
     // The port range srun listens on; published on hosts without host networking.
     int srunPortFirst = 60001;
     int srunPortLast = 60063;
+
+    [[nodiscard]] QString slurmImageFor(const Cluster &cluster) const
+    {
+        if (!slurmImage.isEmpty())
+            return slurmImage;
+        const std::optional<SlurmRelease> release = SlurmRelease::find(cluster.settings.slurmRelease);
+        return (release ? *release : *SlurmRelease::find(SlurmRelease::defaultVersion())).image();
+    }
 };
 
 } // namespace SlurmDeck

@@ -26,6 +26,7 @@ Result<Topology> Topology::of(const Cluster &cluster, const QHash<QString, QStri
     Topology topology;
     topology.clusterName = cluster.name;
     topology.projectName = ClusterPlanner::projectName(cluster);
+    topology.slurmImage = PlanInputs().slurmImageFor(cluster);
     for (const ClusterUser &user : ClusterUsers::effective(cluster))
         topology.users << user.name;
     for (const Host &host : cluster.hosts) {
@@ -74,7 +75,7 @@ ClusterPlan Topology::withoutFiles() const
     plan.hosts = hosts;
     plan.users = users;
     const PlanInputs images; // the images every plan uses
-    plan.slurmImage = images.slurmImage;
+    plan.slurmImage = slurmImage;
     plan.monitoringImage = images.monitoringImage;
     plan.databaseImage = images.databaseImage;
     return plan;

@@ -25,6 +25,7 @@ struct Topology
     QString prometheusHost;  // the host running Prometheus; empty: none
     bool accounting = false; // some host runs slurmdbd
     QStringList users;       // the cluster's users' names (ClusterUsers::effective); empty: jobs run as root
+    QString slurmImage;      // the image of the cluster's Slurm release
 
     // Checks the cluster (ClusterRules, at least one host, a controller). `networkAddresses`:
     // host name -> address other hosts use (an ssh alias resolved); missing: the file's address.

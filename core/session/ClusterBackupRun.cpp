@@ -6,6 +6,8 @@
 #include "deploy/ClusterBackup.h"
 #include "deploy/HostDeployer.h"
 #include "deploy/HostTaskQueue.h"
+#include "inventory/ClusterFile.h"
+#include "inventory/SlurmRelease.h"
 #include "secrets/SealedSecrets.h"
 
 #include <QDir>
@@ -197,7 +199,23 @@ void ClusterBackupRun::open(const QString &file)
     }
     const QString directory = m_work->path();
     runOffThread<Result<BackupManifest>>(
-        this, [file = m_file, directory] { return BackupArchive::unpack(file, directory); },
+        this,
+        [file = m_file, directory, clusterMember = member(ClusterBackup::clusterFile),
+         name = m_plan.clusterName, release = SlurmRelease::ofImage(m_plan.slurmImage)] {
+            Result<BackupManifest> read = BackupArchive::unpack(file, directory);
+            if (read && read->members.contains(QString::fromLatin1(ClusterBackup::clusterFile))) {
+                // Slurm's upgrade path holds for a restore too: the state and the database dump
+                // are the backed-up release's.
+                const Result<Cluster> backedUp = ClusterFile::load(clusterMember);
+                const QString made = backedUp ? backedUp->settings.slurmRelease : QString();
+                if (const QString refusal = slurmUpgradeRefusal(made, release); !refusal.isEmpty()) {
+                    return Result<BackupManifest>(makeError(
+                        Error::Code::InvalidArgument, tr("%1 was made on Slurm %2, and %3 runs Slurm %4. %5")
+                                                          .arg(file, made, name, release, refusal)));
+                }
+            }
+            return read;
+        },
         [this](Result<BackupManifest> read) {
             if (read && read->cluster != m_plan.clusterName) {
                 read =

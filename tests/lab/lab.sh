@@ -47,6 +47,8 @@ usage: lab.sh up [--for-tests] [SPECFILE]
                                      the hosts (what a test killed midway left holding their ports)
        lab.sh host NAME -- CMD [ARGS]  run CMD inside an emulated host
        lab.sh load-image IMAGE       copy IMAGE from this machine's dockerd into every host's engine
+       lab.sh base-image SUITE       import a debootstrap of Debian SUITE (e.g. trixie) into this
+                                     machine's dockerd as slurmdeck-lab/SUITE-minbase:latest
        lab.sh link | unlink          give this machine itself an address on the lab ($LINK_ADDR), so
                                      programs outside the client namespace (the sandbox) reach the hosts
 State directory: \$SLURMDECK_LAB_DIR (default /var/lib/slurmdeck-lab), now $STATE
@@ -421,21 +423,26 @@ ensure_root_dockerd() {
     log "machine dockerd is up"
 }
 
+# ensure_base_image [SUITE]: slurmdeck-lab/SUITE-minbase:latest (default bookworm, the lab's
+# BASE_IMAGE) in the machine's dockerd, from a debootstrap cached as a tarball in $STATE/cache.
 ensure_base_image() {
-    if root_docker image inspect "$BASE_IMAGE" >/dev/null 2>&1; then
-        log "base image $BASE_IMAGE present in the machine's dockerd"
+    local suite=${1:-bookworm}
+    local image=slurmdeck-lab/$suite-minbase:latest
+    if root_docker image inspect "$image" >/dev/null 2>&1; then
+        log "base image $image present in the machine's dockerd"
         return 0
     fi
-    local tarball=$STATE/cache/bookworm-minbase.tar root=$STATE/cache/rootfs.tmp
+    local tarball=$STATE/cache/$suite-minbase.tar root=$STATE/cache/rootfs-$suite.tmp
     if [[ ! -s $tarball ]]; then
-        log "debootstrap --variant=minbase bookworm (log $STATE/cache/debootstrap.log)"
+        log "debootstrap --variant=minbase $suite (log $STATE/cache/debootstrap-$suite.log)"
         rm -rf "$root"
-        nice -n 10 debootstrap --variant=minbase bookworm "$root" "$MIRROR" >"$STATE/cache/debootstrap.log" 2>&1 ||
-            die "debootstrap failed; see $STATE/cache/debootstrap.log: $(tail -n 3 "$STATE/cache/debootstrap.log" | tr '\n' ' ')"
+        nice -n 10 debootstrap --variant=minbase "$suite" "$root" "$MIRROR" >"$STATE/cache/debootstrap-$suite.log" 2>&1 ||
+            die "debootstrap $suite failed; see $STATE/cache/debootstrap-$suite.log: $(tail -n 3 "$STATE/cache/debootstrap-$suite.log" | tr '\n' ' ')"
+        rm -f "$root/etc/apt/sources.list.d/debian.sources"
         cat >"$root/etc/apt/sources.list" <<EOF
-deb $MIRROR bookworm main
-deb $MIRROR bookworm-updates main
-deb http://deb.debian.org/debian-security bookworm-security main
+deb $MIRROR $suite main
+deb $MIRROR $suite-updates main
+deb http://deb.debian.org/debian-security $suite-security main
 EOF
         rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/*
         tar --numeric-owner -C "$root" -cf "$tarball.tmp" .
@@ -446,9 +453,9 @@ EOF
         log "using cached rootfs tarball $tarball"
     fi
     root_docker import --change 'CMD ["/bin/bash"]' --change 'ENV LANG=C.UTF-8' \
-        --message 'SlurmDeck lab: debootstrap --variant=minbase bookworm' \
-        "$tarball" "$BASE_IMAGE" >/dev/null || die "docker import of $tarball failed"
-    log "imported $BASE_IMAGE"
+        --message "SlurmDeck lab: debootstrap --variant=minbase $suite" \
+        "$tarball" "$image" >/dev/null || die "docker import of $tarball failed"
+    log "imported $image"
 }
 
 # load_image IMAGE: copy from the machine's dockerd into every host lacking that image ID.
@@ -779,6 +786,17 @@ cmd_load_image() {
     echo "load-image done in $(elapsed) s"
 }
 
+cmd_base_image() {
+    require_root
+    [[ $1 =~ ^[a-z]+$ ]] || die "base-image wants a Debian suite name such as trixie, not '$1'"
+    check_state_dir
+    load_current_spec || die "the lab is not up; run 'lab.sh up'"
+    lock_state
+    root_docker info >/dev/null 2>&1 || die "the machine's dockerd does not answer; run 'lab.sh up'"
+    mkdir -p "$STATE/cache"
+    ensure_base_image "$1"
+}
+
 # The hosts keep no route off the lab: this machine only gets a leg on the switch.
 cmd_link() {
     require_root
@@ -821,6 +839,7 @@ main() {
         client) cmd_client "$@" ;;
         host) cmd_host "$@" ;;
         load-image) cmd_load_image "$@" ;;
+        base-image) (($# == 1)) || usage; cmd_base_image "$1" ;;
         link) (($# == 0)) || usage; cmd_link ;;
         unlink) (($# == 0)) || usage; cmd_unlink ;;
         -h | --help | help) usage ;;

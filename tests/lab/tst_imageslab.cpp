@@ -220,7 +220,7 @@ private slots:
     {
         const Lab::Host &source = m_lab.hosts.first();
         const Lab::Host &lacking = m_lab.hosts.last();
-        const QString image = m_inputs.slurmImage;
+        const QString image = m_inputs.slurmImageFor(m_cluster);
         const QString sourceId = imageId(source, image);
         QVERIFY2(!sourceId.isEmpty(),
                  "the primary must have the Slurm image (lab.images, lab.sh load-image)");
@@ -310,8 +310,8 @@ private slots:
         const ClusterPlan current = plan();
         const QString tag = QStringLiteral("slurmdeck-test/slurm:hostbuild");
         // The base has the packages already, so the Dockerfile skips apt-get: no mirror needed.
-        const QString base = m_inputs.slurmImage;
-        ImageBuildContext context = *current.buildContext(m_inputs.slurmImage);
+        const QString base = m_inputs.slurmImageFor(m_cluster);
+        ImageBuildContext context = *current.buildContext(m_inputs.slurmImageFor(m_cluster));
         context.image = tag;
         const Result<ExecResult> removed =
             onHost(labHost, Shell::join({labHost.docker, QStringLiteral("rmi"), QStringLiteral("-f"), tag}));

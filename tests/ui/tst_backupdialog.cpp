@@ -107,16 +107,24 @@ private slots:
     void restoreRefusesWhatIsNotThisClustersBackup_data()
     {
         QTest::addColumn<QString>("cluster"); // in the archive; empty: not an archive
+        QTest::addColumn<QString>("release"); // its cluster file's slurm_release; empty: no cluster file
         QTest::addColumn<QString>("reason");
         QTest::newRow("not a backup")
-            << QString() << QStringLiteral("Nothing was changed: Not a SlurmDeck backup");
+            << QString() << QString() << QStringLiteral("Nothing was changed: Not a SlurmDeck backup");
         QTest::newRow("another cluster")
-            << QStringLiteral("other")
+            << QStringLiteral("other") << QString()
             << QStringLiteral("is a backup of the cluster 'other', not of 'restoretest'");
+        // The cluster runs 22.05: the state and database of 24.11 cannot go back to it.
+        QTest::newRow("a newer Slurm")
+            << QStringLiteral("restoretest") << QStringLiteral("24.11")
+            << QStringLiteral(
+                   "was made on Slurm 24.11, and restoretest runs Slurm 22.05. Slurm cannot go back "
+                   "from 24.11 to 22.05");
     }
     void restoreRefusesWhatIsNotThisClustersBackup()
     {
         QFETCH(QString, cluster);
+        QFETCH(QString, release);
         QFETCH(QString, reason);
         const QString file = m_temp.filePath(
             QStringLiteral("restore-%1.tar").arg(QString::fromLatin1(QTest::currentDataTag())));
@@ -133,6 +141,15 @@ private slots:
             BackupManifest manifest;
             manifest.cluster = cluster;
             manifest.members = {QStringLiteral("slurmctld-state.tar")};
+            if (!release.isEmpty()) {
+                QFile yaml(parts.filePath(QStringLiteral("cluster.yaml")));
+                QVERIFY(yaml.open(QIODevice::WriteOnly));
+                yaml.write(QStringLiteral("name: %1\nsettings:\n  slurm_release: \"%2\"\n")
+                               .arg(cluster, release)
+                               .toUtf8());
+                yaml.close();
+                manifest.members << QStringLiteral("cluster.yaml");
+            }
             SLURMDECK_VERIFY_OK(BackupArchive::pack(parts.path(), manifest, file));
         }
         auto main = window(QStringLiteral("restoretest"));

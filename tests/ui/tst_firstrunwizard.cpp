@@ -16,6 +16,7 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QFile>
 #include <QHeaderView>
 #include <QLabel>
@@ -248,14 +249,22 @@ private slots:
         QVERIFY(!QFile::exists(clusterPath()));
         QVERIFY(!QFile::exists(QFileInfo(clusterPath()).path()));
 
-        // Back to the roles and forward again: planned anew from the changed choices.
+        QCOMPARE(planned.settings.slurmRelease, QStringLiteral("22.05")); // the default release
+
+        // Back to the roles and forward again: planned anew from the changed choices, the
+        // newer Slurm release included.
         m_wizard->back();
         QCOMPARE(m_wizard->currentId(), int(FirstRunWizard::RolesPageId));
         child<QLineEdit>("clusterName")->setText(QStringLiteral("renamed"));
+        auto *release = child<QComboBox>("slurmRelease");
+        QCOMPARE(release->currentData().toString(), QStringLiteral("22.05"));
+        release->setCurrentIndex(release->findData(QStringLiteral("24.11")));
+        QCOMPARE(release->currentText(), QStringLiteral("Slurm 24.11.5 (Debian 13 trixie)"));
         QVERIFY(goNext());
         QCOMPARE(m_wizard->currentId(), int(FirstRunWizard::ReviewPageId));
         QVERIFY(QTest::qWaitFor([this] { return nextEnabled(); }, 10000));
         QCOMPARE(m_wizard->document()->cluster().name, QStringLiteral("renamed"));
+        QCOMPARE(m_wizard->document()->cluster().settings.slurmRelease, QStringLiteral("24.11"));
         QCOMPARE(view->planModel()->rowCount(), 3);
         QVERIFY(!view->isDeploying());
         QVERIFY(!QFile::exists(clusterPath()));

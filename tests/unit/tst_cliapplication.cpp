@@ -277,6 +277,16 @@ private slots:
         QVERIFY2(result.err.contains(QStringLiteral("init wants a cluster NAME")), qPrintable(result.err));
     }
 
+    void initRefusesASlurmReleaseItCannotBuild()
+    {
+        const Run result = run({QStringLiteral("init"), QStringLiteral("lab"), QStringLiteral("primary"),
+                                QStringLiteral("--slurm-release"), QStringLiteral("23.02")});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(
+            result.err.contains(QStringLiteral("--slurm-release must be one of 22.05, 24.11, not '23.02'")),
+            qPrintable(result.err));
+    }
+
     void clusterOptionWithoutFileIsAUsageError()
     {
         const Run result = run({QStringLiteral("init"), QStringLiteral("--cluster")});
@@ -445,7 +455,15 @@ private slots:
             << QStringList{QStringLiteral("deploy"),       QStringLiteral("--yes"),
                            QStringLiteral("--images"),     QStringLiteral("transfer"),
                            QStringLiteral("--base-image"), QStringLiteral("x:1")}
-            << QStringLiteral("--base-image goes with --images build");
+            << QStringLiteral("--base-image and --slurm-base-image go with --images build");
+        QTest::newRow("deploy slurm base image without build")
+            << QStringList{QStringLiteral("deploy"),
+                           QStringLiteral("--yes"),
+                           QStringLiteral("--images"),
+                           QStringLiteral("present"),
+                           QStringLiteral("--slurm-base-image"),
+                           QStringLiteral("local/trixie:1")}
+            << QStringLiteral("--base-image and --slurm-base-image go with --images build");
         QTest::newRow("rotate-munge-key on some hosts")
             << QStringList{QStringLiteral("rotate-munge-key"), QStringLiteral("--yes"),
                            QStringLiteral("--hosts"), QStringLiteral("primary")}

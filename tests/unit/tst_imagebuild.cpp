@@ -260,9 +260,10 @@ private slots:
         QCOMPARE(expected.size(), 3);
         const PlanInputs inputs;
         const ClusterPlanner planner;
-        const std::pair<QString, QString> images[] = {{QStringLiteral("slurm"), inputs.slurmImage},
-                                                      {QStringLiteral("monitoring"), inputs.monitoringImage},
-                                                      {QStringLiteral("mariadb"), inputs.databaseImage}};
+        const std::pair<QString, QString> images[] = {
+            {QStringLiteral("slurm"), inputs.slurmImageFor(Cluster())},
+            {QStringLiteral("monitoring"), inputs.monitoringImage},
+            {QStringLiteral("mariadb"), inputs.databaseImage}};
         for (const auto &[name, image] : images) {
             const Result<ImageBuildContext> context = planner.buildContext(name, image);
             SLURMDECK_VERIFY_OK(context);

@@ -5,6 +5,7 @@
 #include "discovery/DiscoveryToCluster.h"
 #include "inventory/ClusterFile.h"
 
+#include <QComboBox>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -35,6 +36,7 @@ QString machineText(const Host &host)
 RolesPage::RolesPage(QWidget *parent)
     : QWizardPage(parent)
     , m_name(new QLineEdit(this))
+    , m_release(new QComboBox(this))
     , m_model(new QStandardItemModel(this))
     , m_table(new QTableView(this))
     , m_status(new QLabel(this))
@@ -46,6 +48,12 @@ RolesPage::RolesPage(QWidget *parent)
                    "the controller, accounting database and monitoring; every host computes."));
     m_name->setObjectName(QStringLiteral("clusterName"));
     m_name->setText(QStringLiteral("cluster"));
+    m_release->setObjectName(QStringLiteral("slurmRelease"));
+    for (const SlurmRelease &release : SlurmRelease::offered())
+        m_release->addItem(release.describe(), release.version);
+    m_release->setCurrentIndex(m_release->findData(SlurmRelease::defaultVersion()));
+    m_release->setToolTip(tr("Every host runs this Slurm. Slurm 24.11 is newer; a cluster moves from one "
+                             "release to another only along Slurm's upgrade path, so choose now."));
     m_model->setHorizontalHeaderLabels({tr("Host"), tr("Address"), tr("Machine"), tr("Controller"),
                                         tr("Database"), tr("Compute"), tr("Monitoring")});
     m_table->setObjectName(QStringLiteral("roles"));
@@ -58,6 +66,7 @@ RolesPage::RolesPage(QWidget *parent)
 
     auto *form = new QFormLayout;
     form->addRow(tr("Cluster &name:"), m_name);
+    form->addRow(tr("&Slurm release:"), m_release);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_table, 1);
@@ -155,6 +164,7 @@ Cluster RolesPage::cluster() const
 {
     Cluster cluster = m_cluster;
     cluster.name = m_name->text().trimmed();
+    cluster.settings.slurmRelease = m_release->currentData().toString();
     const QList<HostRole> roles = allHostRoles();
     QStringList compute;
     for (int row = 0; row < cluster.hosts.size() && row < m_model->rowCount(); ++row) {

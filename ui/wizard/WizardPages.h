@@ -7,6 +7,7 @@
 #include <QWizardPage>
 
 class QCheckBox;
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -147,6 +148,7 @@ private:
     [[nodiscard]] Cluster cluster() const;
 
     QLineEdit *m_name;
+    QComboBox *m_release;
     QStandardItemModel *m_model;
     QTableView *m_table;
     QLabel *m_status;
