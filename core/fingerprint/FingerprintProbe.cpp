@@ -123,21 +123,51 @@ if [ -z "$sd_docker" ]; then
         if [ -z "$sd_docker" ] && [ -x "$sd_c" ]; then sd_docker=$sd_c; fi
     done
 fi
-if [ -n "$sd_docker" ]; then
-    sd_put docker-path 0 "$sd_docker"
-    sd_run_err docker-version $sd_t "$sd_docker" version --format '{{.Server.Version}}|{{.Server.Os}}|{{.Server.Arch}}|{{.Client.Version}}'
-    sd_run_err docker-runtimes $sd_t "$sd_docker" info --format '{{json .Runtimes}}'
-    sd_run_err docker-resources $sd_t "$sd_docker" info --format '{{.NCPU}} {{.MemTotal}}'
-    sd_run_err compose-v2 $sd_t "$sd_docker" compose version --short
-fi
 sd_dc=$(command -v docker-compose 2>/dev/null)
 case $sd_dc in /*) ;; *) sd_dc= ;; esac
 if [ -z "$sd_dc" ] && [ -n "$sd_docker" ] && [ -x "${sd_docker%/*}/docker-compose" ]; then
     sd_dc=${sd_docker%/*}/docker-compose
 fi
+# The Python docker-compose (v1) takes about a second to say its version: it runs in the
+# background, into a temporary file, while the Docker CLI answers.
+sd_dcf=
 if [ -n "$sd_dc" ]; then
     sd_put compose-v1-path 0 "$sd_dc"
-    sd_run_err compose-v1 $sd_t "$sd_dc" version --short
+    sd_dcf=$(mktemp "${TMPDIR:-/tmp}/slurmdeck-probe.XXXXXX" 2>/dev/null) || sd_dcf=
+    if [ -n "$sd_dcf" ]; then
+        ( $sd_t "$sd_dc" version --short </dev/null 2>&1; printf '\n@@status %s\n' $? ) >"$sd_dcf" &
+        sd_dcp=$!
+    else
+        sd_run_err compose-v1 $sd_t "$sd_dc" version --short
+    fi
+fi
+if [ -n "$sd_docker" ]; then
+    sd_put docker-path 0 "$sd_docker"
+    sd_run_err docker-version $sd_t "$sd_docker" version --format '{{.Server.Version}}|{{.Server.Os}}|{{.Server.Arch}}|{{.Client.Version}}'
+    # One `docker info` for two sections: the resources on its first line, the runtimes after.
+    sd_o=$($sd_t "$sd_docker" info --format '{{.NCPU}} {{.MemTotal}}{{println}}{{json .Runtimes}}' </dev/null 2>&1)
+    sd_s=$?
+    if [ "$sd_s" -eq 0 ]; then
+        sd_put docker-resources 0 "${sd_o%%
+*}"
+        sd_put docker-runtimes 0 "${sd_o#*
+}"
+    else
+        sd_put docker-resources "$sd_s" "$sd_o"
+        sd_put docker-runtimes "$sd_s" "$sd_o"
+    fi
+    sd_run_err compose-v2 $sd_t "$sd_docker" compose version --short
+fi
+if [ -n "$sd_dcf" ]; then
+    wait "$sd_dcp"
+    sd_o=$(cat "$sd_dcf")
+    rm -f "$sd_dcf"
+    sd_s=${sd_o##*@@status }
+    sd_o=${sd_o%@@status *}
+    while [ "${sd_o%
+}" != "$sd_o" ]; do sd_o=${sd_o%
+}; done
+    sd_put compose-v1 "${sd_s:-1}" "$sd_o"
 fi
 
 if [ "$(uname -s 2>/dev/null)" = Darwin ]; then

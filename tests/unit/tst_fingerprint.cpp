@@ -491,6 +491,8 @@ private slots:
         process.setProgram(program);
         process.setArguments(arguments);
         process.setStandardInputFile(QProcess::nullDevice());
+        const QStringList probeFilesBefore =
+            QDir(QDir::tempPath()).entryList({QStringLiteral("slurmdeck-probe.*")}, QDir::Files);
         const double before = QDateTime::currentMSecsSinceEpoch() / 1000.0;
         process.start();
         QVERIFY2(process.waitForFinished(120000), qPrintable(process.errorString()));
@@ -514,6 +516,36 @@ private slots:
                  qPrintable(QString::number(clockOffset(*fp.remoteEpoch, before, after))));
         QVERIFY2(!fp.warnings.join(u'\n').contains(QStringLiteral("cut short")),
                  qPrintable(fp.warnings.join(u'\n')));
+
+        // What this machine's Docker CLI and Compose say, asked directly: the probe's one
+        // `docker info` (when an engine answers) and its background `docker-compose version`
+        // give the same.
+        const auto ask = [](const QString &tool, const QStringList &toolArguments) -> std::optional<QString> {
+            const QString found = QStandardPaths::findExecutable(tool);
+            if (found.isEmpty())
+                return std::nullopt;
+            QProcess asked;
+            asked.start(found, toolArguments);
+            if (!asked.waitForFinished(60000) || asked.exitStatus() != QProcess::NormalExit ||
+                asked.exitCode() != 0)
+                return std::nullopt;
+            return QString::fromUtf8(asked.readAllStandardOutput()).trimmed();
+        };
+        const std::optional<QString> resources =
+            ask(QStringLiteral("docker"), {QStringLiteral("info"), QStringLiteral("--format"),
+                                           QStringLiteral("{{.NCPU}} {{.MemTotal}}")});
+        if (resources) {
+            QCOMPARE(fp.engineCpus.value_or(-1), resources->section(u' ', 0, 0).toInt());
+            QCOMPARE(fp.engineMemoryBytes.value_or(-1), resources->section(u' ', 1, 1).toLongLong());
+            QCOMPARE(fp.nvidiaRuntime, std::optional<bool>(false));
+        }
+        const std::optional<QString> v1 =
+            ask(QStringLiteral("docker-compose"), {QStringLiteral("version"), QStringLiteral("--short")});
+        QVERIFY2(v1, "docker-compose is missing: scripts/install-deps.sh test installs it");
+        QCOMPARE(fp.composePath, QStandardPaths::findExecutable(QStringLiteral("docker-compose")));
+        QCOMPARE(fp.composeVersion, *v1);
+        QCOMPARE(QDir(QDir::tempPath()).entryList({QStringLiteral("slurmdeck-probe.*")}, QDir::Files),
+                 probeFilesBefore); // the background call's file is gone
     }
 
     void fuzzedOutputNeverCrashes()
