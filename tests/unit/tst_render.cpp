@@ -3,6 +3,7 @@
 // plans from the seed's cluster file (tests/data/inventory/valid-full.yaml), and the
 // Topology under them (no secrets, no files).
 #include "ResultTesting.h"
+#include "SeedCluster.h"
 #include "inventory/ClusterFile.h"
 #include "plan/ClusterPlanner.h"
 #include "plan/GpuNaming.h"
@@ -17,24 +18,10 @@
 #include <limits>
 
 using namespace SlurmDeck;
+using SlurmDeck::Testing::seedCluster;
+using SlurmDeck::Testing::seedInputs;
 
 namespace {
-
-Cluster seedCluster()
-{
-    const Result<Cluster> loaded =
-        ClusterFile::load(QStringLiteral(SLURMDECK_TEST_DATA_DIR "/inventory/valid-full.yaml"));
-    return loaded ? *loaded : Cluster{};
-}
-
-PlanInputs seedInputs()
-{
-    PlanInputs inputs;
-    inputs.mungeKey = QByteArray(1024, 'k');
-    inputs.databasePassword = QByteArrayLiteral("s3cretPassw0rd");
-    inputs.networkAddresses.insert(QStringLiteral("nas1"), QStringLiteral("192.168.1.30"));
-    return inputs;
-}
 
 QStringList lines(const QByteArray &text)
 {

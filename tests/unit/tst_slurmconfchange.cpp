@@ -2,6 +2,7 @@
 // How a slurm.conf change reaches running daemons (SlurmConfChange): the files compared
 // are rendered by SlurmDeck's own renderer from the seed's cluster file, changed as a user
 // changes the cluster file.
+#include "SeedCluster.h"
 #include "inventory/ClusterFile.h"
 #include "plan/SlurmConfChange.h"
 #include "plan/SlurmConfig.h"
@@ -9,23 +10,11 @@
 #include <QTest>
 
 using namespace SlurmDeck;
+using SlurmDeck::Testing::seedCluster;
+using SlurmDeck::Testing::seedInputs;
 using Apply = SlurmConfChange::Apply;
 
 namespace {
-
-Cluster seedCluster()
-{
-    const Result<Cluster> loaded =
-        ClusterFile::load(QStringLiteral(SLURMDECK_TEST_DATA_DIR "/inventory/valid-full.yaml"));
-    return loaded ? *loaded : Cluster{};
-}
-
-PlanInputs seedInputs()
-{
-    PlanInputs inputs;
-    inputs.networkAddresses.insert(QStringLiteral("nas1"), QStringLiteral("192.168.1.30"));
-    return inputs;
-}
 
 QByteArray render(const Cluster &cluster)
 {

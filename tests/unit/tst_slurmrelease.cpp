@@ -2,6 +2,7 @@
 // The Slurm release a cluster runs (settings.slurm_release): what the cluster file accepts,
 // the image, base image and cgroup.conf that follow from it, and Slurm's upgrade path.
 #include "ResultTesting.h"
+#include "SeedCluster.h"
 #include "deploy/HostImages.h"
 #include "inventory/ClusterFile.h"
 #include "plan/ClusterPlanner.h"
@@ -10,24 +11,11 @@
 #include <QTest>
 
 using namespace SlurmDeck;
+using SlurmDeck::Testing::seedCluster;
+using SlurmDeck::Testing::seedInputs;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-Cluster seedCluster()
-{
-    const Result<Cluster> loaded =
-        ClusterFile::load(QStringLiteral(SLURMDECK_TEST_DATA_DIR "/inventory/valid-full.yaml"));
-    return loaded ? *loaded : Cluster{};
-}
-
-PlanInputs seedInputs()
-{
-    PlanInputs inputs;
-    inputs.mungeKey = QByteArray(1024, 'k');
-    inputs.databasePassword = QByteArrayLiteral("s3cretPassw0rd");
-    return inputs;
-}
 
 const RenderedFile *fileOf(const HostPlan &host, const QString &path)
 {
