@@ -391,7 +391,8 @@ private slots:
         auto *mode = view->findChild<QComboBox *>(QStringLiteral("imageSourceCombo"));
         auto *host = view->findChild<QComboBox *>(QStringLiteral("imageHostCombo"));
         auto *base = view->findChild<QLineEdit *>(QStringLiteral("baseImageEdit"));
-        QVERIFY(mode && host && base);
+        auto *slurmBase = view->findChild<QLineEdit *>(QStringLiteral("slurmBaseImageEdit"));
+        QVERIFY(mode && host && base && slurmBase);
         QVERIFY(view->deployOptions().images == ImageSource::BuildOnHost);
         QCOMPARE(view->deployOptions().baseImage, QStringLiteral("debian:bookworm"));
         QCOMPARE(mode->currentText(), QStringLiteral("Build on each host"));
@@ -401,10 +402,16 @@ private slots:
 
         base->setText(QStringLiteral("local/bookworm:1"));
         QCOMPARE(view->deployOptions().baseImage, QStringLiteral("local/bookworm:1"));
+        // The Slurm image's own base (a 24.11 cluster's trixie on offline hosts); empty: the default.
+        QVERIFY(!slurmBase->isHidden());
+        QVERIFY(view->deployOptions().slurmBaseImage.isEmpty());
+        slurmBase->setText(QStringLiteral(" local/trixie:1 "));
+        QCOMPARE(view->deployOptions().slurmBaseImage, QStringLiteral("local/trixie:1"));
 
         mode->setCurrentIndex(mode->findData(int(ImageSource::TransferFromHost)));
         QVERIFY(!host->isHidden());
         QVERIFY(base->isHidden());
+        QVERIFY(slurmBase->isHidden());
         QCOMPARE(host->count(), 3);
         QCOMPARE(host->itemText(0), QStringLiteral("head"));
         host->setCurrentText(QStringLiteral("node1"));
@@ -426,6 +433,12 @@ private slots:
         QVERIFY(host->isHidden());
         QVERIFY(view->deployOptions().imageHost.isEmpty());
         QCOMPARE(view->deployOptions().baseImage, QStringLiteral("debian:bookworm"));
+        QVERIFY(view->deployOptions().slurmBaseImage.isEmpty());
+        options.images = ImageSource::BuildOnHost;
+        options.slurmBaseImage = QStringLiteral("local/trixie:2");
+        view->setDeployOptions(options);
+        QCOMPARE(slurmBase->text(), QStringLiteral("local/trixie:2"));
+        QCOMPARE(view->deployOptions().slurmBaseImage, QStringLiteral("local/trixie:2"));
     }
 
     void deployAsksFirst()

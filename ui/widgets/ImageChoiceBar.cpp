@@ -16,6 +16,8 @@ ImageChoiceBar::ImageChoiceBar(QWidget *parent)
     , m_host(new QComboBox(this))
     , m_baseLabel(new QLabel(tr("&Base image:"), this))
     , m_base(new QLineEdit(this))
+    , m_slurmBaseLabel(new QLabel(tr("Sl&urm base image:"), this))
+    , m_slurmBase(new QLineEdit(this))
 {
     setObjectName(QStringLiteral("imageChoice"));
     m_mode->setObjectName(QStringLiteral("imageSourceCombo"));
@@ -44,6 +46,13 @@ ImageChoiceBar::ImageChoiceBar(QWidget *parent)
     m_base->setToolTip(tr("The base image the hosts build from (build argument BASE_IMAGE). Hosts without "
                           "internet access need one imported there, e.g. a debootstrap of Debian bookworm."));
     m_baseLabel->setBuddy(m_base);
+    m_slurmBase->setObjectName(QStringLiteral("slurmBaseImageEdit"));
+    m_slurmBase->setPlaceholderText(tr("the Slurm release's Debian"));
+    m_slurmBase->setToolTip(
+        tr("The base of the Slurm image, where it differs: empty, the Debian of the "
+           "cluster's Slurm release (debian:trixie for 24.11) while the base image is the "
+           "default, else the base image. Hosts without internet access need one imported."));
+    m_slurmBaseLabel->setBuddy(m_slurmBase);
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -52,6 +61,8 @@ ImageChoiceBar::ImageChoiceBar(QWidget *parent)
     layout->addWidget(m_host);
     layout->addWidget(m_baseLabel);
     layout->addWidget(m_base);
+    layout->addWidget(m_slurmBaseLabel);
+    layout->addWidget(m_slurmBase);
     layout->addStretch(1);
     connect(m_mode, &QComboBox::currentIndexChanged, this, &ImageChoiceBar::showMode);
     showMode();
@@ -63,6 +74,8 @@ void ImageChoiceBar::showMode()
     m_host->setVisible(source == ImageSource::TransferFromHost);
     m_baseLabel->setVisible(source == ImageSource::BuildOnHost);
     m_base->setVisible(source == ImageSource::BuildOnHost);
+    m_slurmBaseLabel->setVisible(source == ImageSource::BuildOnHost);
+    m_slurmBase->setVisible(source == ImageSource::BuildOnHost);
 }
 
 void ImageChoiceBar::setHosts(const QStringList &hosts)
@@ -85,6 +98,7 @@ void ImageChoiceBar::setChoice(const DeployOptions &options)
 {
     m_mode->setCurrentIndex(std::max(0, m_mode->findData(static_cast<int>(options.images))));
     m_base->setText(options.baseImage == DeployOptions().baseImage ? QString() : options.baseImage);
+    m_slurmBase->setText(options.slurmBaseImage);
     m_wantedHost = options.imageHost;
     QStringList hosts;
     for (int i = 0; i < m_host->count(); ++i)
@@ -99,6 +113,7 @@ void ImageChoiceBar::applyTo(DeployOptions &options) const
     options.imageHost = options.images == ImageSource::TransferFromHost ? m_host->currentText() : QString();
     const QString base = m_base->text().trimmed();
     options.baseImage = base.isEmpty() ? DeployOptions().baseImage : base;
+    options.slurmBaseImage = m_slurmBase->text().trimmed();
 }
 
 } // namespace SlurmDeck::Ui

@@ -36,7 +36,9 @@ private:
     QComboBox *m_host;
     QLabel *m_baseLabel;
     QLineEdit *m_base;
-    QString m_wantedHost; // from setChoice, until setHosts lists it
+    QLabel *m_slurmBaseLabel;
+    QLineEdit *m_slurmBase; // DeployOptions::slurmBaseImage
+    QString m_wantedHost;   // from setChoice, until setHosts lists it
 };
 
 } // namespace SlurmDeck::Ui
